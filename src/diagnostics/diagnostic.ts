@@ -1,0 +1,49 @@
+/**
+ * Diagnostics are values, never exceptions: every stage returns them beside its data.
+ * A diagnostic states one fact about the input, where it is (`source`), and what to do (`hint`).
+ */
+import type { SourceRef } from '../model/source-ref.js';
+import { CODES, type DiagnosticCode, type Severity } from './codes.js';
+
+export interface Diagnostic {
+  readonly severity: Severity;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly source?: SourceRef;
+  /** A file-level diagnostic (format detection) names only the file. */
+  readonly file?: string;
+  readonly hint?: string;
+}
+
+/**
+ * Build a diagnostic with the catalogue's severity and hint.
+ * @example diagnostic('ROW_BAD_NUMBER', 'cannot read "1,2.3" as a number in column "Amount"', ref)
+ */
+export function diagnostic(code: DiagnosticCode, message: string, source?: SourceRef, hint?: string): Diagnostic {
+  const spec = CODES[code];
+  return {
+    severity: spec.severity,
+    code,
+    message,
+    ...(source ? { source, file: source.file } : {}),
+    hint: hint ?? spec.hint,
+  };
+}
+
+/** A diagnostic about a whole file. */
+export function fileDiagnostic(code: DiagnosticCode, file: string, message: string, hint?: string): Diagnostic {
+  const spec = CODES[code];
+  return { severity: spec.severity, code, message, file, hint: hint ?? spec.hint };
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; notes: number } {
+  let errors = 0;
+  let warnings = 0;
+  let notes = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+    else notes++;
+  }
+  return { errors, warnings, notes };
+}

@@ -1,0 +1,44 @@
+/**
+ * Renders diagnostics as `file:line: severity CODE: message` with an indented hint line, the
+ * format editors and terminals make clickable.
+ */
+import type { Diagnostic } from './diagnostic.js';
+import { compareSourceRefs } from '../model/source-ref.js';
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.source ? `${d.source.file}:${d.source.line}: ` : d.file ? `${d.file}: ` : '';
+  const head = `${where}${d.severity} ${d.code}: ${d.message}`;
+  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, note: 2 } as const;
+
+/** Stable order for printing: by file, line, then severity and code. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => {
+    const fa = a.source?.file ?? a.file ?? '';
+    const fb = b.source?.file ?? b.file ?? '';
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    if (a.source && b.source) {
+      const c = compareSourceRefs(a.source, b.source);
+      if (c !== 0) return c;
+    } else if (a.source || b.source) {
+      return a.source ? 1 : -1;
+    }
+    const s = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+    if (s !== 0) return s;
+    if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+    return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+  });
+}
+
+/**
+ * Format a list for a terminal: notes are left out unless asked for, and the output is capped so
+ * a wrong-format file stays readable.
+ */
+export function formatDiagnostics(list: readonly Diagnostic[], opts: { max: number; includeNotes: boolean }): string {
+  const shown = sortDiagnostics(list).filter((d) => opts.includeNotes || d.severity !== 'note');
+  const lines = shown.slice(0, opts.max).map(formatDiagnostic);
+  if (shown.length > opts.max) lines.push(`… and ${shown.length - opts.max} more (all of them are in diagnostics.txt)`);
+  return lines.join('\n');
+}

@@ -1,0 +1,117 @@
+/**
+ * Typed column declarations for importer specs.
+ *
+ * A column names the header(s) it accepts (aliases across versions, or a RegExp for headers that
+ * carry data such as `Filled Time(UTC+08:00)`) and how its cells parse. The driver resolves the
+ * header once per file and hands `mapRow` a typed row; parse problems become row diagnostics
+ * naming the column and the offending text.
+ */
+import type { Dec } from '../model/decimal.js';
+import { parseNumber, type NumberStyle } from './parse-number.js';
+import { parseInstant, type DateOrder } from './parse-instant.js';
+
+export type HeaderMatcher = string | RegExp;
+
+export interface CellContext {
+  /** The header text actually found in the file for this column. */
+  readonly header: string;
+  readonly numberStyle: NumberStyle;
+  /** Default zone of wall-clock dates in this file (from the importer, or `--input-timezone`). */
+  readonly zone: string;
+}
+
+export type CellResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: CellProblem };
+
+export interface CellProblem {
+  readonly code: 'ROW_BAD_NUMBER' | 'ROW_BAD_DATE' | 'ROW_MISSING_VALUE' | 'ROW_UNKNOWN_TYPE';
+  readonly message: string;
+}
+
+export interface Column<T> {
+  readonly headers: readonly HeaderMatcher[];
+  /** The header must exist for the importer to match the file. */
+  readonly presence: 'required' | 'optional';
+  parse(cell: string | undefined, ctx: CellContext): CellResult<T>;
+}
+
+const ok = <T>(value: T): CellResult<T> => ({ ok: true, value });
+const fail = (code: CellProblem['code'], message: string): CellResult<never> => ({ ok: false, problem: { code, message } });
+
+function aliases(h: HeaderMatcher | readonly HeaderMatcher[]): readonly HeaderMatcher[] {
+  return Array.isArray(h) ? (h as readonly HeaderMatcher[]) : [h as HeaderMatcher];
+}
+
+/** A text cell, trimmed; empty is allowed and gives `''`. */
+export function text(header: HeaderMatcher | readonly HeaderMatcher[]): Column<string> {
+  return { headers: aliases(header), presence: 'required', parse: (cell) => ok((cell ?? '').trim()) };
+}
+
+/** A decimal cell that must not be empty. */
+export function decimal(header: HeaderMatcher | readonly HeaderMatcher[]): Column<Dec> {
+  return {
+    headers: aliases(header),
+    presence: 'required',
+    parse(cell, ctx) {
+      const t = (cell ?? '').trim();
+      if (t === '') return fail('ROW_MISSING_VALUE', `column "${ctx.header}" is empty`);
+      const n = parseNumber(t, ctx.numberStyle);
+      return n ? ok(n.value) : fail('ROW_BAD_NUMBER', `cannot read "${t}" as a number in column "${ctx.header}"`);
+    },
+  };
+}
+
+/** A decimal cell with the unit it may carry (`0.5 DOGE`). */
+export function decimalWithUnit(header: HeaderMatcher | readonly HeaderMatcher[]): Column<{ value: Dec; unit?: string }> {
+  return {
+    headers: aliases(header),
+    presence: 'required',
+    parse(cell, ctx) {
+      const t = (cell ?? '').trim();
+      if (t === '') return fail('ROW_MISSING_VALUE', `column "${ctx.header}" is empty`);
+      const n = parseNumber(t, ctx.numberStyle);
+      return n ? ok(n) : fail('ROW_BAD_NUMBER', `cannot read "${t}" as a number in column "${ctx.header}"`);
+    },
+  };
+}
+
+/**
+ * A date/time cell. Wall-clock cells are read in `zone` (default: the file's zone); a header that
+ * declares its offset, like `Time(UTC+08:00)`, wins over both.
+ */
+export function instant(
+  header: HeaderMatcher | readonly HeaderMatcher[],
+  opts: { zone?: string; order?: DateOrder } = {},
+): Column<number> {
+  return {
+    headers: aliases(header),
+    presence: 'required',
+    parse(cell, ctx) {
+      const t = (cell ?? '').trim();
+      if (t === '') return fail('ROW_MISSING_VALUE', `column "${ctx.header}" is empty`);
+      const declared = /\((?:UTC|GMT)\s*([+-]\d{1,2}(?::?\d{2})?)?\)/i.exec(ctx.header);
+      const zone = declared ? (declared[1] ? declared[1] : 'UTC') : opts.zone ?? ctx.zone;
+      const style = opts.order ? { zone, order: opts.order } : { zone };
+      const value = parseInstant(t, style);
+      return value === undefined ? fail('ROW_BAD_DATE', `cannot read "${t}" as a date/time in column "${ctx.header}"`) : ok(value);
+    },
+  };
+}
+
+/** Allow an empty cell: the value is `undefined` instead of a problem. */
+export function optional<T>(column: Column<T>): Column<T | undefined> {
+  return {
+    headers: column.headers,
+    presence: column.presence,
+    parse(cell, ctx) {
+      const t = (cell ?? '').trim();
+      if (t === '' || t === '--' || t.toLowerCase() === 'null') return ok(undefined);
+      return column.parse(cell, ctx);
+    },
+  };
+}
+
+/** The header may be absent from the file (older versions); absent or empty gives `undefined`. */
+export function ifPresent<T>(column: Column<T>): Column<T | undefined> {
+  const inner = optional(column);
+  return { ...inner, presence: 'optional' };
+}

@@ -1,0 +1,130 @@
+/**
+ * Recognising a file's format from its content.
+ *
+ * The header row may sit below a preamble (Coinbase, OKX, Bybit), so the first lines are scanned;
+ * each is split with `,`, `;` and tab. Headers are normalised (BOM, surrounding space, case, inner
+ * runs of space) before comparison. An importer matches a line when every required column has a
+ * header there, its `also` headers are present and its `absent` headers are not. Among the
+ * importers that match, the most specific (most required headers) wins; a tie is refused as
+ * ambiguous rather than guessed. When nothing matches, the closest importer and its missing
+ * columns are named so the user can tell a renamed column from a foreign file.
+ */
+import Papa from 'papaparse';
+import type { HeaderMatcher } from './columns.js';
+import type { Importer } from './importer-spec.js';
+
+const SCAN_LINES = 30;
+const DELIMITERS = [',', ';', '\t'] as const;
+
+export function normalizeHeader(header: string): string {
+  return header.replace(/\ufeff/g, '').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Where each declared column of an importer sits in a file. */
+export interface ColumnBinding {
+  readonly index: number;
+  readonly header: string;
+}
+
+export interface FormatMatch {
+  readonly importer: Importer;
+  readonly delimiter: string;
+  /** 0-based index of the header line within the normalised text's lines. */
+  readonly headerLineIndex: number;
+  readonly headers: readonly string[];
+  readonly bindings: ReadonlyMap<string, ColumnBinding>;
+}
+
+export type Detection =
+  | { readonly kind: 'match'; readonly match: FormatMatch }
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly string[] }
+  | { readonly kind: 'unknown'; readonly closest?: { readonly id: string; readonly missing: readonly string[] } }
+  | { readonly kind: 'forced-mismatch'; readonly id: string; readonly missing: readonly string[] };
+
+function headerMatches(matcher: HeaderMatcher, raw: string): boolean {
+  return typeof matcher === 'string' ? normalizeHeader(matcher) === normalizeHeader(raw) : matcher.test(raw.replace(/\ufeff/g, '').trim());
+}
+
+function describe(matcher: HeaderMatcher): string {
+  return typeof matcher === 'string' ? matcher : matcher.source;
+}
+
+interface Attempt {
+  readonly bindings: Map<string, ColumnBinding>;
+  readonly missing: string[];
+  readonly required: number;
+  readonly forbiddenPresent: boolean;
+}
+
+/** Try to bind an importer's columns to one header row. */
+export function bindColumns(importer: Importer, headers: readonly string[]): Attempt {
+  const bindings = new Map<string, ColumnBinding>();
+  const missing: string[] = [];
+  let required = 0;
+  for (const [key, column] of Object.entries(importer.columns)) {
+    let found: ColumnBinding | undefined;
+    for (const alias of column.headers) {
+      const index = headers.findIndex((h) => headerMatches(alias, h));
+      if (index >= 0) {
+        found = { index, header: (headers[index] ?? '').replace(/\ufeff/g, '').trim() };
+        break;
+      }
+    }
+    if (found) bindings.set(key, found);
+    if (column.presence === 'required') {
+      required++;
+      if (!found) missing.push(describe(column.headers[0] ?? key));
+    }
+  }
+  const normalized = new Set(headers.map(normalizeHeader));
+  for (const also of importer.signature?.also ?? []) {
+    required++;
+    if (!normalized.has(normalizeHeader(also))) missing.push(also);
+  }
+  const forbiddenPresent = (importer.signature?.absent ?? []).some((h) => normalized.has(normalizeHeader(h)));
+  return { bindings, missing, required, forbiddenPresent };
+}
+
+function splitLine(line: string, delimiter: string): string[] {
+  const parsed = Papa.parse<string[]>(line, { delimiter, header: false, dynamicTyping: false });
+  return parsed.data[0] ?? [];
+}
+
+/**
+ * Detect the format of normalised CSV text.
+ * @param forcedId an importer id given with `--format`: only that importer is tried.
+ */
+export function detectFormat(text: string, importers: readonly Importer[], forcedId?: string): Detection {
+  const lines = text.split('\n', SCAN_LINES);
+  const pool = forcedId ? importers.filter((i) => i.id === forcedId) : importers;
+  const matches: FormatMatch[] = [];
+  let closest: { id: string; missing: string[]; score: number } | undefined;
+  for (const importer of pool) {
+    let matched: FormatMatch | undefined;
+    for (let li = 0; li < lines.length && !matched; li++) {
+      const line = lines[li] ?? '';
+      if (line.trim() === '') continue;
+      for (const delimiter of DELIMITERS) {
+        if (!line.includes(delimiter)) continue;
+        const headers = splitLine(line, delimiter);
+        const attempt = bindColumns(importer, headers);
+        if (attempt.missing.length === 0 && !attempt.forbiddenPresent) {
+          matched = { importer, delimiter, headerLineIndex: li, headers, bindings: attempt.bindings };
+          break;
+        }
+        const score = (attempt.required - attempt.missing.length) / Math.max(1, attempt.required);
+        if (score > 0 && (!closest || score > closest.score)) closest = { id: importer.id, missing: attempt.missing, score };
+      }
+    }
+    if (matched) matches.push(matched);
+  }
+  if (matches.length === 0) {
+    if (forcedId) return { kind: 'forced-mismatch', id: forcedId, missing: closest?.id === forcedId ? closest.missing : [] };
+    return closest ? { kind: 'unknown', closest: { id: closest.id, missing: closest.missing } } : { kind: 'unknown' };
+  }
+  const specificity = (m: FormatMatch): number => bindColumns(m.importer, m.headers).required;
+  const best = Math.max(...matches.map(specificity));
+  const top = matches.filter((m) => specificity(m) === best);
+  if (top.length > 1) return { kind: 'ambiguous', candidates: top.map((m) => m.importer.id) };
+  return { kind: 'match', match: top[0] as FormatMatch };
+}

@@ -1,0 +1,29 @@
+/**
+ * The importer registry: an explicit, ordered list (no discovery magic). Detection tries them
+ * all; `taxlot formats` prints them. Adding an exchange = one spec file in its venue folder and
+ * one entry in that folder's index.
+ */
+import type { Importer } from './importer-spec.js';
+import { koinlyUniversal } from './koinly-universal.js';
+import { taxlotGeneric } from './taxlot-generic.js';
+import { COINBASE_IMPORTERS } from './venues/coinbase/index.js';
+import { BINANCE_IMPORTERS } from './venues/binance/index.js';
+import { KRAKEN_IMPORTERS } from './venues/kraken/index.js';
+import { GEMINI_IMPORTERS } from './venues/gemini/index.js';
+import { BITSTAMP_IMPORTERS } from './venues/bitstamp/index.js';
+import { KUCOIN_IMPORTERS } from './venues/kucoin/index.js';
+import { BYBIT_IMPORTERS } from './venues/bybit/index.js';
+import { OKX_IMPORTERS } from './venues/okx/index.js';
+import { CRYPTOCOM_IMPORTERS } from './venues/cryptocom/index.js';
+import { BITFINEX_IMPORTERS } from './venues/bitfinex/index.js';
+import { UPHOLD_IMPORTERS } from './venues/uphold/index.js';
+
+export const ALL_IMPORTERS: readonly Importer[] = [
+  taxlotGeneric,
+  koinlyUniversal,
+  ...COINBASE_IMPORTERS, ...BINANCE_IMPORTERS, ...KRAKEN_IMPORTERS, ...GEMINI_IMPORTERS, ...BITSTAMP_IMPORTERS, ...KUCOIN_IMPORTERS, ...BYBIT_IMPORTERS, ...OKX_IMPORTERS, ...CRYPTOCOM_IMPORTERS, ...BITFINEX_IMPORTERS, ...UPHOLD_IMPORTERS,
+];
+
+export function findImporter(id: string): Importer | undefined {
+  return ALL_IMPORTERS.find((i) => i.id === id);
+}

@@ -1,0 +1,163 @@
+/**
+ * Koinly universal template — the generic CSV most users already have (contract, "Reading the
+ * Koinly universal template"; formats.md §2.14).
+ *
+ * A row with only a sent side is a withdrawal, only a received side a deposit, both a trade.
+ * Amounts exclude the fee, which leaves the wallet in addition. `Net Worth` is the market value
+ * of what was received (trade) or moved (deposit/withdrawal). The label decides the meaning of
+ * deposits and withdrawals; an unlabelled one is the user's own funds moving (transfer candidate).
+ * The wallet is the file name stem (`ledger-nano.csv` → `ledger-nano`).
+ */
+import { normalizeAsset } from '../model/asset.js';
+import type { Dec } from '../model/decimal.js';
+import type { AcquisitionKind, IncomeKind, Quantity, RemovalKind, SpendKind, StatedValue } from '../model/ledger-event.js';
+import { decimal, ifPresent, instant, optional, text } from './columns.js';
+import { defineImporter, events, reject, type EventDraft, type RowOutcome } from './importer-spec.js';
+
+type DepositMeaning =
+  | { kind: 'deposit' }
+  | { kind: 'income'; incomeKind: IncomeKind }
+  | { kind: 'acquisition'; acquisitionKind: AcquisitionKind }
+  | { kind: 'derivative' };
+type WithdrawalMeaning =
+  | { kind: 'withdrawal' }
+  | { kind: 'removal'; removalKind: RemovalKind }
+  | { kind: 'spend'; spendKind: SpendKind }
+  | { kind: 'derivative' };
+
+/** Deposit labels. Koinly's `reward` is staking, as its users use it (contract). */
+export const KOINLY_DEPOSIT_LABELS: Readonly<Record<string, DepositMeaning>> = {
+  '': { kind: 'deposit' },
+  airdrop: { kind: 'income', incomeKind: 'airdrop' },
+  fork: { kind: 'acquisition', acquisitionKind: 'fork' },
+  mining: { kind: 'income', incomeKind: 'mining' },
+  reward: { kind: 'income', incomeKind: 'staking' },
+  staking: { kind: 'income', incomeKind: 'staking' },
+  income: { kind: 'income', incomeKind: 'other' },
+  'other income': { kind: 'income', incomeKind: 'other' },
+  'lending interest': { kind: 'income', incomeKind: 'interest' },
+  interest: { kind: 'income', incomeKind: 'interest' },
+  salary: { kind: 'income', incomeKind: 'other' },
+  cashback: { kind: 'income', incomeKind: 'reward' },
+  'fee refund': { kind: 'income', incomeKind: 'reward' },
+  loan: { kind: 'acquisition', acquisitionKind: 'loan' },
+  'margin loan': { kind: 'acquisition', acquisitionKind: 'loan' },
+  'realized gain': { kind: 'derivative' },
+  'realized pnl': { kind: 'derivative' },
+};
+
+export const KOINLY_WITHDRAWAL_LABELS: Readonly<Record<string, WithdrawalMeaning>> = {
+  '': { kind: 'withdrawal' },
+  gift: { kind: 'removal', removalKind: 'gift' },
+  lost: { kind: 'removal', removalKind: 'lost' },
+  donation: { kind: 'removal', removalKind: 'donation' },
+  cost: { kind: 'spend', spendKind: 'cost' },
+  tax: { kind: 'spend', spendKind: 'tax' },
+  'margin fee': { kind: 'spend', spendKind: 'margin-fee' },
+  'loan fee': { kind: 'spend', spendKind: 'loan-fee' },
+  'loan repayment': { kind: 'spend', spendKind: 'loan-repayment' },
+  'margin repayment': { kind: 'spend', spendKind: 'loan-repayment' },
+  'realized gain': { kind: 'derivative' },
+  'realized pnl': { kind: 'derivative' },
+};
+
+export const KOINLY_TRADE_LABELS: ReadonlySet<string> = new Set(['', 'swap', 'liquidity in', 'liquidity out']);
+
+export function normalizeLabel(label: string | undefined): string {
+  return (label ?? '').trim().toLowerCase().replace(/[_\s]+/g, ' ');
+}
+
+const DERIVATIVE_HINT =
+  'realized derivative gains are imported by the derivatives support (not yet available); the row is counted as rejected';
+
+export const koinlyUniversal = defineImporter({
+  id: 'koinly-universal',
+  label: 'Koinly universal template (generic; wallet = file name)',
+  howToExport: 'Koinly › Wallets › Import › "Custom file" universal template; any tool that writes that layout',
+  wallet: 'file-stem',
+  columns: {
+    date: instant('Date'),
+    sentAmount: optional(decimal('Sent Amount')),
+    sentCurrency: text('Sent Currency'),
+    receivedAmount: optional(decimal('Received Amount')),
+    receivedCurrency: text('Received Currency'),
+    feeAmount: optional(decimal('Fee Amount')),
+    feeCurrency: text('Fee Currency'),
+    netWorthAmount: ifPresent(decimal('Net Worth Amount')),
+    netWorthCurrency: ifPresent(text('Net Worth Currency')),
+    label: ifPresent(text(['Label', 'Tag'])),
+    description: ifPresent(text('Description')),
+    txHash: ifPresent(text('TxHash')),
+  },
+  mapRow(row): RowOutcome {
+    const side = (amount: Dec | undefined, currency: string, column: string): Quantity | undefined | string => {
+      if (amount === undefined || amount.isZero()) return undefined;
+      if (amount.isNegative()) return `${column} is negative (${amount.toFixed()}); amounts in this template are positive`;
+      if (currency === '') return `${column} has an amount but no currency`;
+      return { asset: normalizeAsset(currency), amount };
+    };
+    const sent = side(row.sentAmount, row.sentCurrency, 'Sent Amount');
+    const received = side(row.receivedAmount, row.receivedCurrency, 'Received Amount');
+    const fee = side(row.feeAmount, row.feeCurrency, 'Fee Amount');
+    for (const s of [sent, received, fee]) if (typeof s === 'string') return reject('ROW_INCONSISTENT', s);
+    const value: StatedValue | undefined =
+      row.netWorthAmount !== undefined && !row.netWorthAmount.isNegative() && row.netWorthCurrency
+        ? { amount: row.netWorthAmount, currency: normalizeAsset(row.netWorthCurrency) }
+        : undefined;
+    const withValue = (q: Quantity): Quantity => (value ? { ...q, value } : q);
+    const label = normalizeLabel(row.label);
+    const base = {
+      instant: row.date,
+      ...(fee ? { fee: fee as Quantity } : {}),
+      ...(row.txHash ? { txHash: row.txHash } : {}),
+      ...(row.description ? { note: row.description } : {}),
+    };
+    const s = sent as Quantity | undefined;
+    const r = received as Quantity | undefined;
+
+    if (s && r) {
+      if (!KOINLY_TRADE_LABELS.has(label)) return reject('ROW_UNKNOWN_TYPE', `label "${row.label}" is not valid on a trade row`);
+      return events({ kind: 'trade', sent: s, received: withValue(r), ...base });
+    }
+    if (r) {
+      const meaning = KOINLY_DEPOSIT_LABELS[label];
+      if (!meaning) return reject('ROW_UNKNOWN_TYPE', `unknown label "${row.label}" on a deposit row`);
+      return mapDeposit(meaning, withValue(r), base);
+    }
+    if (s) {
+      const meaning = KOINLY_WITHDRAWAL_LABELS[label];
+      if (!meaning) return reject('ROW_UNKNOWN_TYPE', `unknown label "${row.label}" on a withdrawal row`);
+      return mapWithdrawal(meaning, withValue(s), base);
+    }
+    if (fee) return events({ kind: 'fee', ...base, fee: value ? { ...(fee as Quantity), value } : (fee as Quantity) });
+    return reject('ROW_MISSING_VALUE', 'the row has no sent, received or fee amount');
+  },
+});
+
+type Base = Omit<EventDraft, 'kind'> & { instant: number };
+
+function mapDeposit(meaning: DepositMeaning, received: Quantity, base: Base): RowOutcome {
+  switch (meaning.kind) {
+    case 'deposit':
+      return events({ kind: 'deposit', received, ...base } as EventDraft);
+    case 'income':
+      return events({ kind: 'income', incomeKind: meaning.incomeKind, received, ...base } as EventDraft);
+    case 'acquisition':
+      return events({ kind: 'acquisition', acquisitionKind: meaning.acquisitionKind, received, ...base } as EventDraft);
+    case 'derivative':
+      return reject('ROW_UNSUPPORTED', 'a "realized gain" deposit is a derivative result', DERIVATIVE_HINT);
+  }
+}
+
+function mapWithdrawal(meaning: WithdrawalMeaning, sent: Quantity, base: Base): RowOutcome {
+  switch (meaning.kind) {
+    case 'withdrawal':
+      return events({ kind: 'withdrawal', sent, ...base } as EventDraft);
+    case 'removal':
+      return events({ kind: 'removal', removalKind: meaning.removalKind, sent, ...base } as EventDraft);
+    case 'spend':
+      return events({ kind: 'spend', spendKind: meaning.spendKind, sent, ...base } as EventDraft);
+    case 'derivative':
+      return reject('ROW_UNSUPPORTED', 'a "realized gain" withdrawal is a derivative result', DERIVATIVE_HINT);
+  }
+}

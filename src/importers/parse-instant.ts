@@ -1,0 +1,127 @@
+/**
+ * Exchange date cells → instants (epoch milliseconds, UTC).
+ *
+ * Handles the ISO family (`2024-03-01T12:00:00Z`, `2024-03-01 12:00:00.123+02:00`,
+ * `2024-03-01 12:00 UTC`, `2024-03-01`), US month-first dates (`3/1/2024 12:00:00 PM`,
+ * `12/25/2019, 7:00:00 AM`), two-digit years (`24-03-01 12:00:00`) and the JavaScript
+ * `Date.toString()` style Uphold writes (`Tue May 26 2020 18:06:28 GMT+0000`).
+ *
+ * A cell without an explicit offset is wall-clock time in `zone` (an IANA name or a fixed offset
+ * such as `+08:00`); importers declare the zone their exchange writes (usually UTC). The machine's
+ * own time zone is never consulted.
+ */
+import { TZDate } from '@date-fns/tz';
+
+export type DateOrder = 'ymd' | 'mdy' | 'dmy';
+
+export interface InstantStyle {
+  /** Zone of wall-clock cells: IANA name or `±HH:MM`. Default `UTC`. */
+  readonly zone?: string;
+  /** Order of numeric dates with `/`, `.` or 2-digit years. Default `ymd` for `-`, `mdy` for `/`, `dmy` for `.`. */
+  readonly order?: DateOrder;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+interface WallClock {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  ms: number;
+  offsetMinutes?: number;
+}
+
+/**
+ * Parse a date/time cell; `undefined` when it is not a date.
+ * @example parseInstant('2024-03-01 12:00:00') === Date.UTC(2024, 2, 1, 12)
+ */
+export function parseInstant(cell: string, style: InstantStyle = {}): number | undefined {
+  const text = cell.trim();
+  if (text === '') return undefined;
+  const wall = parseWallClock(text, style.order);
+  if (!wall || !isValidWallClock(wall)) return undefined;
+  if (wall.offsetMinutes !== undefined) return utcOf(wall) - wall.offsetMinutes * 60_000;
+  const zone = style.zone ?? 'UTC';
+  const fixed = parseOffset(zone);
+  if (fixed !== undefined) return utcOf(wall) - fixed * 60_000;
+  if (zone === 'UTC') return utcOf(wall);
+  const t = new TZDate(wall.y, wall.mo - 1, wall.d, wall.h, wall.mi, wall.s, wall.ms, zone).getTime();
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** `+08:00`, `-0500`, `UTC+8`, `Z` → minutes east of UTC. */
+export function parseOffset(text: string): number | undefined {
+  const t = text.trim().toUpperCase().replace(/^(UTC|GMT)/, '');
+  if (t === '' || t === 'Z') return text.trim() === '' ? undefined : 0;
+  const m = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(t);
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? '0');
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+function utcOf(w: WallClock): number {
+  return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s, w.ms);
+}
+
+function isValidWallClock(w: WallClock): boolean {
+  if (w.mo < 1 || w.mo > 12 || w.d < 1 || w.h > 23 || w.mi > 59 || w.s > 60) return false;
+  const probe = new Date(Date.UTC(w.y, w.mo - 1, w.d));
+  return probe.getUTCDate() === w.d && probe.getUTCMonth() === w.mo - 1;
+}
+
+const TIME = String.raw`(?:[T\s,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(AM|PM|am|pm)?)?`;
+const ZONE = String.raw`\s*(Z|UTC|GMT|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?)?(?:\s*\([^)]*\))?`;
+const NUMERIC = new RegExp(String.raw`^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})` + TIME + ZONE + '$');
+const TEXT_MONTH = new RegExp(
+  String.raw`^(?:[A-Za-z]{3},?\s+)?([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})` + TIME + ZONE + '$',
+);
+
+function parseWallClock(text: string, order?: DateOrder): WallClock | undefined {
+  let m = NUMERIC.exec(text);
+  if (m) {
+    const [a, sep, b, c] = [m[1] ?? '', m[2] ?? '', m[3] ?? '', m[4] ?? ''];
+    let y: number, mo: number, d: number;
+    const bySeparator: DateOrder = sep === '/' ? 'mdy' : sep === '.' ? 'dmy' : 'ymd';
+    let effective: DateOrder;
+    if (a.length === 4) effective = 'ymd';
+    else if (c.length === 4) effective = order === 'dmy' || order === 'mdy' ? order : sep === '.' ? 'dmy' : 'mdy';
+    else effective = order ?? bySeparator;
+    if (effective === 'ymd') [y, mo, d] = [Number(a), Number(b), Number(c)];
+    else if (effective === 'mdy') [mo, d, y] = [Number(a), Number(b), Number(c)];
+    else [d, mo, y] = [Number(a), Number(b), Number(c)];
+    const yText = effective === 'ymd' ? a : c;
+    if (yText.length === 2) y += 2000;
+    else if (yText.length !== 4) return undefined;
+    return withTime({ y, mo, d }, m.slice(5));
+  }
+  m = TEXT_MONTH.exec(text);
+  if (m) {
+    const mo = MONTHS[(m[1] ?? '').toLowerCase()];
+    if (!mo) return undefined;
+    return withTime({ y: Number(m[3]), mo, d: Number(m[2]) }, m.slice(4));
+  }
+  return undefined;
+}
+
+function withTime(date: { y: number; mo: number; d: number }, t: (string | undefined)[]): WallClock | undefined {
+  const [hh, mm, ss, frac, ampm, zone] = t;
+  let h = Number(hh ?? '0');
+  if (ampm) {
+    if (h < 1 || h > 12) return undefined;
+    if (ampm.toUpperCase() === 'PM' && h !== 12) h += 12;
+    if (ampm.toUpperCase() === 'AM' && h === 12) h = 0;
+  }
+  const ms = frac ? Number(frac.padEnd(3, '0').slice(0, 3)) : 0;
+  const wall: WallClock = { ...date, h, mi: Number(mm ?? '0'), s: Number(ss ?? '0'), ms };
+  if (zone) {
+    const offset = parseOffset(zone.replace(/\s/g, ''));
+    if (offset === undefined) return undefined;
+    wall.offsetMinutes = offset;
+  }
+  return wall;
+}

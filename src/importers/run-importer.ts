@@ -1,0 +1,160 @@
+/**
+ * The shared importer driver: CSV text + detected format → events, diagnostics and row accounting.
+ *
+ * Every data row ends in exactly one bucket — imported (became ≥ 1 event), skipped (an explicit
+ * reason) or rejected (an error diagnostic naming file, line and value) — so that
+ * `rows = imported + skipped + rejected` holds for every file. A bad row never stops the file.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LedgerEvent } from '../model/ledger-event.js';
+import type { SourceRef } from '../model/source-ref.js';
+import type { CellContext } from './columns.js';
+import type { FormatMatch } from './detect.js';
+import { isGroupSpec, type EventDraft, type Importer, type RowOutcome } from './importer-spec.js';
+import { readCsv } from './read-csv.js';
+
+export interface RowAccounting {
+  rows: number;
+  imported: number;
+  skipped: number;
+  rejected: number;
+  /** Skip reasons with their counts, for `taxlot check`. */
+  skippedByReason: Record<string, number>;
+}
+
+export interface ImportResult {
+  readonly events: LedgerEvent[];
+  readonly diagnostics: Diagnostic[];
+  readonly accounting: RowAccounting;
+}
+
+export interface ImportOptions {
+  /** Wallet for `file-stem` importers: the file name without folder and extension. */
+  readonly fileStem: string;
+  /** Zone for wall-clock dates, overriding the importer's own default. */
+  readonly inputZone?: string;
+}
+
+interface ParsedRow {
+  readonly ref: SourceRef;
+  readonly values: Record<string, unknown>;
+}
+
+/** Run a matched importer over the normalised text of one file. */
+export function runImporter(file: string, text: string, match: FormatMatch, opts: ImportOptions): ImportResult {
+  const importer = match.importer;
+  const diagnostics: Diagnostic[] = [];
+  const accounting: RowAccounting = { rows: 0, imported: 0, skipped: 0, rejected: 0, skippedByReason: {} };
+  const events: LedgerEvent[] = [];
+  const wallet = importer.wallet === 'file-stem' ? opts.fileStem : importer.wallet;
+
+  const lines = text.split('\n');
+  const body = lines.slice(match.headerLineIndex).join('\n');
+  const csv = readCsv(body, match.delimiter);
+  const lineOffset = match.headerLineIndex;
+  const brokenLines = new Map<number, string>();
+  for (const p of csv.problems) brokenLines.set(p.line + lineOffset, p.message);
+
+  const parsed: ParsedRow[] = [];
+  for (const row of csv.rows.slice(1)) {
+    accounting.rows++;
+    const ref: SourceRef = { file, line: row.line + lineOffset, format: importer.id };
+    const broken = brokenLines.get(ref.line);
+    if (broken) {
+      accounting.rejected++;
+      diagnostics.push(diagnostic('CSV_MALFORMED', broken, ref));
+      continue;
+    }
+    const result = parseRow(importer, match, row.cells, opts, ref);
+    if ('problems' in result) {
+      accounting.rejected++;
+      diagnostics.push(...result.problems);
+      continue;
+    }
+    parsed.push(result);
+  }
+
+  const apply = (rows: readonly ParsedRow[], outcome: RowOutcome): void => {
+    const first = rows[0];
+    if (!first) return;
+    switch (outcome.kind) {
+      case 'events': {
+        if (outcome.events.length === 0) throw new Error(`importer ${importer.id} returned no events; use skip() instead`);
+        accounting.imported += rows.length;
+        const extra = rows.slice(1).map((r) => r.ref);
+        outcome.events.forEach((draft, i) => events.push(finishEvent(draft, first.ref, extra, wallet, outcome.events.length > 1 ? i + 1 : 0)));
+        return;
+      }
+      case 'skip':
+        accounting.skipped += rows.length;
+        accounting.skippedByReason[outcome.reason] = (accounting.skippedByReason[outcome.reason] ?? 0) + rows.length;
+        for (const r of rows) diagnostics.push(diagnostic('ROW_SKIPPED', outcome.reason, r.ref));
+        return;
+      case 'reject':
+        accounting.rejected += rows.length;
+        for (const r of rows) diagnostics.push(diagnostic(outcome.code, outcome.message, r.ref, outcome.hint));
+        return;
+    }
+  };
+
+  const ctx = { wallet };
+  if (isGroupSpec(importer)) {
+    const groups = new Map<string, ParsedRow[]>();
+    const order: (string | ParsedRow)[] = [];
+    for (const row of parsed) {
+      const key = importer.groupKey(row.values);
+      if (key === undefined) {
+        order.push(row);
+        continue;
+      }
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else {
+        groups.set(key, [row]);
+        order.push(key);
+      }
+    }
+    for (const item of order) {
+      const rows = typeof item === 'string' ? (groups.get(item) ?? []) : [item];
+      apply(rows, importer.mapGroup(rows.map((r) => r.values), ctx));
+    }
+  } else {
+    for (const row of parsed) apply([row], importer.mapRow(row.values, ctx));
+  }
+  return { events, diagnostics, accounting };
+}
+
+function parseRow(
+  importer: Importer,
+  match: FormatMatch,
+  cells: readonly string[],
+  opts: ImportOptions,
+  ref: SourceRef,
+): ParsedRow | { problems: Diagnostic[] } {
+  const values: Record<string, unknown> = {};
+  const problems: Diagnostic[] = [];
+  const zone = opts.inputZone ?? importer.zone ?? 'UTC';
+  for (const [key, column] of Object.entries(importer.columns)) {
+    const binding = match.bindings.get(key);
+    if (!binding) {
+      values[key] = undefined;
+      continue;
+    }
+    const ctx: CellContext = { header: binding.header, numberStyle: importer.numberStyle ?? {}, zone };
+    const result = column.parse(cells[binding.index], ctx);
+    if (result.ok) values[key] = result.value;
+    else problems.push(diagnostic(result.problem.code, result.problem.message, ref));
+  }
+  return problems.length > 0 ? { problems } : { ref, values };
+}
+
+function finishEvent(draft: EventDraft, ref: SourceRef, extra: readonly SourceRef[], wallet: string, index: number): LedgerEvent {
+  const id = `${ref.file}:${ref.line}${index > 0 ? `#${index}` : ''}`;
+  return {
+    ...draft,
+    wallet: draft.wallet ?? wallet,
+    id,
+    source: ref,
+    ...(extra.length > 0 ? { extraSources: extra } : {}),
+  } as LedgerEvent;
+}

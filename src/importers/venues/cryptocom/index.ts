@@ -1,0 +1,4 @@
+import type { Importer } from '../../importer-spec.js';
+
+/** cryptocom exports. Each spec lives in its own file in this folder. */
+export const CRYPTOCOM_IMPORTERS: readonly Importer[] = [];

@@ -1,0 +1,4 @@
+import type { Importer } from '../../importer-spec.js';
+
+/** gemini exports. Each spec lives in its own file in this folder. */
+export const GEMINI_IMPORTERS: readonly Importer[] = [];

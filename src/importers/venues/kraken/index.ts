@@ -1,0 +1,4 @@
+import type { Importer } from '../../importer-spec.js';
+
+/** kraken exports. Each spec lives in its own file in this folder. */
+export const KRAKEN_IMPORTERS: readonly Importer[] = [];

@@ -1,0 +1,4 @@
+import type { Importer } from '../../importer-spec.js';
+
+/** uphold exports. Each spec lives in its own file in this folder. */
+export const UPHOLD_IMPORTERS: readonly Importer[] = [];

@@ -1,0 +1,35 @@
+/**
+ * The project's one Decimal constructor.
+ *
+ * decimal.js rounds every operation to `precision` significant digits (default 20). A quantity
+ * with 18 decimals times a price easily needs 30–40 significant digits, so the default would
+ * round silently. 60 digits leaves ample headroom; nothing in the engine rounds on purpose, all
+ * presentation rounding lives in `report/rounding.ts`.
+ *
+ * Invariant: a `Dec` is only ever built from a string or another `Dec` (never a JS number), so
+ * no binary floating-point value can enter a money computation.
+ */
+import { Decimal } from 'decimal.js';
+
+export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -60, toExpPos: 60 });
+export type Dec = InstanceType<typeof Dec>;
+
+export const ZERO: Dec = new Dec('0');
+export const ONE: Dec = new Dec('1');
+
+/** Sum a list of decimals exactly. @example sum([dec('0.1'), dec('0.2')]).toFixed() === '0.3' */
+export function sum(values: Iterable<Dec>): Dec {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+/** Build a Dec from a canonical decimal string (already validated). */
+export function dec(text: string): Dec {
+  return new Dec(text);
+}
+
+/** Plain string without exponent, no trailing zeros beyond what the value holds. */
+export function plain(value: Dec): string {
+  return value.toFixed();
+}

@@ -1,0 +1,59 @@
+/**
+ * One stable line per event: the currency of golden files and debug output.
+ *
+ * `2024-03-01T12:00:00Z  kraken  trade  sent 100 USD  received 0.0025 BTC [value 100 USD]  fee 0.26 USD  @ file.csv:4`
+ * Decimals print exactly as held (no rounding, no exponent), so a golden file pins the exact
+ * quantities an importer produced.
+ */
+import type { LedgerEvent, Quantity } from './ledger-event.js';
+import { assertNever } from './ledger-event.js';
+import { formatInstant } from './local-date.js';
+import { formatSourceRef } from './source-ref.js';
+
+export function formatQuantity(q: Quantity): string {
+  const value = q.value ? ` [value ${q.value.amount.toFixed()} ${q.value.currency}]` : '';
+  return `${q.amount.toFixed()} ${q.asset}${value}`;
+}
+
+export function formatEvent(e: LedgerEvent): string {
+  const parts: string[] = [formatInstant(e.instant), e.wallet];
+  switch (e.kind) {
+    case 'trade':
+      parts.push('trade', `sent ${formatQuantity(e.sent)}`, `received ${formatQuantity(e.received)}`);
+      break;
+    case 'deposit':
+      parts.push('deposit', formatQuantity(e.received));
+      break;
+    case 'withdrawal':
+      parts.push('withdrawal', formatQuantity(e.sent));
+      break;
+    case 'transfer':
+      parts.push(`transfer to ${e.toWallet}`, `sent ${formatQuantity(e.sent)}`, `received ${formatQuantity(e.received)}`);
+      break;
+    case 'income':
+      parts.push(`income:${e.incomeKind}`, formatQuantity(e.received));
+      break;
+    case 'acquisition':
+      parts.push(`acquisition:${e.acquisitionKind}`, formatQuantity(e.received));
+      break;
+    case 'removal':
+      parts.push(`removal:${e.removalKind}`, formatQuantity(e.sent));
+      break;
+    case 'spend':
+      parts.push(`spend:${e.spendKind}`, formatQuantity(e.sent));
+      break;
+    case 'fee':
+      parts.push('fee', formatQuantity(e.fee));
+      break;
+    default:
+      assertNever(e);
+  }
+  if (e.fee && e.kind !== 'fee') parts.push(`fee ${formatQuantity(e.fee)}`);
+  if (e.txHash) parts.push(`tx ${e.txHash}`);
+  if (e.note) parts.push(`note ${JSON.stringify(e.note)}`);
+  const refs = [e.source, ...(e.extraSources ?? [])].map((r) => `${r.file.split(/[\\/]/).pop()}:${r.line}`);
+  parts.push(`@ ${refs.join(',')}`);
+  return parts.join('  ');
+}
+
+export { formatSourceRef };
