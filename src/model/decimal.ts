@@ -3,7 +3,7 @@
  *
  * decimal.js rounds every operation to `precision` significant digits (default 20). A quantity
  * with 18 decimals times a price easily needs 30–40 significant digits, so the default would
- * round silently. 60 digits leaves ample headroom; nothing in the engine rounds on purpose, all
+ * round silently. 80 digits leaves ample headroom; nothing in the engine rounds on purpose, all
  * presentation rounding lives in `report/rounding.ts`.
  *
  * Invariant: a `Dec` is only ever built from a string or another `Dec` (never a JS number), so
@@ -11,7 +11,7 @@
  */
 import { Decimal } from 'decimal.js';
 
-export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -60, toExpPos: 60 });
+export const Dec = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -60, toExpPos: 60 });
 export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO: Dec = new Dec('0');
@@ -22,6 +22,23 @@ export function sum(values: Iterable<Dec>): Dec {
   let total = ZERO;
   for (const v of values) total = total.plus(v);
   return total;
+}
+
+/**
+ * Decimal places kept by a division (a share of a lot's basis, a value per unit). Division is the
+ * one operation whose exact result may not terminate; quantising its result keeps every later
+ * addition and subtraction exact within the 80-digit precision, so splits conserve basis exactly.
+ */
+export const QUOTIENT_DP = 30;
+
+/** `a / b`, quantised to QUOTIENT_DP places, half-even. */
+export function divide(a: Dec, b: Dec): Dec {
+  return a.dividedBy(b).toDecimalPlaces(QUOTIENT_DP, Dec.ROUND_HALF_EVEN);
+}
+
+/** `total × part / whole`: a proportional share, quantised like `divide`. */
+export function share(total: Dec, part: Dec, whole: Dec): Dec {
+  return divide(total.times(part), whole);
 }
 
 /** Build a Dec from a canonical decimal string (already validated). */

@@ -1,0 +1,82 @@
+/**
+ * The only place that touches the file system for reports: collecting input files, reading them,
+ * and writing outputs atomically (temp file + rename, so a crash never leaves half a report).
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, realpathSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from './errors.js';
+import type { InputFile } from '../pipeline/compute-report.js';
+
+/**
+ * Expand the inputs given on the command line: files as given, folders recursively (every
+ * `*.csv`, sorted, so the order never depends on the file system). `exclude` folders (the output
+ * folder) are never read, so a report's own CSVs are not re-imported on the next run.
+ */
+export function collectInputs(paths: readonly string[], exclude: readonly string[] = []): string[] {
+  const excluded = exclude.map((p) => resolve(p));
+  const isExcluded = (p: string): boolean => excluded.some((x) => resolve(p) === x || resolve(p).startsWith(x + sep));
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (isExcluded(path)) continue;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.csv')) out.push(path);
+    }
+  };
+  for (const p of paths) {
+    let stat;
+    try {
+      stat = statSync(p);
+    } catch {
+      throw new UsageError(`input not found: ${p}`);
+    }
+    if (stat.isDirectory()) walk(p);
+    else out.push(p);
+  }
+  return [...new Set(out)];
+}
+
+export function readInputs(files: readonly string[]): InputFile[] {
+  return files.map((file) => {
+    try {
+      return { file: displayPath(file), text: readFileSync(file, 'utf8') };
+    } catch (e) {
+      throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+    }
+  });
+}
+
+/** Paths under the working directory are shown relative to it; others as given. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), resolve(file));
+  return rel.startsWith('..') || rel === '' ? file : rel.split(sep).join('/');
+}
+
+/** Refuse an output folder that is, or would overwrite, one of the inputs. */
+export function assertSafeOutput(outDir: string, inputs: readonly string[], outputNames: readonly string[]): void {
+  const out = resolve(outDir);
+  for (const input of inputs) {
+    const real = safeRealpath(input);
+    if (outputNames.some((name) => join(out, name) === real)) {
+      throw new UsageError(`the output folder ${outDir} would overwrite the input ${input}; choose another --out`);
+    }
+  }
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+/** Write a file atomically: the complete content appears under its name, or nothing changes. */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+}

@@ -1,0 +1,69 @@
+/**
+ * The command line: yargs wiring, and the only top-level catch. Exit codes (contract):
+ * 0 report complete (warnings allowed), 1 report written but the data has errors,
+ * 2 usage error, nothing could be read, or a bug.
+ */
+import yargs, { type Argv } from 'yargs';
+import { checkCommand } from './commands/check.js';
+import { formatsCommand } from './commands/formats.js';
+import { pricesMissingCommand } from './commands/prices-missing.js';
+import { reportCommand } from './commands/report.js';
+import { UsageError } from './errors.js';
+import type { CommandResult, TaxlotCommand } from './result.js';
+
+export async function main(argv: readonly string[]): Promise<CommandResult> {
+  let result: CommandResult | undefined;
+  let help = '';
+  const register = <A>(y: Argv<object>, cmd: TaxlotCommand<A>): Argv<object> =>
+    y.command({
+      command: cmd.command as string,
+      describe: cmd.describe,
+      builder: cmd.builder as (y: Argv<object>) => Argv<object>,
+      handler: (args) => {
+        result = cmd.run(args as unknown as A);
+      },
+    });
+  let cli = yargs([...argv])
+    .scriptName('taxlot')
+    .usage('$0 <command> [options]\n\nCrypto tax reports from exchange CSV exports (US rules).')
+    .strict()
+    .demandCommand(1, 'choose a command')
+    .recommendCommands()
+    .help()
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    });
+  cli = register(cli, reportCommand);
+  cli = register(cli, checkCommand);
+  cli = register(cli, formatsCommand);
+  cli = cli.command('prices', 'price tables', (y) => register(y, pricesMissingCommand).demandCommand(1, 'choose: prices missing'));
+  try {
+    await cli.parseAsync([...argv], {}, (_err, _argv, output) => {
+      help = output;
+    });
+  } catch (e) {
+    if (e instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `taxlot: ${e.message}\nrun \`taxlot --help\` for usage` };
+    throw e;
+  }
+  return result ?? { exitCode: 0, stdout: help, stderr: '' };
+}
+
+/** Run as a program: print, set the exit code; a thrown error here is a bug. */
+export async function runCli(argv: readonly string[]): Promise<void> {
+  try {
+    const r = await main(argv);
+    if (r.stdout) process.stdout.write(r.stdout.endsWith('\n') ? r.stdout : `${r.stdout}\n`);
+    if (r.stderr) process.stderr.write(r.stderr.endsWith('\n') ? r.stderr : `${r.stderr}\n`);
+    process.exitCode = r.exitCode;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`taxlot: ${e.message}\n`);
+    } else {
+      process.stderr.write(`taxlot: internal error — this is a bug, please report it with the command and versions.\n${(e as Error).stack ?? String(e)}\n`);
+    }
+    process.exitCode = 2;
+  }
+}

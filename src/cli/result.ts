@@ -1,0 +1,15 @@
+/** What a command hands back to `main.ts`: commands never write to the terminal or exit themselves. */
+import type { Argv } from 'yargs';
+
+export interface CommandResult {
+  readonly exitCode: 0 | 1 | 2;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface TaxlotCommand<A> {
+  readonly command: string | readonly string[];
+  readonly describe: string;
+  readonly builder: (y: Argv<object>) => Argv<A>;
+  readonly run: (args: A) => CommandResult;
+}

@@ -1,0 +1,414 @@
+/**
+ * The cost-basis engine: priced events in, disposals, income, removals and open lots out.
+ *
+ * Pure: the input is not mutated; the same input gives the same output. Events are processed in
+ * the order (instant, file, line, id) — same-instant events follow source order. Every rule
+ * applied here is stated in src/engine/README.md with its source; in short:
+ *  - a trade disposes of what was sent and acquires what was received; proceeds are the value of
+ *    what was received less fees not paid in the sent asset; a fee in a third crypto asset is a
+ *    disposal of those units at market value (contract, "Fees");
+ *  - lots are matched universally before `perWalletFrom` (2025-01-01) and per wallet from then
+ *    on, with a one-time reallocation of lots to wallets at the boundary (Rev. Proc. 2024-28);
+ *  - units disposed of that no lot covers are a missing-basis slice with zero basis, short-term,
+ *    and a warning — never an exception.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isFiat, type AssetCode } from '../model/asset.js';
+import { divide, share, ZERO, type Dec } from '../model/decimal.js';
+import type { BasisStatus, Disposal, DisposalKind, DisposalSlice } from '../model/disposal.js';
+import { assertNever, type IncomeKind, type LedgerEvent, type RemovalKind } from '../model/ledger-event.js';
+import { isLongTerm, toLocalDate, type LocalDate } from '../model/local-date.js';
+import type { LotOrigin, LotSnapshot } from '../model/lot.js';
+import type { Money, PriceSource } from '../model/money.js';
+import { compareSourceRefs, formatSourceRef, type SourceRef } from '../model/source-ref.js';
+import type { PricedEvent } from '../pricing/price-events.js';
+import { LOT_ORDER, type BookingMethod } from './booking-methods.js';
+import { Inventory, type Lot, type Reallocation, type Taken } from './inventory.js';
+
+export type LotScope = 'auto' | 'universal' | 'per-wallet';
+
+export interface BookingPolicy {
+  readonly method: BookingMethod;
+  /** `auto`: universal before `perWalletFrom`, per wallet from then on. */
+  readonly lotScope: LotScope;
+  readonly perWalletFrom: LocalDate;
+  /** IANA zone of the taxpayer: calendar dates for holding periods and tax years. */
+  readonly timezone: string;
+  /** Also snapshot open lots at the end of this date (year-end holdings). */
+  readonly openLotsAsOf?: LocalDate;
+}
+
+export interface IncomeRecord {
+  readonly id: string;
+  readonly kind: IncomeKind;
+  readonly wallet: string;
+  readonly asset: AssetCode;
+  readonly quantity: Dec;
+  readonly value: Dec;
+  readonly valueSource: PriceSource;
+  readonly instant: number;
+  readonly date: LocalDate;
+  readonly source: SourceRef;
+}
+
+/** Units that left without a taxable event: gifts, donations, losses, unmatched withdrawals. */
+export interface RemovalRecord {
+  readonly id: string;
+  readonly kind: RemovalKind | 'unmatched-withdrawal';
+  readonly wallet: string;
+  readonly asset: AssetCode;
+  readonly quantity: Dec;
+  readonly basis: Dec;
+  readonly uncovered: Dec;
+  readonly instant: number;
+  readonly date: LocalDate;
+  readonly source: SourceRef;
+}
+
+export interface GainsResult {
+  readonly disposals: readonly Disposal[];
+  readonly income: readonly IncomeRecord[];
+  readonly removals: readonly RemovalRecord[];
+  readonly openLots: readonly LotSnapshot[];
+  /** Open lots at the end of `policy.openLotsAsOf`, when asked for. */
+  readonly openLotsAsOf?: readonly LotSnapshot[];
+  readonly reallocations: readonly Reallocation[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const compareEvents = (a: PricedEvent, b: PricedEvent): number =>
+  a.event.instant - b.event.instant ||
+  compareSourceRefs(a.event.source, b.event.source) ||
+  (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0);
+
+/**
+ * Match disposals to lots and compute gains.
+ * @example
+ * const result = computeGains(priced, { method: 'FIFO', lotScope: 'auto', perWalletFrom: '2025-01-01', timezone: 'UTC' });
+ */
+export function computeGains(events: readonly PricedEvent[], policy: BookingPolicy): GainsResult {
+  const run = new Run(policy);
+  for (const priced of [...events].sort(compareEvents)) run.apply(priced);
+  return run.finish();
+}
+
+class Run {
+  private readonly inventory: Inventory;
+  private readonly balances = new Map<string, Map<string, Dec>>();
+  private readonly negative = new Set<string>();
+  private readonly disposals: Disposal[] = [];
+  private readonly income: IncomeRecord[] = [];
+  private readonly removals: RemovalRecord[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private reallocations: Reallocation[] = [];
+  private transitioned = false;
+  private seq = 0;
+  private asOf: LotSnapshot[] | undefined;
+
+  constructor(private readonly policy: BookingPolicy) {
+    this.inventory = new Inventory(LOT_ORDER[policy.method]);
+  }
+
+  apply({ event: e, values }: PricedEvent): void {
+    const date = toLocalDate(e.instant, this.policy.timezone);
+    if (this.policy.openLotsAsOf && !this.asOf && date > this.policy.openLotsAsOf) this.takeSnapshot();
+    if (this.policy.lotScope === 'auto' && !this.transitioned && date >= this.policy.perWalletFrom) this.transition(e.source);
+    const ctx: Ctx = { e, date };
+    const fee = e.fee;
+    const feeValue = values.fee?.amount ?? ZERO;
+    switch (e.kind) {
+      case 'trade': {
+        const { sent, received } = e;
+        const value = values.received as Money;
+        if (isFiat(sent.asset) && isFiat(received.asset)) {
+          this.diagnostics.push(diagnostic('FIAT_CONVERSION', `${sent.asset} → ${received.asset} conversion`, e.source));
+          return;
+        }
+        const feeInSent = fee?.asset === sent.asset;
+        const feeInReceived = fee?.asset === received.asset;
+        if (!isFiat(sent.asset)) {
+          const units = feeInSent ? sent.amount.plus((fee as { amount: Dec }).amount) : sent.amount;
+          const proceeds = fee && !feeInSent ? value.amount.minus(feeValue) : value.amount;
+          const kind: DisposalKind = isFiat(received.asset) ? 'sale' : 'trade';
+          this.dispose(ctx, kind, e.wallet, sent.asset, units, proceeds, value.source, `${received.amount.toFixed()} ${received.asset}`);
+        }
+        if (!isFiat(received.asset)) {
+          const units = feeInReceived ? received.amount.minus((fee as { amount: Dec }).amount) : received.amount;
+          const basis = isFiat(sent.asset)
+            ? value.amount.plus(fee && !feeInReceived ? feeValue : ZERO)
+            : value.amount.minus(feeInReceived ? feeValue : ZERO);
+          if (units.greaterThan(0)) this.acquire(ctx, e.wallet, received.asset, units, basis, true, isFiat(sent.asset) ? 'purchase' : 'trade');
+          else this.diagnostics.push(diagnostic('ROW_INCONSISTENT', `the fee takes all ${received.asset} received`, e.source));
+        }
+        if (fee && !feeInSent && !feeInReceived) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
+        return;
+      }
+      case 'deposit': {
+        if (isFiat(e.received.asset)) return;
+        const units = fee?.asset === e.received.asset ? e.received.amount.minus(fee.amount) : e.received.amount;
+        this.diagnostics.push(
+          diagnostic(
+            'DEPOSIT_UNMATCHED',
+            `deposit of ${e.received.amount.toFixed()} ${e.received.asset} into ${e.wallet} has no matching withdrawal: a lot of unknown basis`,
+            e.source,
+          ),
+        );
+        if (units.greaterThan(0)) this.acquire(ctx, e.wallet, e.received.asset, units, ZERO, false, 'deposit');
+        if (fee && fee.asset !== e.received.asset) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
+        return;
+      }
+      case 'withdrawal': {
+        if (!isFiat(e.sent.asset)) {
+          this.diagnostics.push(
+            diagnostic(
+              'WITHDRAWAL_UNMATCHED',
+              `withdrawal of ${e.sent.amount.toFixed()} ${e.sent.asset} from ${e.wallet} has no matching deposit: assumed moved to an untracked wallet`,
+              e.source,
+            ),
+          );
+          this.remove(ctx, 'unmatched-withdrawal', e.wallet, e.sent.asset, e.sent.amount);
+        }
+        if (fee) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
+        return;
+      }
+      case 'transfer': {
+        if (e.toWallet !== e.wallet && !isFiat(e.sent.asset)) {
+          const moved = this.inventory.move(e.sent.asset, e.wallet, e.toWallet, e.sent.amount, !this.perWallet(date));
+          this.changeBalance(ctx, e.wallet, e.sent.asset, e.sent.amount.negated());
+          this.changeBalance(ctx, e.toWallet, e.sent.asset, e.sent.amount);
+          if (moved.uncovered.greaterThan(0)) {
+            // No lots in the source wallet (history missing there): the units arrive without basis.
+            this.acquire(ctx, e.toWallet, e.sent.asset, moved.uncovered, ZERO, false, 'deposit', false);
+          }
+        }
+        if (fee) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
+        return;
+      }
+      case 'income': {
+        const value = values.received as Money;
+        this.income.push({
+          id: e.id, kind: e.incomeKind, wallet: e.wallet, asset: e.received.asset, quantity: e.received.amount,
+          value: value.amount, valueSource: value.source, instant: e.instant, date, source: e.source,
+        });
+        if (!isFiat(e.received.asset)) {
+          const units = fee?.asset === e.received.asset ? e.received.amount.minus(fee.amount) : e.received.amount;
+          if (units.greaterThan(0)) this.acquire(ctx, e.wallet, e.received.asset, units, value.amount, true, 'income');
+        }
+        if (fee && fee.asset !== e.received.asset) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
+        return;
+      }
+      case 'acquisition': {
+        if (isFiat(e.received.asset)) return;
+        const basis = e.acquisitionKind === 'loan' ? (values.received as Money).amount : ZERO;
+        this.acquire(ctx, e.wallet, e.received.asset, e.received.amount, basis, true, e.acquisitionKind);
+        if (fee) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
+        return;
+      }
+      case 'removal': {
+        if (!isFiat(e.sent.asset)) this.remove(ctx, e.removalKind, e.wallet, e.sent.asset, e.sent.amount);
+        if (fee) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
+        return;
+      }
+      case 'spend': {
+        const value = values.sent as Money;
+        const feeInSent = fee?.asset === e.sent.asset;
+        if (!isFiat(e.sent.asset)) {
+          const units = feeInSent ? e.sent.amount.plus((fee as { amount: Dec }).amount) : e.sent.amount;
+          const proceeds = fee && !feeInSent ? value.amount.minus(feeValue) : value.amount;
+          this.dispose(ctx, 'spend', e.wallet, e.sent.asset, units, proceeds, value.source, e.spendKind);
+        }
+        if (fee && !feeInSent) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
+        return;
+      }
+      case 'fee':
+        this.payFee(ctx, e.wallet, e.fee.asset, e.fee.amount, values.fee);
+        return;
+      default:
+        assertNever(e);
+    }
+  }
+
+  finish(): GainsResult {
+    if (this.policy.openLotsAsOf && !this.asOf) this.takeSnapshot();
+    return {
+      disposals: this.disposals,
+      income: this.income,
+      removals: this.removals,
+      openLots: this.inventory.snapshot(),
+      ...(this.asOf ? { openLotsAsOf: this.asOf } : {}),
+      reallocations: this.reallocations,
+      diagnostics: this.diagnostics,
+    };
+  }
+
+  private takeSnapshot(): void {
+    const asOf = this.policy.openLotsAsOf as LocalDate;
+    if (this.policy.lotScope === 'auto' && !this.transitioned && asOf >= this.policy.perWalletFrom) this.transition();
+    this.asOf = this.inventory.snapshot();
+  }
+
+  private transition(at?: SourceRef): void {
+    this.transitioned = true;
+    const moves = this.inventory.reallocate((asset) => {
+      const out = new Map<string, Dec>();
+      for (const [wallet, assets] of this.balances) {
+        const b = assets.get(asset);
+        if (b) out.set(wallet, b);
+      }
+      return out;
+    });
+    this.reallocations = moves;
+    for (const m of moves) {
+      this.diagnostics.push(
+        diagnostic(
+          'LOT_REALLOCATION',
+          `at ${this.policy.perWalletFrom}, ${m.quantity.toFixed()} ${m.asset} of lot ${m.lotId} assigned from ${m.from} to ${m.to} (per-wallet lots)`,
+          at,
+        ),
+      );
+    }
+  }
+
+  private perWallet(date: LocalDate): boolean {
+    return this.policy.lotScope === 'per-wallet' || (this.policy.lotScope === 'auto' && date >= this.policy.perWalletFrom);
+  }
+
+  private acquire(ctx: Ctx, wallet: string, asset: AssetCode, quantity: Dec, basis: Dec, basisKnown: boolean, origin: LotOrigin, track = true): void {
+    const seq = ++this.seq;
+    const lot: Lot = {
+      id: `L${seq}`,
+      seq,
+      split: 0,
+      asset,
+      wallet,
+      quantity,
+      basis,
+      unitCost: basisKnown ? divide(basis, quantity) : ZERO,
+      acquiredInstant: ctx.e.instant,
+      acquiredDate: ctx.date,
+      basisKnown,
+      origin,
+      source: ctx.e.source,
+    };
+    this.inventory.add(lot);
+    if (track) this.changeBalance(ctx, wallet, asset, quantity);
+  }
+
+  private take(ctx: Ctx, wallet: string, asset: AssetCode, quantity: Dec): Taken {
+    const taken = this.inventory.take(asset, this.perWallet(ctx.date) ? wallet : undefined, quantity);
+    this.changeBalance(ctx, wallet, asset, quantity.negated());
+    return taken;
+  }
+
+  private dispose(
+    ctx: Ctx,
+    kind: DisposalKind,
+    wallet: string,
+    asset: AssetCode,
+    quantity: Dec,
+    proceeds: Dec,
+    proceedsSource: PriceSource,
+    counterpart: string,
+  ): void {
+    const taken = this.take(ctx, wallet, asset, quantity);
+    const parts: { quantity: Dec; basis: Dec; status: BasisStatus; lot?: Lot }[] = taken.pieces.map((p) => ({
+      quantity: p.quantity,
+      basis: p.basis,
+      status: p.lot.basisKnown ? 'known' : 'unknown',
+      lot: p.lot,
+    }));
+    if (taken.uncovered.greaterThan(0)) parts.push({ quantity: taken.uncovered, basis: ZERO, status: 'uncovered' });
+    let proceedsLeft = proceeds;
+    let quantityLeft = quantity;
+    const slices: DisposalSlice[] = parts.map((p, i) => {
+      const last = i === parts.length - 1;
+      const sliceProceeds = last ? proceedsLeft : share(proceeds, p.quantity, quantity);
+      proceedsLeft = proceedsLeft.minus(sliceProceeds);
+      quantityLeft = quantityLeft.minus(p.quantity);
+      const lot = p.lot;
+      return {
+        quantity: p.quantity,
+        proceeds: sliceProceeds,
+        basis: p.basis,
+        term: lot && isLongTerm(lot.acquiredDate, ctx.date) ? 'long' : 'short',
+        basisStatus: p.status,
+        ...(lot ? { acquiredDate: lot.acquiredDate, lotId: lot.id, lotWallet: lot.wallet, lotSource: lot.source } : {}),
+      };
+    });
+    const missing = parts.filter((p) => p.status !== 'known').reduce((s, p) => s.plus(p.quantity), ZERO);
+    if (missing.greaterThan(0)) {
+      const uncovered = taken.uncovered;
+      const fromUnknown = missing.minus(uncovered);
+      const why = [
+        uncovered.greaterThan(0) ? `${uncovered.toFixed()} not covered by any lot` : '',
+        fromUnknown.greaterThan(0) ? `${fromUnknown.toFixed()} from deposits of unknown basis` : '',
+      ].filter(Boolean).join(', ');
+      this.diagnostics.push(
+        diagnostic('MISSING_BASIS', `disposal of ${quantity.toFixed()} ${asset} from ${wallet}: ${why}; zero basis used for those units`, ctx.e.source),
+      );
+    }
+    this.disposals.push({
+      id: `${ctx.e.id}/${asset}`,
+      kind,
+      wallet,
+      asset,
+      quantity,
+      instant: ctx.e.instant,
+      date: ctx.date,
+      proceeds,
+      proceedsSource,
+      slices,
+      source: ctx.e.source,
+      counterpart,
+    });
+  }
+
+  private payFee(ctx: Ctx, wallet: string, asset: AssetCode, quantity: Dec, value: Money | undefined): void {
+    if (isFiat(asset)) return; // fiat fees on movements have no tax effect; on trades they are in proceeds/basis
+    this.dispose(ctx, 'fee', wallet, asset, quantity, value?.amount ?? ZERO, value?.source ?? 'missing', 'fee');
+  }
+
+  private remove(ctx: Ctx, kind: RemovalRecord['kind'], wallet: string, asset: AssetCode, quantity: Dec): void {
+    const taken = this.take(ctx, wallet, asset, quantity);
+    this.removals.push({
+      id: ctx.e.id,
+      kind,
+      wallet,
+      asset,
+      quantity,
+      basis: taken.pieces.reduce((s, p) => s.plus(p.basis), ZERO),
+      uncovered: taken.uncovered,
+      instant: ctx.e.instant,
+      date: ctx.date,
+      source: ctx.e.source,
+    });
+  }
+
+  private changeBalance(ctx: Ctx, wallet: string, asset: AssetCode, delta: Dec): void {
+    let assets = this.balances.get(wallet);
+    if (!assets) {
+      assets = new Map();
+      this.balances.set(wallet, assets);
+    }
+    const next = (assets.get(asset) ?? ZERO).plus(delta);
+    assets.set(asset, next);
+    const key = `${wallet}\u0000${asset}`;
+    if (next.isNegative()) {
+      if (!this.negative.has(key)) {
+        this.negative.add(key);
+        this.diagnostics.push(
+          diagnostic(
+            'BALANCE_NEGATIVE',
+            `${wallet} ${asset} balance goes negative (${next.toFixed()}) at ${formatSourceRef(ctx.e.source)}`,
+            ctx.e.source,
+          ),
+        );
+      }
+    } else this.negative.delete(key);
+  }
+}
+
+interface Ctx {
+  readonly e: LedgerEvent;
+  readonly date: LocalDate;
+}

@@ -1,0 +1,271 @@
+/**
+ * Open lots, per asset and wallet, kept in booking-method order.
+ *
+ * Each (asset, wallet) queue is sorted by the method's ordering, so the next lot to consume is
+ * always at the head. Per-wallet matching reads one queue; universal matching (before 2025)
+ * merges the heads of all wallets' queues. Consumption splits basis by quantity; the last slice of
+ * a lot takes exactly what remains, so the slices of a lot always sum to its basis.
+ *
+ * Local mutable state inside `computeGains`; callers only ever see snapshots.
+ */
+import { ZERO, share, type Dec } from '../model/decimal.js';
+import type { LocalDate } from '../model/local-date.js';
+import type { LotOrigin, LotSnapshot } from '../model/lot.js';
+import type { SourceRef } from '../model/source-ref.js';
+import type { LotKey } from './booking-methods.js';
+
+export interface Lot extends LotKey {
+  readonly id: string;
+  readonly asset: string;
+  wallet: string;
+  quantity: Dec;
+  basis: Dec;
+  readonly acquiredDate: LocalDate;
+  readonly basisKnown: boolean;
+  readonly origin: LotOrigin;
+  readonly source: SourceRef;
+}
+
+/** A piece of a lot taken by a disposal, removal or transfer. */
+export interface LotPiece {
+  readonly lot: Lot;
+  readonly quantity: Dec;
+  readonly basis: Dec;
+}
+
+export interface Taken {
+  readonly pieces: LotPiece[];
+  /** Units no lot covered. */
+  readonly uncovered: Dec;
+}
+
+export interface Reallocation {
+  readonly asset: string;
+  readonly lotId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly quantity: Dec;
+  readonly basis: Dec;
+}
+
+class LotQueue {
+  private lots: Lot[] = [];
+  private start = 0;
+  constructor(private readonly order: (a: LotKey, b: LotKey) => number) {}
+
+  get head(): Lot | undefined {
+    while (this.start < this.lots.length && (this.lots[this.start] as Lot).quantity.isZero()) this.start++;
+    if (this.start > 64 && this.start * 2 > this.lots.length) {
+      this.lots = this.lots.slice(this.start);
+      this.start = 0;
+    }
+    return this.lots[this.start];
+  }
+
+  insert(lot: Lot): void {
+    let lo = this.start;
+    let hi = this.lots.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.order(this.lots[mid] as Lot, lot) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    this.lots.splice(lo, 0, lot);
+  }
+
+  /** Open lots in method order. */
+  open(): Lot[] {
+    return this.lots.slice(this.start).filter((l) => !l.quantity.isZero());
+  }
+
+  replace(lots: Lot[]): void {
+    this.lots = [...lots].sort(this.order);
+    this.start = 0;
+  }
+}
+
+export class Inventory {
+  private readonly books = new Map<string, Map<string, LotQueue>>();
+  private splits = 0;
+
+  constructor(private readonly order: (a: LotKey, b: LotKey) => number) {}
+
+  add(lot: Lot): void {
+    this.queue(lot.asset, lot.wallet).insert(lot);
+  }
+
+  /**
+   * Take `quantity` units of `asset`, from one wallet's lots or (wallet undefined) from all
+   * wallets' lots in method order.
+   */
+  take(asset: string, wallet: string | undefined, quantity: Dec): Taken {
+    const pieces: LotPiece[] = [];
+    let left = quantity;
+    while (left.greaterThan(0)) {
+      const lot = wallet === undefined ? this.bestHead(asset) : this.queue(asset, wallet).head;
+      if (!lot) break;
+      const q = lot.quantity.lessThanOrEqualTo(left) ? lot.quantity : left;
+      pieces.push({ lot, quantity: q, basis: consume(lot, q) });
+      left = left.minus(q);
+    }
+    return { pieces, uncovered: left };
+  }
+
+  /**
+   * Move up to `quantity` units of `asset` from one wallet's lots to another wallet, keeping dates
+   * and basis. With `anyWallet` (universal matching), units the source wallet's lots do not cover
+   * are taken from the other wallets' lots, as the pooled method would.
+   */
+  move(asset: string, from: string, to: string, quantity: Dec, anyWallet: boolean): Taken {
+    const own = this.take(asset, from, quantity);
+    const rest = anyWallet && own.uncovered.greaterThan(0) ? this.take(asset, undefined, own.uncovered) : undefined;
+    const taken: Taken = rest ? { pieces: [...own.pieces, ...rest.pieces], uncovered: rest.uncovered } : own;
+    for (const piece of taken.pieces) this.add(this.piece(piece.lot, piece.quantity, piece.basis, to));
+    return taken;
+  }
+
+  /** Units of an asset held in lots in a wallet. */
+  quantityIn(asset: string, wallet: string): Dec {
+    let total = ZERO;
+    for (const lot of this.queue(asset, wallet).open()) total = total.plus(lot.quantity);
+    return total;
+  }
+
+  /**
+   * Assign lots to wallets so that each wallet's lots match the units it actually holds (the
+   * 2025-01-01 transition to per-wallet lots; README "Per-wallet lots from 2025"). Rule: a wallet
+   * keeps its own most recently acquired lots up to its balance; the surplus of all wallets is
+   * pooled and handed, oldest acquisition first, to wallets holding more units than lots, in
+   * wallet-name order. Lots nobody's balance needs stay where they were.
+   */
+  reallocate(balancesOf: (asset: string) => ReadonlyMap<string, Dec>): Reallocation[] {
+    const moves: Reallocation[] = [];
+    for (const asset of [...this.books.keys()].sort()) {
+      const wallets = this.books.get(asset) as Map<string, LotQueue>;
+      const balances = balancesOf(asset);
+      const balance = (w: string): Dec => positive(balances.get(w) ?? ZERO);
+      const names = [...new Set([...wallets.keys(), ...balances.keys()])].sort();
+      for (const w of names) this.queue(asset, w);
+      const kept = new Map<string, Lot[]>();
+      const pool: Lot[] = [];
+      for (const w of names) {
+        const lots = (wallets.get(w) as LotQueue).open().sort(newestFirst);
+        let need = balance(w);
+        const keep: Lot[] = [];
+        for (const lot of lots) {
+          if (need.isZero()) pool.push(lot);
+          else if (lot.quantity.lessThanOrEqualTo(need)) {
+            keep.push(lot);
+            need = need.minus(lot.quantity);
+          } else {
+            const surplus = lot.quantity.minus(need);
+            pool.push(this.piece(lot, surplus, consume(lot, surplus), lot.wallet));
+            keep.push(lot);
+            need = ZERO;
+          }
+        }
+        kept.set(w, keep);
+      }
+      pool.sort((a, b) => -newestFirst(a, b));
+      for (const w of names) {
+        let need = balance(w).minus((kept.get(w) ?? []).reduce((s, l) => s.plus(l.quantity), ZERO));
+        while (need.greaterThan(0) && pool.length > 0) {
+          const lot = pool[0] as Lot;
+          let piece = lot;
+          if (lot.quantity.greaterThan(need)) piece = this.piece(lot, need, consume(lot, need), lot.wallet);
+          else pool.shift();
+          if (piece.wallet !== w) moves.push({ asset, lotId: piece.id, from: piece.wallet, to: w, quantity: piece.quantity, basis: piece.basis });
+          piece.wallet = w;
+          kept.get(w)?.push(piece);
+          need = need.minus(piece.quantity);
+        }
+      }
+      for (const lot of pool) kept.get(lot.wallet)?.push(lot);
+      for (const w of names) (wallets.get(w) as LotQueue).replace(kept.get(w) ?? []);
+    }
+    return moves;
+  }
+
+  snapshot(): LotSnapshot[] {
+    const out: LotSnapshot[] = [];
+    for (const asset of [...this.books.keys()].sort()) {
+      const wallets = this.books.get(asset) as Map<string, LotQueue>;
+      for (const w of [...wallets.keys()].sort()) {
+        for (const lot of (wallets.get(w) as LotQueue).open()) {
+          out.push({
+            id: lot.id,
+            asset: lot.asset,
+            wallet: lot.wallet,
+            quantity: lot.quantity,
+            basis: lot.basis,
+            unitCost: lot.unitCost,
+            acquiredInstant: lot.acquiredInstant,
+            acquiredDate: lot.acquiredDate,
+            basisKnown: lot.basisKnown,
+            origin: lot.origin,
+            source: lot.source,
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  private queue(asset: string, wallet: string): LotQueue {
+    let wallets = this.books.get(asset);
+    if (!wallets) {
+      wallets = new Map();
+      this.books.set(asset, wallets);
+    }
+    let q = wallets.get(wallet);
+    if (!q) {
+      q = new LotQueue(this.order);
+      wallets.set(wallet, q);
+    }
+    return q;
+  }
+
+  private bestHead(asset: string): Lot | undefined {
+    const wallets = this.books.get(asset);
+    if (!wallets) return undefined;
+    let best: Lot | undefined;
+    for (const q of wallets.values()) {
+      const head = q.head;
+      if (!head) continue;
+      if (!best) best = head;
+      else {
+        const c = this.order(head, best);
+        if (c < 0 || (c === 0 && head.wallet < best.wallet)) best = head;
+      }
+    }
+    return best;
+  }
+
+  /** A new lot holding `quantity` units split off `lot` (already consumed from it). */
+  private piece(lot: Lot, quantity: Dec, basis: Dec, wallet: string): Lot {
+    this.splits++;
+    return { ...lot, id: `${lot.id}.${this.splits}`, wallet, quantity, basis, split: this.splits };
+  }
+}
+
+/** Remove `q` units from a lot and return their basis; the last units take exactly what is left. */
+function consume(lot: Lot, q: Dec): Dec {
+  if (q.equals(lot.quantity)) {
+    const basis = lot.basis;
+    lot.quantity = ZERO;
+    lot.basis = ZERO;
+    return basis;
+  }
+  const basis = share(lot.basis, q, lot.quantity);
+  lot.quantity = lot.quantity.minus(q);
+  lot.basis = lot.basis.minus(basis);
+  return basis;
+}
+
+function newestFirst(a: Lot, b: Lot): number {
+  return b.acquiredInstant - a.acquiredInstant || b.seq - a.seq || b.split - a.split;
+}
+
+function positive(d: Dec): Dec {
+  return d.greaterThan(0) ? d : ZERO;
+}

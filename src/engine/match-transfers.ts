@@ -1,0 +1,151 @@
+/**
+ * Pairing withdrawals and deposits into transfers between the user's own wallets.
+ *
+ * A transfer is not taxable: the lots keep their basis and acquisition date. Rules, in order:
+ *  1. same transaction hash (case-insensitive), same asset, different wallets, deposit amount not
+ *     above the withdrawal amount;
+ *  2. otherwise the heuristic: same asset, different wallets, the deposit arrives between
+ *     `backwardMs` before and `windowMs` after the withdrawal, and its amount is at most the
+ *     withdrawal amount and at least `(1 − tolerance)` of it. Among candidates the closest in
+ *     time wins, then the closest in amount, then source order.
+ * Each row is used once. Withdrawals are taken in time order, so results are deterministic.
+ *
+ * A paired transfer is normalised so that `sent == received`: the amount that went missing on the
+ * way (withdrawal − deposit) becomes part of the fee, which the engine disposes of as a network fee
+ * (contract: "A network fee paid on a transfer is a disposal of the fee units").
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isFiat } from '../model/asset.js';
+import { Dec, share } from '../model/decimal.js';
+import type { DepositEvent, LedgerEvent, Quantity, TransferEvent, WithdrawalEvent } from '../model/ledger-event.js';
+import { compareSourceRefs } from '../model/source-ref.js';
+
+export interface TransferMatching {
+  /** Latest arrival after the withdrawal, ms. */
+  readonly windowMs: number;
+  /** Earliest arrival before the withdrawal (clock differences between venues), ms. */
+  readonly backwardMs: number;
+  /** Largest share of the withdrawal that may go missing on the way (network fee), e.g. 0.01. */
+  readonly tolerance: Dec;
+}
+
+export const DEFAULT_TRANSFER_MATCHING: TransferMatching = {
+  windowMs: 48 * 3_600_000,
+  backwardMs: 3_600_000,
+  tolerance: new Dec('0.01'),
+};
+
+export interface TransferMatchResult {
+  readonly events: LedgerEvent[];
+  readonly diagnostics: Diagnostic[];
+}
+
+const byTime = (a: LedgerEvent, b: LedgerEvent): number => a.instant - b.instant || compareSourceRefs(a.source, b.source);
+
+export function matchTransfers(events: readonly LedgerEvent[], rules: TransferMatching = DEFAULT_TRANSFER_MATCHING): TransferMatchResult {
+  const diagnostics: Diagnostic[] = [];
+  const withdrawals = events.filter((e): e is WithdrawalEvent => e.kind === 'withdrawal' && !isFiat(e.sent.asset)).sort(byTime);
+  const deposits = events.filter((e): e is DepositEvent => e.kind === 'deposit' && !isFiat(e.received.asset)).sort(byTime);
+  const used = new Set<DepositEvent>();
+  const pairs = new Map<WithdrawalEvent, { deposit: DepositEvent; by: 'tx-hash' | 'heuristic' }>();
+
+  const hashOf = (e: LedgerEvent): string | undefined => e.txHash?.trim().toLowerCase() || undefined;
+  const byHash = new Map<string, DepositEvent[]>();
+  for (const d of deposits) {
+    const h = hashOf(d);
+    if (h) byHash.set(h, [...(byHash.get(h) ?? []), d]);
+  }
+  for (const w of withdrawals) {
+    const h = hashOf(w);
+    if (!h) continue;
+    const candidates = (byHash.get(h) ?? []).filter((d) => !used.has(d) && d.wallet !== w.wallet);
+    const fit = candidates.find((d) => d.received.asset === w.sent.asset && d.received.amount.lessThanOrEqualTo(w.sent.amount));
+    if (fit) {
+      used.add(fit);
+      pairs.set(w, { deposit: fit, by: 'tx-hash' });
+    } else if (candidates.length > 0) {
+      diagnostics.push(
+        diagnostic('TRANSFER_MISMATCH', `a deposit shares transaction hash ${w.txHash} but not the asset or a compatible amount`, w.source),
+      );
+    }
+  }
+  for (const w of withdrawals) {
+    if (pairs.has(w)) continue;
+    const min = w.sent.amount.times(new Dec(1).minus(rules.tolerance));
+    let best: DepositEvent | undefined;
+    for (const d of deposits) {
+      if (used.has(d) || d.wallet === w.wallet || d.received.asset !== w.sent.asset) continue;
+      if (d.instant < w.instant - rules.backwardMs || d.instant > w.instant + rules.windowMs) continue;
+      if (d.received.amount.greaterThan(w.sent.amount) || d.received.amount.lessThan(min)) continue;
+      if (!best || isCloser(w, d, best)) best = d;
+    }
+    if (best) {
+      used.add(best);
+      pairs.set(w, { deposit: best, by: 'heuristic' });
+    }
+  }
+
+  const out: LedgerEvent[] = [];
+  for (const e of events) {
+    if (e.kind === 'deposit' && used.has(e)) continue;
+    if (e.kind === 'withdrawal' && pairs.has(e)) {
+      const pair = pairs.get(e) as { deposit: DepositEvent; by: 'tx-hash' | 'heuristic' };
+      out.push(...toTransfer(e, pair.deposit, pair.by));
+      continue;
+    }
+    if (e.kind === 'transfer') out.push(...normalizeTransfer(e));
+    else out.push(e);
+  }
+  return { events: out, diagnostics };
+}
+
+function isCloser(w: WithdrawalEvent, d: DepositEvent, best: DepositEvent): boolean {
+  const dt = Math.abs(d.instant - w.instant) - Math.abs(best.instant - w.instant);
+  if (dt !== 0) return dt < 0;
+  const c = w.sent.amount.minus(d.received.amount).comparedTo(w.sent.amount.minus(best.received.amount));
+  if (c !== 0) return c < 0;
+  return compareSourceRefs(d.source, best.source) < 0;
+}
+
+function toTransfer(w: WithdrawalEvent, d: DepositEvent, by: 'tx-hash' | 'heuristic'): LedgerEvent[] {
+  const { kind: _k, sent, ...rest } = w;
+  const received: Quantity = d.received.value ? d.received : { ...d.received, ...(sent.value ? { value: scale(sent, d.received.amount) } : {}) };
+  return normalizeTransfer({
+    ...rest,
+    kind: 'transfer',
+    toWallet: d.wallet,
+    sent,
+    received,
+    counterpart: d.source,
+    extraSources: [...(w.extraSources ?? []), d.source, ...(d.extraSources ?? [])],
+    matchedBy: by,
+  });
+}
+
+function scale(q: Quantity, amount: Dec): { amount: Dec; currency: string } {
+  const v = q.value as { amount: Dec; currency: string };
+  return { amount: share(v.amount, amount, q.amount), currency: v.currency };
+}
+
+/**
+ * Fold the amount lost on the way into the fee so that `sent == received`. When the stated fee is
+ * in another asset (gas in ETH while a token lost units), the lost units become a fee event of
+ * their own.
+ */
+export function normalizeTransfer(t: TransferEvent): LedgerEvent[] {
+  const lost = t.sent.amount.minus(t.received.amount);
+  if (lost.isZero()) return [t];
+  const sent: Quantity = { ...t.sent, amount: t.received.amount, ...(t.sent.value ? { value: scale(t.sent, t.received.amount) } : {}) };
+  const lostUnits: Quantity = { asset: t.sent.asset, amount: lost, ...(t.sent.value ? { value: scale(t.sent, lost) } : {}) };
+  if (t.fee && t.fee.asset !== t.sent.asset) {
+    const { kind: _k, toWallet: _t, sent: _s, received: _r, counterpart: _c, matchedBy: _m, fee: _f, ...base } = t;
+    return [{ ...t, sent }, { ...base, kind: 'fee', id: `${t.id}#lost`, fee: lostUnits }];
+  }
+  let fee = lostUnits;
+  if (t.fee) {
+    const total = t.fee.amount.plus(lost);
+    const value = t.sent.value ? scale(t.sent, total) : t.fee.value ? scale(t.fee, total) : undefined;
+    fee = { asset: t.sent.asset, amount: total, ...(value ? { value } : {}) };
+  }
+  return [{ ...t, sent, fee }];
+}

@@ -1,0 +1,49 @@
+/**
+ * A disposal and its slices: one slice per lot (or uncovered remainder) it consumed. A slice is
+ * one Form 8949 line: quantity, proceeds, basis, dates and term.
+ *
+ * Invariants: the slices' quantities sum to the disposal's quantity, their proceeds to its
+ * proceeds, exactly; each slice's basis is its share of the lot it came from.
+ */
+import type { AssetCode } from './asset.js';
+import type { Dec } from './decimal.js';
+import type { LocalDate } from './local-date.js';
+import type { PriceSource } from './money.js';
+import type { SourceRef } from './source-ref.js';
+
+/** Why units were disposed of: a sale for fiat, a swap, a fee paid in crypto, crypto spent. */
+export type DisposalKind = 'sale' | 'trade' | 'fee' | 'spend';
+
+export type Term = 'short' | 'long';
+
+/** `known`: from a lot of known basis; `unknown`: from a lot of unknown basis; `uncovered`: no lot at all. */
+export type BasisStatus = 'known' | 'unknown' | 'uncovered';
+
+export interface DisposalSlice {
+  readonly quantity: Dec;
+  readonly proceeds: Dec;
+  readonly basis: Dec;
+  readonly term: Term;
+  readonly basisStatus: BasisStatus;
+  /** Absent for uncovered units. */
+  readonly acquiredDate?: LocalDate;
+  readonly lotId?: string;
+  readonly lotWallet?: string;
+  readonly lotSource?: SourceRef;
+}
+
+export interface Disposal {
+  readonly id: string;
+  readonly kind: DisposalKind;
+  readonly wallet: string;
+  readonly asset: AssetCode;
+  readonly quantity: Dec;
+  readonly instant: number;
+  readonly date: LocalDate;
+  readonly proceeds: Dec;
+  readonly proceedsSource: PriceSource;
+  readonly slices: readonly DisposalSlice[];
+  readonly source: SourceRef;
+  /** What the units were exchanged for, for the description (`for 1.2 ETH`). */
+  readonly counterpart?: string;
+}

@@ -1,0 +1,28 @@
+/**
+ * A lot: units of one asset acquired together, held in one wallet, at a cost basis.
+ *
+ * `unitCost` is fixed when the lot is created (basis per unit including acquisition fees) and is
+ * what HIFO ranks by; `quantity`/`basis` are what remains. A lot of unknown basis (a deposit
+ * nobody can trace) carries `basisKnown: false` and zero basis; disposing of it counts as
+ * missing basis.
+ */
+import type { AssetCode } from './asset.js';
+import type { Dec } from './decimal.js';
+import type { LocalDate } from './local-date.js';
+import type { SourceRef } from './source-ref.js';
+
+export type LotOrigin = 'purchase' | 'trade' | 'income' | 'deposit' | 'fork' | 'loan';
+
+export interface LotSnapshot {
+  readonly id: string;
+  readonly asset: AssetCode;
+  readonly wallet: string;
+  readonly quantity: Dec;
+  readonly basis: Dec;
+  readonly unitCost: Dec;
+  readonly acquiredInstant: number;
+  readonly acquiredDate: LocalDate;
+  readonly basisKnown: boolean;
+  readonly origin: LotOrigin;
+  readonly source: SourceRef;
+}

@@ -1,0 +1,168 @@
+/**
+ * The whole computation, pure: input texts and options in, everything a report shows out.
+ *
+ *   files ─import─▶ events ─match transfers─▶ ─price─▶ priced events ─engine─▶ gains ─▶ year view
+ *
+ * The CLI reads the files and writes the outputs; nothing here touches the file system, the
+ * clock or the process.
+ */
+import { countBySeverity, fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { computeGains, type BookingPolicy, type GainsResult, type IncomeRecord, type LotScope } from '../engine/compute-gains.js';
+import type { BookingMethod } from '../engine/booking-methods.js';
+import { matchTransfers, type TransferMatching } from '../engine/match-transfers.js';
+import { importFile, type FileImport } from '../importers/import-file.js';
+import type { Importer } from '../importers/importer-spec.js';
+import type { Dec } from '../model/decimal.js';
+import type { Disposal } from '../model/disposal.js';
+import { toLocalDate, yearOf } from '../model/local-date.js';
+import type { LotSnapshot } from '../model/lot.js';
+import { createPriceBook, type PricePoint } from '../pricing/price-book.js';
+import { priceEvents, type MissingPrice } from '../pricing/price-events.js';
+import { limitCapitalLoss, type CapitalLoss, type FilingStatus } from '../report/capital-loss.js';
+import { buildSummary, totalYear, type InputCounts, type YearTotals } from '../report/summary.js';
+
+export interface InputFile {
+  /** The name shown in diagnostics and audit columns (as the user gave it). */
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface ReportOptions {
+  readonly year?: number;
+  readonly method: BookingMethod;
+  /** Where the method came from, for the report ("default", "--method flag", "taxlot.json"). */
+  readonly methodOrigin: string;
+  readonly lotScope: LotScope;
+  readonly perWalletFrom: string;
+  readonly timezone: string;
+  readonly currency: string;
+  readonly filingStatus: FilingStatus;
+  readonly carryoverShort: Dec;
+  readonly carryoverLong: Dec;
+  readonly prices: readonly PricePoint[];
+  readonly stablecoins: readonly string[];
+  readonly priceWindowMs: number;
+  readonly transferMatching: TransferMatching;
+  readonly importers: readonly Importer[];
+  readonly forcedFormat?: string;
+  readonly inputZone?: string;
+}
+
+export interface ReportData {
+  readonly options: ReportOptions;
+  readonly taxYear: number;
+  readonly files: readonly FileImport[];
+  readonly gains: GainsResult;
+  readonly disposals: readonly Disposal[];
+  readonly income: readonly IncomeRecord[];
+  readonly yearEndLots: readonly LotSnapshot[];
+  readonly totals: YearTotals;
+  readonly capitalLoss: CapitalLoss;
+  readonly inputs: InputCounts;
+  readonly missingPrices: readonly MissingPrice[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly summary: Record<string, unknown>;
+  /** True when no file could be read at all (exit code 2). */
+  readonly nothingRead: boolean;
+}
+
+export function computeReport(inputs: readonly InputFile[], options: ReportOptions): ReportData {
+  const files = inputs.map((f) =>
+    importFile(f.file, f.text, {
+      importers: options.importers,
+      ...(options.forcedFormat ? { forcedFormat: options.forcedFormat } : {}),
+      ...(options.inputZone ? { inputZone: options.inputZone } : {}),
+    }),
+  );
+  const events = files.flatMap((f) => f.events);
+  const matched = matchTransfers(events, options.transferMatching);
+  const book = createPriceBook({
+    reportCurrency: options.currency,
+    stablecoins: options.stablecoins,
+    table: options.prices,
+    windowMs: options.priceWindowMs,
+  });
+  const pricing = priceEvents(matched.events, book, options.timezone);
+  const policy: BookingPolicy = {
+    method: options.method,
+    lotScope: options.lotScope,
+    perWalletFrom: options.perWalletFrom,
+    timezone: options.timezone,
+  };
+  let taxYear = options.year;
+  let gains: GainsResult;
+  if (taxYear === undefined) {
+    const first = computeGains(pricing.priced, policy);
+    taxYear = defaultYear(first, events.map((e) => yearOf(toLocalDate(e.instant, options.timezone))));
+  }
+  gains = computeGains(pricing.priced, { ...policy, openLotsAsOf: `${taxYear}-12-31` });
+
+  const inYear = (date: string): boolean => yearOf(date) === taxYear;
+  const disposals = gains.disposals.filter((d) => inYear(d.date));
+  const income = gains.income.filter((r) => inYear(r.date));
+  const diagnostics: Diagnostic[] = [
+    ...files.flatMap((f) => f.diagnostics),
+    ...matched.diagnostics,
+    ...pricing.diagnostics,
+    ...gains.diagnostics,
+  ];
+  if (events.length > 0 && disposals.length === 0 && income.length === 0) {
+    diagnostics.push(fileDiagnostic('YEAR_WITHOUT_ACTIVITY', '(report)', `no disposal or income in tax year ${taxYear}`));
+  }
+  const totals = totalYear(disposals, income);
+  const capitalLoss = limitCapitalLoss({
+    shortTermGain: totals.shortTerm.gain,
+    longTermGain: totals.longTerm.gain,
+    carryoverShort: options.carryoverShort,
+    carryoverLong: options.carryoverLong,
+    filingStatus: options.filingStatus,
+  });
+  const inputsCount: InputCounts = {
+    files: files.length,
+    rows: sum(files, (f) => f.accounting.rows),
+    imported: sum(files, (f) => f.accounting.imported),
+    skipped: sum(files, (f) => f.accounting.skipped),
+    rejected: sum(files, (f) => f.accounting.rejected),
+  };
+  const counts = countBySeverity(diagnostics);
+  const summary = buildSummary({
+    taxYear,
+    currency: options.currency,
+    method: options.method,
+    totals,
+    capitalLoss,
+    inputs: inputsCount,
+    errors: counts.errors,
+    warnings: counts.warnings,
+  });
+  return {
+    options,
+    taxYear,
+    files,
+    gains,
+    disposals,
+    income,
+    yearEndLots: gains.openLotsAsOf ?? gains.openLots,
+    totals,
+    capitalLoss,
+    inputs: inputsCount,
+    missingPrices: pricing.missing,
+    diagnostics,
+    summary,
+    nothingRead: files.length === 0 || files.every((f) => f.format === undefined),
+  };
+}
+
+/** Contract: the latest calendar year that has a disposal; failing that, the latest year with any event. */
+function defaultYear(gains: GainsResult, eventYears: readonly number[]): number {
+  const latest = (years: Iterable<number>): number | undefined => {
+    let max: number | undefined;
+    for (const y of years) if (max === undefined || y > max) max = y;
+    return max;
+  };
+  return latest(gains.disposals.map((d) => yearOf(d.date))) ?? latest(eventYears) ?? 1970;
+}
+
+function sum<T>(list: readonly T[], f: (t: T) => number): number {
+  return list.reduce((s, t) => s + f(t), 0);
+}

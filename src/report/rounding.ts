@@ -1,0 +1,16 @@
+/**
+ * The single rounding policy. Money is carried exactly through the engine; it is rounded only
+ * here, when presented: to cents, half-even ("banker's rounding"). `summary.json` rounds each
+ * exact total once (contract); CSV lines round each line's own exact values.
+ */
+import { Dec, type Dec as DecType } from '../model/decimal.js';
+
+export function roundMoney(value: DecType): DecType {
+  return value.toDecimalPlaces(2, Dec.ROUND_HALF_EVEN);
+}
+
+/** `"1234.50"`, `"-12.00"`: two decimals, no exponent, no negative zero. */
+export function formatMoney(value: DecType): string {
+  const r = roundMoney(value);
+  return (r.isZero() ? new Dec(0) : r).toFixed(2);
+}

@@ -1,0 +1,117 @@
+/**
+ * `summary.json`, exactly as the contract defines it: every money value is the exact total of the
+ * tax year rounded once (half-even, two decimals); blocks whose capability does not exist yet
+ * (derivatives, liabilities) are omitted, never zero-filled.
+ */
+import { ZERO, type Dec } from '../model/decimal.js';
+import { INCOME_KINDS, type IncomeKind } from '../model/ledger-event.js';
+import type { Disposal } from '../model/disposal.js';
+import type { IncomeRecord } from '../engine/compute-gains.js';
+import type { CapitalLoss } from './capital-loss.js';
+import { formatMoney } from './rounding.js';
+
+export interface TermTotals {
+  readonly proceeds: Dec;
+  readonly costBasis: Dec;
+  readonly adjustment: Dec;
+  readonly gain: Dec;
+  /** Disposals with at least one slice of this term (a disposal split across terms counts in both). */
+  readonly disposals: number;
+}
+
+export interface YearTotals {
+  readonly shortTerm: TermTotals;
+  readonly longTerm: TermTotals;
+  readonly income: Readonly<Record<IncomeKind, Dec>>;
+  readonly incomeTotal: Dec;
+  readonly missingBasisDisposals: number;
+  readonly missingBasisProceeds: Dec;
+}
+
+export function totalYear(disposals: readonly Disposal[], income: readonly IncomeRecord[]): YearTotals {
+  const term = (t: 'short' | 'long'): TermTotals => {
+    let proceeds = ZERO;
+    let costBasis = ZERO;
+    let count = 0;
+    for (const d of disposals) {
+      const slices = d.slices.filter((s) => s.term === t);
+      if (slices.length === 0) continue;
+      count++;
+      for (const s of slices) {
+        proceeds = proceeds.plus(s.proceeds);
+        costBasis = costBasis.plus(s.basis);
+      }
+    }
+    return { proceeds, costBasis, adjustment: ZERO, gain: proceeds.minus(costBasis), disposals: count };
+  };
+  const byKind = Object.fromEntries(INCOME_KINDS.map((k) => [k, ZERO])) as Record<IncomeKind, Dec>;
+  let incomeTotal = ZERO;
+  for (const r of income) {
+    byKind[r.kind] = byKind[r.kind].plus(r.value);
+    incomeTotal = incomeTotal.plus(r.value);
+  }
+  let missingBasisDisposals = 0;
+  let missingBasisProceeds = ZERO;
+  for (const d of disposals) {
+    const missing = d.slices.filter((s) => s.basisStatus !== 'known');
+    if (missing.length === 0) continue;
+    missingBasisDisposals++;
+    for (const s of missing) missingBasisProceeds = missingBasisProceeds.plus(s.proceeds);
+  }
+  return { shortTerm: term('short'), longTerm: term('long'), income: byKind, incomeTotal, missingBasisDisposals, missingBasisProceeds };
+}
+
+export interface InputCounts {
+  readonly files: number;
+  readonly rows: number;
+  readonly imported: number;
+  readonly skipped: number;
+  readonly rejected: number;
+}
+
+export interface SummaryInput {
+  readonly taxYear: number;
+  readonly currency: string;
+  readonly method: string;
+  readonly totals: YearTotals;
+  readonly capitalLoss: CapitalLoss;
+  readonly inputs: InputCounts;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** The contract's `summary.json` object, key order as documented. */
+export function buildSummary(s: SummaryInput): Record<string, unknown> {
+  const term = (t: TermTotals) => ({
+    proceeds: formatMoney(t.proceeds),
+    costBasis: formatMoney(t.costBasis),
+    adjustment: formatMoney(t.adjustment),
+    gain: formatMoney(t.gain),
+    disposals: t.disposals,
+  });
+  const t = s.totals;
+  return {
+    schema: 1,
+    taxYear: s.taxYear,
+    jurisdiction: 'US',
+    currency: s.currency,
+    method: s.method.toUpperCase(),
+    capitalGains: {
+      shortTerm: term(t.shortTerm),
+      longTerm: term(t.longTerm),
+      net: formatMoney(t.shortTerm.gain.plus(t.longTerm.gain)),
+    },
+    income: {
+      total: formatMoney(t.incomeTotal),
+      byKind: Object.fromEntries(Object.entries(t.income).map(([k, v]) => [k, formatMoney(v)])),
+    },
+    missingBasis: { disposals: t.missingBasisDisposals, proceeds: formatMoney(t.missingBasisProceeds) },
+    capitalLoss: {
+      deductible: formatMoney(s.capitalLoss.deductible),
+      carryforwardShortTerm: formatMoney(s.capitalLoss.carryforwardShortTerm),
+      carryforwardLongTerm: formatMoney(s.capitalLoss.carryforwardLongTerm),
+    },
+    inputs: { ...s.inputs },
+    diagnostics: { errors: s.errors, warnings: s.warnings },
+  };
+}
