@@ -14,12 +14,15 @@ export interface LotKey {
   readonly unitCost: import('../model/decimal.js').Dec;
   /** Order of creation of the original lot (source order). */
   readonly seq: number;
-  /** Pieces split off one lot by transfers keep `seq` and number their splits. */
+  /**
+   * Pieces split off one lot (by transfers) keep `seq` and number their splits; the orderings
+   * leave pieces of one lot tied, and the inventory breaks the tie (own wallet first, then split).
+   */
   readonly split: number;
 }
 
 const byAcquired = (a: LotKey, b: LotKey): number => a.acquiredInstant - b.acquiredInstant;
-const bySource = (a: LotKey, b: LotKey): number => a.seq - b.seq || a.split - b.split;
+const bySource = (a: LotKey, b: LotKey): number => a.seq - b.seq;
 
 export const LOT_ORDER: Readonly<Record<BookingMethod, (a: LotKey, b: LotKey) => number>> = {
   FIFO: (a, b) => byAcquired(a, b) || bySource(a, b),

@@ -295,7 +295,7 @@ class Run {
   }
 
   private take(ctx: Ctx, wallet: string, asset: AssetCode, quantity: Dec): Taken {
-    const taken = this.inventory.take(asset, this.perWallet(ctx.date) ? wallet : undefined, quantity);
+    const taken = this.inventory.take(asset, wallet, quantity, !this.perWallet(ctx.date));
     this.changeBalance(ctx, wallet, asset, quantity.negated());
     return taken;
   }

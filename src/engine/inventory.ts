@@ -51,7 +51,7 @@ export interface Reallocation {
 class LotQueue {
   private lots: Lot[] = [];
   private start = 0;
-  constructor(private readonly order: (a: LotKey, b: LotKey) => number) {}
+  constructor(private readonly order: (a: Lot, b: Lot) => number) {}
 
   get head(): Lot | undefined {
     while (this.start < this.lots.length && (this.lots[this.start] as Lot).quantity.isZero()) this.start++;
@@ -88,21 +88,27 @@ export class Inventory {
   private readonly books = new Map<string, Map<string, LotQueue>>();
   private splits = 0;
 
-  constructor(private readonly order: (a: LotKey, b: LotKey) => number) {}
+  /** Queue order: the method's, then split number (pieces of one lot stay in creation order). */
+  private readonly order: (a: Lot, b: Lot) => number;
+
+  constructor(private readonly method: (a: LotKey, b: LotKey) => number) {
+    this.order = (a, b) => method(a, b) || a.split - b.split;
+  }
 
   add(lot: Lot): void {
     this.queue(lot.asset, lot.wallet).insert(lot);
   }
 
   /**
-   * Take `quantity` units of `asset`, from one wallet's lots or (wallet undefined) from all
-   * wallets' lots in method order.
+   * Take `quantity` units of `asset` from `wallet`'s lots or, with `anyWallet` (universal
+   * matching), from all wallets' lots in method order — among equally ranked lots (pieces of one
+   * lot moved between wallets) the wallet's own come first.
    */
-  take(asset: string, wallet: string | undefined, quantity: Dec): Taken {
+  take(asset: string, wallet: string, quantity: Dec, anyWallet = false): Taken {
     const pieces: LotPiece[] = [];
     let left = quantity;
     while (left.greaterThan(0)) {
-      const lot = wallet === undefined ? this.bestHead(asset) : this.queue(asset, wallet).head;
+      const lot = anyWallet ? this.bestHead(asset, wallet) : this.queue(asset, wallet).head;
       if (!lot) break;
       const q = lot.quantity.lessThanOrEqualTo(left) ? lot.quantity : left;
       pieces.push({ lot, quantity: q, basis: consume(lot, q) });
@@ -118,7 +124,7 @@ export class Inventory {
    */
   move(asset: string, from: string, to: string, quantity: Dec, anyWallet: boolean): Taken {
     const own = this.take(asset, from, quantity);
-    const rest = anyWallet && own.uncovered.greaterThan(0) ? this.take(asset, undefined, own.uncovered) : undefined;
+    const rest = anyWallet && own.uncovered.greaterThan(0) ? this.take(asset, from, own.uncovered, true) : undefined;
     const taken: Taken = rest ? { pieces: [...own.pieces, ...rest.pieces], uncovered: rest.uncovered } : own;
     for (const piece of taken.pieces) this.add(this.piece(piece.lot, piece.quantity, piece.basis, to));
     return taken;
@@ -225,7 +231,7 @@ export class Inventory {
     return q;
   }
 
-  private bestHead(asset: string): Lot | undefined {
+  private bestHead(asset: string, preferred: string): Lot | undefined {
     const wallets = this.books.get(asset);
     if (!wallets) return undefined;
     let best: Lot | undefined;
@@ -234,8 +240,8 @@ export class Inventory {
       if (!head) continue;
       if (!best) best = head;
       else {
-        const c = this.order(head, best);
-        if (c < 0 || (c === 0 && head.wallet < best.wallet)) best = head;
+        const c = this.method(head, best) || tieBreak(head, best, preferred) || head.split - best.split;
+        if (c < 0) best = head;
       }
     }
     return best;
@@ -260,6 +266,14 @@ function consume(lot: Lot, q: Dec): Dec {
   lot.quantity = lot.quantity.minus(q);
   lot.basis = lot.basis.minus(basis);
   return basis;
+}
+
+/** Between equally ranked lots: the preferred wallet's first, then by wallet name. */
+function tieBreak(a: Lot, b: Lot, preferred: string): number {
+  if (a.wallet === b.wallet) return 0;
+  if (a.wallet === preferred) return -1;
+  if (b.wallet === preferred) return 1;
+  return a.wallet < b.wallet ? -1 : 1;
 }
 
 function newestFirst(a: Lot, b: Lot): number {
