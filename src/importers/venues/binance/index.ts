@@ -1,4 +1,17 @@
 import type { Importer } from '../../importer-spec.js';
+import { binanceConvert } from './convert.js';
+import { binanceDeposits } from './deposits.js';
+import { binanceSpotTrades } from './spot-trades.js';
+import { binanceSpotTradesV1 } from './spot-trades-v1.js';
+import { binanceStatements } from './statements.js';
+import { binanceWithdrawals } from './withdrawals.js';
 
 /** binance exports. Each spec lives in its own file in this folder. */
-export const BINANCE_IMPORTERS: readonly Importer[] = [];
+export const BINANCE_IMPORTERS: readonly Importer[] = [
+  binanceStatements,
+  binanceSpotTrades,
+  binanceSpotTradesV1,
+  binanceConvert,
+  binanceDeposits,
+  binanceWithdrawals,
+];

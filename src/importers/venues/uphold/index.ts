@@ -1,4 +1,5 @@
 import type { Importer } from '../../importer-spec.js';
+import { upholdTransactionsV2 } from './transactions-v2.js';
 
 /** uphold exports. Each spec lives in its own file in this folder. */
-export const UPHOLD_IMPORTERS: readonly Importer[] = [];
+export const UPHOLD_IMPORTERS: readonly Importer[] = [upholdTransactionsV2];

@@ -1,0 +1,130 @@
+/**
+ * Binance Transaction History ("statements"): one row per balance change with a signed `Change`.
+ * Headers (formats.md §2.3, format-headers.md): `User_ID,UTC_Time,Account,Operation,Coin,Change,Remark`,
+ * the same without `User_ID`, and the newer naming `User ID,Time,Account,Operation,Coin,Change,Remark`.
+ *
+ * Mapping (operation table in `statement-operations.ts`):
+ * - Trade legs (`Buy`/`Sell`/`Transaction …`/`Fee`, `Binance Convert`, `Small Assets Exchange BNB`, …)
+ *   are grouped by second + account + operation family and reduced to trades by the sign of
+ *   `Change` (`statement-groups.ts`). Decision: the grouping is by the exact second; BittyTax
+ *   tolerates ±1 s, which a per-row `groupKey` cannot express — such split trades are rejected
+ *   with a message pointing to the Spot Trade History.
+ * - Dust conversion with several coins in one second is split per coin when `Remark` names the
+ *   pair (`ETH to BNB`, newer files); otherwise rejected as ambiguous (BittyTax splits BNB evenly,
+ *   which is a guess).
+ * - `Deposit`/`Withdraw` → deposit/withdrawal. Decision: a `Withdraw` Change includes the
+ *   withdrawal fee ("Withdraw fee is included"), which the statement does not state separately,
+ *   so sent = |Change| and the fee is left to the transfer matcher as sent − received.
+ * - Earn/savings/staking payouts → income; subscriptions/redemptions and moves between accounts
+ *   are skipped with a reason.
+ * - Rows of futures, margin and options accounts, and derivative operations anywhere, are
+ *   rejected with ROW_UNSUPPORTED.
+ *
+ * Time: `UTC_Time` is UTC. The newer `Time` column (dates like `23-09-20 18:46:46`) is in the zone
+ * chosen at export, stated only in the file name (`…(UTC+1).csv`): read as UTC unless
+ * `--input-timezone`.
+ *
+ * Do not import this file together with the trade/deposit/withdrawal/convert histories for the
+ * same period: the same movements appear in both.
+ */
+import { normalizeAsset } from '../../../model/asset.js';
+import type { Quantity } from '../../../model/ledger-event.js';
+import { decimal, ifPresent, instant, text } from '../../columns.js';
+import { defineImporter, events, reject, skip, type EventDraft, type RowOutcome } from '../../importer-spec.js';
+import { collectLegs, isProblem, tradeFromLegs, type StatementRow } from './statement-groups.js';
+import { accountClass, operationMeaning, type Family } from './statement-operations.js';
+
+const DERIVATIVE_HINT = 'futures and margin rows are imported by the derivatives support (not yet available); the row is counted as rejected';
+
+export const binanceStatements = defineImporter({
+  id: 'binance-statements',
+  label: 'Binance transaction history / statements (Account, Operation, Coin, Change)',
+  howToExport: 'Binance › Wallet › Transaction History › Export › Export Transaction Records (all accounts, CSV)',
+  wallet: 'binance',
+  columns: {
+    userId: ifPresent(text(['User_ID', 'User ID'])),
+    time: instant(['UTC_Time', 'Time']),
+    account: text('Account'),
+    operation: text('Operation'),
+    coin: text('Coin'),
+    change: decimal('Change'),
+    remark: ifPresent(text('Remark')),
+  },
+  groupKey(row): string | undefined {
+    const meaning = operationMeaning(row.operation);
+    if (accountClass(row.account) !== 'spot' || meaning?.kind !== 'leg') return undefined;
+    return `${row.time}|${row.account.toLowerCase()}|${meaning.family}`;
+  },
+  mapGroup(rows): RowOutcome {
+    const first = rows[0];
+    if (!first) return skip('empty group');
+    if (rows.length === 1) return mapSingle(first);
+    // Only spot-account trade legs share a key, all of one family (see groupKey).
+    const meaning = operationMeaning(first.operation);
+    return meaning?.kind === 'leg' ? mapLegs(rows, meaning.family) : mapSingle(first);
+  },
+});
+
+function mapSingle(row: StatementRow): RowOutcome {
+  const where = `${row.account} "${row.operation}" ${row.change.toFixed()} ${row.coin}`;
+  const cls = accountClass(row.account);
+  if (cls === 'derivative') return reject('ROW_UNSUPPORTED', `futures/margin account row: ${where}`, DERIVATIVE_HINT);
+  if (cls === 'unknown') return reject('ROW_UNKNOWN_TYPE', `unknown account "${row.account}"`);
+  const meaning = operationMeaning(row.operation);
+  if (!meaning) return reject('ROW_UNKNOWN_TYPE', `unknown operation "${row.operation}"`);
+  if (meaning.kind === 'derivative') return reject('ROW_UNSUPPORTED', `derivative operation: ${where}`, DERIVATIVE_HINT);
+  if (meaning.kind === 'skip') return skip(meaning.reason);
+  if (meaning.kind === 'leg') return mapLegs([row], meaning.family);
+  if (row.change.isZero()) return skip('row changes no balance (Change 0)');
+  if (row.coin === '') return reject('ROW_MISSING_VALUE', 'Coin is empty');
+
+  const q: Quantity = { asset: normalizeAsset(row.coin), amount: row.change.abs() };
+  const base = { instant: row.time, ...(row.remark ? { note: row.remark } : {}) };
+  const incoming = meaning.kind === 'income' || meaning.kind === 'deposit';
+  if (incoming !== row.change.isPositive()) {
+    return reject('ROW_INCONSISTENT', `${where}: Change should be ${incoming ? 'positive' : 'negative'} for this operation`);
+  }
+  switch (meaning.kind) {
+    case 'income':
+      return events({ kind: 'income', incomeKind: meaning.incomeKind, received: q, ...base });
+    case 'deposit':
+      return events({ kind: 'deposit', received: q, ...base });
+    case 'withdrawal':
+      return events({ kind: 'withdrawal', sent: q, ...base });
+    case 'spend':
+      return events({ kind: 'spend', spendKind: meaning.spendKind, sent: q, ...base });
+  }
+}
+
+function mapLegs(rows: readonly StatementRow[], family: Family): RowOutcome {
+  const instant = rows[0]?.time ?? 0;
+  const isFee = (r: StatementRow): boolean => {
+    const m = operationMeaning(r.operation);
+    return m?.kind === 'leg' && m.isFee;
+  };
+  const legs = collectLegs(rows, isFee);
+  if (isProblem(legs)) return reject(legs.code, legs.message, legs.hint);
+  if (legs.sent.size + legs.received.size + legs.fees.size === 0) return skip('rows change no balance (Change 0)');
+  // Several dust coins converted in one second: pair each coin with its BNB by the Remark.
+  if (family === 'dust' && legs.sent.size > 1) {
+    const byRemark = new Map<string, StatementRow[]>();
+    for (const r of rows) byRemark.set(r.remark ?? '', [...(byRemark.get(r.remark ?? '') ?? []), r]);
+    if (byRemark.has('')) {
+      return reject(
+        'ROW_INCONSISTENT',
+        'several coins converted to BNB in one second without a Remark naming each pair; the BNB cannot be attributed',
+        'enter each conversion with the taxlot generic format',
+      );
+    }
+    const trades: EventDraft[] = [];
+    for (const part of byRemark.values()) {
+      const partLegs = collectLegs(part, isFee);
+      const trade = isProblem(partLegs) ? partLegs : tradeFromLegs(partLegs, instant, family);
+      if (isProblem(trade)) return reject(trade.code, trade.message, trade.hint);
+      trades.push(trade);
+    }
+    return events(...trades);
+  }
+  const trade = tradeFromLegs(legs, instant, family);
+  return isProblem(trade) ? reject(trade.code, trade.message, trade.hint) : events(trade);
+}
