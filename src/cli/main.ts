@@ -19,8 +19,8 @@ export async function main(argv: readonly string[]): Promise<CommandResult> {
       command: cmd.command as string,
       describe: cmd.describe,
       builder: cmd.builder as (y: Argv<object>) => Argv<object>,
-      handler: (args) => {
-        result = cmd.run(args as unknown as A);
+      handler: async (args) => {
+        result = await cmd.run(args as unknown as A);
       },
     });
   let cli = yargs([...argv])

@@ -11,5 +11,5 @@ export interface TaxlotCommand<A> {
   readonly command: string | readonly string[];
   readonly describe: string;
   readonly builder: (y: Argv<object>) => Argv<A>;
-  readonly run: (args: A) => CommandResult;
+  readonly run: (args: A) => CommandResult | Promise<CommandResult>;
 }
