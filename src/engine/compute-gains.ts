@@ -59,7 +59,10 @@ export interface RemovalRecord {
   readonly asset: AssetCode;
   readonly quantity: Dec;
   readonly basis: Dec;
+  /** Units no lot covered. */
   readonly uncovered: Dec;
+  /** Units taken from lots of unknown basis. */
+  readonly unknownBasis: Dec;
   readonly instant: number;
   readonly date: LocalDate;
   readonly source: SourceRef;
@@ -378,6 +381,7 @@ class Run {
       quantity,
       basis: taken.pieces.reduce((s, p) => s.plus(p.basis), ZERO),
       uncovered: taken.uncovered,
+      unknownBasis: taken.pieces.filter((p) => !p.lot.basisKnown).reduce((s, p) => s.plus(p.quantity), ZERO),
       instant: ctx.e.instant,
       date: ctx.date,
       source: ctx.e.source,

@@ -55,7 +55,8 @@ export function decimal(header: HeaderMatcher | readonly HeaderMatcher[]): Colum
       const t = (cell ?? '').trim();
       if (t === '') return fail('ROW_MISSING_VALUE', `column "${ctx.header}" is empty`);
       const n = parseNumber(t, ctx.numberStyle);
-      return n ? ok(n.value) : fail('ROW_BAD_NUMBER', `cannot read "${t}" as a number in column "${ctx.header}"`);
+      // A unit is only accepted where the column declares it (decimalWithUnit): "12x0" is an error, not 12.
+      return n && n.unit === undefined ? ok(n.value) : fail('ROW_BAD_NUMBER', `cannot read "${t}" as a number in column "${ctx.header}"`);
     },
   };
 }

@@ -1,0 +1,97 @@
+/**
+ * The command line as a user runs it: the compiled bin (`npm test` builds first), exit codes,
+ * and what lands on stdout/stderr and in the output folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from './support/run-report.js';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'taxlot.js');
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Kiritimati' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const tmp = () => mkdtempSync(join(tmpdir(), 'taxlot-cli-'));
+const KOINLY_HEADER = 'Date,Sent Amount,Sent Currency,Received Amount,Received Currency,Fee Amount,Fee Currency,Net Worth Amount,Net Worth Currency,Label,Description,TxHash';
+
+describe('taxlot report', () => {
+  it('writes the report for the sample and exits 0 (machine zone far from UTC changes nothing)', () => {
+    const out = join(tmp(), 'report');
+    const r = run('report', join(FIXTURES, 'sample'), '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('3 files, 14 rows (14 imported, 0 skipped, 0 rejected); tax year 2025, FIFO');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.capitalGains.net).toBe('16616.86');
+  });
+
+  it('is deterministic: two runs give identical bytes', () => {
+    const a = join(tmp(), 'a');
+    const b = join(tmp(), 'b');
+    run('report', join(FIXTURES, 'sample'), '--out', a);
+    run('report', join(FIXTURES, 'sample'), '--out', b);
+    for (const f of ['summary.json', 'form8949.csv', 'income.csv', 'open-lots.csv']) {
+      expect(readFileSync(join(a, f))).toEqual(readFileSync(join(b, f)));
+    }
+  });
+
+  it('a malformed row: exit 1, a diagnostic with file and line, and the row counted as rejected', () => {
+    const dir = tmp();
+    const file = join(dir, 'wallet.csv');
+    writeFileSync(file, `${KOINLY_HEADER}\n2024-01-01 10:00,100,USD,0.01,BTC,,,,,,,\n2024-02-01 10:00,0.01,BTC,12x0,USD,,,,,,,\n`);
+    const out = join(dir, 'out');
+    const r = run('report', file, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/wallet\.csv:3: error ROW_BAD_NUMBER: cannot read "12x0" as a number in column "Received Amount"/);
+    const inputs = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).inputs;
+    expect(inputs).toEqual({ files: 1, rows: 2, imported: 1, skipped: 0, rejected: 1 });
+  });
+
+  it('only a file of unknown format: exit 2, names the file and the closest format, writes nothing', () => {
+    const dir = tmp();
+    const file = join(dir, 'mystery.csv');
+    writeFileSync(file, 'Date,Sent Amount,Sent Currency,Received Amount,Received Currency\n2024-01-01,1,BTC,,\n');
+    const out = join(dir, 'out');
+    const r = run('report', file, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('mystery.csv: error FORMAT_UNKNOWN: unknown format; closest is koinly-universal, missing columns: Fee Amount, Fee Currency');
+    expect(existsSync(join(out, 'summary.json'))).toBe(false);
+  });
+
+  it('an unknown file among good ones: exit 1 and the rest is reported', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'good.csv'), `${KOINLY_HEADER}\n2024-01-01 10:00,100,USD,0.01,BTC,,,,,,,\n2024-02-01 10:00,0.01,BTC,120,USD,,,,,,,\n`);
+    writeFileSync(join(dir, 'bad.csv'), 'foo,bar\n1,2\n');
+    const out = join(dir, 'out');
+    const r = run('report', dir, '--out', out);
+    expect(r.code).toBe(1);
+    const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    // 0.01 BTC bought for 100, sold for 120: gain 20
+    expect(s.capitalGains.net).toBe('20.00');
+    expect(s.inputs).toEqual({ files: 2, rows: 3, imported: 2, skipped: 0, rejected: 1 });
+  });
+
+  it('usage errors exit 2', () => {
+    expect(run('report', '/nonexistent/path').code).toBe(2);
+    expect(run('report', join(FIXTURES, 'sample'), '--method', 'avg').code).toBe(2);
+    expect(run('report', join(FIXTURES, 'sample'), '--timezone', 'Mars/Olympus').code).toBe(2);
+  });
+});
+
+describe('taxlot check and formats', () => {
+  it('check reports what each file is and its row accounting', () => {
+    const r = run('check', join(FIXTURES, 'sample'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('coinbase.csv: coinbase-transactions-v4');
+    expect(r.stdout).toContain('kraken.csv: kraken-ledgers');
+    expect(r.stdout).toContain('total: 3 files, rows 14: imported 14, skipped 0, rejected 0');
+  });
+  it('formats lists every importer with its id', () => {
+    const r = run('formats');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('koinly-universal');
+    expect(r.stdout).toContain('kraken-ledgers');
+  });
+});
