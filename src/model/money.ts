@@ -15,6 +15,8 @@ export type PriceSource =
   | 'stablecoin'
   /** The user's price table (`--prices`). */
   | 'price-table'
+  /** An online price provider's daily price (`--price-provider`), merged into the table. */
+  | 'provider'
   /** No price found: valued at zero and reported as an error. */
   | 'missing';
 

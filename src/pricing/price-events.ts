@@ -2,16 +2,21 @@
  * Resolving the market values the engine needs, each with its provenance.
  *
  * The chain for a trade's value (the market value of what was received, contract): the leg in the
- * report currency → the value the export states for the received side → for the sent side →
- * the price book for the received asset → for the sent asset. A fee's value: the report currency
- * → stated → proportional to the trade leg in the same asset → the price book. Income, spends and
- * fees need their own value. Only values the tax computation uses are required; a required value
- * no source knows is a `PRICE_MISSING` error naming the asset and date, and counts as zero.
+ * report currency → a leg in another fiat currency, converted with the book's rate → the value
+ * the export states for the received side → for the sent side → the price book for the received
+ * asset → for the sent asset. A fee's value: the report currency → stated → proportional to the
+ * trade leg in the same asset → the price book. Income, spends and fees need their own value.
+ * Only values the tax computation uses are required; a required value no source knows is a
+ * `PRICE_MISSING` error, one per (asset, date) however many values need it, and counts as zero.
+ * What is reported missing is what the user can most easily supply: the exchange rate when the
+ * trade has a fiat leg or the export states a value in another fiat currency (`EUR` → `USD` on
+ * that date), otherwise the price of the asset received (of the asset sent for a sale).
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isFiat, type AssetCode } from '../model/asset.js';
 import { share, ZERO } from '../model/decimal.js';
 import { assertNever, type LedgerEvent, type Quantity } from '../model/ledger-event.js';
+import { heldEffect } from '../derivatives/settlement.js';
 import { toLocalDate, type LocalDate } from '../model/local-date.js';
 import type { Money } from '../model/money.js';
 import type { PriceBook } from './price-book.js';
@@ -43,7 +48,7 @@ export interface PricingResult {
 
 export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, timezone: string): PricingResult {
   const diagnostics: Diagnostic[] = [];
-  const missing = new Map<string, MissingPrice>();
+  const missing = new Map<string, { price: MissingPrice; event: LedgerEvent; what: string; more: number }>();
   const C = book.reportCurrency;
 
   const stated = (q: Quantity | undefined, instant: number): Money | undefined => {
@@ -54,6 +59,8 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
   };
   const direct = (q: Quantity, _instant: number): Money | undefined =>
     q.asset === C ? { amount: q.amount, source: 'fiat-leg' } : undefined;
+  const otherFiat = (q: Quantity, instant: number): Money | undefined =>
+    isFiat(q.asset) && q.asset !== C ? book.valueOf(q.asset, q.amount, instant) : undefined;
   const fromBook = (q: Quantity, instant: number): Money | undefined => book.valueOf(q.asset, q.amount, instant);
   const proportional = (part: Quantity, whole: Quantity | undefined, wholeValue: Money | undefined): Money | undefined =>
     whole && wholeValue && whole.asset === part.asset && !whole.amount.isZero()
@@ -66,14 +73,23 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
     }
     return undefined;
   };
-  const require = (value: Money | undefined, q: Quantity, event: LedgerEvent, what: string): Money => {
+  /** The asset whose price (or rate) the user should supply for this value. */
+  const wanted = (candidates: readonly (Quantity | undefined)[]): AssetCode => {
+    const legs = candidates.filter((q): q is Quantity => q !== undefined);
+    const fiatLeg = legs.find((q) => isFiat(q.asset) && q.asset !== C);
+    if (fiatLeg) return fiatLeg.asset;
+    const statedIn = legs.map((q) => q.value?.currency).find((c) => c !== undefined && c !== C && isFiat(c));
+    if (statedIn) return statedIn;
+    return (legs.find((q) => !isFiat(q.asset)) ?? legs[0])?.asset ?? '';
+  };
+  const require = (value: Money | undefined, needs: Quantity | readonly (Quantity | undefined)[], event: LedgerEvent, what: string): Money => {
     if (value) return value;
+    const asset = wanted(Array.isArray(needs) ? needs : [needs as Quantity]);
     const date = toLocalDate(event.instant, timezone);
-    const key = `${q.asset}\u0000${date}`;
-    if (!missing.has(key)) missing.set(key, { asset: q.asset, date, currency: C });
-    diagnostics.push(
-      diagnostic('PRICE_MISSING', `no ${C} price for ${q.asset} on ${date} (needed for ${what}); valued at 0`, event.source),
-    );
+    const key = `${asset}\u0000${date}`;
+    const seen = missing.get(key);
+    if (seen) seen.more++;
+    else missing.set(key, { price: { asset, date, currency: C }, event, what, more: 0 });
     return { amount: ZERO, source: 'missing' };
   };
 
@@ -87,7 +103,7 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
       ...related.map(([q]) => () => (q ? proportional(fee, q, stated(q, e.instant)) : undefined)),
       () => fromBook(fee, e.instant),
     );
-    return require(found, fee, e, 'a fee');
+    return require(found, [fee], e, 'a fee');
   };
 
   const priced = events.map((e): PricedEvent => {
@@ -97,12 +113,14 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
         const value = first(
           () => direct(e.received, e.instant),
           () => direct(e.sent, e.instant),
+          () => otherFiat(e.received, e.instant),
+          () => otherFiat(e.sent, e.instant),
           () => stated(e.received, e.instant),
           () => stated(e.sent, e.instant),
           () => fromBook(e.received, e.instant),
           () => fromBook(e.sent, e.instant),
         );
-        const received = bothFiat ? value : require(value, isFiat(e.received.asset) ? e.sent : e.received, e, 'a trade');
+        const received = bothFiat ? value : require(value, [e.received, e.sent], e, 'a trade');
         const fee = e.fee && !(e.fee.asset === e.sent.asset && !isFiat(e.sent.asset))
           ? feeValue(e, [[e.received, received], [e.sent, received]])
           : e.fee
@@ -114,13 +132,13 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
       case 'acquisition': {
         const needed = e.kind === 'income' || e.acquisitionKind === 'loan';
         const value = first(() => direct(e.received, e.instant), () => stated(e.received, e.instant), () => fromBook(e.received, e.instant));
-        const received = needed ? require(value, e.received, e, e.kind === 'income' ? `${e.incomeKind} income` : 'a loan') : value;
+        const received = needed ? require(value, [e.received], e, e.kind === 'income' ? `${e.incomeKind} income` : 'a loan') : value;
         const fee = e.fee && e.fee.asset !== e.received.asset ? feeValue(e, [[e.received, received]]) : undefined;
         return { event: e, values: withDefined({ received, fee }) };
       }
       case 'spend': {
         const value = first(() => direct(e.sent, e.instant), () => stated(e.sent, e.instant), () => fromBook(e.sent, e.instant));
-        const sent = isFiat(e.sent.asset) ? value : require(value, e.sent, e, 'a spend');
+        const sent = isFiat(e.sent.asset) ? value : require(value, [e.sent], e, 'a spend');
         const fee = e.fee && e.fee.asset !== e.sent.asset ? feeValue(e, [[e.sent, sent]]) : undefined;
         return { event: e, values: withDefined({ sent, fee }) };
       }
@@ -140,11 +158,34 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
         const fee = isFiat(e.fee.asset) ? first(() => direct(e.fee, e.instant)) : feeValue(e, []);
         return { event: e, values: withDefined({ fee }) };
       }
+      case 'realized-pnl':
+      case 'commission':
+      case 'funding':
+      case 'liquidation':
+      case 'insurance-fund':
+      case 'adl':
+      case 'margin-loan':
+      case 'margin-repayment':
+      case 'margin-interest': {
+        // The engine settles the units the user holds (derivatives/settlement.ts); the position's
+        // own valuation (at its close) is done by src/derivatives with the same price book.
+        const held = heldEffect(e);
+        const q: Quantity = { asset: e.asset, amount: held.abs() };
+        const found = held.isZero() ? undefined : first(() => direct(q, e.instant), () => fromBook(q, e.instant));
+        const value = held.isZero() || isFiat(e.asset) ? found : require(found, q, e, `a ${e.kind} settlement`);
+        const fee = e.fee && e.fee.asset !== e.asset && !isFiat(e.fee.asset) ? feeValue(e, []) : undefined;
+        return { event: e, values: withDefined(held.isNegative() ? { sent: value, fee } : { received: value, fee }) };
+      }
       default:
         return assertNever(e);
     }
   });
-  return { priced, diagnostics, missing: [...missing.values()] };
+  for (const { price, event, what, more } of missing.values()) {
+    const subject = isFiat(price.asset) ? `${C} rate for ${price.asset}` : `${C} price for ${price.asset}`;
+    const others = more === 0 ? '' : `, and ${more} more value${more === 1 ? '' : 's'} that day`;
+    diagnostics.push(diagnostic('PRICE_MISSING', `no ${subject} on ${price.date} (needed for ${what}${others}); valued at 0`, event.source));
+  }
+  return { priced, diagnostics, missing: [...missing.values()].map((m) => m.price) };
 }
 
 function withDefined(values: { received?: Money | undefined; sent?: Money | undefined; fee?: Money | undefined }): EventValues {
