@@ -1,0 +1,29 @@
+/**
+ * TaxAct Stock Assistant CSV (tax-rules §2.2): one row per Form 8949 line with TaxAct's column
+ * names (the user confirms the mapping in TaxAct's import wizard).
+ *
+ * - `Reporting Category` is the Form 8949 box (I/L from tax year 2025, C/F before). TaxAct's help
+ *   pages only list A–F; whether its CSV import takes G–L is not documented (tax-rules §7), so the
+ *   README tells the user to check the category after import.
+ * - Units with no known acquisition date get `Various` and `Long/Short`, which TaxAct requires
+ *   with `Various`.
+ * - TaxAct accepts up to 2,000 Forms 1099-B in total; the PDF warns when there are more lines.
+ */
+import { renderCsv } from '../csv/write-csv.js';
+import type { Form8949Line } from '../form8949-lines.js';
+import type { ExportLayouts } from './export-layouts.js';
+import { lineCells } from './line-fields.js';
+
+export const TAXACT_FILE = 'taxact-capital-gains.csv';
+
+/**
+ * @example
+ * renderTaxActCsv(lines, layout.taxact).split('\n')[0]
+ * // → 'Description,Date Acquired,Date Sold,Sales Proceeds,Cost or Other Basis,Adjustment Code,Adjustment Amount,Reporting Category,Long/Short'
+ */
+export function renderTaxActCsv(lines: readonly Form8949Line[], layout: ExportLayouts['taxact']): string {
+  return renderCsv(
+    layout.columns.map((c) => c.header),
+    lines.map((l) => lineCells(l, layout.columns, { longShort: (x) => layout.terms[x.term] })),
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * TurboTax gains CSV (tax-rules §2.1(b)): the pre-computed Form 8949 lines in the layout crypto
+ * tax tools upload to TurboTax Online — `Currency Name,Purchase Date,Cost Basis,Date Sold,Proceeds`,
+ * MM/DD/YYYY dates, plain two-decimal numbers.
+ *
+ * TurboTax takes at most 4,000 rows per upload (Koinly's documented limit; `maxRows` in the
+ * template). Above it the lines are split, in order, into numbered files of at most `maxRows`
+ * rows each (`turbotax-gains-1.csv`, `-2`, ...), each with the header — nothing is aggregated,
+ * so every file still matches Form 8949 line for line. The format carries no Form 8949 box: the
+ * user chooses the category in TurboTax (the PDF says which).
+ */
+import { renderCsv } from '../csv/write-csv.js';
+import type { Form8949Line } from '../form8949-lines.js';
+import type { ExportLayouts } from './export-layouts.js';
+import { lineCells } from './line-fields.js';
+
+export const TURBOTAX_GAINS_FILE = 'turbotax-gains.csv';
+
+export interface ExportFile {
+  readonly name: string;
+  readonly content: string;
+}
+
+/** File names for `lines` lines: one file, or numbered parts above the row limit. */
+export function turbotaxGainsFileNames(lineCount: number, maxRows: number): string[] {
+  if (lineCount <= maxRows) return [TURBOTAX_GAINS_FILE];
+  const parts = Math.ceil(lineCount / maxRows);
+  return Array.from({ length: parts }, (_, i) => TURBOTAX_GAINS_FILE.replace(/\.csv$/, `-${i + 1}.csv`));
+}
+
+/**
+ * @example
+ * renderTurboTaxGains(lines, layout.turbotaxGains) // one line: 0.05 BTC bought 2023-03-01, sold 2025-03-10
+ * // → [{ name: 'turbotax-gains.csv', content: 'Currency Name,Purchase Date,Cost Basis,Date Sold,Proceeds\nBTC,03/01/2023,1505.00,03/10/2025,3990.00\n' }]
+ */
+export function renderTurboTaxGains(lines: readonly Form8949Line[], layout: ExportLayouts['turbotaxGains']): ExportFile[] {
+  const header = layout.columns.map((c) => c.header);
+  const names = turbotaxGainsFileNames(lines.length, layout.maxRows);
+  return names.map((name, i) => ({
+    name,
+    content: renderCsv(header, lines.slice(i * layout.maxRows, (i + 1) * layout.maxRows).map((l) => lineCells(l, layout.columns))),
+  }));
+}

@@ -1,0 +1,135 @@
+/**
+ * TurboTax universal transaction CSV (tax-rules §2.1(a)): the whole transaction history in
+ * TurboTax's own template, for users who let TurboTax compute gains itself.
+ *
+ * Header (first row, names as TurboTax documents them):
+ * `Date,Type,Sent Asset,Sent Amount,Received Asset,Received Amount,Fee Asset,Fee Amount,Market Value Currency,Market Value,Description,Transaction Hash,Transaction ID`.
+ *
+ * - Every event of every year (TurboTax needs the history to find basis), after transfer matching,
+ *   in the engine's order (instant, file, line, id).
+ * - Date `M/D/YYYY H:mm` in the report's time zone, like TurboTax's own example row.
+ * - Types from the template's table (Buy, Sale, Convert, Transfer, Deposit, Withdrawal, Staking,
+ *   ...). Derivative rows have no TurboTax type and are left out; their results are Form 8949
+ *   lines in the other exports.
+ * - No negative numbers (TurboTax rejects the upload); at most `maxDecimals` (8) decimals, rounded
+ *   half-even. Market Value is the value the report used (report currency), blank when no price
+ *   was found, so TurboTax prices it itself.
+ * - Text cells (descriptions come from the user's exports) go through the CSV writer's
+ *   formula-injection guard.
+ */
+import { isFiat } from '../../model/asset.js';
+import { Dec, type Dec as DecType } from '../../model/decimal.js';
+import { isDerivativeEvent, type LedgerEvent, type Quantity } from '../../model/ledger-event.js';
+import type { Money } from '../../model/money.js';
+import { compareSourceRefs } from '../../model/source-ref.js';
+import type { ReportData } from '../../pipeline/compute-report.js';
+import type { PricedEvent } from '../../pricing/price-events.js';
+import { num, renderCsv, type Cell } from '../csv/write-csv.js';
+import { formatMoney } from '../rounding.js';
+import type { ExportLayouts } from './export-layouts.js';
+
+export const TURBOTAX_TRANSACTIONS_FILE = 'turbotax-transactions.csv';
+
+type Layout = ExportLayouts['turbotaxTransactions'];
+
+interface Row {
+  readonly type: string;
+  readonly sent?: Quantity;
+  readonly received?: Quantity;
+  readonly value?: Money;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `9/20/2022 23:33` in `zone`. */
+function turbotaxDate(epochMs: number, zone: string): string {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    });
+    formatters.set(zone, f);
+  }
+  const parts = f.formatToParts(new Date(epochMs));
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('month')}/${get('day')}/${get('year')} ${get('hour')}:${get('minute')}`;
+}
+
+/** The row a priced event becomes; `undefined` for events TurboTax's template cannot express. */
+function rowOf({ event: e, values }: PricedEvent, types: Layout['types']): Row | undefined {
+  const t = (key: string): string => types[key] ?? 'Other';
+  if (isDerivativeEvent(e)) return undefined;
+  switch (e.kind) {
+    case 'trade': {
+      const key = isFiat(e.sent.asset) && isFiat(e.received.asset)
+        ? 'fiat-conversion'
+        : isFiat(e.sent.asset) ? 'buy' : isFiat(e.received.asset) ? 'sale' : 'convert';
+      return { type: t(key), sent: e.sent, received: e.received, ...(values.received ? { value: values.received } : {}) };
+    }
+    case 'deposit':
+      return { type: t('deposit'), received: e.received, ...(values.received ? { value: values.received } : {}) };
+    case 'withdrawal':
+      return { type: t('withdrawal'), sent: e.sent, ...(values.sent ? { value: values.sent } : {}) };
+    case 'transfer':
+      return { type: t('transfer'), sent: e.sent, received: e.received };
+    case 'income':
+      return { type: t(`income-${e.incomeKind}`), received: e.received, ...(values.received ? { value: values.received } : {}) };
+    case 'acquisition':
+      return { type: t(`acquisition-${e.acquisitionKind}`), received: e.received, ...(values.received ? { value: values.received } : {}) };
+    case 'removal':
+      return { type: t('removal'), sent: e.sent, ...(values.sent ? { value: values.sent } : {}) };
+    case 'spend':
+      return { type: t('spend'), sent: e.sent, ...(values.sent ? { value: values.sent } : {}) };
+    case 'fee':
+      return { type: t('fee'), ...(values.fee ? { value: values.fee } : {}) };
+    default:
+      return undefined;
+  }
+}
+
+const compareEvents = (a: PricedEvent, b: PricedEvent): number =>
+  a.event.instant - b.event.instant ||
+  compareSourceRefs(a.event.source, b.event.source) ||
+  (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0);
+
+/** The events of the report, priced the way the report priced them, in processing order. */
+function pricedHistory(data: ReportData): PricedEvent[] {
+  return [...data.priced].sort(compareEvents);
+}
+
+/**
+ * @example
+ * renderTurboTaxTransactionsCsv(data, layout.turbotaxTransactions).split('\n')[1]
+ * // → '3/1/2023 10:00,Buy,USD,3000,BTC,0.1,USD,10,USD,3000.00,,,wallet.csv:2'
+ */
+export function renderTurboTaxTransactionsCsv(data: ReportData, layout: Layout): string {
+  const amount = (d: DecType | undefined): Cell =>
+    d === undefined ? '' : num(d.abs().toDecimalPlaces(layout.maxDecimals, Dec.ROUND_HALF_EVEN).toFixed());
+  const rows: Cell[][] = [];
+  for (const priced of pricedHistory(data)) {
+    const row = rowOf(priced, layout.types);
+    if (!row) continue;
+    const e: LedgerEvent = priced.event;
+    const value = row.value && row.value.source !== 'missing' ? row.value : undefined;
+    const fields: Record<string, Cell> = {
+      date: turbotaxDate(e.instant, data.options.timezone),
+      type: row.type,
+      sentAsset: row.sent?.asset ?? '',
+      sentAmount: amount(row.sent?.amount),
+      receivedAsset: row.received?.asset ?? '',
+      receivedAmount: amount(row.received?.amount),
+      feeAsset: e.fee?.asset ?? '',
+      feeAmount: amount(e.fee?.amount),
+      marketValueCurrency: value ? data.options.currency : '',
+      marketValue: value ? num(formatMoney(value.amount.abs())) : '',
+      description: e.note ?? '',
+      txHash: e.txHash ?? '',
+      transactionId: e.id,
+    };
+    rows.push(layout.columns.map((c) => {
+      if (!(c.field in fields)) throw new Error(`export template: unknown field "${c.field}" (column "${c.header}")`);
+      return fields[c.field];
+    }));
+  }
+  return renderCsv(layout.columns.map((c) => c.header), rows);
+}

@@ -1,0 +1,110 @@
+/**
+ * The Form 8949 lines of a tax year: the one view every filing output renders (PDF pages, the
+ * TurboTax, TaxAct and TXF exports, the audit trail), so that they all show the same lines in the
+ * same order with the same numbers.
+ *
+ * One line per disposal slice (one lot consumed by one disposal). Lines are grouped by box — short
+ * term first (Part I), then long term (Part II) — and keep the engine's order within a box
+ * (disposal date, then source order). Amounts are rounded per line (rounding.ts), and the gain is
+ * computed from the rounded amounts, so `(h) = (d) − (e) + (g)` holds on every printed line and
+ * any total summed from lines ties out with them.
+ */
+import { ZERO, type Dec } from '../model/decimal.js';
+import type { Disposal, DisposalSlice, Term } from '../model/disposal.js';
+import type { LocalDate } from '../model/local-date.js';
+import { form8949Box } from './csv/form8949-csv.js';
+import { roundMoney } from './rounding.js';
+
+export interface Form8949Line {
+  /** Form 8949 box letter (I/L from tax year 2025, C/F before). */
+  readonly box: string;
+  readonly term: Term;
+  /** 1-based position within its box. */
+  readonly number: number;
+  /** `I-12`: box and number, how the PDF, the audit trail and the exports refer to a line. */
+  readonly ref: string;
+  /** Column (a): units and asset, e.g. `0.5 BTC` (or the position's own description). */
+  readonly description: string;
+  /** Column (b); absent when no lot covers the units. */
+  readonly acquired?: LocalDate;
+  /** Column (c). */
+  readonly sold: LocalDate;
+  /** Columns (d), (e), (g), (h), each rounded to cents. */
+  readonly proceeds: Dec;
+  readonly costBasis: Dec;
+  readonly adjustment: Dec;
+  readonly code: string;
+  readonly gain: Dec;
+  readonly disposal: Disposal;
+  readonly slice: DisposalSlice;
+}
+
+export interface LineTotals {
+  readonly proceeds: Dec;
+  readonly costBasis: Dec;
+  readonly adjustment: Dec;
+  readonly gain: Dec;
+  readonly count: number;
+}
+
+/**
+ * @example
+ * buildForm8949Lines(2025, disposals).map((l) => l.ref) // → ['I-1', 'I-2', 'L-1']
+ */
+export function buildForm8949Lines(taxYear: number, disposals: readonly Disposal[]): Form8949Line[] {
+  const byBox = new Map<string, Omit<Form8949Line, 'number' | 'ref'>[]>();
+  for (const term of ['short', 'long'] as const) byBox.set(form8949Box(taxYear, term), []);
+  for (const d of disposals) {
+    for (const s of d.slices) {
+      const proceeds = roundMoney(s.proceeds);
+      const costBasis = roundMoney(s.basis);
+      const box = form8949Box(taxYear, s.term);
+      (byBox.get(box) as Omit<Form8949Line, 'number' | 'ref'>[]).push({
+        box,
+        term: s.term,
+        description: d.description ?? `${s.quantity.toFixed()} ${d.asset}`,
+        ...(s.acquiredDate ? { acquired: s.acquiredDate } : {}),
+        sold: d.date,
+        proceeds,
+        costBasis,
+        adjustment: ZERO,
+        code: '',
+        gain: proceeds.minus(costBasis),
+        disposal: d,
+        slice: s,
+      });
+    }
+  }
+  const lines: Form8949Line[] = [];
+  for (const [box, list] of byBox) list.forEach((l, i) => lines.push({ ...l, number: i + 1, ref: `${box}-${i + 1}` }));
+  return lines;
+}
+
+/**
+ * Sum of printed (rounded) line amounts.
+ * @example totalLines([]) // → { proceeds: 0, costBasis: 0, adjustment: 0, gain: 0, count: 0 }
+ */
+export function totalLines(lines: readonly Form8949Line[]): LineTotals {
+  let proceeds = ZERO;
+  let costBasis = ZERO;
+  let adjustment = ZERO;
+  let gain = ZERO;
+  for (const l of lines) {
+    proceeds = proceeds.plus(l.proceeds);
+    costBasis = costBasis.plus(l.costBasis);
+    adjustment = adjustment.plus(l.adjustment);
+    gain = gain.plus(l.gain);
+  }
+  return { proceeds, costBasis, adjustment, gain, count: lines.length };
+}
+
+/** Lines grouped by box, boxes in line order (Part I boxes first). */
+export function groupByBox(lines: readonly Form8949Line[]): Map<string, Form8949Line[]> {
+  const groups = new Map<string, Form8949Line[]>();
+  for (const l of lines) {
+    const g = groups.get(l.box);
+    if (g) g.push(l);
+    else groups.set(l.box, [l]);
+  }
+  return groups;
+}

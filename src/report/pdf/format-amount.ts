@@ -1,0 +1,30 @@
+/**
+ * Amounts as the PDF prints them: cents, thousands separators, losses in parentheses as on the
+ * IRS forms — always from a Dec, through the single rounding policy (rounding.ts).
+ */
+import type { Dec } from '../../model/decimal.js';
+import { formatMoney } from '../rounding.js';
+
+/** Insert `,` every three digits of the integer part of a plain decimal string. */
+export function groupThousands(plainText: string): string {
+  const [int = '', frac] = plainText.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
+}
+
+/**
+ * @example formatAmount(dec('-1234.5')) === '(1,234.50)'
+ * @example formatAmount(dec('1234.567')) === '1,234.57'
+ */
+export function formatAmount(value: Dec): string {
+  const text = formatMoney(value);
+  return text.startsWith('-') ? `(${groupThousands(text.slice(1))})` : groupThousands(text);
+}
+
+/**
+ * A quantity as held: exact, no rounding, grouped.
+ * @example formatQuantity(dec('12345.000001')) === '12,345.000001'
+ */
+export function formatQuantity(value: Dec): string {
+  return groupThousands(value.toFixed());
+}

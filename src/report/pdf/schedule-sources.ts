@@ -1,0 +1,136 @@
+/**
+ * The rows of each table schedule, by schedule id (the keys of `schedules` in report.json). A
+ * source returns `undefined` when the report has no such data at all — the section is then not
+ * drawn — so a schedule whose data arrives later (derivatives, liabilities: the summary.json
+ * blocks of the contract) is one template entry plus one function here.
+ */
+import { ZERO } from '../../model/decimal.js';
+import { toUsDate } from '../../model/local-date.js';
+import { formatSourceRef } from '../../model/source-ref.js';
+import { roundMoney } from '../rounding.js';
+import { formatAmount, formatQuantity, groupThousands } from './format-amount.js';
+import type { PdfContext } from './pdf-context.js';
+import type { ScheduleTemplate } from './report-template.js';
+
+export interface ScheduleRows {
+  readonly rows: readonly Readonly<Record<string, string>>[];
+  /** Values of the totals row by field; the template's `total` label fills the columns before the first value. */
+  readonly total?: Readonly<Record<string, string>>;
+  /** Values for `{placeholders}` in the title and intro. */
+  readonly vars?: Readonly<Record<string, string>>;
+}
+
+export type ScheduleSource = (ctx: PdfContext, template: ScheduleTemplate) => ScheduleRows | undefined;
+
+const label = (map: unknown, key: string): string =>
+  (typeof map === 'object' && map !== null && typeof (map as Record<string, unknown>)[key] === 'string'
+    ? (map as Record<string, string>)[key]
+    : key) as string;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A contract money string (`"-12.00"`) as the PDF prints amounts. */
+const contractAmount = (v: unknown): string => {
+  if (typeof v === 'number') return String(v);
+  if (typeof v !== 'string') return '';
+  return v.startsWith('-') ? `(${groupThousands(v.slice(1))})` : groupThousands(v);
+};
+
+export const SCHEDULE_SOURCES: Readonly<Record<string, ScheduleSource>> = {
+  incomeSummary: (ctx, t) => {
+    const f = ctx.figures;
+    const kinds = Object.keys((t.kinds as Record<string, string> | undefined) ?? {});
+    const order = [...kinds, ...[...f.incomeByKind.keys()].filter((k) => !kinds.includes(k)).sort()];
+    const rows = order
+      .filter((k) => f.incomeByKind.has(k))
+      .map((k) => {
+        const v = f.incomeByKind.get(k) as { count: number; value: typeof ZERO };
+        return { kind: label(t.kinds, k), count: String(v.count), value: formatAmount(v.value) };
+      });
+    return { rows, total: { count: String(ctx.data.income.length), value: formatAmount(f.incomeTotal) } };
+  },
+
+  income: (ctx) => {
+    const kinds = ctx.t.schedules.incomeSummary?.kinds;
+    const rows = ctx.data.income.map((r) => ({
+      date: toUsDate(r.date),
+      kind: label(kinds, r.kind),
+      asset: r.asset,
+      quantity: formatQuantity(r.quantity),
+      value: formatAmount(r.value),
+      valueSource: label(ctx.t.priceSources, r.valueSource),
+      wallet: r.wallet,
+      source: formatSourceRef(r.source),
+    }));
+    return rows.length === 0 ? { rows } : { rows, total: { value: formatAmount(ctx.figures.incomeTotal) } };
+  },
+
+  missingBasis: (ctx, t) => {
+    const lines = ctx.lines.filter((l) => l.slice.basisStatus !== 'known');
+    const rows = lines.map((l) => ({
+      line: l.ref,
+      dateSold: toUsDate(l.sold),
+      asset: l.disposal.asset,
+      quantity: formatQuantity(l.slice.quantity),
+      proceeds: formatAmount(l.proceeds),
+      status: label(t.statuses, l.slice.basisStatus),
+      wallet: l.disposal.wallet,
+      source: formatSourceRef(l.disposal.source),
+    }));
+    return rows.length === 0 ? { rows } : { rows, total: { proceeds: formatAmount(ctx.figures.missingBasisProceeds) } };
+  },
+
+  openLots: (ctx) => {
+    const c = ctx.t.common;
+    let basis = ZERO;
+    const rows = ctx.data.yearEndLots.map((l) => {
+      basis = basis.plus(roundMoney(l.basis));
+      return {
+        asset: l.asset,
+        wallet: l.wallet,
+        quantity: formatQuantity(l.quantity),
+        costBasis: formatAmount(l.basis),
+        acquired: toUsDate(l.acquiredDate),
+        basisKnown: l.basisKnown ? c.yes : c.no,
+        origin: l.origin,
+        lotId: l.id,
+      };
+    });
+    const vars = { date: toUsDate(`${ctx.data.taxYear}-12-31`) };
+    return rows.length === 0 ? { rows, vars } : { rows, total: { costBasis: formatAmount(basis) }, vars };
+  },
+
+  derivatives: (ctx, t) => {
+    const block = ctx.data.summary.derivatives;
+    if (!isRecord(block)) return undefined;
+    const items = (t.items as Record<string, string> | undefined) ?? {};
+    return { rows: Object.keys(items).filter((k) => k in block).map((k) => ({ item: label(items, k), amount: contractAmount(block[k]) })) };
+  },
+
+  liabilities: (ctx) => {
+    const list = ctx.data.summary.liabilities;
+    if (!Array.isArray(list)) return undefined;
+    return {
+      rows: list.filter(isRecord).map((l) => ({
+        venue: String(l.venue ?? ''),
+        asset: String(l.asset ?? ''),
+        amount: contractAmount(l.amount),
+        date: typeof l.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(l.date) ? toUsDate(l.date) : String(l.date ?? ''),
+        status: String(l.status ?? ''),
+      })),
+    };
+  },
+
+  audit: (ctx, t) => ({
+    rows: ctx.lines.map((l) => ({
+      line: l.ref,
+      description: l.description,
+      dateSold: toUsDate(l.sold),
+      gain: formatAmount(l.gain),
+      lotId: l.slice.lotId ?? String(t.noLot ?? ''),
+      lotSource: l.slice.lotSource ? formatSourceRef(l.slice.lotSource) : '',
+      disposalSource: formatSourceRef(l.disposal.source),
+      proceedsSource: label(ctx.t.priceSources, l.disposal.proceedsSource),
+    })),
+  }),
+};

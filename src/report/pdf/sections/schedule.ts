@@ -1,0 +1,50 @@
+/**
+ * A table schedule (income, missing basis, open lots, derivatives, liabilities, audit appendix):
+ * title, intro, the template's columns filled from the schedule's source, a totals row.
+ */
+import { drawTable, type TableRow } from '../draw-table.js';
+import { paragraph, startBlock, startPage } from '../page.js';
+import type { PdfContext } from '../pdf-context.js';
+import { fill, type ScheduleTemplate } from '../report-template.js';
+import { SCHEDULE_SOURCES } from '../schedule-sources.js';
+import { CONTENT_WIDTH, PAGE } from '../theme.js';
+
+/**
+ * @throws Error when the template names a schedule no source fills (a template bug).
+ */
+export function renderSchedule(ctx: PdfContext, id: string, template: ScheduleTemplate): void {
+  const source = SCHEDULE_SOURCES[id];
+  if (!source) throw new Error(`report template: no data source for schedule "${id}"`);
+  const data = source(ctx, template);
+  if (!data) return;
+  if (data.rows.length === 0 && template.empty === '') return;
+  const vars = { year: ctx.data.taxYear, currency: ctx.data.options.currency, ...data.vars };
+  const title = fill(template.title, vars);
+  const intro = template.intro ? fill(template.intro, vars) : undefined;
+  const opts = intro ? { intro } : {};
+  const y = template.continueOnPage ? startBlock(ctx, title, 120, intro) : startPage(ctx, title, opts);
+  if (data.rows.length === 0) {
+    ctx.y = paragraph(ctx, fill(template.empty, vars), PAGE.left, y, CONTENT_WIDTH);
+    return;
+  }
+  const columns = template.columns.map((c) => ({ ...c, heading: fill(c.heading, vars) }));
+  let totalRow: TableRow | undefined;
+  if (data.total) {
+    const first = columns.findIndex((c) => c.field in (data.total as object));
+    totalRow = {
+      cells: [template.total ?? '', ...columns.slice(1).map((c) => (data.total as Record<string, string>)[c.field] ?? '')],
+      style: 'total',
+      span: Math.max(1, first),
+    };
+  }
+  drawTable<Readonly<Record<string, string>>>(ctx, {
+    columns,
+    items: data.rows,
+    cells: (row) => columns.map((c) => row[c.field] ?? ''),
+    footer: (_page, isLast) => (isLast && totalRow ? [totalRow] : []),
+    footerRows: totalRow ? 1 : 0,
+    firstY: y,
+    width: CONTENT_WIDTH * (template.tableWidth ?? 1),
+    continuePage: () => startPage(ctx, title, { continued: true }),
+  });
+}
