@@ -13,6 +13,7 @@ import type { Dec } from '../model/decimal.js';
 import type { AcquisitionKind, IncomeKind, Quantity, RemovalKind, SpendKind, StatedValue } from '../model/ledger-event.js';
 import { decimal, ifPresent, instant, optional, text } from './columns.js';
 import { defineImporter, events, reject, type EventDraft, type RowOutcome } from './importer-spec.js';
+import { derivativeDraft } from './derivative-draft.js';
 
 type DepositMeaning =
   | { kind: 'deposit' }
@@ -67,8 +68,24 @@ export function normalizeLabel(label: string | undefined): string {
   return (label ?? '').trim().toLowerCase().replace(/[_\s]+/g, ' ');
 }
 
-const DERIVATIVE_HINT =
-  'realized derivative gains are imported by the derivatives support (not yet available); the row is counted as rejected';
+/**
+ * `realized gain` / `realized pnl`: a derivative result the user (or another tool) already netted
+ * — a deposit is a realised profit, a withdrawal a realised loss, in the row's currency; each row
+ * is its own PnL group (one Form 8949 line), contract and account unknown (src/derivatives).
+ */
+function realizedGain(q: Quantity, sign: 1 | -1, base: Base): RowOutcome {
+  return events(
+    derivativeDraft('realized-pnl', {
+      instant: base.instant,
+      account: '',
+      contract: '',
+      asset: q.asset,
+      amount: sign === 1 ? q.amount : q.amount.negated(),
+      fee: base.fee,
+      note: base.note ?? 'Koinly realized gain',
+    }),
+  );
+}
 
 export const koinlyUniversal = defineImporter({
   id: 'koinly-universal',
@@ -145,7 +162,7 @@ function mapDeposit(meaning: DepositMeaning, received: Quantity, base: Base): Ro
     case 'acquisition':
       return events({ kind: 'acquisition', acquisitionKind: meaning.acquisitionKind, received, ...base } as EventDraft);
     case 'derivative':
-      return reject('ROW_UNSUPPORTED', 'a "realized gain" deposit is a derivative result', DERIVATIVE_HINT);
+      return realizedGain(received, 1, base);
   }
 }
 
@@ -158,6 +175,6 @@ function mapWithdrawal(meaning: WithdrawalMeaning, sent: Quantity, base: Base): 
     case 'spend':
       return events({ kind: 'spend', spendKind: meaning.spendKind, sent, ...base } as EventDraft);
     case 'derivative':
-      return reject('ROW_UNSUPPORTED', 'a "realized gain" withdrawal is a derivative result', DERIVATIVE_HINT);
+      return realizedGain(sent, -1, base);
   }
 }

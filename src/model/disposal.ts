@@ -11,8 +11,12 @@ import type { LocalDate } from './local-date.js';
 import type { PriceSource } from './money.js';
 import type { SourceRef } from './source-ref.js';
 
-/** Why units were disposed of: a sale for fiat, a swap, a fee paid in crypto, crypto spent. */
-export type DisposalKind = 'sale' | 'trade' | 'fee' | 'spend';
+/**
+ * Why units were disposed of: a sale for fiat, a swap, a fee paid in crypto, crypto spent; a
+ * derivative position closed (one Form 8949 line per position, src/derivatives); units of a
+ * settlement asset paid out of collateral for a derivative loss, fee or funding.
+ */
+export type DisposalKind = 'sale' | 'trade' | 'fee' | 'spend' | 'derivative' | 'settlement';
 
 export type Term = 'short' | 'long';
 
@@ -46,4 +50,6 @@ export interface Disposal {
   readonly source: SourceRef;
   /** What the units were exchanged for, for the description (`for 1.2 ETH`). */
   readonly counterpart?: string;
+  /** Form 8949 column (a) when it is not `<quantity> <asset>` (a derivative position). */
+  readonly description?: string;
 }

@@ -5,7 +5,7 @@
  * Decimals print exactly as held (no rounding, no exponent), so a golden file pins the exact
  * quantities an importer produced.
  */
-import type { LedgerEvent, Quantity } from './ledger-event.js';
+import type { DerivativeEvent, LedgerEvent, Quantity } from './ledger-event.js';
 import { assertNever } from './ledger-event.js';
 import { formatInstant } from './local-date.js';
 import { formatSourceRef } from './source-ref.js';
@@ -13,6 +13,21 @@ import { formatSourceRef } from './source-ref.js';
 export function formatQuantity(q: Quantity): string {
   const value = q.value ? ` [value ${q.value.amount.toFixed()} ${q.value.currency}]` : '';
   return `${q.amount.toFixed()} ${q.asset}${value}`;
+}
+
+/** `realized-pnl  -5 USDT  contract BTCUSDT  account futures  fill close 0.01 → 0  balance 12.5` */
+function formatDerivative(e: DerivativeEvent): string[] {
+  const parts = [e.kind, `${e.amount.toFixed()} ${e.asset}`];
+  if (e.contract) parts.push(`contract ${e.contract}`);
+  if (e.account) parts.push(`account ${e.account}`);
+  if (e.position) parts.push(`position ${e.position}`);
+  if (e.openedAt !== undefined) parts.push(`opened ${formatInstant(e.openedAt)}`);
+  if (e.fill) {
+    const after = e.fill.positionAfter ? ` → ${e.fill.positionAfter.toFixed()}` : '';
+    parts.push(`fill ${e.fill.action}${e.fill.side ? ` ${e.fill.side}` : ''} ${e.fill.quantity.toFixed()}${after}`);
+  }
+  if (e.balanceAfter) parts.push(`balance ${e.balanceAfter.toFixed()}`);
+  return parts;
 }
 
 export function formatEvent(e: LedgerEvent): string {
@@ -44,6 +59,17 @@ export function formatEvent(e: LedgerEvent): string {
       break;
     case 'fee':
       parts.push('fee', formatQuantity(e.fee));
+      break;
+    case 'realized-pnl':
+    case 'commission':
+    case 'funding':
+    case 'liquidation':
+    case 'insurance-fund':
+    case 'adl':
+    case 'margin-loan':
+    case 'margin-repayment':
+    case 'margin-interest':
+      parts.push(...formatDerivative(e));
       break;
     default:
       assertNever(e);

@@ -6,8 +6,11 @@
  * one. Values the export does not state are resolved later by `pricing/`; lots and gains are the
  * engine's business. Every event knows its wallet, its instant and the row it came from.
  *
- * Derivatives (realized PnL, funding, liquidations, margin loans) will be added as further kinds
- * of this union; `switch (event.kind)` sites are exhaustive, so a new kind cannot be ignored.
+ * Derivatives and margin (realized PnL, commissions, funding, liquidations, insurance-fund and ADL
+ * adjustments, margin loans, repayments and interest) are further kinds of this union, each with
+ * a signed amount in its settlement asset (`DerivativeEvent`); `src/derivatives/` turns them into
+ * positions and Form 8949 lines. `switch (event.kind)` sites are exhaustive, so a new kind cannot
+ * be ignored.
  */
 import type { AssetCode } from './asset.js';
 import type { Dec } from './decimal.js';
@@ -120,6 +123,115 @@ export interface FeeEvent extends EventBase {
   readonly fee: Quantity;
 }
 
+/**
+ * One fill of a position log (Bybit transaction log, Binance futures trades, OKX perpetuals): what
+ * rebuilding positions needs. `src/derivatives/build-positions.ts` accumulates opens per contract
+ * and realises a close pro rata.
+ */
+export interface PositionFill {
+  /** `open` adds to the position, `close` reduces it (a liquidation is a close). */
+  readonly action: 'open' | 'close';
+  /** Contracts or units traded by this row (positive). */
+  readonly quantity: Dec;
+  /** Size of the position after the row (positive magnitude), where the export states it. */
+  readonly positionAfter?: Dec;
+  readonly side?: 'long' | 'short';
+}
+
+/**
+ * What every derivative or margin row states: where (venue sub-account, contract), how much
+ * (a signed amount in the settlement asset: positive = credited to the user, negative = debited),
+ * and, where the export has them, the position it belongs to, the fill it records and the venue's
+ * balance after it (evidence of a deficit when below zero). `fee` (EventBase) is a commission or
+ * liquidation/clearance fee charged in addition to `amount`.
+ */
+interface DerivativeBase extends EventBase {
+  /** Venue sub-account as the export names it (`USD-M Futures`, `margin`, `derivatives`). */
+  readonly account: string;
+  /** Contract or symbol (`BTCUSDT`, `XBTUSD`, `ETH-USDT-SWAP`); `''` when the row names none. */
+  readonly contract: string;
+  /** Settlement asset of `amount`. */
+  readonly asset: AssetCode;
+  /** Signed: positive = credited, negative = debited. */
+  readonly amount: Dec;
+  /** Position id, where the export has one. */
+  readonly position?: string;
+  /** When the position this row closes was opened, where the export states it (epoch ms). */
+  readonly openedAt?: number;
+  readonly fill?: PositionFill;
+  /** The venue's balance of `asset` after this row, where the export states it. */
+  readonly balanceAfter?: Dec;
+}
+
+/** Trading result of a (partial) close, before commissions and funding. */
+export interface RealizedPnlEvent extends DerivativeBase {
+  readonly kind: 'realized-pnl';
+}
+
+/** Trading commission: negative = paid, positive = rebate. */
+export interface CommissionEvent extends DerivativeBase {
+  readonly kind: 'commission';
+}
+
+/** Funding payment on a perpetual: positive = received, negative = paid. */
+export interface FundingEvent extends DerivativeBase {
+  readonly kind: 'funding';
+}
+
+/**
+ * A forced close: `amount` is the result the liquidation realised (may be 0 when the export books
+ * it on a separate PnL row), `fee` the liquidation / insurance-clearance fee.
+ */
+export interface LiquidationEvent extends DerivativeBase {
+  readonly kind: 'liquidation';
+}
+
+/** Insurance-fund compensation credited to the user (covers a deficit): positive. */
+export interface InsuranceFundEvent extends DerivativeBase {
+  readonly kind: 'insurance-fund';
+}
+
+/** Auto-deleveraging close or clawback / socialised-loss adjustment, signed. */
+export interface AdlEvent extends DerivativeBase {
+  readonly kind: 'adl';
+}
+
+/** Units borrowed on margin: positive. */
+export interface MarginLoanEvent extends DerivativeBase {
+  readonly kind: 'margin-loan';
+}
+
+/** Units repaid on a margin loan: negative. */
+export interface MarginRepaymentEvent extends DerivativeBase {
+  readonly kind: 'margin-repayment';
+}
+
+/** Margin / borrowing interest (Kraken rollover): negative = paid. Form 4952, not Form 8949. */
+export interface MarginInterestEvent extends DerivativeBase {
+  readonly kind: 'margin-interest';
+}
+
+export type DerivativeEvent =
+  | RealizedPnlEvent
+  | CommissionEvent
+  | FundingEvent
+  | LiquidationEvent
+  | InsuranceFundEvent
+  | AdlEvent
+  | MarginLoanEvent
+  | MarginRepaymentEvent
+  | MarginInterestEvent;
+
+export type DerivativeKind = DerivativeEvent['kind'];
+
+export const DERIVATIVE_KINDS: readonly DerivativeKind[] = [
+  'realized-pnl', 'commission', 'funding', 'liquidation', 'insurance-fund', 'adl', 'margin-loan', 'margin-repayment', 'margin-interest',
+];
+
+export function isDerivativeEvent(e: LedgerEvent): e is DerivativeEvent {
+  return (DERIVATIVE_KINDS as readonly string[]).includes(e.kind);
+}
+
 export type LedgerEvent =
   | TradeEvent
   | DepositEvent
@@ -129,7 +241,8 @@ export type LedgerEvent =
   | AcquisitionEvent
   | RemovalEvent
   | SpendEvent
-  | FeeEvent;
+  | FeeEvent
+  | DerivativeEvent;
 
 export type EventKind = LedgerEvent['kind'];
 

@@ -11,7 +11,8 @@ import type { Dec } from './decimal.js';
 import type { LocalDate } from './local-date.js';
 import type { SourceRef } from './source-ref.js';
 
-export type LotOrigin = 'purchase' | 'trade' | 'income' | 'deposit' | 'fork' | 'loan';
+/** `derivative`: units credited by a derivative position (PnL, funding), at market value. */
+export type LotOrigin = 'purchase' | 'trade' | 'income' | 'deposit' | 'fork' | 'loan' | 'derivative';
 
 export interface LotSnapshot {
   readonly id: string;

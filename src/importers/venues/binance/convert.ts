@@ -13,6 +13,7 @@ import { normalizeAsset } from '../../../model/asset.js';
 import type { Dec } from '../../../model/decimal.js';
 import type { Quantity } from '../../../model/ledger-event.js';
 import { decimalWithUnit, ifPresent, instant, optional, text } from '../../columns.js';
+import { zoneInText } from '../../parse-instant.js';
 import { defineImporter, events, reject, skip, type RowOutcome } from '../../importer-spec.js';
 
 const NOT_FILLED = new Set(['failed', 'expired', 'cancelled', 'canceled', 'processing', 'pending']);
@@ -22,6 +23,8 @@ export const binanceConvert = defineImporter({
   label: 'Binance Convert history (Pair, Type, Sell, Buy, Price, Inverse Price, Date Updated, Status)',
   howToExport: 'Binance › Orders › Convert History (or Trade › Convert › History) › Export',
   wallet: 'binance',
+  // the `Time` naming states its zone only in the file name Binance gives it: `…(UTC+1).csv`
+  zoneFrom: (file) => zoneInText(file.name),
   columns: {
     date: instant(['Date', 'Time', /^Date\(UTC([+-]\d{1,2}(:?\d{2})?)?\)$/i]),
     wallet: ifPresent(text('Wallet')),

@@ -4,12 +4,13 @@
  *
  * Each completed row is a `deposit` of the user's own funds (the engine pairs it with the
  * matching withdrawal elsewhere by TXID). Dates may have two-digit years (`25-07-27 07:35:40`,
- * read as 2025). `Date(UTC+0)` states its zone; `Time` states it only in the file name and is read
- * as UTC unless `--input-timezone`. The older D/W layouts with `TransactionFee` say their
+ * read as 2025). `Date(UTC+0)` states its zone; `Time` states it only in the file name (read by
+ * `zoneFrom`; UTC when the name has no offset; `--input-timezone` overrides). The older D/W layouts with `TransactionFee` say their
  * direction only in the file name and are not read here (`signature.absent`).
  */
 import { normalizeAsset } from '../../../model/asset.js';
 import { decimal, instant, text } from '../../columns.js';
+import { zoneInText } from '../../parse-instant.js';
 import { defineImporter, events, reject, type RowOutcome } from '../../importer-spec.js';
 import { unsettled } from './transfer-status.js';
 
@@ -18,6 +19,8 @@ export const binanceDeposits = defineImporter({
   label: 'Binance crypto deposit history (Coin, Network, Amount, Address, TXID, Status)',
   howToExport: 'Binance › Wallet › Transaction History › Deposit › Export (CSV)',
   wallet: 'binance',
+  // the `Time` naming states its zone only in the file name Binance gives it: `…(UTC+1).csv`
+  zoneFrom: (file) => zoneInText(file.name),
   columns: {
     time: instant([/^Date\(UTC([+-]\d{1,2}(:?\d{2})?)?\)$/i, 'Time']),
     coin: text('Coin'),

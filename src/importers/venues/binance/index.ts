@@ -5,6 +5,8 @@ import { binanceSpotTrades } from './spot-trades.js';
 import { binanceSpotTradesV1 } from './spot-trades-v1.js';
 import { binanceStatements } from './statements.js';
 import { binanceWithdrawals } from './withdrawals.js';
+import { binanceFuturesIncome } from './futures-income.js';
+import { binanceFuturesTrades } from './futures-trades.js';
 
 /** binance exports. Each spec lives in its own file in this folder. */
 export const BINANCE_IMPORTERS: readonly Importer[] = [
@@ -14,4 +16,6 @@ export const BINANCE_IMPORTERS: readonly Importer[] = [
   binanceConvert,
   binanceDeposits,
   binanceWithdrawals,
+  binanceFuturesIncome,
+  binanceFuturesTrades,
 ];

@@ -10,11 +10,12 @@
  * the pair; `Executed` must then end with that base, otherwise the row contradicts itself.
  *
  * Time zone: `Date(UTC)` is UTC. The `Time` variant states its zone only in the file name
- * (`…(UTC+1).csv`), which importers cannot see: it is read as UTC unless `--input-timezone`.
+ * (`…(UTC+1).csv`), read by `zoneFrom`; UTC when the name has none; `--input-timezone` overrides.
  */
 import { normalizeAsset } from '../../../model/asset.js';
 import type { Quantity } from '../../../model/ledger-event.js';
 import { instant, text } from '../../columns.js';
+import { zoneInText } from '../../parse-instant.js';
 import { defineImporter, events, reject, type RowOutcome } from '../../importer-spec.js';
 import { amountOf, amountWithAsset, splitPair, trailingAsset } from './pair.js';
 
@@ -23,6 +24,8 @@ export const binanceSpotTrades = defineImporter({
   label: 'Binance spot trade history (Date(UTC)/Time, Pair, Side, Executed, Amount, Fee)',
   howToExport: 'Binance › Orders › Spot Order › Trade History › Export (CSV)',
   wallet: 'binance',
+  // the `Time` naming states its zone only in the file name Binance gives it: `…(UTC+1).csv`
+  zoneFrom: (file) => zoneInText(file.name),
   columns: {
     time: instant(['Date(UTC)', 'Time']),
     pair: text('Pair'),

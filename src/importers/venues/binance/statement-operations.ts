@@ -32,6 +32,8 @@ export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = {
   'transaction sold': leg('trade'), 'transaction revenue': leg('trade'),
   fee: leg('trade', true), 'transaction fee': leg('trade', true),
   'binance convert': leg('convert'),
+  // Conversions inside a futures wallet (statement-derivatives.ts).
+  'asset conversion transfer': leg('convert'), 'futures convert': leg('convert'),
   'large otc trading': leg('otc'),
   'small assets exchange bnb': leg('dust'),
   'eth 2.0 staking': leg('eth2'), // ETH in, BETH out: BittyTax books it as a trade
@@ -76,14 +78,16 @@ export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = {
   'simple earn locked subscription': EARN_MOVE, 'simple earn locked redemption': EARN_MOVE,
   'launchpool subscription': EARN_MOVE, 'launchpool redemption': EARN_MOVE, 'launchpad subscribe': EARN_MOVE,
 
-  // Derivatives and margin, wherever they appear: rejected until derivatives support lands.
+  // Derivatives and margin: read by statement-derivatives.ts in futures and margin accounts.
   'realized profit and loss': { kind: 'derivative' }, 'realize profit and loss': { kind: 'derivative' },
   'funding fee': { kind: 'derivative' }, 'insurance fund compensation': { kind: 'derivative' },
   'insurance fund refund': { kind: 'derivative' }, 'margin loan': { kind: 'derivative' },
   'isolated margin loan': { kind: 'derivative' }, 'margin repayment': { kind: 'derivative' },
   'isolated margin repayment': { kind: 'derivative' }, 'cross margin liquidation - repayment': { kind: 'derivative' },
-  'isolated margin liquidation - repayment': { kind: 'derivative' }, 'futures convert': { kind: 'derivative' },
-  'asset conversion transfer': { kind: 'derivative' },
+  'isolated margin liquidation - repayment': { kind: 'derivative' },
+  'margin interest': { kind: 'derivative' }, 'cross margin interest': { kind: 'derivative' },
+  'isolated margin interest': { kind: 'derivative' },
+  'referee rebates': income('reward'),
 };
 
 /** `Transfer Between Spot Account and UM Futures Account` and its many siblings. */
@@ -94,12 +98,14 @@ export function operationMeaning(operation: string): OperationMeaning | undefine
   return OPERATIONS[key] ?? (TRANSFER_BETWEEN.test(key) ? INTERNAL : undefined);
 }
 
-export type AccountClass = 'spot' | 'derivative' | 'unknown';
+export type AccountClass = 'spot' | 'margin' | 'futures' | 'options' | 'unknown';
 
-/** Accounts whose rows are ordinary holdings (BittyTax's list) vs futures/margin/options accounts. */
+/** Accounts whose rows are ordinary holdings (BittyTax's list) vs margin, futures and options accounts. */
 export function accountClass(account: string): AccountClass {
   const a = account.trim().toLowerCase();
   if (['spot', 'funding', 'earn', 'pool', 'savings'].includes(a)) return 'spot';
-  if (/futures|margin|option/.test(a)) return 'derivative';
+  if (/option/.test(a)) return 'options';
+  if (/futures/.test(a)) return 'futures';
+  if (/margin/.test(a)) return 'margin';
   return 'unknown';
 }

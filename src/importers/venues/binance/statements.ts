@@ -17,12 +17,15 @@
  *   so sent = |Change| and the fee is left to the transfer matcher as sent − received.
  * - Earn/savings/staking payouts → income; subscriptions/redemptions and moves between accounts
  *   are skipped with a reason.
- * - Rows of futures, margin and options accounts, and derivative operations anywhere, are
- *   rejected with ROW_UNSUPPORTED.
+ * - Futures and margin accounts: realized PnL, fees, funding, insurance-fund rows, margin loans,
+ *   repayments and interest → derivative events (`statement-derivatives.ts`); trade legs in a
+ *   margin account are spot trades (a margin liquidation selling collateral is a disposal of it).
+ *   Options accounts are rejected with ROW_UNSUPPORTED; so is a derivative operation in a spot
+ *   account (no position to attach it to).
  *
  * Time: `UTC_Time` is UTC. The newer `Time` column (dates like `23-09-20 18:46:46`) is in the zone
- * chosen at export, stated only in the file name (`…(UTC+1).csv`): read as UTC unless
- * `--input-timezone`.
+ * chosen at export, stated only in the file name (`…(UTC+1).csv`), read by `zoneFrom`;
+ * UTC when the name has none; `--input-timezone` overrides.
  *
  * Do not import this file together with the trade/deposit/withdrawal/convert histories for the
  * same period: the same movements appear in both.
@@ -30,17 +33,21 @@
 import { normalizeAsset } from '../../../model/asset.js';
 import type { Quantity } from '../../../model/ledger-event.js';
 import { decimal, ifPresent, instant, text } from '../../columns.js';
+import { zoneInText } from '../../parse-instant.js';
 import { defineImporter, events, reject, skip, type EventDraft, type RowOutcome } from '../../importer-spec.js';
 import { collectLegs, isProblem, tradeFromLegs, type StatementRow } from './statement-groups.js';
 import { accountClass, operationMeaning, type Family } from './statement-operations.js';
+import { isDerivativeOperation, mapDerivativeRow } from './statement-derivatives.js';
 
-const DERIVATIVE_HINT = 'futures and margin rows are imported by the derivatives support (not yet available); the row is counted as rejected';
+const DERIVATIVE_HINT = 'futures, margin and options rows are read only in their own accounts; options are not supported';
 
 export const binanceStatements = defineImporter({
   id: 'binance-statements',
   label: 'Binance transaction history / statements (Account, Operation, Coin, Change)',
   howToExport: 'Binance › Wallet › Transaction History › Export › Export Transaction Records (all accounts, CSV)',
   wallet: 'binance',
+  // the `Time` naming states its zone only in the file name Binance gives it: `…(UTC+1).csv`
+  zoneFrom: (file) => zoneInText(file.name),
   columns: {
     userId: ifPresent(text(['User_ID', 'User ID'])),
     time: instant(['UTC_Time', 'Time']),
@@ -52,7 +59,9 @@ export const binanceStatements = defineImporter({
   },
   groupKey(row): string | undefined {
     const meaning = operationMeaning(row.operation);
-    if (accountClass(row.account) !== 'spot' || meaning?.kind !== 'leg') return undefined;
+    const cls = accountClass(row.account);
+    if (meaning?.kind !== 'leg' || cls === 'unknown' || cls === 'options') return undefined;
+    if (cls === 'futures' && meaning.family !== 'convert') return undefined;
     return `${row.time}|${row.account.toLowerCase()}|${meaning.family}`;
   },
   mapGroup(rows): RowOutcome {
@@ -68,11 +77,15 @@ export const binanceStatements = defineImporter({
 function mapSingle(row: StatementRow): RowOutcome {
   const where = `${row.account} "${row.operation}" ${row.change.toFixed()} ${row.coin}`;
   const cls = accountClass(row.account);
-  if (cls === 'derivative') return reject('ROW_UNSUPPORTED', `futures/margin account row: ${where}`, DERIVATIVE_HINT);
+  if (cls === 'options') return reject('ROW_UNSUPPORTED', `options account row: ${where}`, DERIVATIVE_HINT);
   if (cls === 'unknown') return reject('ROW_UNKNOWN_TYPE', `unknown account "${row.account}"`);
+  if ((cls === 'futures' || cls === 'margin') && isDerivativeOperation(row.operation, cls)) return mapDerivativeRow(row, cls);
   const meaning = operationMeaning(row.operation);
   if (!meaning) return reject('ROW_UNKNOWN_TYPE', `unknown operation "${row.operation}"`);
-  if (meaning.kind === 'derivative') return reject('ROW_UNSUPPORTED', `derivative operation: ${where}`, DERIVATIVE_HINT);
+  if (meaning.kind === 'derivative') return reject('ROW_UNSUPPORTED', `derivative operation in a ${cls} account: ${where}`, DERIVATIVE_HINT);
+  if (cls === 'futures' && meaning.kind === 'leg' && meaning.family !== 'convert') {
+    return reject('ROW_UNKNOWN_TYPE', `operation "${row.operation}" in a futures account`);
+  }
   if (meaning.kind === 'skip') return skip(meaning.reason);
   if (meaning.kind === 'leg') return mapLegs([row], meaning.family);
   if (row.change.isZero()) return skip('row changes no balance (Change 0)');

@@ -9,6 +9,7 @@
  */
 import { normalizeAsset } from '../../../model/asset.js';
 import { decimal, instant, optional, text } from '../../columns.js';
+import { zoneInText } from '../../parse-instant.js';
 import { defineImporter, events, reject, type RowOutcome } from '../../importer-spec.js';
 import { unsettled } from './transfer-status.js';
 
@@ -17,6 +18,8 @@ export const binanceWithdrawals = defineImporter({
   label: 'Binance crypto withdrawal history (Coin, Network, Amount, Fee, Address, TXID, Status)',
   howToExport: 'Binance › Wallet › Transaction History › Withdraw › Export (CSV)',
   wallet: 'binance',
+  // the `Time` naming states its zone only in the file name Binance gives it: `…(UTC+1).csv`
+  zoneFrom: (file) => zoneInText(file.name),
   columns: {
     time: instant([/^Date\(UTC([+-]\d{1,2}(:?\d{2})?)?\)$/i, 'Time']),
     coin: text('Coin'),

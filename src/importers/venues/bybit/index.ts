@@ -1,6 +1,7 @@
 import type { Importer } from '../../importer-spec.js';
 import { bybitAssetHistoryV1 } from './asset-history-v1.js';
-import { bybitClosedPnl, bybitDerivativesLog } from './derivatives.js';
+import { bybitClosedPnl } from './closed-pnl.js';
+import { bybitDerivativesLog } from './transaction-log.js';
 import { bybitFundingHistory } from './funding-history.js';
 import { bybitUtaAssetChanges } from './uta-asset-changes.js';
 

@@ -14,7 +14,8 @@
  *   cash flow is sent, the positive one received. Decision (docs silent): a negative fee (rebate)
  *   is folded into that leg's amount (`|Change|`); fees on both legs are rejected (one fee per event).
  * - `TRADE` with Action `OPEN`/`CLOSE`… (perpetuals/futures), `SETTLEMENT` (funding), `DELIVERY`,
- *   `LIQUIDATION`, `ADL`, `INTEREST`/`BORROW` (margin) → rejected ROW_UNSUPPORTED.
+ *   `LIQUIDATION`, `ADL`, `INTEREST`/`BORROW`/`REPAY` (margin) → derivative events
+ *   (`uta-derivatives.ts`).
  * - `TRANSFER_IN`/`TRANSFER_OUT` → skipped (moves between the user's own Bybit accounts).
  * - Anything else is rejected by name.
  */
@@ -23,16 +24,21 @@ import { ZERO, type Dec } from '../../../model/decimal.js';
 import type { Quantity } from '../../../model/ledger-event.js';
 import { decimal, ifPresent, instant, optional, text } from '../../columns.js';
 import { defineImporter, events, reject, skip, type RowOf, type RowOutcome } from '../../importer-spec.js';
+import { mapUtaDerivativeRow, UTA_DERIVATIVE_TYPES } from './uta-derivatives.js';
 
-const DERIVATIVE_TYPES = new Set(['SETTLEMENT', 'DELIVERY', 'LIQUIDATION', 'ADL', 'INTEREST', 'BORROW', 'REPAY', 'BONUS_RECOLLECT']);
 
 const columns = {
   currency: text('Currency'),
   contract: text('Contract'),
   type: text('Type'),
   direction: text('Direction'),
+  quantity: optional(decimal('Quantity')),
+  position: optional(decimal('Position')),
+  funding: optional(decimal('Funding')),
+  feePaid: optional(decimal('Fee Paid')),
   cashFlow: optional(decimal('Cash Flow')),
   change: optional(decimal('Change')),
+  walletBalance: optional(decimal('Wallet Balance')),
   action: text('Action'),
   tradeId: ifPresent(text(['TradeId', 'Trade ID'])),
   time: instant(['Time(UTC)', 'Time']),
@@ -48,7 +54,7 @@ interface Leg {
 }
 
 /** Sum the rows of one fill (or of simultaneous fills of one order) per currency. */
-export function legsOf(rows: readonly Row[]): Leg[] | string {
+export function legsOf(rows: readonly Pick<Row, 'currency' | 'cashFlow' | 'change'>[]): Leg[] | string {
   const byAsset = new Map<string, Leg>();
   for (const row of rows) {
     if (row.cashFlow === undefined || row.change === undefined) return `the ${row.currency} leg has no Cash Flow or Change`;
@@ -79,12 +85,7 @@ export function spotTradeOf(legs: readonly Leg[]): { sent: Quantity; received: Q
 function mapSingle(row: Row): RowOutcome {
   const type = row.type.toUpperCase();
   if (type === 'TRANSFER_IN' || type === 'TRANSFER_OUT') return skip('Bybit transfer between own accounts (Funding ↔ Unified Trading)');
-  if (type === 'TRADE') {
-    return reject('ROW_UNSUPPORTED', `Bybit ${row.contract} ${row.action} trade (derivative): margin/futures support is not yet available`);
-  }
-  if (DERIVATIVE_TYPES.has(type)) {
-    return reject('ROW_UNSUPPORTED', `Bybit ${type} row${row.contract ? ` on ${row.contract}` : ''}: margin/futures support is not yet available`);
-  }
+  if (type === 'TRADE' || UTA_DERIVATIVE_TYPES.has(type)) return mapUtaDerivativeRow(row);
   return reject('ROW_UNKNOWN_TYPE', `unknown Bybit asset change type "${row.type}"`);
 }
 

@@ -22,7 +22,9 @@
  *   account for a wallet taxlot does not read; not a disposal).
  * - `transfer` with empty subtype, positive → income airdrop (BittyTax; Kraken credits airdrops
  *   and fork coins this way — a fork credited so needs relabelling by the user, said in the note).
- * - `margin`, `rollover`, `settled` → rejected ROW_UNSUPPORTED (margin positions).
+ * - `margin` → realized PnL / commission / liquidation, `rollover` → margin interest
+ *   (`ledger-margin.ts`); `settled` (settling a margin position with own funds) → trade legs,
+ *   like `trade` rows (BittyTax). A refid mixing margin rows with trade rows: each part mapped.
  * - anything else (`adjustment`, `dividend`, unknown) → rejected ROW_UNKNOWN_TYPE naming it.
  */
 import { ZERO, type Dec } from '../../../model/decimal.js';
@@ -31,6 +33,7 @@ import { decimal, ifPresent, instant, optional, text } from '../../columns.js';
 import { defineImporter, events, reject, skip, type EventDraft, type RowOf, type RowOutcome } from '../../importer-spec.js';
 import { krakenAsset } from './assets.js';
 import { mapTradeLegs, type TradeLeg } from './ledger-trade.js';
+import { mapMarginRows, type MarginRow } from './ledger-margin.js';
 
 const columns = {
   txid: text('txid'),
@@ -51,11 +54,10 @@ const columns = {
 };
 type LedgerRow = RowOf<typeof columns>;
 
-const MARGIN_TYPES = new Set(['margin', 'rollover', 'settled']);
-const TRADE_TYPES = new Set(['trade', 'spend', 'receive']);
+const MARGIN_TYPES = new Set(['margin', 'rollover']);
+const TRADE_TYPES = new Set(['trade', 'spend', 'receive', 'settled']);
 const INTERNAL_SUBTYPES = new Set(['spottostaking', 'stakingfromspot', 'stakingtospot', 'spotfromstaking']);
 const EARN_MOVES = new Set(['allocation', 'deallocation', 'migration', 'autoallocate', 'autoallocation']);
-const MARGIN_MESSAGE = 'margin/futures support is not yet available';
 
 export const krakenLedgers = defineImporter({
   id: 'kraken-ledgers',
@@ -69,8 +71,14 @@ export const krakenLedgers = defineImporter({
     const [first] = rows;
     if (!first) return skip('empty group');
     if (first.txid === '') return skip('Kraken pending/failed ledger row (empty txid); the booked row is counted on its own');
-    const margin = rows.find((r) => MARGIN_TYPES.has(r.type));
-    if (margin) return reject('ROW_UNSUPPORTED', `Kraken "${margin.type}" row (refid ${margin.refid}) belongs to a margin position: ${MARGIN_MESSAGE}`);
+    const margin = rows.filter((r) => MARGIN_TYPES.has(r.type));
+    if (margin.length > 0) {
+      const marginOutcome = mapMarginRows(margin.map(toMarginRow));
+      const rest = rows.filter((r) => !MARGIN_TYPES.has(r.type));
+      if (rest.length === 0) return marginOutcome;
+      const restOutcome = rest.every((r) => TRADE_TYPES.has(r.type)) ? mapTradeLegs(first.refid, rest.map(toLeg)) : combine(rest.map(mapSingle));
+      return combine([marginOutcome, restOutcome]);
+    }
     if (rows.every((r) => TRADE_TYPES.has(r.type))) return mapTradeLegs(first.refid, rows.map(toLeg));
     if (rows.some((r) => TRADE_TYPES.has(r.type))) {
       return reject('ROW_INCONSISTENT', `refid ${first.refid} mixes trade rows with ${[...new Set(rows.map((r) => r.type))].join(', ')}`);
@@ -78,6 +86,19 @@ export const krakenLedgers = defineImporter({
     return combine(rows.map(mapSingle));
   },
 });
+
+function toMarginRow(row: LedgerRow): MarginRow {
+  return {
+    refid: row.refid,
+    time: row.time,
+    type: row.type,
+    asset: krakenAsset(row.asset),
+    amount: row.amount,
+    fee: row.fee ?? ZERO,
+    feeAsset: krakenAsset(row.feeCurrency || row.asset),
+    balance: row.balance,
+  };
+}
 
 function toLeg(row: LedgerRow): TradeLeg {
   return {

@@ -1,38 +1,92 @@
 /**
- * KuCoin "Futures Orders – Realized PNL" bundle file (formats.md §2.7, §2.15).
+ * KuCoin "Futures Orders – Realized PNL" bundle file (formats.md §2.7, §2.15): one row per closed
+ * position, with its opening and closing times.
  *
  * Menu: KuCoin › Account › Export Data › Futures Orders › Realized PNL.
  * Header: `UID,Account Type,Symbol,Close Type,Realized PNL,Total Realized PNL,Total Funding Fees,
  * Total Trading Fees,Position Opening Time(…),Position Closing Time(…)`.
  *
- * Recognised so the file is not "unknown", but every position row is rejected `ROW_UNSUPPORTED`
- * until derivatives support lands (the realised PnL net of funding and trading fees will then be
- * a margin gain/loss per row). Cells are read as text so that nothing fails before that message.
+ * Mapping (checked on the sample: 12.5 + (−0.1) − 0.3 = 12.1 = Total Realized PNL):
+ * `Realized PNL` is the trading result before fees and funding → realized PnL (a liquidation when
+ * `Close Type` names one, an ADL close for ADL); `Total Funding Fees` is signed funding
+ * (negative = paid); `Total Trading Fees` is paid commission (positive = paid). A row whose
+ * `Total Realized PNL` differs from `Realized PNL + Funding − Trading Fees` is rejected. Each row
+ * is its own position (`Symbol@opening time`) opened at `Position Opening Time`, so the holding
+ * period is known. Settlement asset from the contract (BittyTax): `…USDTM` → USDT, `…USDCM` →
+ * USDC, `…USDM` → the base coin (inverse), `XBT` → BTC. Times: the offset in the header, else
+ * Singapore time (common.ts).
  */
-import { text } from '../../columns.js';
-import { defineImporter, reject, skip } from '../../importer-spec.js';
-import { EMPTY_REPORT, EMPTY_REPORT_REASON } from './common.js';
+import { normalizeAsset } from '../../../model/asset.js';
+import { formatInstant } from '../../../model/local-date.js';
+import type { DerivativeKind } from '../../../model/ledger-event.js';
+import { ZERO } from '../../../model/decimal.js';
+import { decimal, instant, optional, text } from '../../columns.js';
+import { derivativeDraft } from '../../derivative-draft.js';
+import { defineImporter, events, reject, skip, type EventDraft } from '../../importer-spec.js';
+import { EMPTY_REPORT, EMPTY_REPORT_REASON, KUCOIN_DEFAULT_ZONE, missing } from './common.js';
+
+/** Settlement asset of a KuCoin futures contract, or undefined when the name is not understood. */
+export function kucoinSettlement(symbol: string): string | undefined {
+  const s = symbol.trim().toUpperCase();
+  const m = /^([A-Z0-9]+?)(USDT|USDC|USD)M$/.exec(s);
+  if (!m) return undefined;
+  if (m[2] === 'USD') return normalizeAsset(m[1] === 'XBT' ? 'BTC' : (m[1] as string));
+  return m[2];
+}
+
+function closeKind(closeType: string): DerivativeKind {
+  if (/liquidat/i.test(closeType)) return 'liquidation';
+  if (/adl|deleverag/i.test(closeType)) return 'adl';
+  return 'realized-pnl';
+}
 
 export const kucoinFuturesRealizedPnl = defineImporter({
   id: 'kucoin-futures-realized-pnl',
-  label: 'KuCoin Futures Realized PNL (recognised; rows rejected until derivatives support)',
+  label: 'KuCoin Futures Realized PNL (one row per closed position)',
   howToExport: 'KuCoin › Account › Export Data › Futures Orders › Realized PNL',
   wallet: 'kucoin',
+  zone: KUCOIN_DEFAULT_ZONE,
+  // Optional cells: the empty-report row has only its first cell.
   columns: {
     uid: text('UID'),
+    accountType: text('Account Type'),
     symbol: text('Symbol'),
     closeType: text('Close Type'),
-    realizedPnl: text('Realized PNL'),
-    funding: text('Total Funding Fees'),
-    trading: text('Total Trading Fees'),
-    opened: text(/^Position Opening Time/i),
-    closed: text(/^,?Position Closing Time/i),
+    realizedPnl: optional(decimal('Realized PNL')),
+    total: optional(decimal('Total Realized PNL')),
+    funding: optional(decimal('Total Funding Fees')),
+    trading: optional(decimal('Total Trading Fees')),
+    opened: optional(instant(/^Position Opening Time/i)),
+    closed: optional(instant(/^,?Position Closing Time/i)),
   },
   mapRow(row) {
     if (row.uid === EMPTY_REPORT) return skip(EMPTY_REPORT_REASON);
-    return reject(
-      'ROW_UNSUPPORTED',
-      `KuCoin futures position ${row.symbol} (${row.closeType}, realized PNL ${row.realizedPnl}): margin/futures support is not yet available`,
-    );
+    const { realizedPnl, total, funding, trading, opened, closed } = row;
+    if (realizedPnl === undefined) return missing('Realized PNL');
+    if (total === undefined) return missing('Total Realized PNL');
+    if (closed === undefined) return missing('Position Closing Time');
+    const asset = kucoinSettlement(row.symbol);
+    if (!asset) return reject('ROW_UNKNOWN_TYPE', `KuCoin futures contract "${row.symbol}": settlement asset unknown (expected …USDTM, …USDCM or …USDM)`);
+    const fundingAmount = funding ?? ZERO;
+    const fees = trading ?? ZERO;
+    const expected = realizedPnl.plus(fundingAmount).minus(fees);
+    if (!expected.equals(total)) {
+      return reject(
+        'ROW_INCONSISTENT',
+        `KuCoin ${row.symbol}: Total Realized PNL ${total.toFixed()} is not Realized PNL ${realizedPnl.toFixed()} + funding ${fundingAmount.toFixed()} − trading fees ${fees.toFixed()}`,
+      );
+    }
+    const base = {
+      instant: closed,
+      account: row.accountType || 'futures',
+      contract: row.symbol,
+      asset,
+      position: `${row.symbol}@${formatInstant(opened ?? closed)}`,
+      openedAt: opened,
+    };
+    const drafts: EventDraft[] = [derivativeDraft(closeKind(row.closeType), { ...base, amount: realizedPnl, note: `close type ${row.closeType}` })];
+    if (!fundingAmount.isZero()) drafts.push(derivativeDraft('funding', { ...base, amount: fundingAmount }));
+    if (!fees.isZero()) drafts.push(derivativeDraft('commission', { ...base, amount: fees.negated() }));
+    return events(...drafts);
   },
 });

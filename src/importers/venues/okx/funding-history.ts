@@ -15,6 +15,7 @@
 import { normalizeAsset } from '../../../model/asset.js';
 import { ZERO } from '../../../model/decimal.js';
 import { decimal, ifPresent, instant, optional, text } from '../../columns.js';
+import { zoneInText } from '../../parse-instant.js';
 import { defineImporter, events, reject, skip } from '../../importer-spec.js';
 import { OKX_ZONE } from './common.js';
 
@@ -26,6 +27,8 @@ export const okxFundingHistory = defineImporter({
   howToExport: 'OKX › Assets › Bills › Funding account › Download (times in UTC+8 unless --input-timezone)',
   wallet: 'okx',
   zone: OKX_ZONE,
+  // the preamble states the zone chosen at export: `…,Time Zone:UTC+8`
+  zoneFrom: (file) => file.preamble.map(zoneInText).find((z) => z !== undefined),
   columns: {
     time: instant('Time'),
     type: text('Type'),

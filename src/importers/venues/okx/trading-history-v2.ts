@@ -7,7 +7,9 @@
  *
  * Mapping (as BittyTax): a spot fill is a `Buy` row (received: `Amount`, fee `|Fee|` in the same
  * unit) and a `Sell` row (sent: `Amount`) with the same `Order id` and `Time`. `Transfer` → skipped;
- * derivative trade types → ROW_UNSUPPORTED. Times: UTC+8 as the other OKX statements (common.ts).
+ * `Perpetual`/`Swap`/`Futures` rows → derivative events (`derivative-rows.ts`, `Type` is the
+ * action, `PL` the PnL); `Margin`/`Options` → ROW_UNSUPPORTED. Times: UTC+8 as the other OKX
+ * statements (common.ts).
  *
  * Driver gap: BittyTax reads the *last* `Unit` (balance unit); our column binding takes the first
  * header that matches, so the first `Unit` is read. It is accepted only when the two legs carry
@@ -16,8 +18,10 @@
  */
 import { normalizeAsset } from '../../../model/asset.js';
 import { decimal, instant, optional, text } from '../../columns.js';
+import { zoneInText } from '../../parse-instant.js';
 import { defineImporter, events, reject, skip } from '../../importer-spec.js';
 import { nonSpot, OKX_ZONE } from './common.js';
+import { mapOkxDerivativeRow, OKX_DERIVATIVE_TYPES } from './derivative-rows.js';
 
 export const okxTradingHistoryV2 = defineImporter({
   id: 'okx-trading-history-v2',
@@ -25,6 +29,8 @@ export const okxTradingHistoryV2 = defineImporter({
   howToExport: 'OKX › Assets › Bills › Trading account › Download (older site; times in UTC+8 unless --input-timezone)',
   wallet: 'okx',
   zone: OKX_ZONE,
+  // the preamble states the zone chosen at export: `…,Time Zone:UTC+8`
+  zoneFrom: (file) => file.preamble.map(zoneInText).find((z) => z !== undefined),
   columns: {
     orderId: text('Order id'),
     time: instant('Time'),
@@ -33,7 +39,11 @@ export const okxTradingHistoryV2 = defineImporter({
     type: text('Type'),
     amount: optional(decimal('Amount')),
     unit: text('Unit'),
+    pl: optional(decimal('PL')),
     fee: optional(decimal('Fee')),
+    positionBalance: optional(decimal('Position Balance')),
+    change: optional(decimal('Balance Change')),
+    balance: optional(decimal('Balance')),
   },
   signature: { also: ['PL', 'Position Change', 'Position Balance', 'Balance Change', 'Balance'] },
   groupKey: (row) => (row.tradeType.toLowerCase() === 'spot' ? `${row.orderId}|${row.time}` : undefined),
@@ -41,6 +51,10 @@ export const okxTradingHistoryV2 = defineImporter({
     const first = rows[0];
     if (!first) return skip('empty group');
     if (first.tradeType.toLowerCase() === 'transfer') return skip('OKX transfer between own accounts (funding ↔ trading)');
+    if (OKX_DERIVATIVE_TYPES.has(first.tradeType.trim().toLowerCase())) {
+      // Driver gap (header note): the first `Unit` is bound; on derivative rows both name the settlement asset.
+      return mapOkxDerivativeRow({ ...first, action: first.type, pnl: first.pl, balanceChange: first.change });
+    }
     const other = nonSpot(first.tradeType, first.instrument);
     if (other) return other;
     const unknown = rows.find((r) => r.type !== 'Buy' && r.type !== 'Sell');

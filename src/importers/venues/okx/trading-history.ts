@@ -13,13 +13,16 @@
  * in `Fee Unit`), so the gross is `change − fee`: buy leg `0.0016453 BTC`, fee `−0.0000017 BTC` →
  * received 0.001647 BTC, fee 0.0000017 BTC. Decision (docs silent): a positive fee (rebate) is
  * left inside the net amount. `Transfer` rows are skipped (own accounts); `Perpetual`, `Swap`,
- * `Futures`, `Margin`, `Options` rows are rejected ROW_UNSUPPORTED. Times: see common.ts (UTC+8).
+ * `Futures` rows are derivative events (`derivative-rows.ts`); `Margin`, `Options` rows are
+ * rejected ROW_UNSUPPORTED. Times: see common.ts (UTC+8).
  */
 import { normalizeAsset } from '../../../model/asset.js';
 import { ZERO, type Dec } from '../../../model/decimal.js';
 import { decimal, instant, optional, text } from '../../columns.js';
+import { zoneInText } from '../../parse-instant.js';
 import { defineImporter, events, reject, skip, type RowOf } from '../../importer-spec.js';
 import { nonSpot, OKX_ZONE } from './common.js';
+import { mapOkxDerivativeRow, OKX_DERIVATIVE_TYPES } from './derivative-rows.js';
 
 const columns = {
   orderId: text('Order id'),
@@ -27,15 +30,19 @@ const columns = {
   tradeType: text('Trade Type'),
   symbol: text('Symbol'),
   action: text('Action'),
+  amount: optional(decimal('Amount')),
+  pnl: optional(decimal('PnL')),
   fee: optional(decimal('Fee')),
   feeUnit: text('Fee Unit'),
+  positionBalance: optional(decimal('Position Balance')),
   change: optional(decimal('Balance Change')),
+  balance: optional(decimal('Balance')),
   unit: text('Balance Unit'),
 };
 type Row = RowOf<typeof columns>;
 
 /** The two legs of one fill → trade amounts, or the reason they do not form one. */
-export function okxSpotFill(rows: readonly Row[]): { sent: { asset: string; amount: Dec }; received: { asset: string; amount: Dec }; fee?: { asset: string; amount: Dec } } | string {
+export function okxSpotFill(rows: readonly Pick<Row, 'action' | 'change' | 'unit' | 'fee' | 'feeUnit'>[]): { sent: { asset: string; amount: Dec }; received: { asset: string; amount: Dec }; fee?: { asset: string; amount: Dec } } | string {
   const net = new Map<string, Dec>();
   const fees = new Map<string, Dec>();
   for (const row of rows) {
@@ -66,6 +73,8 @@ export const okxTradingHistory = defineImporter({
   howToExport: 'OKX › Assets › Bills / Order center › Trading account › Download statement (times in UTC+8 unless --input-timezone)',
   wallet: 'okx',
   zone: OKX_ZONE,
+  // the preamble states the zone chosen at export: `…,Time Zone:UTC+8`
+  zoneFrom: (file) => file.preamble.map(zoneInText).find((z) => z !== undefined),
   columns,
   signature: { also: ['id', 'Trading Unit', 'Filled Price', 'PnL', 'Position Change', 'Position Balance'] },
   groupKey: (row) => (row.tradeType.toLowerCase() === 'spot' ? `${row.orderId}|${row.time}` : undefined),
@@ -73,6 +82,9 @@ export const okxTradingHistory = defineImporter({
     const first = rows[0];
     if (!first) return skip('empty group');
     if (first.tradeType.toLowerCase() === 'transfer') return skip('OKX transfer between own accounts (funding ↔ trading)');
+    if (OKX_DERIVATIVE_TYPES.has(first.tradeType.trim().toLowerCase())) {
+      return mapOkxDerivativeRow({ ...first, instrument: first.symbol, balanceChange: first.change });
+    }
     const other = nonSpot(first.tradeType, first.symbol);
     if (other) return other;
     const fill = okxSpotFill(rows);

@@ -1,0 +1,168 @@
+/**
+ * Derivative scenarios through the whole pipeline (fixtures/scenarios/derivatives-*), checked
+ * against summary.json values worked out by hand below each case. USDT counts at 1.00 USD
+ * (stablecoin rule); every collateral lot is bought at 1.00, so USDT settlement disposals have
+ * zero gain and only the derivative lines move `capitalGains.net`.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, runFixture } from './support/run-report.js';
+import { renderOutputs } from '../src/report/render-outputs.js';
+
+type Json = Record<string, unknown>;
+const block = (s: Json, key: string): Json => s[key] as Json;
+const codes = (r: { diagnostics: readonly { code: string }[] }): string[] => r.diagnostics.map((d) => d.code);
+
+describe('derivatives-binance-futures: income history with funding and a liquidation', () => {
+  const r = runFixture('scenarios/derivatives-binance-futures');
+
+  it('breaks the derivative lines out in the derivatives block', () => {
+    // BTCUSDT: pnl +20; fees 0.744 + 0.756 = 1.5; funding −0.372 + 0.124 = −0.248; net 18.252
+    // ETHUSDT: pnl −300; fees 1.2 + 5.7 (INSURANCE_CLEAR) = 6.9; funding −0.6; net −307.5 (liquidated)
+    // realizedPnl −280; fees 8.4; funding −0.848 → −0.85; net 18.252 − 307.5 = −289.248 → −289.25
+    expect(block(r.summary, 'derivatives')).toEqual({
+      realizedPnl: '-280.00', fees: '8.40', funding: '-0.85', interest: '0.00', net: '-289.25', positions: 2, liquidations: 1,
+    });
+    expect(r.summary['liabilities']).toEqual([]);
+  });
+
+  it('puts one Form 8949 line per position into capitalGains, beside the USDT settlement disposals', () => {
+    // Lines: BTC proceeds 18.252 / basis 0; ETH proceeds 0 / basis 307.5.
+    // USDT paid out (each a disposal at 1.00 from lots bought at 1.00, gain 0):
+    // 0.744 + 0.372 + 0.756 + 1.2 + 0.6 + 300 + 5.7 + 0.3 = 309.672 in 8 disposals.
+    // proceeds 18.252 + 309.672 = 327.924 → 327.92; basis 307.5 + 309.672 = 617.172 → 617.17
+    expect(block(block(r.summary, 'capitalGains'), 'shortTerm')).toEqual({
+      proceeds: '327.92', costBasis: '617.17', adjustment: '0.00', gain: '-289.25', disposals: 10,
+    });
+    expect(block(r.summary, 'capitalGains')['net']).toBe('-289.25');
+    const lines = r.disposals.filter((d) => d.kind === 'derivative');
+    expect(lines.map((d) => [d.asset, d.date, d.proceeds.toFixed(), d.slices[0]?.basis.toFixed(), d.slices[0]?.term])).toEqual([
+      ['BTCUSDT', '2024-03-02', '18.252', '0', 'short'],
+      ['ETHUSDT', '2024-04-11', '0', '307.5', 'short'],
+    ]);
+    expect(lines[1]?.slices[0]?.acquiredDate).toBe('2024-04-10'); // opened with the first commission
+  });
+
+  it('warns about the position still open at the end and notes the Form 6781 scope', () => {
+    expect(codes(r)).toContain('DERIVATIVE_POSITION_OPEN');
+    expect(codes(r)).toContain('DERIVATIVE_FORM_8949');
+    expect(codes(r)).not.toContain('BALANCE_NEGATIVE');
+    expect(codes(r)).not.toContain('MISSING_BASIS');
+  });
+
+  it('writes the schedule, the reconciliation and an empty liabilities file', () => {
+    const files = renderOutputs(r);
+    const schedule = String(files.get('derivatives.csv') ?? '').trim().split('\n');
+    expect(schedule).toHaveLength(3);
+    // realized, fees, funding, net, liquidated
+    expect(schedule[2]).toContain(',-300.00,6.90,-0.60,-307.50,yes,no,');
+    const recon = String(files.get('derivatives-reconciliation.csv') ?? '').trim().split('\n');
+    expect(recon[recon.length - 1]).toBe('TOTAL,,,,,,,,,,,,-289.25');
+    expect(String(files.get('liabilities.csv')).trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('derivatives-bybit-liquidation: positions rebuilt from the log, Closed P&L rows', () => {
+  const r = runFixture('scenarios/derivatives-bybit-liquidation');
+
+  it('computes the derivatives block to the cent', () => {
+    // BTC (log): pnl 80 + 60 = 140; fees 3.3 + 1.364 + 2.013 = 6.677; funding −0.6 + 0.2 = −0.4; net 132.923
+    //   (= venue balance 5,132.923 − 5,000)
+    // ETH (log, liquidated): pnl −800; fees 4.18 + 4.62 = 8.8; funding +0.76; net −808.04
+    // SOL (closed P&L): gross 98.145 + 0.825 + 0.88 + 0.15 = 100; fees 1.705; funding −0.15; net 98.145
+    // DOGE (closed P&L, liquidated): gross −101.705 + 0.88 + 0.825 = −100; fees 1.705; net −101.705
+    // realizedPnl −660; fees 18.887 → 18.89; funding 0.21; net −678.677 → −678.68
+    expect(block(r.summary, 'derivatives')).toEqual({
+      realizedPnl: '-660.00', fees: '18.89', funding: '0.21', interest: '0.00', net: '-678.68', positions: 4, liquidations: 2,
+    });
+    expect(r.summary['liabilities']).toEqual([]); // Wallet Balance never below zero
+  });
+
+  it('realises the pending open fee and funding pro rata on the partial close', () => {
+    const btc = r.derivativesYear.lines.find((l) => l.contract === 'BTCUSDT');
+    // first close 0.04 of 0.1 (40%): own pnl 80 and fee 1.364, plus 40% of (−3.3, −0.6, +0.2)
+    const first = btc?.components.filter((c) => c.realizedInstant === Date.UTC(2024, 4, 2, 10)).map((c) => `${c.kind} ${c.amount.toFixed()}`);
+    expect(first?.sort()).toEqual(['commission -1.32', 'commission -1.364', 'funding -0.24', 'funding 0.08', 'pnl 80'].sort());
+    expect([btc?.opened, btc?.closed, btc?.totals.net.toFixed()]).toEqual(['2024-05-01', '2024-05-03', '132.923']);
+  });
+
+  it('capitalGains holds the four lines and the USDT paid out', () => {
+    // USDT debits: 3.3, 0.6, 1.364, 2.013, 4.18, 804.62 (liquidation with its fee), 0.825, 0.88, 0.15,
+    // 100, 0.88, 0.825 = 919.637 in 12 disposals (gain 0). Lines: gains 132.923 + 98.145 = 231.068;
+    // losses 808.04 + 101.705 = 909.745.
+    // proceeds 231.068 + 919.637 = 1,150.705 → 1150.70 (half-even); basis 909.745 + 919.637 = 1,829.382
+    expect(block(block(r.summary, 'capitalGains'), 'shortTerm')).toEqual({
+      proceeds: '1150.70', costBasis: '1829.38', adjustment: '0.00', gain: '-678.68', disposals: 16,
+    });
+  });
+});
+
+describe('derivatives-kraken-deficit: a margin liquidation that leaves a debt', () => {
+  it('owed by default: the deficit stays in the loss and is listed as a liability', () => {
+    const r = runFixture('scenarios/derivatives-kraken-deficit');
+    // pnl −2,210.56; fees: opening 4.00 + liquidation 4.00 = 8.00; net −2,218.56.
+    // Rollovers 2.50 + 2.50 = 5.00: interest, not in net. Balance 991 − 2,210.56 − 4 = −1,223.56.
+    expect(block(r.summary, 'derivatives')).toEqual({
+      realizedPnl: '-2210.56', fees: '8.00', funding: '0.00', interest: '5.00', net: '-2218.56', positions: 1, liquidations: 1,
+    });
+    expect(r.summary['liabilities']).toEqual([{ venue: 'kraken', asset: 'USD', amount: '1223.56', date: '2024-05-01', status: 'owed' }]);
+    // USD collateral is fiat: the only Form 8949 line is the position (loss as basis).
+    expect(block(block(r.summary, 'capitalGains'), 'shortTerm')).toEqual({
+      proceeds: '0.00', costBasis: '2218.56', adjustment: '0.00', gain: '-2218.56', disposals: 1,
+    });
+    expect(block(r.summary, 'capitalLoss')['deductible']).toBe('2218.56');
+    expect(codes(r)).toContain('LIABILITY_OWED');
+    const liabilities = String(renderOutputs(r).get('liabilities.csv')).trim().split('\n');
+    expect(liabilities[1]).toContain('USD,1223.56,1223.56,0,1223.56,2024-05-01,owed,default');
+  });
+
+  it('absorbed (overrides): the deficit is taken out of the loss', () => {
+    const r = runFixture('scenarios/derivatives-kraken-deficit', { overrides: join(FIXTURES, 'scenarios/derivatives-kraken-deficit/overrides-absorbed.json') });
+    // −2,210.56 + 1,223.56 = −987.00 realized; net −987 − 8 = −995.00 (the 1,000 deposited − 5 interest)
+    expect(block(r.summary, 'derivatives')).toMatchObject({ realizedPnl: '-987.00', net: '-995.00', liquidations: 1 });
+    expect(r.summary['liabilities']).toEqual([{ venue: 'kraken', asset: 'USD', amount: '1223.56', date: '2024-05-01', status: 'absorbed' }]);
+    expect(block(block(r.summary, 'capitalGains'), 'shortTerm')).toMatchObject({ costBasis: '995.00', gain: '-995.00' });
+  });
+
+  it('forgiven (overrides): the loss keeps the deficit and the forgiveness is flagged for review', () => {
+    const r = runFixture('scenarios/derivatives-kraken-deficit', { overrides: join(FIXTURES, 'scenarios/derivatives-kraken-deficit/overrides-forgiven.json') });
+    expect(block(r.summary, 'derivatives')).toMatchObject({ net: '-2218.56' });
+    expect(r.summary['liabilities']).toEqual([{ venue: 'kraken', asset: 'USD', amount: '1223.56', date: '2024-05-01', status: 'forgiven' }]);
+    const flagged = r.diagnostics.find((d) => d.code === 'LIABILITY_FORGIVEN');
+    expect(flagged?.severity).toBe('warning');
+    expect(flagged?.message).toContain('1223.56 USD forgiven in 2025');
+  });
+});
+
+describe('derivatives-spot-margin-liquidation: forced sale of BTC collateral', () => {
+  const r = runFixture('scenarios/derivatives-spot-margin-liquidation');
+
+  it('is a BTC disposal at the liquidation price', () => {
+    const btc = r.disposals.filter((d) => d.asset === 'BTC');
+    // 0.06 BTC sold for 2,100 USDT: 35,000 per BTC; FIFO lot bought 0.1 for 3,000 → basis 1,800
+    expect(btc.map((d) => [d.date, d.quantity.toFixed(), d.proceeds.toFixed(), d.slices.map((s) => s.basis.toFixed())])).toEqual([
+      ['2024-03-05', '0.06', '2100', ['1800']],
+    ]);
+    // USDT: margin buy 2,000 (loan lot, basis 2,000) and repayment 2,000 (from the 2,100 received): gain 0.
+    // proceeds 2,000 + 2,100 + 2,000 = 6,100; basis 2,000 + 1,800 + 2,000 = 5,800; gain 300
+    expect(block(block(r.summary, 'capitalGains'), 'shortTerm')).toEqual({
+      proceeds: '6100.00', costBasis: '5800.00', adjustment: '0.00', gain: '300.00', disposals: 3,
+    });
+    expect(block(r.summary, 'derivatives')).toMatchObject({ net: '0.00', positions: 0, liquidations: 0 });
+    expect(r.summary['liabilities']).toEqual([]);
+    expect(r.inputs.rejected).toBe(0);
+  });
+});
+
+describe('derivatives-missing-deposit: negative only because history is missing', () => {
+  const r = runFixture('scenarios/derivatives-missing-deposit');
+
+  it('is a missing-history warning, not a liability', () => {
+    const negative = r.diagnostics.filter((d) => d.code === 'BALANCE_NEGATIVE');
+    expect(negative.map((d) => d.severity)).toEqual(['warning']);
+    expect(codes(r).filter((c) => c.startsWith('LIABILITY_'))).toEqual([]);
+    expect(r.summary['liabilities']).toEqual([]);
+    // The position itself is unaffected: net 132.923 → 132.92
+    expect(block(r.summary, 'derivatives')).toMatchObject({ net: '132.92', positions: 1, liquidations: 0 });
+  });
+});
