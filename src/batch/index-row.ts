@@ -1,0 +1,110 @@
+/**
+ * One client's line in `<out>/index.csv` and `index.pdf`, and how it is derived from a client's
+ * outcome. Money values are copied verbatim from the client's `summary.json` (already exact
+ * totals rounded once, as strings), so the index always ties out with the client's report.
+ *
+ * Status (contract): `ok` no diagnostic above a note; `warnings`; `errors` the report was written
+ * but the data has errors; `failed` no report (nothing readable, bad options, a crash).
+ */
+import { renderCsv, num } from '../report/csv/write-csv.js';
+
+export type ClientStatus = 'ok' | 'warnings' | 'errors' | 'failed';
+
+/** What running one client produced: plain data, so it crosses a worker boundary unchanged. */
+export interface ClientOutcome {
+  readonly status: ClientStatus;
+  /** Empty for `ok`; the codes seen for `warnings`/`errors`; the cause for `failed`. */
+  readonly reason: string;
+  readonly errors: number;
+  readonly warnings: number;
+  /** The client's `summary.json` object, when a report was written. */
+  readonly summary?: Readonly<Record<string, unknown>>;
+  /** Report files written in the client's output folder. */
+  readonly written: readonly string[];
+}
+
+export interface IndexRow {
+  /** The client's output folder name (safe; see `safe-client-names.ts`). */
+  readonly client: string;
+  readonly status: ClientStatus;
+  /** The report currency (`summary.json` `currency`); empty when no report. */
+  readonly currency: string;
+  readonly net: string;
+  readonly shortTerm: string;
+  readonly longTerm: string;
+  readonly income: string;
+  /** Empty until taxlot reports derivatives (the summary omits the block). */
+  readonly derivativesNet: string;
+  readonly missingBasisAtRisk: string;
+  readonly deductibleLoss: string;
+  readonly errors: number | undefined;
+  readonly warnings: number | undefined;
+  /** `<client>/diagnostics.txt`, relative to the output folder; empty when no report. */
+  readonly diagnostics: string;
+  /** `<client>/`, relative to the output folder; empty when no report. */
+  readonly report: string;
+  readonly reason: string;
+  /** The client folder's name as on disk, control and format characters shown as `\uXXXX`. */
+  readonly folder: string;
+}
+
+export const INDEX_COLUMNS = [
+  'client', 'status', 'currency', 'net', 'short_term', 'long_term', 'income', 'derivatives_net', 'missing_basis_at_risk',
+  'deductible_loss', 'errors', 'warnings', 'diagnostics', 'report', 'reason', 'folder',
+] as const;
+
+/** Show a folder name printably: control and format characters become `\uXXXX`. */
+export function printableName(name: string): string {
+  return name.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
+
+function pick(summary: Readonly<Record<string, unknown>> | undefined, path: readonly string[]): string {
+  let v: unknown = summary;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+/**
+ * The index line of one client.
+ * @param folder the folder's name on disk
+ * @param client its output folder name
+ * @param outcome what running it produced
+ * @param notes batch-level remarks (links not followed); they turn an `ok` into `warnings`
+ * @example indexRow('alice', 'alice', { status: 'ok', reason: '', errors: 0, warnings: 0, summary, written }, []).net // '480.00'
+ */
+export function indexRow(folder: string, client: string, outcome: ClientOutcome, notes: readonly string[]): IndexRow {
+  const status: ClientStatus = outcome.status === 'ok' && notes.length > 0 ? 'warnings' : outcome.status;
+  const s = outcome.summary;
+  const hasReport = outcome.written.length > 0;
+  return {
+    client,
+    status,
+    currency: pick(s, ['currency']),
+    net: pick(s, ['capitalGains', 'net']),
+    shortTerm: pick(s, ['capitalGains', 'shortTerm', 'gain']),
+    longTerm: pick(s, ['capitalGains', 'longTerm', 'gain']),
+    income: pick(s, ['income', 'total']),
+    derivativesNet: pick(s, ['derivatives', 'net']),
+    missingBasisAtRisk: pick(s, ['missingBasis', 'proceeds']),
+    deductibleLoss: pick(s, ['capitalLoss', 'deductible']),
+    errors: status === 'failed' ? undefined : outcome.errors,
+    warnings: status === 'failed' ? undefined : outcome.warnings,
+    diagnostics: hasReport && outcome.written.includes('diagnostics.txt') ? `${client}/diagnostics.txt` : '',
+    report: hasReport ? `${client}/` : '',
+    reason: [outcome.reason, ...notes].filter((r) => r !== '').join('; '),
+    folder: printableName(folder),
+  };
+}
+
+/** `index.csv`: one row per client, in the order given (the batch sorts by folder name). */
+export function renderIndexCsv(rows: readonly IndexRow[]): string {
+  // Only a well-formed amount is written as a number; anything else stays (defused) text.
+  const money = (v: string) => (v === '' ? undefined : /^-?\d+\.\d{2}$/.test(v) ? num(v) : v);
+  return renderCsv(
+    INDEX_COLUMNS,
+    rows.map((r) => [
+      r.client, r.status, r.currency, money(r.net), money(r.shortTerm), money(r.longTerm), money(r.income), money(r.derivativesNet),
+      money(r.missingBasisAtRisk), money(r.deductibleLoss), r.errors, r.warnings, r.diagnostics, r.report, r.reason, r.folder,
+    ]),
+  );
+}

@@ -1,0 +1,242 @@
+/**
+ * `taxlot batch`: many clients, one command.
+ *
+ *   clients-dir ─scan─▶ client folders ─options (taxlot.json ▸ taxlot.json ▸ flags)─▶ jobs
+ *     ─fingerprint unchanged?─▶ skip (row from stamp) │ else run (in-process or worker pool)
+ *     ─▶ <out>/<client>/ (exactly `taxlot report`), stamps, index.csv, index.pdf
+ *
+ * Invariants: every path written is inside `--out` (checked on real paths); `--out` and the
+ * clients folder do not overlap; one client's problem (bad options, unreadable or malformed
+ * files, a crash) is that client's status, never the batch's. Usage errors — a missing clients
+ * folder, a bad shared `taxlot.json`, bad flags — are thrown as `UsageError` (exit 2).
+ */
+import { existsSync, lstatSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from '../cli/errors.js';
+import { writeFileAtomic } from '../cli/io.js';
+import { toPresentation, toPriceProvider, toReportOptions } from '../cli/options.js';
+import type { ReportArgs } from '../cli/commands/report.js';
+import { CONTENT_OPTIONS, FINGERPRINT_EXCLUDED, optionDefaults, readBatchConfig, type OptionTable, type OptionValues } from './batch-config.js';
+import { fingerprintClient, isStampCurrent, readStamp, writeStamp } from './client-stamp.js';
+import { collectClientInputs, isInside, listClientFolders } from './find-clients.js';
+import { indexRow, renderIndexCsv, type ClientOutcome, type IndexRow } from './index-row.js';
+import { renderIndexPdf } from '../report/pdf/batch-index-pdf.js';
+import { runClient, type ClientJob } from './run-client.js';
+import { safeClientNames } from './safe-client-names.js';
+import { runWorkerPool } from './worker-pool.js';
+
+export const CONFIG_FILE = 'taxlot.json';
+const PRICE_CACHE_FOLDER = '.taxlot-cache';
+
+export type ProgressEvent =
+  | { readonly kind: 'start'; readonly total: number; readonly toRun: number }
+  | { readonly kind: 'client'; readonly done: number; readonly total: number; readonly client: string; readonly status: string; readonly skipped: boolean };
+
+export interface BatchRequest {
+  readonly clientsDir: string;
+  readonly out: string;
+  /** Clients computed at once: 1 runs them in this thread, more in a worker pool. */
+  readonly jobs: number;
+  /** Recompute every client even when its fingerprint is unchanged. */
+  readonly force: boolean;
+  /** Options given explicitly on the command line (flag names), the last word over taxlot.json. */
+  readonly flags: OptionValues;
+  /** The report options `taxlot.json` may set (flag names, with their defaults). */
+  readonly table: OptionTable;
+  readonly version: string;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** The compiled worker module; default `dist/batch/client-worker.js` next to this package. */
+  readonly workerUrl?: URL;
+}
+
+export interface BatchResult {
+  /** One row per client, in folder-name order. */
+  readonly rows: readonly IndexRow[];
+  /** Clients computed in this run (the rest were unchanged, or could not be run at all). */
+  readonly computed: number;
+  readonly unchanged: number;
+  readonly written: readonly string[];
+  readonly exitCode: 0 | 1;
+}
+
+/** From `src/batch/` (tests, TS sources) and from `dist/batch/` alike, this names the compiled worker. */
+export const DEFAULT_WORKER_URL = new URL('../../dist/batch/client-worker.js', import.meta.url);
+
+/** The real path of `p`, or of its nearest existing ancestor joined with the rest. */
+function realPathForWriting(p: string): string {
+  const abs = resolve(p);
+  if (existsSync(abs)) return realpathSync(abs);
+  const parent = dirname(abs);
+  return parent === abs ? abs : join(realPathForWriting(parent), basename(abs));
+}
+
+/** A client after scanning: a job to run, a row to reuse (unchanged), or an outcome already known (failed). */
+interface Planned {
+  readonly folder: string;
+  readonly client: string;
+  readonly notes: readonly string[];
+  readonly outcome?: ClientOutcome;
+  readonly job?: ClientJob;
+  readonly hash?: string;
+  readonly stampRow?: IndexRow;
+}
+
+const failedOutcome = (reason: string): ClientOutcome => ({ status: 'failed', reason, errors: 0, warnings: 0, written: [] });
+
+function readConfig(path: string, table: OptionTable): { values: OptionValues; problems: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { values: {}, problems: [`cannot read ${path}: ${(e as Error).message}`] };
+  }
+  return readBatchConfig(text, path, table);
+}
+
+/**
+ * Run the batch.
+ * @throws {UsageError} for a missing clients folder, an `--out` that is a file or overlaps it, a bad shared taxlot.json or bad flags
+ * @example await runBatch({ clientsDir: 'clients', out: 'reports', jobs: 2, force: false, flags: {}, table, version: '0.1.0' })
+ *   // { rows: [...], computed: 3, unchanged: 0, exitCode: 0, written: ['reports/index.csv', 'reports/index.pdf'] }
+ */
+export async function runBatch(req: BatchRequest): Promise<BatchResult> {
+  const { clientsDir, out, table } = req;
+  if (!existsSync(clientsDir) || !statSync(clientsDir).isDirectory()) throw new UsageError(`the clients folder ${clientsDir} does not exist or is not a folder`);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder`);
+  const root = realpathSync(clientsDir);
+  const outReal = realPathForWriting(out);
+  if (isInside(outReal, root) || isInside(root, outReal)) {
+    throw new UsageError(`--out ${out} and the clients folder ${clientsDir} must not contain each other; choose an output folder outside ${clientsDir}`);
+  }
+
+  // Fetched prices are cached under --out unless a cache folder is named: nothing is written outside it.
+  const defaults = { ...optionDefaults(table), ...('price-cache' in table ? { 'price-cache': join(out, PRICE_CACHE_FOLDER) } : {}) };
+  const sharedConfigPath = join(clientsDir, CONFIG_FILE);
+  let shared: OptionValues = {};
+  if (existsSync(sharedConfigPath)) {
+    const parsed = readConfig(sharedConfigPath, table);
+    if (parsed.problems.length > 0) throw new UsageError(parsed.problems.join('\n'));
+    shared = parsed.values;
+  }
+  // Validate what every client shares once, so a bad flag is one usage error, not N failures.
+  const sharedArgs = { ...defaults, ...shared, ...req.flags } as unknown as ReportArgs;
+  toReportOptions(sharedArgs);
+  toPriceProvider(sharedArgs);
+  toPresentation(sharedArgs);
+
+  const folders = listClientFolders(clientsDir, root);
+  if (folders.length === 0) throw new UsageError(`no client folders in ${clientsDir} (each immediate subfolder is a client)`);
+  const names = safeClientNames(folders.map((f) => f.name));
+
+  const planned: Planned[] = folders.map((folder) => {
+    const client = names.get(folder.name)!;
+    const base = { folder: folder.name, client };
+    try {
+      if (folder.problem) return { ...base, notes: [], outcome: failedOutcome(folder.problem) };
+      const clientOut = join(out, client);
+      if (existsSync(clientOut) && lstatSync(clientOut).isSymbolicLink()) {
+        return { ...base, notes: [], outcome: failedOutcome(`the output folder ${clientOut} is a symbolic link; remove it`) };
+      }
+      let own: OptionValues = {};
+      const configPath = join(folder.dir, CONFIG_FILE);
+      if (existsSync(configPath)) {
+        if (!isInside(realpathSync(configPath), root)) {
+          return { ...base, notes: [], outcome: failedOutcome(`${configPath} is a symbolic link that leaves the clients folder; not followed`) };
+        }
+        const parsed = readConfig(configPath, table);
+        if (parsed.problems.length > 0) return { ...base, notes: [], outcome: failedOutcome(parsed.problems.join('; ')) };
+        own = parsed.values;
+      }
+      const options: OptionValues = { ...defaults, ...shared, ...own, ...req.flags };
+      const optionFiles = CONTENT_OPTIONS.map((k) => options[k]).filter((v): v is string => typeof v === 'string');
+      const named = new Set(optionFiles.map((p) => resolve(p)));
+      const found = collectClientInputs(folder.dir, root);
+      // A price table kept in the client's folder is an option file, not an export to import.
+      const inputs = found.files.filter((p) => !named.has(resolve(p)));
+      const notes = found.escapingLinks.length > 0
+        ? [`not followed (symbolic link leaving the clients folder): ${found.escapingLinks.join(', ')}`]
+        : [];
+      if (inputs.length === 0) return { ...base, notes, outcome: failedOutcome(`no CSV files in ${folder.dir}`) };
+      const args = { ...options, inputs: [folder.dir], out: clientOut, 'max-diagnostics': 0, verbose: false } as unknown as ReportArgs;
+      const shaping = Object.fromEntries(Object.entries(options).filter(([k]) => !FINGERPRINT_EXCLUDED.includes(k)));
+      const hash = fingerprintClient({ version: req.version, folder: folder.name, options: shaping, optionFiles, inputs, escapingLinks: found.escapingLinks });
+      const stamp = req.force ? undefined : readStamp(out, client);
+      if (isStampCurrent(stamp, hash, out, client)) return { ...base, notes, hash, stampRow: stamp.row };
+      return { ...base, notes, hash, job: { args, paths: inputs } };
+    } catch (e) {
+      return { ...base, notes: [], outcome: failedOutcome(`cannot read the client folder: ${(e as Error).message}`) };
+    }
+  });
+
+  const toRun = planned.filter((p) => p.job !== undefined);
+  const total = planned.length;
+  let done = 0;
+  const report = (p: Planned, status: string, skipped: boolean): void => {
+    done++;
+    req.onProgress?.({ kind: 'client', done, total, client: p.client, status, skipped });
+  };
+  req.onProgress?.({ kind: 'start', total, toRun: toRun.length });
+  for (const p of planned) {
+    if (p.stampRow) report(p, p.stampRow.status, true);
+    else if (p.outcome) report(p, p.outcome.status, false);
+  }
+
+  const jobs = toRun.map((p) => p.job!);
+  let outcomes: ClientOutcome[];
+  if (req.jobs <= 1 || jobs.length <= 1) {
+    outcomes = [];
+    for (const [i, job] of jobs.entries()) {
+      const outcome = await runClient(job);
+      outcomes.push(outcome);
+      report(toRun[i]!, outcome.status, false);
+    }
+  } else {
+    const workerUrl = req.workerUrl ?? DEFAULT_WORKER_URL;
+    if (!existsSync(fileURLToPath(workerUrl))) {
+      throw new UsageError(`the compiled batch worker ${fileURLToPath(workerUrl)} is missing; run \`npm run build\`, or use --jobs 1`);
+    }
+    outcomes = await runWorkerPool({
+      workerUrl,
+      size: req.jobs,
+      jobs,
+      onCrash: (_job, reason) => failedOutcome(`internal error (a bug, please report it): ${reason}`),
+      onResult: (i, outcome) => report(toRun[i]!, outcome.status, false),
+    });
+  }
+
+  const outcomeOf = new Map(toRun.map((p, i) => [p, outcomes[i]!] as const));
+  const rows = planned.map((p): IndexRow => {
+    if (p.stampRow) return p.stampRow;
+    const outcome = outcomeOf.get(p) ?? p.outcome!;
+    const row = indexRow(p.folder, p.client, outcome, p.notes);
+    if (outcome.status === 'failed') removeStaleReport(out, p.client);
+    // A crash may be transient: no stamp, so the next run tries again.
+    if (p.hash !== undefined && !outcome.reason.startsWith('internal error')) {
+      writeStamp(out, p.client, { schema: 1, hash: p.hash, row, written: outcome.written });
+    }
+    return row;
+  });
+
+  const indexCsv = join(out, 'index.csv');
+  const indexPdf = join(out, 'index.pdf');
+  writeFileAtomic(indexCsv, renderIndexCsv(rows));
+  writeFileAtomic(indexPdf, await renderIndexPdf(rows));
+  return {
+    rows,
+    computed: toRun.length,
+    unchanged: planned.filter((p) => p.stampRow).length,
+    written: [indexCsv, indexPdf],
+    exitCode: rows.some((r) => r.status === 'errors' || r.status === 'failed') ? 1 : 0,
+  };
+}
+
+/** A client that now fails must not leave last run's report looking current: remove the files its stamp lists. */
+function removeStaleReport(out: string, client: string): void {
+  const previous = readStamp(out, client);
+  if (!previous) return;
+  for (const name of previous.written) {
+    if (name.includes('/') || name.includes('\\') || name.startsWith('.')) continue;
+    rmSync(join(out, client, name), { force: true });
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * One client, start to finish: the same option conversion and the same report writer as
+ * `taxlot report`, then a status for the index. It never throws: a usage problem (bad options,
+ * an unreadable file) or a bug becomes that client's `failed` outcome, so one client can never
+ * stop the batch. Runs in the main thread (`--jobs 1`) or in a worker (`client-worker.ts`).
+ */
+import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { writeReportFolder, type ReportArgs } from '../cli/commands/report.js';
+import { UsageError } from '../cli/errors.js';
+import { toReportOptions } from '../cli/options.js';
+import type { ClientOutcome } from './index-row.js';
+
+/** Everything a worker needs for one client; plain data (structured-clone safe). */
+export interface ClientJob {
+  /** The arguments `taxlot report` would receive for this client (`out` = its output folder). */
+  readonly args: ReportArgs;
+  /** Its input files, in order. */
+  readonly paths: readonly string[];
+}
+
+/** Distinct codes per severity, errors first: "errors: ROW_BAD_NUMBER; warnings: MISSING_BASIS". */
+function codeSummary(diagnostics: readonly Diagnostic[]): string {
+  const codes = (severity: Diagnostic['severity']) => [...new Set(diagnostics.filter((d) => d.severity === severity).map((d) => d.code))].sort();
+  const parts: string[] = [];
+  const errors = codes('error');
+  const warnings = codes('warning');
+  if (errors.length > 0) parts.push(`errors: ${errors.join(', ')}`);
+  if (warnings.length > 0) parts.push(`warnings: ${warnings.join(', ')}`);
+  return parts.join('; ');
+}
+
+const failed = (reason: string): ClientOutcome => ({ status: 'failed', reason, errors: 0, warnings: 0, written: [] });
+
+/**
+ * Compute and write one client's report folder.
+ * @returns the outcome; never rejects
+ * @example await runClient({ args, paths: ['clients/alice/exchange.csv'] }) // { status: 'ok', reason: '', … }
+ */
+export async function runClient(job: ClientJob): Promise<ClientOutcome> {
+  try {
+    const converted = toReportOptions(job.args);
+    const folder = await writeReportFolder(job.args, converted, job.paths);
+    if (folder.data.nothingRead) {
+      return failed(`nothing could be read (no input in a known format); ${codeSummary(folder.diagnostics)}`);
+    }
+    const counts = countBySeverity(folder.diagnostics);
+    return {
+      status: counts.errors > 0 ? 'errors' : counts.warnings > 0 ? 'warnings' : 'ok',
+      reason: codeSummary(folder.diagnostics),
+      errors: counts.errors,
+      warnings: counts.warnings,
+      summary: folder.summary,
+      written: folder.written,
+    };
+  } catch (e) {
+    if (e instanceof UsageError) return failed(e.message);
+    return failed(`internal error (a bug, please report it): ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * `taxlot batch <clients-dir> --out DIR`: one report folder per client plus an index.
+ * Options per client: defaults ▸ `<clients-dir>/taxlot.json` ▸ the client's `taxlot.json` ▸ flags
+ * given here. Progress goes to stderr as it happens (a bar on a terminal, plain lines otherwise).
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { Argv, Options } from 'yargs';
+import { type OptionTable, type OptionValue } from '../../batch/batch-config.js';
+import { runBatch, type ProgressEvent } from '../../batch/run-batch.js';
+import { UsageError } from '../errors.js';
+import { COMPUTE_OPTIONS, INPUT_OPTIONS, PRESENTATION_OPTIONS, PRICE_PROVIDER_OPTIONS } from '../options.js';
+import type { CommandResult, TaxlotCommand } from '../result.js';
+
+/** The report output options that change what is written (terminal-only ones do not apply). */
+const REPORT_OUTPUT_OPTIONS = {
+  pdf: { type: 'boolean', default: true, describe: 'write each client\'s PDF report (--no-pdf to skip)', group: 'Output:' },
+} as const satisfies Record<string, Options>;
+
+/** Every option a `taxlot.json` may set (in camelCase) or a flag may override. */
+export const BATCH_OPTION_TABLE: OptionTable = { ...INPUT_OPTIONS, ...COMPUTE_OPTIONS, ...PRICE_PROVIDER_OPTIONS, ...PRESENTATION_OPTIONS, ...REPORT_OUTPUT_OPTIONS };
+
+interface BatchArgs {
+  'clients-dir': string;
+  out: string;
+  jobs?: number;
+  force: boolean;
+  [flag: string]: unknown;
+}
+
+/** Flags keep no yargs default here: a flag given explicitly must be told apart from a default. */
+function withoutDefaults(table: OptionTable): Record<string, Options> {
+  return Object.fromEntries(
+    Object.entries(table).map(([flag, { default: value, ...spec }]) => [
+      flag,
+      value === undefined ? spec : { ...spec, describe: `${spec.describe ?? ''} [default: ${String(value)}]` },
+    ]),
+  );
+}
+
+function taxlotVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function progressReporter(stream: NodeJS.WriteStream): (e: ProgressEvent) => void {
+  if (stream.isTTY) {
+    return (e) => {
+      if (e.kind !== 'client') return;
+      const width = 30;
+      const filled = Math.round((width * e.done) / e.total);
+      stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${e.done}/${e.total} ${e.client}: ${e.status}${e.skipped ? ' (unchanged)' : ''}`);
+      if (e.done === e.total) stream.write('\n');
+    };
+  }
+  return (e) => {
+    if (e.kind === 'start') stream.write(`taxlot batch: ${e.total} clients, ${e.toRun} to compute\n`);
+    else stream.write(`taxlot batch: [${e.done}/${e.total}] ${e.client}: ${e.status}${e.skipped ? ' (unchanged)' : ''}\n`);
+  };
+}
+
+export async function runBatchCommand(args: BatchArgs, progress: (e: ProgressEvent) => void = progressReporter(process.stderr)): Promise<CommandResult> {
+  const jobs = args.jobs ?? availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, got ${args.jobs}`);
+  const flags: Record<string, OptionValue> = {};
+  for (const flag of Object.keys(BATCH_OPTION_TABLE)) {
+    const value = args[flag];
+    if (value !== undefined) flags[flag] = value as OptionValue;
+  }
+  const result = await runBatch({
+    clientsDir: args['clients-dir'],
+    out: args.out,
+    jobs,
+    force: args.force,
+    flags,
+    table: BATCH_OPTION_TABLE,
+    version: taxlotVersion(),
+    onProgress: progress,
+  });
+  const tally = (['ok', 'warnings', 'errors', 'failed'] as const).map((s) => `${result.rows.filter((r) => r.status === s).length} ${s}`).join(', ');
+  const problems = result.rows.filter((r) => r.status === 'errors' || r.status === 'failed').map((r) => `taxlot batch: ${r.client}: ${r.status} (${r.reason})`);
+  return {
+    exitCode: result.exitCode,
+    stdout:
+      `taxlot batch: ${result.rows.length} client${result.rows.length === 1 ? '' : 's'} (${tally}); ` +
+      `${result.computed} computed, ${result.unchanged} unchanged; wrote ${result.written.join(', ')}`,
+    stderr: problems.join('\n'),
+  };
+}
+
+export const batchCommand: TaxlotCommand<BatchArgs> = {
+  command: 'batch <clients-dir>',
+  describe: 'one report per client folder (each immediate subfolder of <clients-dir>) plus index.csv and index.pdf',
+  builder: (y) =>
+    (y as Argv<object>)
+      .positional('clients-dir', { type: 'string', demandOption: true, describe: 'folder with one subfolder per client; taxlot.json files set options' })
+      .options(withoutDefaults(INPUT_OPTIONS))
+      .options(withoutDefaults(COMPUTE_OPTIONS))
+      .options({
+        ...withoutDefaults(PRICE_PROVIDER_OPTIONS),
+        'price-cache': { ...PRICE_PROVIDER_OPTIONS['price-cache'], default: undefined, describe: 'folder of fetched prices [default: <out>/.taxlot-cache]' },
+      })
+      .options(withoutDefaults(PRESENTATION_OPTIONS))
+      .options(withoutDefaults(REPORT_OUTPUT_OPTIONS))
+      .options({
+        out: { type: 'string', demandOption: true, describe: 'output folder: <out>/<client>/, index.csv, index.pdf', group: 'Batch:' },
+        jobs: { type: 'number', describe: `clients computed at once [default: ${availableParallelism()}]`, group: 'Batch:' },
+        force: { type: 'boolean', default: false, describe: 'recompute clients whose inputs and options did not change', group: 'Batch:' },
+      }) as unknown as Argv<BatchArgs>,
+  run: (args) => runBatchCommand(args),
+};
