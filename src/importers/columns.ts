@@ -89,7 +89,8 @@ export function instant(
     parse(cell, ctx) {
       const t = (cell ?? '').trim();
       if (t === '') return fail('ROW_MISSING_VALUE', `column "${ctx.header}" is empty`);
-      const declared = /\((?:UTC|GMT)\s*([+-]\d{1,2}(?::?\d{2})?)?\)/i.exec(ctx.header);
+      // A header naming its zone (`Time(UTC+08:00)`, `Date(UTC)`, `UTC_Time`) wins over file defaults.
+      const declared = /(?:UTC|GMT)\s*([+-]\d{1,2}(?::?\d{2})?)?/i.exec(ctx.header);
       const zone = declared ? (declared[1] ? declared[1] : 'UTC') : opts.zone ?? ctx.zone;
       const style = opts.order ? { zone, order: opts.order } : { zone };
       const value = parseInstant(t, style);

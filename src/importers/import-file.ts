@@ -4,6 +4,7 @@
  */
 import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
+import type { SourceRef } from '../model/source-ref.js';
 import { detectFormat } from './detect.js';
 import type { Importer } from './importer-spec.js';
 import { normalizeText } from './read-csv.js';
@@ -21,6 +22,8 @@ export interface FileImport {
 
 export interface ImportFileOptions {
   readonly importers: readonly Importer[];
+  /** Shared across the files of one run to count overlapping exports once (see run-importer). */
+  readonly seenRows?: Map<string, SourceRef>;
   readonly forcedFormat?: string;
   readonly inputZone?: string;
 }
@@ -56,6 +59,8 @@ export function importFile(file: string, rawText: string, opts: ImportFileOption
   }
   const result = runImporter(file, text, detection.match, {
     fileStem: fileStem(file),
+    fileName: file.split(/[\\/]/).pop() ?? file,
+    ...(opts.seenRows ? { seenRows: opts.seenRows } : {}),
     ...(opts.inputZone ? { inputZone: opts.inputZone } : {}),
   });
   const diagnostics = [...result.diagnostics];

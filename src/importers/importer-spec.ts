@@ -31,6 +31,14 @@ export const reject = (code: DiagnosticCode, message: string, hint?: string): Ro
 export type Columns = Record<string, Column<unknown>>;
 export type RowOf<C extends Columns> = { readonly [K in keyof C]: C[K] extends Column<infer T> ? T : never };
 
+/** What a spec may know about the file as a whole (never about rows: those come typed). */
+export interface FileInfo {
+  /** The file name, without folders. */
+  readonly name: string;
+  /** Lines above the header row. */
+  readonly preamble: readonly string[];
+}
+
 export interface MapContext {
   /** The wallet the driver assigns by default (exchange id, or the file name stem). */
   readonly wallet: string;
@@ -50,6 +58,12 @@ interface SpecBase<C extends Columns> {
   readonly signature?: { readonly also?: readonly string[]; readonly absent?: readonly string[] };
   /** Zone of wall-clock dates in this export. Default `UTC`. */
   readonly zone?: string;
+  /**
+   * A zone the file itself declares, outside its rows: in a preamble line (OKX
+   * `Time Zone:UTC+8`) or in the file name the exchange gave it (Binance `…(UTC-6).csv`).
+   * Wins over `zone`; `--input-timezone` wins over both.
+   */
+  zoneFrom?(file: FileInfo): string | undefined;
   readonly numberStyle?: NumberStyle;
 }
 

@@ -125,3 +125,15 @@ function withTime(date: { y: number; mo: number; d: number }, t: (string | undef
   }
   return wall;
 }
+
+/**
+ * A UTC offset written in a file name or preamble: `(UTC+1)`, `(UTC--6)` (Binance writes the
+ * minus sign twice), `Time Zone:UTC+8`, `UTC+05:30`. Returns `±HH:MM`, or undefined.
+ * @example zoneInText('Binance-Spot-Trade-History(UTC--6).csv') === '-06:00'
+ */
+export function zoneInText(text: string): string | undefined {
+  const m = /UTC\s*([+-])-?\s*(\d{1,2})(?::?(\d{2}))?/i.exec(text);
+  if (!m) return /\(UTC\)|Time ?Zone\s*:\s*UTC\b(?![+-])/i.test(text) ? '+00:00' : undefined;
+  const sign = m[1] === '-' ? '-' : '+';
+  return `${sign}${(m[2] ?? '0').padStart(2, '0')}:${m[3] ?? '00'}`;
+}

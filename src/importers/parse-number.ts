@@ -28,7 +28,23 @@ const PLAIN = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  * @example parseNumber('0.5DOGE')?.unit === 'DOGE'
  */
 export function parseNumber(cell: string, style: NumberStyle = {}): ParsedNumber | undefined {
-  const match = NUMBER_CELL.exec(cell.trim().replace(/\u00a0/g, ' '));
+  let text = cell.trim().replace(/\u00a0/g, ' ');
+  let outerNegative = false;
+  // accounting parentheses around a number and its unit: "(0.07 BTC)"
+  const wrapped = /^\((.*)\)$/.exec(text);
+  if (wrapped && /[A-Za-z]/.test(wrapped[1] ?? '')) {
+    outerNegative = true;
+    text = (wrapped[1] ?? '').trim();
+  }
+  // a currency symbol with a country prefix: "CA$1.00", "-US$5", "A$3"
+  text = text.replace(/^([-+(]?\s*)[A-Z]{1,3}(?=[$€£¥])/, '$1');
+  const parsed = parseCell(text, style);
+  if (!parsed || !outerNegative || parsed.value.isZero()) return parsed;
+  return { ...parsed, value: parsed.value.negated() };
+}
+
+function parseCell(cell: string, style: NumberStyle): ParsedNumber | undefined {
+  const match = NUMBER_CELL.exec(cell);
   if (!match?.groups) return undefined;
   const unit = (match.groups['pre'] ?? match.groups['post'])?.toUpperCase();
   let text = (match.groups['num'] ?? '').replace(CURRENCY_SYMBOLS, '').replace(/\s/g, '');

@@ -31,8 +31,15 @@ export interface ImportResult {
 export interface ImportOptions {
   /** Wallet for `file-stem` importers: the file name without folder and extension. */
   readonly fileStem: string;
+  /** The file name without folders (for `zoneFrom`). */
+  readonly fileName: string;
   /** Zone for wall-clock dates, overriding the importer's own default. */
   readonly inputZone?: string;
+  /**
+   * Rows already read from other files of the same run, by fingerprint (importer, wallet,
+   * cells). A row seen in another file is an overlapping export: skipped, counted once.
+   */
+  readonly seenRows?: Map<string, SourceRef>;
 }
 
 interface ParsedRow {
@@ -50,22 +57,38 @@ export function runImporter(file: string, text: string, match: FormatMatch, opts
 
   const lines = text.split('\n');
   const body = lines.slice(match.headerLineIndex).join('\n');
+  const zone =
+    opts.inputZone ?? importer.zoneFrom?.({ name: opts.fileName, preamble: lines.slice(0, match.headerLineIndex) }) ?? importer.zone ?? 'UTC';
   const csv = readCsv(body, match.delimiter);
   const lineOffset = match.headerLineIndex;
   const brokenLines = new Map<number, string>();
   for (const p of csv.problems) brokenLines.set(p.line + lineOffset, p.message);
 
   const parsed: ParsedRow[] = [];
+  const duplicates: { ref: SourceRef; of: SourceRef }[] = [];
   for (const row of csv.rows.slice(1)) {
     accounting.rows++;
     const ref: SourceRef = { file, line: row.line + lineOffset, format: importer.id };
+    if (opts.seenRows) {
+      const fingerprint = [importer.id, wallet, ...row.cells.map((c) => c.trim())].join('\u0001');
+      const first = opts.seenRows.get(fingerprint);
+      if (first && first.file !== file) {
+        duplicates.push({ ref, of: first });
+        accounting.skipped++;
+        const reason = 'duplicate of a row in another file (overlapping export)';
+        accounting.skippedByReason[reason] = (accounting.skippedByReason[reason] ?? 0) + 1;
+        diagnostics.push(diagnostic('ROW_SKIPPED', `duplicate of ${first.file}:${first.line}`, ref));
+        continue;
+      }
+      if (!first) opts.seenRows.set(fingerprint, ref);
+    }
     const broken = brokenLines.get(ref.line);
     if (broken) {
       accounting.rejected++;
       diagnostics.push(diagnostic('CSV_MALFORMED', broken, ref));
       continue;
     }
-    const result = parseRow(importer, match, row.cells, opts, ref);
+    const result = parseRow(importer, match, row.cells, zone, ref);
     if ('problems' in result) {
       accounting.rejected++;
       diagnostics.push(...result.problems);
@@ -96,6 +119,17 @@ export function runImporter(file: string, text: string, match: FormatMatch, opts
         return;
     }
   };
+
+  if (duplicates.length > 0) {
+    const others = [...new Set(duplicates.map((d) => d.of.file))].join(', ');
+    diagnostics.push(
+      diagnostic(
+        'DUPLICATE_ROWS',
+        `${duplicates.length} of ${accounting.rows} rows repeat rows of ${others}; each is counted once`,
+        duplicates[0]?.ref,
+      ),
+    );
+  }
 
   const ctx = { wallet };
   if (isGroupSpec(importer)) {
@@ -128,12 +162,11 @@ function parseRow(
   importer: Importer,
   match: FormatMatch,
   cells: readonly string[],
-  opts: ImportOptions,
+  zone: string,
   ref: SourceRef,
 ): ParsedRow | { problems: Diagnostic[] } {
   const values: Record<string, unknown> = {};
   const problems: Diagnostic[] = [];
-  const zone = opts.inputZone ?? importer.zone ?? 'UTC';
   for (const [key, column] of Object.entries(importer.columns)) {
     const binding = match.bindings.get(key);
     if (!binding) {
