@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { UsageError } from './errors.js';
 import type { InputFile } from '../pipeline/compute-report.js';
 
@@ -73,10 +74,20 @@ function safeRealpath(p: string): string {
   }
 }
 
+let tmpCounter = 0;
+
+/**
+ * A temporary name beside `path`, unique across processes, worker threads (which share a pid)
+ * and calls.
+ */
+export function temporaryName(path: string): string {
+  return `${path}.${process.pid}-${threadId}-${++tmpCounter}.tmp`;
+}
+
 /** Write a file atomically: the complete content appears under its name, or nothing changes. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = temporaryName(path);
   writeFileSync(tmp, content);
   renameSync(tmp, path);
 }

@@ -4,6 +4,7 @@
  * 2 usage error, nothing could be read, or a bug.
  */
 import yargs, { type Argv } from 'yargs';
+import { batchCommand } from './commands/batch.js';
 import { checkCommand } from './commands/check.js';
 import { formatsCommand } from './commands/formats.js';
 import { pricesMissingCommand } from './commands/prices-missing.js';
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[]): Promise<CommandResult> {
       throw err ?? new UsageError(msg);
     });
   cli = register(cli, reportCommand);
+  cli = register(cli, batchCommand);
   cli = register(cli, checkCommand);
   cli = register(cli, formatsCommand);
   cli = cli.command('prices', 'price tables', (y) => register(y, pricesMissingCommand).demandCommand(1, 'choose: prices missing'));

@@ -9,14 +9,18 @@ import type { LotScope } from '../engine/compute-gains.js';
 import { DEFAULT_TRANSFER_MATCHING } from '../engine/match-transfers.js';
 import { ALL_IMPORTERS, findImporter } from '../importers/index.js';
 import { parseNumber } from '../importers/parse-number.js';
-import { DEFAULT_USD_STABLECOINS, normalizeAsset } from '../model/asset.js';
+import { DEFAULT_USD_STABLECOINS, isFiat, normalizeAsset } from '../model/asset.js';
 import { Dec, ZERO } from '../model/decimal.js';
 import { isValidTimeZone } from '../model/local-date.js';
 import type { ReportOptions } from '../pipeline/compute-report.js';
 import { readPriceTable } from '../pricing/read-price-table.js';
+import { buildCoinMap, readCoinMap } from '../pricing/provider/coin-ids.js';
+import { createCoinGeckoProvider, defaultApiKeyHeader, DEFAULT_COINGECKO_URL, type DailyPriceProvider } from '../pricing/provider/coingecko-provider.js';
+import { createPriceCache } from '../pricing/provider/price-cache.js';
 import { FILING_STATUSES, type FilingStatus } from '../report/capital-loss.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from './errors.js';
+import { NO_OVERRIDES, readOverrides, type Overrides } from '../derivatives/overrides.js';
 
 export const INPUT_OPTIONS = {
   format: { type: 'string', describe: 'read every input with this importer (see `taxlot formats`) instead of detecting', group: 'Input:' },
@@ -38,11 +42,79 @@ export const COMPUTE_OPTIONS = {
   'carryover-short': { type: 'string', default: '0', describe: 'prior-year short-term capital loss carryover (positive amount)', group: 'Tax rules:' },
   'carryover-long': { type: 'string', default: '0', describe: 'prior-year long-term capital loss carryover (positive amount)', group: 'Tax rules:' },
   prices: { type: 'string', describe: 'price table CSV: date,asset,currency,price', group: 'Prices:' },
+  overrides: { type: 'string', describe: 'JSON file stating the status of liabilities to venues (repaid, forgiven, absorbed, disputed)', group: 'Tax rules:' },
+  'derivative-valuation': {
+    type: 'string',
+    choices: ['close', 'event'],
+    default: 'close',
+    describe: 'value a derivative position\'s parts at its close, or when each was booked',
+    group: 'Tax rules:',
+  },
+  currency: { type: 'string', default: 'USD', describe: 'report currency (a fiat code such as EUR); other currencies are converted with rates from the price table', group: 'Prices:' },
   'price-window': { type: 'number', default: 24, describe: 'hours a price point stays valid after its time (a daily price covers its day)', group: 'Prices:' },
   stablecoins: { type: 'string', describe: `USD-pegged coins valued at 1.00 USD [default: ${DEFAULT_USD_STABLECOINS.join(',')}]`, group: 'Prices:' },
   'transfer-window': { type: 'number', default: 48, describe: 'hours after a withdrawal within which a matching deposit is a transfer', group: 'Transfers:' },
   'transfer-tolerance': { type: 'string', default: '0.01', describe: 'share of a transfer that may be lost to fees and still match (0.01 = 1%)', group: 'Transfers:' },
 } as const satisfies Record<string, Options>;
+
+/** Online prices (`report`, `prices missing`): off unless `--price-provider coingecko`. */
+export const PRICE_PROVIDER_OPTIONS = {
+  'price-provider': { type: 'string', choices: ['none', 'coingecko'], describe: 'fetch prices the table lacks from an online API [default: none: taxlot stays offline]', group: 'Online prices:' },
+  'price-api-url': { type: 'string', describe: `base URL of a CoinGecko-compatible API [default: ${DEFAULT_COINGECKO_URL}]`, group: 'Online prices:' },
+  'price-api-key': { type: 'string', describe: 'API key (default: env TAXLOT_PRICE_API_KEY)', group: 'Online prices:' },
+  'price-api-key-header': { type: 'string', describe: 'header that carries the key [default: x-cg-pro-api-key for a pro-api host, else x-cg-demo-api-key]', group: 'Online prices:' },
+  'price-coin-map': { type: 'string', describe: 'JSON file {"TICKER": "coin-id"} extending the built-in ticker map', group: 'Online prices:' },
+  'price-cache': { type: 'string', default: '.taxlot-cache', describe: 'folder of fetched prices; a second run makes no request', group: 'Online prices:' },
+  'price-timeout': { type: 'number', default: 20, describe: 'seconds to wait for one answer before retrying', group: 'Online prices:' },
+  'price-retries': { type: 'number', default: 4, describe: 'retries after a timeout, HTTP 429 or 5xx (exponential backoff, Retry-After honoured)', group: 'Online prices:' },
+} as const satisfies Record<string, Options>;
+
+export interface ProviderArgs {
+  'price-provider'?: string;
+  'price-api-url'?: string;
+  'price-api-key'?: string;
+  'price-api-key-header'?: string;
+  'price-coin-map'?: string;
+  'price-cache'?: string;
+  'price-timeout'?: number;
+  'price-retries'?: number;
+}
+
+/**
+ * The online price provider the arguments ask for, or undefined (the default: offline).
+ * @throws {UsageError} for an unreadable coin map or an invalid URL, timeout or retry count
+ */
+export function toPriceProvider(args: ProviderArgs, env: NodeJS.ProcessEnv = process.env): DailyPriceProvider | undefined {
+  if ((args['price-provider'] ?? 'none') === 'none') return undefined;
+  const baseUrl = args['price-api-url'] ?? DEFAULT_COINGECKO_URL;
+  if (!/^https?:\/\/[^/\s]+/.test(baseUrl)) throw new UsageError(`--price-api-url must be an http(s) URL, got "${baseUrl}"`);
+  const timeout = args['price-timeout'] ?? 20;
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--price-timeout must be a positive number of seconds, got ${timeout}`);
+  const retries = args['price-retries'] ?? 4;
+  if (!Number.isInteger(retries) || retries < 0 || retries > 10) throw new UsageError(`--price-retries must be a whole number from 0 to 10, got ${retries}`);
+  let overrides: Record<string, string | null> = {};
+  const mapFile = args['price-coin-map'];
+  if (mapFile) {
+    let text: string;
+    try {
+      text = readFileSync(mapFile, 'utf8');
+    } catch {
+      throw new UsageError(`cannot read the coin map ${mapFile}`);
+    }
+    const read = readCoinMap(text);
+    if ('error' in read) throw new UsageError(`coin map ${mapFile}: ${read.error}`);
+    overrides = read.overrides;
+  }
+  const apiKey = args['price-api-key'] ?? env['TAXLOT_PRICE_API_KEY'];
+  return createCoinGeckoProvider({
+    baseUrl,
+    ...(apiKey ? { apiKey } : {}),
+    apiKeyHeader: args['price-api-key-header'] ?? defaultApiKeyHeader(baseUrl),
+    coinMap: buildCoinMap(overrides),
+    cache: createPriceCache(args['price-cache'] ?? '.taxlot-cache', 'coingecko'),
+    retry: { timeoutMs: Math.round(timeout * 1000), attempts: retries + 1, backoffMs: 1000, maxRetryAfterMs: 120_000, now: () => Date.now() },
+  });
+}
 
 export interface CommonArgs {
   format?: string;
@@ -55,10 +127,13 @@ export interface CommonArgs {
   'carryover-short': string;
   'carryover-long': string;
   prices?: string;
+  currency?: string;
   'price-window': number;
   stablecoins?: string;
   'transfer-window': number;
   'transfer-tolerance': string;
+  overrides?: string;
+  'derivative-valuation'?: string;
 }
 
 function amount(text: string, flag: string): Dec {
@@ -93,6 +168,20 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
     prices = table.points;
     diagnostics = table.diagnostics;
   }
+  let overrides: Overrides = NO_OVERRIDES;
+  if (args.overrides) {
+    let text: string;
+    try {
+      text = readFileSync(args.overrides, 'utf8');
+    } catch {
+      throw new UsageError(`cannot read the overrides file ${args.overrides}`);
+    }
+    const read = readOverrides(args.overrides, text);
+    overrides = read.overrides;
+    diagnostics = [...diagnostics, ...read.diagnostics];
+  }
+  const currency = normalizeAsset(args.currency ?? 'USD');
+  if (!isFiat(currency)) throw new UsageError(`--currency must be a fiat currency code such as USD, EUR or GBP, got "${args.currency}"`);
   const method = (args.method ?? 'fifo').toUpperCase() as BookingMethod;
   if (!BOOKING_METHODS.includes(method)) throw new UsageError(`unknown --method "${args.method}"`);
   const options: ReportOptions = {
@@ -102,7 +191,7 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
     lotScope: args['lot-scope'] as LotScope,
     perWalletFrom: '2025-01-01',
     timezone: args.timezone,
-    currency: 'USD',
+    currency,
     filingStatus: args['filing-status'] as FilingStatus,
     carryoverShort: args['carryover-short'] ? amount(args['carryover-short'], 'carryover-short') : ZERO,
     carryoverLong: args['carryover-long'] ? amount(args['carryover-long'], 'carryover-long') : ZERO,
@@ -115,8 +204,40 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
       tolerance: new Dec(tolerance.value),
     },
     importers: ALL_IMPORTERS,
+    overrides,
+    derivativeValuation: args['derivative-valuation'] === 'event' ? 'event' : 'close',
     ...(args.format ? { forcedFormat: args.format } : {}),
     ...(inputZone ? { inputZone } : {}),
   };
   return { options, diagnostics };
+}
+
+/** How the report is presented (`report`, and each client of `batch`): the PDF's label and layout. */
+export const PRESENTATION_OPTIONS = {
+  label: { type: 'string', describe: 'taxpayer or client name printed on the PDF report', group: 'Output:' },
+  'summary-threshold': {
+    type: 'number',
+    describe: 'Form 8949 lines per box above which the PDF prints one summary line (code M) plus an attached statement [default: 500]',
+    group: 'Output:',
+  },
+} as const satisfies Record<string, Options>;
+
+export interface PresentationArgs {
+  label?: string;
+  'summary-threshold'?: number;
+}
+
+/**
+ * The presentation arguments as render options.
+ * @throws {UsageError} when `--summary-threshold` is not a positive whole number
+ */
+export function toPresentation(args: PresentationArgs): { label?: string; summaryThreshold?: number } {
+  const threshold = args['summary-threshold'];
+  if (threshold !== undefined && (!Number.isInteger(threshold) || threshold < 1)) {
+    throw new UsageError(`--summary-threshold must be a positive whole number, got ${threshold}`);
+  }
+  return {
+    ...(args.label !== undefined && args.label.trim() !== '' ? { label: args.label.trim() } : {}),
+    ...(threshold !== undefined ? { summaryThreshold: threshold } : {}),
+  };
 }

@@ -29,10 +29,35 @@ export const CODES = {
   ROW_INCONSISTENT: { severity: 'error', hint: 'the row contradicts itself; correct the amounts' },
   ROW_UNSUPPORTED: { severity: 'error', hint: 'this kind of row is not supported yet; it is counted as rejected so nothing is lost silently' },
   ROW_SKIPPED: { severity: 'note', hint: 'the row has no tax effect and was deliberately ignored' },
+  DUPLICATE_ROWS: {
+    severity: 'warning',
+    hint: 'two exports of the same account overlap (or a file was given twice); each row is counted once',
+  },
+  POSSIBLE_DUPLICATE: {
+    severity: 'warning',
+    hint: 'two different exports describe the same movement (e.g. a ledger and a trade history of one account); import only one of them',
+  },
   // ── pricing ──
   PRICE_MISSING: {
     severity: 'error',
     hint: 'add the price to a price table (--prices FILE); `taxlot prices missing <inputs>` writes one to fill',
+  },
+  PRICE_MISSING_YEAR_END: {
+    severity: 'note',
+    hint: 'informational only (no tax effect): add a price for December 31 to the price table to value the holdings',
+  },
+  PRICE_PROVIDER_UNKNOWN_COIN: {
+    severity: 'warning',
+    hint: 'map the ticker to its CoinGecko id in a --price-coin-map file, or add the price to a price table',
+  },
+  PRICE_PROVIDER_NO_PRICE: { severity: 'warning', hint: 'add the price to a price table (--prices FILE)' },
+  PRICE_PROVIDER_FAILED: {
+    severity: 'warning',
+    hint: 'run again later (answers already received are cached), raise --price-timeout, or add the price to a price table',
+  },
+  PRICE_PROVIDER_BAD_RESPONSE: {
+    severity: 'warning',
+    hint: 'check --price-api-url points at a CoinGecko-compatible API; or add the price to a price table',
   },
   // ── engine ──
   DEPOSIT_UNMATCHED: {
@@ -54,6 +79,41 @@ export const CODES = {
   TRANSFER_MISMATCH: { severity: 'warning', hint: 'the two rows share a transaction hash but not the asset or amount; check both exports' },
   FIAT_CONVERSION: { severity: 'note', hint: 'fiat-to-fiat conversions are not crypto disposals and are not reported' },
   LOT_REALLOCATION: { severity: 'note', hint: 'see open-lots and README "Per-wallet lots from 2025" for the allocation rule' },
+  // ── derivatives and liabilities (src/derivatives/README.md) ──
+  DERIVATIVE_FORM_8949: {
+    severity: 'note',
+    hint: 'offshore perpetuals/futures are reported per position on Form 8949; regulated futures (section 1256, Form 6781, 60/40) are not supported: report those separately',
+  },
+  DERIVATIVE_POSITION_OPEN: {
+    severity: 'warning',
+    hint: 'the position (or its commissions/funding) is not closed in the inputs; it is reported when it closes: import the later history',
+  },
+  DERIVATIVE_CLOSE_BEYOND_OPEN: {
+    severity: 'warning',
+    hint: 'the close is larger than the position opened in the inputs: history is missing at the start; the whole pending cost is realised here',
+  },
+  DERIVATIVE_BALANCE_NEGATIVE: {
+    severity: 'warning',
+    hint: 'the venue shows a balance below zero without a liquidation row; not treated as a debt. Check the export, or state the liability in --overrides',
+  },
+  LIABILITY_OWED: {
+    severity: 'warning',
+    hint: 'the deficit is included in the position loss when it arose (status owed); state repaid, forgiven, absorbed or disputed in --overrides (README "Liabilities")',
+  },
+  LIABILITY_ABSORBED: { severity: 'note', hint: 'the deficit was covered by the venue (insurance fund); it is not part of the loss' },
+  LIABILITY_FORGIVEN: {
+    severity: 'warning',
+    hint: 'possible cancellation-of-debt income (Schedule 1 line 8c; exclusions on Form 982) in the year of forgiveness: for the tax preparer to decide',
+  },
+  LIABILITY_DISPUTED: {
+    severity: 'warning',
+    hint: 'a disputed deficit stays in the loss as reported by the venue; review its treatment with the tax preparer',
+  },
+  OVERRIDES_INVALID: { severity: 'error', hint: 'fix the overrides file (README "Overrides file"); amounts are decimal strings such as "1223.56"' },
+  OVERRIDE_UNMATCHED: {
+    severity: 'warning',
+    hint: 'no liability found for this override (venue, asset and date of the deficit must match one in liabilities.csv)',
+  },
   // ── usage ──
   YEAR_WITHOUT_ACTIVITY: { severity: 'warning', hint: 'check --year; the inputs have no disposal or income in that year' },
 } as const satisfies Record<string, CodeSpec>;

@@ -17,13 +17,14 @@ import { isFiat, type AssetCode } from '../model/asset.js';
 import { divide, share, ZERO, type Dec } from '../model/decimal.js';
 import type { BasisStatus, Disposal, DisposalKind, DisposalSlice } from '../model/disposal.js';
 import { assertNever, type IncomeKind, type LedgerEvent, type RemovalKind } from '../model/ledger-event.js';
-import { isLongTerm, toLocalDate, type LocalDate } from '../model/local-date.js';
+import { isLongTerm, toLocalDate, yearOf, type LocalDate } from '../model/local-date.js';
 import type { LotOrigin, LotSnapshot } from '../model/lot.js';
 import type { Money, PriceSource } from '../model/money.js';
 import { compareSourceRefs, formatSourceRef, type SourceRef } from '../model/source-ref.js';
 import type { PricedEvent } from '../pricing/price-events.js';
 import { LOT_ORDER, type BookingMethod } from './booking-methods.js';
 import { Inventory, type Lot, type Reallocation, type Taken } from './inventory.js';
+import { heldEffect } from '../derivatives/settlement.js';
 
 export type LotScope = 'auto' | 'universal' | 'per-wallet';
 
@@ -34,8 +35,8 @@ export interface BookingPolicy {
   readonly perWalletFrom: LocalDate;
   /** IANA zone of the taxpayer: calendar dates for holding periods and tax years. */
   readonly timezone: string;
-  /** Also snapshot open lots at the end of this date (year-end holdings). */
-  readonly openLotsAsOf?: LocalDate;
+  /** Also keep the open lots at the end of every calendar year the events span (year-end holdings). */
+  readonly yearEndSnapshots?: boolean;
 }
 
 export interface IncomeRecord {
@@ -73,8 +74,8 @@ export interface GainsResult {
   readonly income: readonly IncomeRecord[];
   readonly removals: readonly RemovalRecord[];
   readonly openLots: readonly LotSnapshot[];
-  /** Open lots at the end of `policy.openLotsAsOf`, when asked for. */
-  readonly openLotsAsOf?: readonly LotSnapshot[];
+  /** Open lots at the end of each year from the first event's to the last event's, when asked for. */
+  readonly yearEndLots?: ReadonlyMap<number, readonly LotSnapshot[]>;
   readonly reallocations: readonly Reallocation[];
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -106,7 +107,8 @@ class Run {
   private reallocations: Reallocation[] = [];
   private transitioned = false;
   private seq = 0;
-  private asOf: LotSnapshot[] | undefined;
+  private readonly yearEnds = new Map<number, LotSnapshot[]>();
+  private year: number | undefined;
 
   constructor(private readonly policy: BookingPolicy) {
     this.inventory = new Inventory(LOT_ORDER[policy.method]);
@@ -114,7 +116,7 @@ class Run {
 
   apply({ event: e, values }: PricedEvent): void {
     const date = toLocalDate(e.instant, this.policy.timezone);
-    if (this.policy.openLotsAsOf && !this.asOf && date > this.policy.openLotsAsOf) this.takeSnapshot();
+    if (this.policy.yearEndSnapshots) this.snapshotYearsBefore(yearOf(date));
     if (this.policy.lotScope === 'auto' && !this.transitioned && date >= this.policy.perWalletFrom) this.transition(e.source);
     const ctx: Ctx = { e, date };
     const fee = e.fee;
@@ -226,28 +228,55 @@ class Run {
       case 'fee':
         this.payFee(ctx, e.wallet, e.fee.asset, e.fee.amount, values.fee);
         return;
+      case 'realized-pnl':
+      case 'commission':
+      case 'funding':
+      case 'liquidation':
+      case 'insurance-fund':
+      case 'adl':
+      case 'margin-loan':
+      case 'margin-repayment':
+      case 'margin-interest': {
+        // Derivative settlement (src/derivatives/README.md): the position's gain or loss is a
+        // Form 8949 line of its own; here only the settlement asset's units move — credited units
+        // are an acquisition at market value, debited units a disposal at market value. Units
+        // beyond the venue's zero are a debt, not a negative lot (heldEffect).
+        const held = heldEffect(e);
+        if (!isFiat(e.asset) && held.greaterThan(0)) {
+          const value = values.received as Money;
+          this.acquire(ctx, e.wallet, e.asset, held, value.amount, true, e.kind === 'margin-loan' ? 'loan' : 'derivative');
+        } else if (!isFiat(e.asset) && held.isNegative()) {
+          const value = values.sent as Money;
+          this.dispose(ctx, 'settlement', e.wallet, e.asset, held.negated(), value.amount, value.source, `${e.kind} ${e.contract}`.trim());
+        }
+        if (fee && fee.asset !== e.asset) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
+        return;
+      }
       default:
         assertNever(e);
     }
   }
 
   finish(): GainsResult {
-    if (this.policy.openLotsAsOf && !this.asOf) this.takeSnapshot();
+    if (this.policy.yearEndSnapshots && this.year !== undefined) this.snapshotYearsBefore(this.year + 1);
     return {
       disposals: this.disposals,
       income: this.income,
       removals: this.removals,
       openLots: this.inventory.snapshot(),
-      ...(this.asOf ? { openLotsAsOf: this.asOf } : {}),
+      ...(this.policy.yearEndSnapshots ? { yearEndLots: this.yearEnds } : {}),
       reallocations: this.reallocations,
       diagnostics: this.diagnostics,
     };
   }
 
-  private takeSnapshot(): void {
-    const asOf = this.policy.openLotsAsOf as LocalDate;
-    if (this.policy.lotScope === 'auto' && !this.transitioned && asOf >= this.policy.perWalletFrom) this.transition();
-    this.asOf = this.inventory.snapshot();
+  /** Record the open lots at the end of every year before `year` not recorded yet (one snapshot serves empty years). */
+  private snapshotYearsBefore(year: number): void {
+    if (this.year === undefined) this.year = year;
+    if (year <= this.year) return;
+    const snapshot = this.inventory.snapshot();
+    for (let y = this.year; y < year; y++) this.yearEnds.set(y, snapshot);
+    this.year = year;
   }
 
   private transition(at?: SourceRef): void {

@@ -34,10 +34,23 @@ export function isValidTimeZone(zone: string): boolean {
  * @example toLocalDate(Date.UTC(2024, 0, 1, 3), 'America/New_York') === '2023-12-31'
  */
 export function toLocalDate(epochMs: number, zone: string): LocalDate {
-  const parts = formatterFor(zone).formatToParts(new Date(epochMs));
+  if (zone === 'UTC') return new Date(epochMs).toISOString().slice(0, 10);
+  // Offsets change only at instants that are whole quarter-hours (every zone's transitions fall
+  // on them), so the date is constant within a UTC quarter-hour: cache by quarter-hour.
+  const bucket = Math.floor(epochMs / QUARTER_HOUR);
+  const key = `${zone}\u0000${bucket}`;
+  const cached = dateCache.get(key);
+  if (cached) return cached;
+  const parts = formatterFor(zone).formatToParts(new Date(bucket * QUARTER_HOUR));
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  if (dateCache.size > 200_000) dateCache.clear();
+  dateCache.set(key, date);
+  return date;
 }
+
+const QUARTER_HOUR = 15 * 60_000;
+const dateCache = new Map<string, LocalDate>();
 
 /** ISO-8601 UTC rendering of an instant, seconds precision (`2024-03-01T12:00:00Z`). */
 export function formatInstant(epochMs: number): string {

@@ -11,15 +11,21 @@ import { computeGains, type BookingPolicy, type GainsResult, type IncomeRecord, 
 import type { BookingMethod } from '../engine/booking-methods.js';
 import { matchTransfers, type TransferMatching } from '../engine/match-transfers.js';
 import { importFile, type FileImport } from '../importers/import-file.js';
+import { findPossibleDuplicates } from '../importers/find-possible-duplicates.js';
+import type { SourceRef } from '../model/source-ref.js';
 import type { Importer } from '../importers/importer-spec.js';
 import type { Dec } from '../model/decimal.js';
 import type { Disposal } from '../model/disposal.js';
 import { toLocalDate, yearOf } from '../model/local-date.js';
 import type { LotSnapshot } from '../model/lot.js';
 import { createPriceBook, type PricePoint } from '../pricing/price-book.js';
-import { priceEvents, type MissingPrice } from '../pricing/price-events.js';
+import { priceEvents, type MissingPrice, type PricedEvent } from '../pricing/price-events.js';
+import { valueHoldings, type YearEndValuation } from '../pricing/value-holdings.js';
 import { limitCapitalLoss, type CapitalLoss, type FilingStatus } from '../report/capital-loss.js';
 import { buildSummary, totalYear, type InputCounts, type YearTotals } from '../report/summary.js';
+import { computeDerivatives, derivativesForYear, type DerivativesResult, type DerivativesYear } from '../derivatives/compute-derivatives.js';
+import { NO_OVERRIDES, type Overrides } from '../derivatives/overrides.js';
+import type { Valuation } from '../derivatives/position-lines.js';
 
 export interface InputFile {
   /** The name shown in diagnostics and audit columns (as the user gave it). */
@@ -46,6 +52,10 @@ export interface ReportOptions {
   readonly importers: readonly Importer[];
   readonly forcedFormat?: string;
   readonly inputZone?: string;
+  /** `--overrides`: the user's statements about liabilities (src/derivatives/overrides.ts). */
+  readonly overrides?: Overrides;
+  /** When derivative positions are valued: at their close (default) or when each row was booked. */
+  readonly derivativeValuation?: Valuation;
 }
 
 export interface ReportData {
@@ -56,10 +66,19 @@ export interface ReportData {
   readonly disposals: readonly Disposal[];
   readonly income: readonly IncomeRecord[];
   readonly yearEndLots: readonly LotSnapshot[];
+  /** The open lots at the end of December 31 of the tax year, at market value (informational). */
+  readonly yearEnd: YearEndValuation;
   readonly totals: YearTotals;
   readonly capitalLoss: CapitalLoss;
   readonly inputs: InputCounts;
+  /** Required values without a price (PRICE_MISSING errors), one per (asset, date). */
   readonly missingPrices: readonly MissingPrice[];
+  /** Every event after transfer matching, with its resolved values (for exports that list events). */
+  readonly priced: readonly PricedEvent[];
+  /** Derivative positions (every year; their Form 8949 lines are also in `disposals`), liabilities, margin interest. */
+  readonly derivatives: DerivativesResult;
+  /** The tax year's derivative lines, liabilities, interest and the summary block's totals. */
+  readonly derivativesYear: DerivativesYear;
   readonly diagnostics: readonly Diagnostic[];
   readonly summary: Record<string, unknown>;
   /** True when no file could be read at all (exit code 2). */
@@ -67,14 +86,17 @@ export interface ReportData {
 }
 
 export function computeReport(inputs: readonly InputFile[], options: ReportOptions): ReportData {
+  const seenRows = new Map<string, SourceRef>();
   const files = inputs.map((f) =>
     importFile(f.file, f.text, {
       importers: options.importers,
+      seenRows,
       ...(options.forcedFormat ? { forcedFormat: options.forcedFormat } : {}),
       ...(options.inputZone ? { inputZone: options.inputZone } : {}),
     }),
   );
   const events = files.flatMap((f) => f.events);
+  const overlaps = findPossibleDuplicates(events);
   const matched = matchTransfers(events, options.transferMatching);
   const book = createPriceBook({
     reportCurrency: options.currency,
@@ -83,28 +105,39 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
     windowMs: options.priceWindowMs,
   });
   const pricing = priceEvents(matched.events, book, options.timezone);
+  const derivatives = computeDerivatives(matched.events, {
+    book,
+    timezone: options.timezone,
+    valuation: options.derivativeValuation ?? 'close',
+    overrides: options.overrides ?? NO_OVERRIDES,
+  });
   const policy: BookingPolicy = {
     method: options.method,
     lotScope: options.lotScope,
     perWalletFrom: options.perWalletFrom,
     timezone: options.timezone,
   };
-  let taxYear = options.year;
-  let gains: GainsResult;
-  if (taxYear === undefined) {
-    const first = computeGains(pricing.priced, policy);
-    taxYear = defaultYear(first, events.map((e) => yearOf(toLocalDate(e.instant, options.timezone))));
-  }
-  gains = computeGains(pricing.priced, { ...policy, openLotsAsOf: `${taxYear}-12-31` });
+  const gains = computeGains(pricing.priced, { ...policy, yearEndSnapshots: true });
+  const taxYear =
+    options.year ??
+    defaultYear({ ...gains, disposals: [...gains.disposals, ...derivatives.disposals] }, events.map((e) => yearOf(toLocalDate(e.instant, options.timezone))));
 
   const inYear = (date: string): boolean => yearOf(date) === taxYear;
-  const disposals = gains.disposals.filter((d) => inYear(d.date));
+  // a year after the last event: what is open at the end is what was open then
+  const yearEndLots = gains.yearEndLots?.get(taxYear) ?? (taxYear > lastYear(gains) ? gains.openLots : []);
+  const yearEnd = valueHoldings(yearEndLots, book, taxYear, options.timezone);
+  // Derivative positions are Form 8949 lines like spot disposals (contract "capitalGains").
+  const disposals = [...gains.disposals, ...derivatives.disposals].filter((d) => inYear(d.date)).sort((a, b) => a.instant - b.instant);
+  const derivativesYear = derivativesForYear(derivatives, taxYear);
   const income = gains.income.filter((r) => inYear(r.date));
   const diagnostics: Diagnostic[] = [
     ...files.flatMap((f) => f.diagnostics),
+    ...overlaps,
     ...matched.diagnostics,
     ...pricing.diagnostics,
     ...gains.diagnostics,
+    ...derivatives.diagnostics,
+    ...yearEnd.diagnostics,
   ];
   if (events.length > 0 && disposals.length === 0 && income.length === 0) {
     diagnostics.push(fileDiagnostic('YEAR_WITHOUT_ACTIVITY', '(report)', `no disposal or income in tax year ${taxYear}`));
@@ -134,6 +167,7 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
     inputs: inputsCount,
     errors: counts.errors,
     warnings: counts.warnings,
+    ...(derivatives.present ? { derivatives: derivativesYear.totals, liabilities: derivativesYear.liabilities } : {}),
   });
   return {
     options,
@@ -142,11 +176,15 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
     gains,
     disposals,
     income,
-    yearEndLots: gains.openLotsAsOf ?? gains.openLots,
+    yearEndLots,
+    yearEnd,
     totals,
     capitalLoss,
     inputs: inputsCount,
-    missingPrices: pricing.missing,
+    missingPrices: mergeMissing(pricing.missing, derivatives.missing),
+    priced: pricing.priced,
+    derivatives,
+    derivativesYear,
     diagnostics,
     summary,
     nothingRead: files.length === 0 || files.every((f) => f.format === undefined),
@@ -163,6 +201,20 @@ function defaultYear(gains: GainsResult, eventYears: readonly number[]): number 
   return latest(gains.disposals.map((d) => yearOf(d.date))) ?? latest(eventYears) ?? 1970;
 }
 
+/** The last year the engine saw (the last key of its year-end snapshots). */
+function lastYear(gains: GainsResult): number {
+  let last = -Infinity;
+  for (const y of gains.yearEndLots?.keys() ?? []) if (y > last) last = y;
+  return last;
+}
+
 function sum<T>(list: readonly T[], f: (t: T) => number): number {
   return list.reduce((s, t) => s + f(t), 0);
+}
+
+/** One entry per (asset, date), in first-seen order. */
+function mergeMissing(...lists: (readonly MissingPrice[])[]): MissingPrice[] {
+  const out = new Map<string, MissingPrice>();
+  for (const m of lists.flat()) if (!out.has(`${m.asset}\u0000${m.date}`)) out.set(`${m.asset}\u0000${m.date}`, m);
+  return [...out.values()];
 }

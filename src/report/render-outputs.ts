@@ -5,18 +5,90 @@
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../pipeline/compute-report.js';
 import { renderForm8949Csv } from './csv/form8949-csv.js';
+import { renderHoldingsCsv } from './csv/holdings-csv.js';
 import { renderIncomeCsv } from './csv/income-csv.js';
 import { renderOpenLotsCsv } from './csv/open-lots-csv.js';
+import { renderDerivativesCsv } from './csv/derivatives-csv.js';
+import { renderDerivativesReconciliationCsv } from './csv/derivatives-reconciliation-csv.js';
+import { renderLiabilitiesCsv } from './csv/liabilities-csv.js';
+import { renderMarginInterestCsv } from './csv/margin-interest-csv.js';
+import { AUDIT_TRAIL_FILE, renderAuditTrailCsv } from './exports/audit-trail-csv.js';
+import { renderTaxActCsv, TAXACT_FILE } from './exports/taxact-csv.js';
+import { renderTurboTaxGains, TURBOTAX_GAINS_FILE } from './exports/turbotax-gains-csv.js';
+import { renderTurboTaxTransactionsCsv, TURBOTAX_TRANSACTIONS_FILE } from './exports/turbotax-transactions-csv.js';
+import { countTxfIncomplete, renderTxf, TXF_FILE } from './exports/txf.js';
+import { buildForm8949Lines } from './form8949-lines.js';
+import { renderPdf } from './pdf/render-pdf.js';
+import { reportDate } from './report-date.js';
+import { loadTemplates, type ReportTemplates } from './templates.js';
 
-export const REPORT_FILES = ['summary.json', 'form8949.csv', 'income.csv', 'open-lots.csv', 'diagnostics.txt'] as const;
+export const PDF_FILE = 'report.pdf';
 
-export function renderOutputs(data: ReportData): Map<string, string> {
-  const files = new Map<string, string>();
+/** Written only when the inputs hold derivative or margin events (src/derivatives/README.md). */
+export const DERIVATIVE_FILES = ['derivatives.csv', 'derivatives-reconciliation.csv', 'liabilities.csv', 'margin-interest.csv'] as const;
+
+/**
+ * The names a report folder may hold (the TurboTax gains file may instead be split into numbered
+ * parts, `turbotax-gains-1.csv`, ...: see `renderOutputs`' keys for the exact list of a run).
+ */
+export const REPORT_FILES = [
+  'summary.json', 'form8949.csv', 'income.csv', 'open-lots.csv', 'holdings.csv', 'diagnostics.txt', ...DERIVATIVE_FILES,
+  TURBOTAX_GAINS_FILE, TURBOTAX_TRANSACTIONS_FILE, TAXACT_FILE, TXF_FILE, AUDIT_TRAIL_FILE, PDF_FILE,
+] as const;
+
+export interface RenderOptions {
+  /** Write the PDF (default true; `--no-pdf` turns it off). */
+  readonly pdf?: boolean;
+  /** `--label`: taxpayer or client name printed on the PDF. */
+  readonly label?: string;
+  /** Form 8949 lines per box above which the PDF uses a code-M summary line (default: template). */
+  readonly summaryThreshold?: number;
+  /** Templates (default: the package's US templates). */
+  readonly templates?: ReportTemplates;
+}
+
+export function renderOutputs(data: ReportData, options: RenderOptions = {}): Map<string, string | Uint8Array> {
+  const t = options.templates ?? loadTemplates('us');
+  const files = new Map<string, string | Uint8Array>();
   files.set('summary.json', `${JSON.stringify(data.summary, null, 2)}\n`);
   files.set('form8949.csv', renderForm8949Csv(data.taxYear, data.disposals));
   files.set('income.csv', renderIncomeCsv(data.income));
-  files.set('open-lots.csv', renderOpenLotsCsv(data.yearEndLots));
+  files.set('open-lots.csv', renderOpenLotsCsv(data.yearEndLots, data.yearEnd.lots));
+  files.set('holdings.csv', renderHoldingsCsv(data.yearEnd));
+  if (data.derivatives.present) {
+    const year = data.derivativesYear;
+    files.set('derivatives.csv', renderDerivativesCsv(year.lines));
+    files.set('derivatives-reconciliation.csv', renderDerivativesReconciliationCsv(year.lines, data.options.currency));
+    files.set('liabilities.csv', renderLiabilitiesCsv(year.liabilities));
+    files.set('margin-interest.csv', renderMarginInterestCsv(year.interest));
+  }
   const diagnostics = sortDiagnostics(data.diagnostics).map(formatDiagnostic).join('\n');
   files.set('diagnostics.txt', diagnostics === '' ? 'no diagnostics\n' : `${diagnostics}\n`);
+
+  const lines = buildForm8949Lines(data.taxYear, data.disposals);
+  const gains = renderTurboTaxGains(lines, t.exports.turbotaxGains);
+  for (const f of gains) files.set(f.name, f.content);
+  files.set(TURBOTAX_TRANSACTIONS_FILE, renderTurboTaxTransactionsCsv(data, t.exports.turbotaxTransactions));
+  files.set(TAXACT_FILE, renderTaxActCsv(lines, t.exports.taxact));
+  files.set(TXF_FILE, renderTxf(lines, t.exports.txf, reportDate(data.taxYear)));
+  files.set(AUDIT_TRAIL_FILE, renderAuditTrailCsv(lines, t.exports.auditTrail));
+  if (options.pdf ?? true) {
+    files.set(PDF_FILE, renderPdf({
+      data,
+      lines,
+      report: t.report,
+      form8949: t.form8949,
+      exports: {
+        files: [...files.keys()],
+        turbotaxGainsFiles: gains.map((f) => f.name),
+        turbotaxMaxRows: t.exports.turbotaxGains.maxRows,
+        taxactMaxRows: t.exports.taxact.maxRows,
+        txfRefnums: t.exports.txf.refnums,
+        txfIncomplete: countTxfIncomplete(lines),
+      },
+      ...(options.label !== undefined ? { label: options.label } : {}),
+      ...(options.summaryThreshold !== undefined ? { summaryThreshold: options.summaryThreshold } : {}),
+    }));
+  }
   return files;
 }

@@ -1,7 +1,8 @@
 /**
  * `summary.json`, exactly as the contract defines it: every money value is the exact total of the
- * tax year rounded once (half-even, two decimals); blocks whose capability does not exist yet
- * (derivatives, liabilities) are omitted, never zero-filled.
+ * tax year rounded once (half-even, two decimals). `derivatives` and `liabilities` are written only
+ * when the inputs hold derivative or margin events (then with zeros / `[]` for a year without any;
+ * src/derivatives/README.md "summary.json").
  */
 import { ZERO, type Dec } from '../model/decimal.js';
 import { INCOME_KINDS, type IncomeKind } from '../model/ledger-event.js';
@@ -9,6 +10,8 @@ import type { Disposal } from '../model/disposal.js';
 import type { IncomeRecord } from '../engine/compute-gains.js';
 import type { CapitalLoss } from './capital-loss.js';
 import { formatMoney } from './rounding.js';
+import type { DerivativeTotals } from '../derivatives/compute-derivatives.js';
+import type { Liability } from '../derivatives/find-liabilities.js';
 
 export interface TermTotals {
   readonly proceeds: Dec;
@@ -78,6 +81,9 @@ export interface SummaryInput {
   readonly inputs: InputCounts;
   readonly errors: number;
   readonly warnings: number;
+  /** Present when the inputs hold derivative events (src/derivatives/README.md "summary.json"). */
+  readonly derivatives?: DerivativeTotals;
+  readonly liabilities?: readonly Liability[];
 }
 
 /** The contract's `summary.json` object, key order as documented. */
@@ -106,6 +112,30 @@ export function buildSummary(s: SummaryInput): Record<string, unknown> {
       byKind: Object.fromEntries(Object.entries(t.income).map(([k, v]) => [k, formatMoney(v)])),
     },
     missingBasis: { disposals: t.missingBasisDisposals, proceeds: formatMoney(t.missingBasisProceeds) },
+    ...(s.derivatives
+      ? {
+          derivatives: {
+            realizedPnl: formatMoney(s.derivatives.realizedPnl),
+            fees: formatMoney(s.derivatives.fees),
+            funding: formatMoney(s.derivatives.funding),
+            interest: formatMoney(s.derivatives.interest),
+            net: formatMoney(s.derivatives.net),
+            positions: s.derivatives.positions,
+            liquidations: s.derivatives.liquidations,
+          },
+        }
+      : {}),
+    ...(s.liabilities
+      ? {
+          liabilities: s.liabilities.map((l) => ({
+            venue: l.venue,
+            asset: l.asset,
+            amount: formatMoney(l.value),
+            date: l.date,
+            status: l.status,
+          })),
+        }
+      : {}),
     capitalLoss: {
       deductible: formatMoney(s.capitalLoss.deductible),
       carryforwardShortTerm: formatMoney(s.capitalLoss.carryforwardShortTerm),
@@ -114,4 +144,15 @@ export function buildSummary(s: SummaryInput): Record<string, unknown> {
     inputs: { ...s.inputs },
     diagnostics: { errors: s.errors, warnings: s.warnings },
   };
+}
+
+/**
+ * The summary with its `diagnostics` counts taken from the full list — including what was found
+ * outside the pipeline (the price table file, the online provider) — so the counts always agree
+ * with the exit code.
+ */
+export function withDiagnosticCounts(summary: Record<string, unknown>, diagnostics: readonly { severity: string }[]): Record<string, unknown> {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  return { ...summary, diagnostics: { errors, warnings } };
 }

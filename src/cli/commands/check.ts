@@ -7,6 +7,7 @@ import { importFile } from '../../importers/import-file.js';
 import { collectInputs, readInputs } from '../io.js';
 import { INPUT_OPTIONS } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
+import type { SourceRef } from '../../model/source-ref.js';
 
 interface CheckArgs {
   inputs: string[];
@@ -16,9 +17,11 @@ interface CheckArgs {
 }
 
 export function runCheck(args: CheckArgs): CommandResult {
+  const seenRows = new Map<string, SourceRef>();
   const files = readInputs(collectInputs(args.inputs)).map((f) =>
     importFile(f.file, f.text, {
       importers: ALL_IMPORTERS,
+      seenRows,
       ...(args.format ? { forcedFormat: args.format } : {}),
       ...(args['input-timezone'] ? { inputZone: args['input-timezone'] } : {}),
     }),

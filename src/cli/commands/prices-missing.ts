@@ -1,29 +1,37 @@
-/** `taxlot prices missing <input...>`: write a price table to fill for every (asset, date) without a price. */
+/**
+ * `taxlot prices missing <input...>`: write a price table to fill for every (asset, date) without
+ * a price — exactly the PRICE_MISSING errors of `taxlot report` with the same options (rates
+ * appear as `date,EUR,USD,`); `--year-end` adds the December 31 prices of the holdings
+ * (informational). With `--price-provider`, only what the provider could not supply is listed.
+ */
 import type { Argv } from 'yargs';
-import { computeReport } from '../../pipeline/compute-report.js';
+import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import { PRICE_TABLE_HEADER } from '../../pricing/read-price-table.js';
 import { renderCsv } from '../../report/csv/write-csv.js';
 import { collectInputs, readInputs, writeFileAtomic } from '../io.js';
-import { COMPUTE_OPTIONS, INPUT_OPTIONS, toReportOptions, type CommonArgs } from '../options.js';
+import { computeReportWithPrices } from '../compute-with-prices.js';
+import { COMPUTE_OPTIONS, INPUT_OPTIONS, PRICE_PROVIDER_OPTIONS, toPriceProvider, toReportOptions, type CommonArgs, type ProviderArgs } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
 
-interface PricesMissingArgs extends CommonArgs {
+interface PricesMissingArgs extends CommonArgs, ProviderArgs {
   inputs: string[];
   out: string;
+  'year-end'?: boolean;
 }
 
-export function runPricesMissing(args: PricesMissingArgs): CommandResult {
+export async function runPricesMissing(args: PricesMissingArgs): Promise<CommandResult> {
   const { options } = toReportOptions(args);
-  const data = computeReport(readInputs(collectInputs(args.inputs)), options);
+  const { data, providerDiagnostics } = await computeReportWithPrices(readInputs(collectInputs(args.inputs)), options, toPriceProvider(args));
   if (data.nothingRead) return { exitCode: 2, stdout: '', stderr: 'taxlot: nothing could be read (no input in a known format)' };
-  const rows = [...data.missingPrices]
+  const wanted = [...data.missingPrices, ...(args['year-end'] ? data.yearEnd.missing : [])];
+  const rows = [...new Map(wanted.map((m) => [`${m.date},${m.asset},${m.currency}`, m])).values()]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.asset < b.asset ? -1 : a.asset > b.asset ? 1 : 0))
     .map((m) => [m.date, m.asset, m.currency, '']);
   writeFileAtomic(args.out, renderCsv(PRICE_TABLE_HEADER, rows));
   return {
     exitCode: 0,
     stdout: `taxlot: ${rows.length} missing price${rows.length === 1 ? '' : 's'}; wrote ${args.out} — fill the price column and pass it with --prices`,
-    stderr: '',
+    stderr: formatDiagnostics(providerDiagnostics, { max: 50, includeNotes: false }),
   };
 }
 
@@ -35,6 +43,10 @@ export const pricesMissingCommand: TaxlotCommand<PricesMissingArgs> = {
       .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'CSV files and/or folders' })
       .options(INPUT_OPTIONS)
       .options(COMPUTE_OPTIONS)
-      .options({ out: { type: 'string', default: 'prices-needed.csv', describe: 'price table to write' } }) as unknown as Argv<PricesMissingArgs>,
+      .options(PRICE_PROVIDER_OPTIONS)
+      .options({
+        out: { type: 'string', default: 'prices-needed.csv', describe: 'price table to write' },
+        'year-end': { type: 'boolean', default: false, describe: 'also list the December 31 prices of the year-end holdings (informational)' },
+      }) as unknown as Argv<PricesMissingArgs>,
   run: runPricesMissing,
 };

@@ -1,15 +1,20 @@
 /** `taxlot report <input...>`: compute the tax year and write the report folder. */
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { countBySeverity } from '../../diagnostics/diagnostic.js';
+import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
-import { computeReport } from '../../pipeline/compute-report.js';
+import type { ReportData } from '../../pipeline/compute-report.js';
 import { REPORT_FILES, renderOutputs } from '../../report/render-outputs.js';
+import { withDiagnosticCounts } from '../../report/summary.js';
 import { assertSafeOutput, collectInputs, readInputs, writeFileAtomic } from '../io.js';
-import { COMPUTE_OPTIONS, INPUT_OPTIONS, toReportOptions, type CommonArgs } from '../options.js';
+import { computeReportWithPrices } from '../compute-with-prices.js';
+import {
+  COMPUTE_OPTIONS, INPUT_OPTIONS, PRESENTATION_OPTIONS, PRICE_PROVIDER_OPTIONS, toPresentation, toPriceProvider, toReportOptions,
+  type CommonArgs, type PresentationArgs, type ProviderArgs,
+} from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
 
-interface ReportArgs extends CommonArgs {
+export interface ReportArgs extends CommonArgs, ProviderArgs, PresentationArgs {
   inputs: string[];
   out: string;
   pdf: boolean;
@@ -17,25 +22,52 @@ interface ReportArgs extends CommonArgs {
   verbose: boolean;
 }
 
-export function runReport(args: ReportArgs): CommandResult {
-  const { options, diagnostics: optionDiagnostics } = toReportOptions(args);
+/** What one report run produced; `written` is empty when nothing could be read. */
+export interface ReportFolder {
+  readonly data: ReportData;
+  /** The summary as written to summary.json (diagnostic counts include every stage). */
+  readonly summary: Record<string, unknown>;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly written: readonly string[];
+}
+
+/**
+ * Compute one set of inputs and write the report folder `args.out`: the one function behind
+ * `taxlot report` and each client of `taxlot batch`, so both write the same bytes.
+ * @throws {UsageError} when the output folder would overwrite an input, or an input is unreadable
+ */
+export async function writeReportFolder(
+  args: ReportArgs,
+  converted: ReturnType<typeof toReportOptions>,
+  paths: readonly string[],
+): Promise<ReportFolder> {
+  assertSafeOutput(args.out, paths, REPORT_FILES);
+  const { data, providerDiagnostics } = await computeReportWithPrices(readInputs(paths), converted.options, toPriceProvider(args));
+  const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...data.diagnostics];
+  const summary = withDiagnosticCounts(data.summary, diagnostics);
+  if (data.nothingRead) return { data, summary, diagnostics, written: [] };
+  const outputs = renderOutputs({ ...data, diagnostics, summary }, { pdf: args.pdf, ...toPresentation(args) });
+  assertSafeOutput(args.out, paths, [...outputs.keys()]);
+  for (const [name, content] of outputs) writeFileAtomic(join(args.out, name), content);
+  return { data, summary, diagnostics, written: [...outputs.keys()] };
+}
+
+export async function runReport(args: ReportArgs): Promise<CommandResult> {
+  const converted = toReportOptions(args);
+  const { options } = converted;
   const paths = collectInputs(args.inputs, [args.out]);
   if (paths.length === 0) return { exitCode: 2, stderr: `taxlot: no CSV files found in ${args.inputs.join(', ')}`, stdout: '' };
-  assertSafeOutput(args.out, paths, REPORT_FILES);
-  const data = computeReport(readInputs(paths), options);
-  const all = [...optionDiagnostics, ...data.diagnostics];
+  const { data, diagnostics: all, written } = await writeReportFolder(args, converted, paths);
   const stderr = formatDiagnostics(all, { max: args['max-diagnostics'], includeNotes: args.verbose });
   if (data.nothingRead) {
     return { exitCode: 2, stderr: `${stderr}\ntaxlot: nothing could be read (no input in a known format); no report written`, stdout: '' };
   }
-  const outputs = renderOutputs({ ...data, diagnostics: all });
-  for (const [name, content] of outputs) writeFileAtomic(join(args.out, name), content);
   const counts = countBySeverity(all);
   const i = data.inputs;
   const stdout =
     `taxlot: ${i.files} file${i.files === 1 ? '' : 's'}, ${i.rows} rows (${i.imported} imported, ${i.skipped} skipped, ${i.rejected} rejected); ` +
     `tax year ${data.taxYear}, ${options.method}; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}; ` +
-    `wrote ${args.out}/ (${[...outputs.keys()].join(', ')})`;
+    `wrote ${args.out}/ (${written.join(', ')})`;
   return { exitCode: counts.errors > 0 ? 1 : 0, stdout, stderr };
 }
 
@@ -47,9 +79,11 @@ export const reportCommand: TaxlotCommand<ReportArgs> = {
       .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'CSV files and/or folders (read recursively)' })
       .options(INPUT_OPTIONS)
       .options(COMPUTE_OPTIONS)
+      .options(PRICE_PROVIDER_OPTIONS)
+      .options(PRESENTATION_OPTIONS)
       .options({
         out: { type: 'string', default: 'taxlot-report', describe: 'output folder (created if missing)', group: 'Output:' },
-        pdf: { type: 'boolean', default: true, describe: 'write the PDF report (--no-pdf to skip; the PDF is not implemented yet)', group: 'Output:' },
+        pdf: { type: 'boolean', default: true, describe: 'write the PDF report, report.pdf (--no-pdf to skip it: the PDF is the slow part on huge histories)', group: 'Output:' },
         'max-diagnostics': { type: 'number', default: 50, describe: 'diagnostics printed to stderr (all are in diagnostics.txt)', group: 'Output:' },
         verbose: { type: 'boolean', default: false, describe: 'also print notes (skipped rows, lot reallocations)', group: 'Output:' },
       }) as unknown as Argv<ReportArgs>,

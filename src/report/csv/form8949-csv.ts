@@ -26,7 +26,7 @@ export function sliceRow(taxYear: number, d: Disposal, s: DisposalSlice): Cell[]
   return [
     form8949Box(taxYear, s.term),
     s.term,
-    `${s.quantity.toFixed()} ${d.asset}`,
+    d.description ?? `${s.quantity.toFixed()} ${d.asset}`,
     s.acquiredDate ? toUsDate(s.acquiredDate) : 'UNKNOWN',
     toUsDate(d.date),
     num(formatMoney(proceeds)),
