@@ -5,6 +5,7 @@
  * zero gain and only the derivative lines move `capitalGains.net`.
  */
 import { join } from 'node:path';
+import { Dec } from '../src/model/decimal.js';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runFixture } from './support/run-report.js';
 import { renderOutputs } from '../src/report/render-outputs.js';
@@ -26,14 +27,15 @@ describe('derivatives-binance-futures: income history with funding and a liquida
     expect(r.summary['liabilities']).toEqual([]);
   });
 
-  it('puts one Form 8949 line per position into capitalGains, beside the USDT settlement disposals', () => {
-    // Lines: BTC proceeds 18.252 / basis 0; ETH proceeds 0 / basis 307.5.
-    // USDT paid out (each a disposal at 1.00 from lots bought at 1.00, gain 0):
-    // 0.744 + 0.372 + 0.756 + 1.2 + 0.6 + 300 + 5.7 + 0.3 = 309.672 in 8 disposals.
-    // proceeds 18.252 + 309.672 = 327.924 → 327.92; basis 307.5 + 309.672 = 617.172 → 617.17
+  it('puts one Form 8949 line per position into capitalGains; USDT paid out is cash, not a line', () => {
+    // Lines: BTC proceeds 18.252 / basis 0; ETH proceeds 0 / basis 307.5. The USDT paid out
+    // (309.672 in 8 debits) counts at 1.00 like cash: it leaves the lots without a line of its own.
+    // proceeds 18.252 → 18.25; basis 307.50; gain −289.248 → −289.25
     expect(block(block(r.summary, 'capitalGains'), 'shortTerm')).toEqual({
-      proceeds: '327.92', costBasis: '617.17', adjustment: '0.00', gain: '-289.25', disposals: 10,
+      proceeds: '18.25', costBasis: '307.50', adjustment: '0.00', gain: '-289.25', disposals: 2,
     });
+    const usdt = r.gains.removals.filter((x) => x.kind === 'settlement' && x.asset === 'USDT');
+    expect(usdt.reduce((t, x) => t.plus(x.quantity), new Dec(0)).toFixed()).toBe('309.672');
     expect(block(r.summary, 'capitalGains')['net']).toBe('-289.25');
     const lines = r.disposals.filter((d) => d.kind === 'derivative');
     expect(lines.map((d) => [d.asset, d.date, d.proceeds.toFixed(), d.slices[0]?.basis.toFixed(), d.slices[0]?.term])).toEqual([
@@ -86,13 +88,13 @@ describe('derivatives-bybit-liquidation: positions rebuilt from the log, Closed 
     expect([btc?.opened, btc?.closed, btc?.totals.net.toFixed()]).toEqual(['2024-05-01', '2024-05-03', '132.923']);
   });
 
-  it('capitalGains holds the four lines and the USDT paid out', () => {
-    // USDT debits: 3.3, 0.6, 1.364, 2.013, 4.18, 804.62 (liquidation with its fee), 0.825, 0.88, 0.15,
-    // 100, 0.88, 0.825 = 919.637 in 12 disposals (gain 0). Lines: gains 132.923 + 98.145 = 231.068;
-    // losses 808.04 + 101.705 = 909.745.
-    // proceeds 231.068 + 919.637 = 1,150.705 → 1150.70 (half-even); basis 909.745 + 919.637 = 1,829.382
+  it('capitalGains holds the four position lines (USDT paid out is cash)', () => {
+    // Lines: gains 132.923 + 98.145 = 231.068 → 231.07; losses 808.04 + 101.705 = 909.745 →
+    // 909.74 (half-even: the digit before the 5 is even); gain 231.068 − 909.745 = −678.677 → −678.68.
+    // The USDT debits (3.3, 0.6, 1.364, 2.013, 4.18, 804.62, 0.825, 0.88, 0.15, 100, 0.88, 0.825 =
+    // 919.637) leave the lots as cash at 1.00, without Form 8949 lines.
     expect(block(block(r.summary, 'capitalGains'), 'shortTerm')).toEqual({
-      proceeds: '1150.70', costBasis: '1829.38', adjustment: '0.00', gain: '-678.68', disposals: 16,
+      proceeds: '231.07', costBasis: '909.74', adjustment: '0.00', gain: '-678.68', disposals: 4,
     });
   });
 });
@@ -143,10 +145,11 @@ describe('derivatives-spot-margin-liquidation: forced sale of BTC collateral', (
     expect(btc.map((d) => [d.date, d.quantity.toFixed(), d.proceeds.toFixed(), d.slices.map((s) => s.basis.toFixed())])).toEqual([
       ['2024-03-05', '0.06', '2100', ['1800']],
     ]);
-    // USDT: margin buy 2,000 (loan lot, basis 2,000) and repayment 2,000 (from the 2,100 received): gain 0.
-    // proceeds 2,000 + 2,100 + 2,000 = 6,100; basis 2,000 + 1,800 + 2,000 = 5,800; gain 300
+    // USDT: the margin buy spends 2,000 borrowed USDT (loan lot, basis 2,000) in a trade: a disposal,
+    // gain 0; the repayment of 2,000 is stablecoin cash leaving, not a line.
+    // proceeds 2,000 + 2,100 = 4,100; basis 2,000 + 1,800 = 3,800; gain 300
     expect(block(block(r.summary, 'capitalGains'), 'shortTerm')).toEqual({
-      proceeds: '6100.00', costBasis: '5800.00', adjustment: '0.00', gain: '300.00', disposals: 3,
+      proceeds: '4100.00', costBasis: '3800.00', adjustment: '0.00', gain: '300.00', disposals: 2,
     });
     expect(block(r.summary, 'derivatives')).toMatchObject({ net: '0.00', positions: 0, liquidations: 0 });
     expect(r.summary['liabilities']).toEqual([]);

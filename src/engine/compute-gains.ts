@@ -16,69 +16,19 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isFiat, type AssetCode } from '../model/asset.js';
 import { divide, share, ZERO, type Dec } from '../model/decimal.js';
 import type { BasisStatus, Disposal, DisposalKind, DisposalSlice } from '../model/disposal.js';
-import { assertNever, type IncomeKind, type LedgerEvent, type RemovalKind } from '../model/ledger-event.js';
+import { assertNever, type LedgerEvent } from '../model/ledger-event.js';
 import { isLongTerm, toLocalDate, yearOf, type LocalDate } from '../model/local-date.js';
 import type { LotOrigin, LotSnapshot } from '../model/lot.js';
 import type { Money, PriceSource } from '../model/money.js';
 import { compareSourceRefs, formatSourceRef, type SourceRef } from '../model/source-ref.js';
 import type { PricedEvent } from '../pricing/price-events.js';
-import { LOT_ORDER, type BookingMethod } from './booking-methods.js';
+import { LOT_ORDER } from './booking-methods.js';
+import type { BookingPolicy, GainsResult, IncomeRecord, RemovalRecord } from './gains-result.js';
 import { Inventory, type Lot, type Reallocation, type Taken } from './inventory.js';
+
+export type { BookingPolicy, GainsResult, IncomeRecord, LotScope, RemovalRecord } from './gains-result.js';
 import { heldEffect } from '../derivatives/settlement.js';
 
-export type LotScope = 'auto' | 'universal' | 'per-wallet';
-
-export interface BookingPolicy {
-  readonly method: BookingMethod;
-  /** `auto`: universal before `perWalletFrom`, per wallet from then on. */
-  readonly lotScope: LotScope;
-  readonly perWalletFrom: LocalDate;
-  /** IANA zone of the taxpayer: calendar dates for holding periods and tax years. */
-  readonly timezone: string;
-  /** Also keep the open lots at the end of every calendar year the events span (year-end holdings). */
-  readonly yearEndSnapshots?: boolean;
-}
-
-export interface IncomeRecord {
-  readonly id: string;
-  readonly kind: IncomeKind;
-  readonly wallet: string;
-  readonly asset: AssetCode;
-  readonly quantity: Dec;
-  readonly value: Dec;
-  readonly valueSource: PriceSource;
-  readonly instant: number;
-  readonly date: LocalDate;
-  readonly source: SourceRef;
-}
-
-/** Units that left without a taxable event: gifts, donations, losses, unmatched withdrawals. */
-export interface RemovalRecord {
-  readonly id: string;
-  readonly kind: RemovalKind | 'unmatched-withdrawal';
-  readonly wallet: string;
-  readonly asset: AssetCode;
-  readonly quantity: Dec;
-  readonly basis: Dec;
-  /** Units no lot covered. */
-  readonly uncovered: Dec;
-  /** Units taken from lots of unknown basis. */
-  readonly unknownBasis: Dec;
-  readonly instant: number;
-  readonly date: LocalDate;
-  readonly source: SourceRef;
-}
-
-export interface GainsResult {
-  readonly disposals: readonly Disposal[];
-  readonly income: readonly IncomeRecord[];
-  readonly removals: readonly RemovalRecord[];
-  readonly openLots: readonly LotSnapshot[];
-  /** Open lots at the end of each year from the first event's to the last event's, when asked for. */
-  readonly yearEndLots?: ReadonlyMap<number, readonly LotSnapshot[]>;
-  readonly reallocations: readonly Reallocation[];
-  readonly diagnostics: readonly Diagnostic[];
-}
 
 const compareEvents = (a: PricedEvent, b: PricedEvent): number =>
   a.event.instant - b.event.instant ||
@@ -247,7 +197,10 @@ class Run {
           this.acquire(ctx, e.wallet, e.asset, held, value.amount, true, e.kind === 'margin-loan' ? 'loan' : 'derivative');
         } else if (!isFiat(e.asset) && held.isNegative()) {
           const value = values.sent as Money;
-          this.dispose(ctx, 'settlement', e.wallet, e.asset, held.negated(), value.amount, value.source, `${e.kind} ${e.contract}`.trim());
+          // A USD-pegged stablecoin counted at 1.00 is cash here (contract: stablecoins count at
+          // 1.00 USD): paying a loss, fee or funding in it is not a Form 8949 line of its own.
+          if (value.source === 'stablecoin') this.remove(ctx, 'settlement', e.wallet, e.asset, held.negated());
+          else this.dispose(ctx, 'settlement', e.wallet, e.asset, held.negated(), value.amount, value.source, `${e.kind} ${e.contract}`.trim());
         }
         if (fee && fee.asset !== e.asset) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
         return;

@@ -1,0 +1,72 @@
+/**
+ * What the engine takes and gives: the booking policy, and the result of matching (disposals,
+ * income, removals, open lots). Types only; `compute-gains.ts` produces them.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { AssetCode } from '../model/asset.js';
+import type { Dec } from '../model/decimal.js';
+import type { Disposal } from '../model/disposal.js';
+import type { IncomeKind, RemovalKind } from '../model/ledger-event.js';
+import type { LocalDate } from '../model/local-date.js';
+import type { LotSnapshot } from '../model/lot.js';
+import type { PriceSource } from '../model/money.js';
+import type { SourceRef } from '../model/source-ref.js';
+import type { BookingMethod } from './booking-methods.js';
+import type { Reallocation } from './inventory.js';
+
+export type LotScope = 'auto' | 'universal' | 'per-wallet';
+
+export interface BookingPolicy {
+  readonly method: BookingMethod;
+  /** `auto`: universal before `perWalletFrom`, per wallet from then on. */
+  readonly lotScope: LotScope;
+  readonly perWalletFrom: LocalDate;
+  /** IANA zone of the taxpayer: calendar dates for holding periods and tax years. */
+  readonly timezone: string;
+  /** Also keep the open lots at the end of every calendar year the events span (year-end holdings). */
+  readonly yearEndSnapshots?: boolean;
+}
+
+export interface IncomeRecord {
+  readonly id: string;
+  readonly kind: IncomeKind;
+  readonly wallet: string;
+  readonly asset: AssetCode;
+  readonly quantity: Dec;
+  readonly value: Dec;
+  readonly valueSource: PriceSource;
+  readonly instant: number;
+  readonly date: LocalDate;
+  readonly source: SourceRef;
+}
+
+/**
+ * Units that left without a taxable event: gifts, donations, losses, unmatched withdrawals, and
+ * derivative losses/fees paid in a stablecoin counted at 1.00 (cash-like settlement).
+ */
+export interface RemovalRecord {
+  readonly id: string;
+  readonly kind: RemovalKind | 'unmatched-withdrawal' | 'settlement';
+  readonly wallet: string;
+  readonly asset: AssetCode;
+  readonly quantity: Dec;
+  readonly basis: Dec;
+  /** Units no lot covered. */
+  readonly uncovered: Dec;
+  /** Units taken from lots of unknown basis. */
+  readonly unknownBasis: Dec;
+  readonly instant: number;
+  readonly date: LocalDate;
+  readonly source: SourceRef;
+}
+
+export interface GainsResult {
+  readonly disposals: readonly Disposal[];
+  readonly income: readonly IncomeRecord[];
+  readonly removals: readonly RemovalRecord[];
+  readonly openLots: readonly LotSnapshot[];
+  /** Open lots at the end of each year from the first event's to the last event's, when asked for. */
+  readonly yearEndLots?: ReadonlyMap<number, readonly LotSnapshot[]>;
+  readonly reallocations: readonly Reallocation[];
+  readonly diagnostics: readonly Diagnostic[];
+}
