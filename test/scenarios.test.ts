@@ -75,3 +75,20 @@ describe('the bundled sample (README main job)', () => {
     expect(s['diagnostics']).toEqual({ errors: 0, warnings: 0 });
   });
 });
+
+describe('capital loss limitation through the pipeline', () => {
+  it('a 10,000 net loss with a 2,000 short-term carryover: deduct 3,000, carry 9,000 short-term', async () => {
+    const { computeReport } = await import('../src/pipeline/compute-report.js');
+    const { toReportOptions } = await import('../src/cli/options.js');
+    const { defaultArgs } = await import('./support/run-report.js');
+    const text = [
+      'Date,Sent Amount,Sent Currency,Received Amount,Received Currency,Fee Amount,Fee Currency,Net Worth Amount,Net Worth Currency,Label,Description,TxHash',
+      '2024-01-01 10:00,50000,USD,1,BTC,,,,,,,',
+      '2024-06-01 10:00,1,BTC,40000,USD,,,,,,,',
+    ].join('\n');
+    const { options } = toReportOptions(defaultArgs({ 'carryover-short': '2000' }));
+    const s = computeReport([{ file: 'wallet.csv', text }], options).summary;
+    expect(cg(s)['net']).toBe('-10000.00');
+    expect(s['capitalLoss']).toEqual({ deductible: '3000.00', carryforwardShortTerm: '9000.00', carryforwardLongTerm: '0.00' });
+  });
+});
