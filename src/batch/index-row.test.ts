@@ -17,7 +17,7 @@ describe('indexRow', () => {
     expect(indexRow('Alice', 'Alice', ok, [])).toEqual({
       client: 'Alice', status: 'ok', currency: 'USD', net: '-20.00', shortTerm: '-500.00', longTerm: '480.00', income: '50.25',
       derivativesNet: '', missingBasisAtRisk: '1200.00', deductibleLoss: '20.00', errors: 0, warnings: 0,
-      diagnostics: 'Alice/diagnostics.txt', report: 'Alice/', reason: '', folder: 'Alice',
+      diagnostics: 0, diagnosticsFile: 'Alice/diagnostics.txt', report: 'Alice/', reason: '', folder: 'Alice',
     });
   });
 
@@ -29,7 +29,7 @@ describe('indexRow', () => {
 
   it('leaves amounts, counts and links empty for a failed client and shows odd folder names printably', () => {
     const row = indexRow('bad\u0007\u202Ename', 'bad__name', { status: 'failed', reason: 'no CSV files', errors: 0, warnings: 0, written: [] }, []);
-    expect(row).toMatchObject({ status: 'failed', net: '', errors: undefined, report: '', diagnostics: '', folder: 'bad\\u0007\\u202ename' });
+    expect(row).toMatchObject({ status: 'failed', net: '', errors: undefined, report: '', diagnostics: undefined, diagnosticsFile: '', folder: 'bad\\u0007\\u202ename' });
   });
 });
 
@@ -37,8 +37,8 @@ describe('renderIndexCsv', () => {
   it('writes amounts as numbers and defuses text that a spreadsheet would execute', () => {
     const rows = [indexRow('=cmd', '_cmd', { ...ok, reason: '=1+1, "quoted"' }, [])];
     expect(renderIndexCsv(rows)).toBe(
-      'client,status,currency,net,short_term,long_term,income,derivatives_net,missing_basis_at_risk,deductible_loss,errors,warnings,diagnostics,report,reason,folder\n' +
-        `_cmd,ok,USD,-20.00,-500.00,480.00,50.25,,1200.00,20.00,0,0,_cmd/diagnostics.txt,_cmd/,"'=1+1, ""quoted""",'=cmd\n`,
+      'client,status,currency,net,short_term,long_term,income,derivatives_net,missing_basis_at_risk,deductible_loss,errors,warnings,diagnostics,diagnostics_file,report,reason,folder\n' +
+        `_cmd,ok,USD,-20.00,-500.00,480.00,50.25,,1200.00,20.00,0,0,0,_cmd/diagnostics.txt,_cmd/,"'=1+1, ""quoted""",'=cmd\n`,
     );
   });
 });

@@ -39,8 +39,10 @@ export interface IndexRow {
   readonly deductibleLoss: string;
   readonly errors: number | undefined;
   readonly warnings: number | undefined;
+  /** Errors + warnings (notes not counted); empty when there is no report. */
+  readonly diagnostics: number | undefined;
   /** `<client>/diagnostics.txt`, relative to the output folder; empty when no report. */
-  readonly diagnostics: string;
+  readonly diagnosticsFile: string;
   /** `<client>/`, relative to the output folder; empty when no report. */
   readonly report: string;
   readonly reason: string;
@@ -50,7 +52,7 @@ export interface IndexRow {
 
 export const INDEX_COLUMNS = [
   'client', 'status', 'currency', 'net', 'short_term', 'long_term', 'income', 'derivatives_net', 'missing_basis_at_risk',
-  'deductible_loss', 'errors', 'warnings', 'diagnostics', 'report', 'reason', 'folder',
+  'deductible_loss', 'errors', 'warnings', 'diagnostics', 'diagnostics_file', 'report', 'reason', 'folder',
 ] as const;
 
 /** Show a folder name printably: control and format characters become `\uXXXX`. */
@@ -89,7 +91,8 @@ export function indexRow(folder: string, client: string, outcome: ClientOutcome,
     deductibleLoss: pick(s, ['capitalLoss', 'deductible']),
     errors: status === 'failed' ? undefined : outcome.errors,
     warnings: status === 'failed' ? undefined : outcome.warnings,
-    diagnostics: hasReport && outcome.written.includes('diagnostics.txt') ? `${client}/diagnostics.txt` : '',
+    diagnostics: status === 'failed' ? undefined : outcome.errors + outcome.warnings,
+    diagnosticsFile: hasReport && outcome.written.includes('diagnostics.txt') ? `${client}/diagnostics.txt` : '',
     report: hasReport ? `${client}/` : '',
     reason: [outcome.reason, ...notes].filter((r) => r !== '').join('; '),
     folder: printableName(folder),
@@ -104,7 +107,7 @@ export function renderIndexCsv(rows: readonly IndexRow[]): string {
     INDEX_COLUMNS,
     rows.map((r) => [
       r.client, r.status, r.currency, money(r.net), money(r.shortTerm), money(r.longTerm), money(r.income), money(r.derivativesNet),
-      money(r.missingBasisAtRisk), money(r.deductibleLoss), r.errors, r.warnings, r.diagnostics, r.report, r.reason, r.folder,
+      money(r.missingBasisAtRisk), money(r.deductibleLoss), r.errors, r.warnings, r.diagnostics, r.diagnosticsFile, r.report, r.reason, r.folder,
     ]),
   );
 }

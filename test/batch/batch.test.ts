@@ -65,7 +65,7 @@ describe('taxlot batch (in-process)', () => {
       ['erin', 'erin'], ['escape', 'escape'], ['frank', 'frank'], ['gina', 'gina'], ['hank', 'hank'],
     ]);
     expect(readFileSync(join(out, 'index.csv'), 'utf8').split('\n')[0]).toBe(
-      'client,status,currency,net,short_term,long_term,income,derivatives_net,missing_basis_at_risk,deductible_loss,errors,warnings,diagnostics,report,reason,folder',
+      'client,status,currency,net,short_term,long_term,income,derivatives_net,missing_basis_at_risk,deductible_loss,errors,warnings,diagnostics,diagnostics_file,report,reason,folder',
     );
   });
 
@@ -82,12 +82,14 @@ describe('taxlot batch (in-process)', () => {
     expect([by.bob!.errors, by.bob!.warnings, by.bob!.reason]).toEqual(['1', '0', 'errors: CSV_MALFORMED']);
     expect([by.dave!.errors, by.dave!.warnings, by.dave!.reason]).toEqual(['0', '2', 'warnings: BALANCE_NEGATIVE, MISSING_BASIS']);
     expect(by.erin!.reason).toBe(`not followed (symbolic link leaving the clients folder): ${join(fx.clients, 'erin', 'leak.csv')}`);
-    expect(by.carol).toMatchObject({ status: 'failed', net: '', errors: '', report: '', diagnostics: '' });
+    expect(by.carol).toMatchObject({ status: 'failed', net: '', errors: '', report: '', diagnostics: '', diagnostics_file: '' });
     expect(by.carol!.reason).toBe('nothing could be read (no input in a known format); errors: FORMAT_UNKNOWN');
     expect(by.escape).toMatchObject({ status: 'failed', reason: 'the folder is a symbolic link that leaves the clients folder; not followed' });
     expect(by.frank!.status).toBe('failed');
     expect(by.frank!.reason).toContain(`${join(fx.clients, 'frank', 'taxlot.json')}: unknown option "methd" (known: `);
-    expect([by.alice!.report, by.alice!.diagnostics]).toEqual(['alice/', 'alice/diagnostics.txt']);
+    expect([by.alice!.report, by.alice!.diagnostics_file]).toEqual(['alice/', 'alice/diagnostics.txt']);
+    // diagnostics = errors + warnings: bob 1 + 0, dave 0 + 2
+    expect([by.bob!.diagnostics, by.dave!.diagnostics]).toEqual(['1', '2']);
     expect(by.derivatives_net ?? '').toBe('');
   });
 
