@@ -107,6 +107,37 @@ export const SCHEDULE_SOURCES: Readonly<Record<string, ScheduleSource>> = {
     return { rows: Object.keys(items).filter((k) => k in block).map((k) => ({ item: label(items, k), amount: contractAmount(block[k]) })) };
   },
 
+  derivativePositions: (ctx) => {
+    if (!isRecord(ctx.data.summary.derivatives)) return undefined;
+    let realized = ZERO;
+    let fees = ZERO;
+    let funding = ZERO;
+    let net = ZERO;
+    const rows = ctx.data.derivativesYear.lines.map((l) => {
+      realized = realized.plus(roundMoney(l.totals.realizedPnl));
+      fees = fees.plus(roundMoney(l.totals.fees));
+      funding = funding.plus(roundMoney(l.totals.funding));
+      net = net.plus(roundMoney(l.totals.net));
+      const first = l.sources[0];
+      return {
+        contract: l.contract,
+        wallet: l.wallet,
+        opened: toUsDate(l.opened),
+        closed: toUsDate(l.closed),
+        realizedPnl: formatAmount(l.totals.realizedPnl),
+        fees: formatAmount(l.totals.fees),
+        funding: formatAmount(l.totals.funding),
+        net: formatAmount(l.totals.net),
+        liquidated: l.liquidated ? ctx.t.common.yes : ctx.t.common.no,
+        // file name and line of the first row (the folder is in derivatives.csv), and how many more
+        source: first ? `${first.file.split('/').pop() ?? first.file}:${first.line}${l.sources.length > 1 ? ` +${l.sources.length - 1}` : ''}` : '',
+      };
+    });
+    return rows.length === 0
+      ? { rows }
+      : { rows, total: { realizedPnl: formatAmount(realized), fees: formatAmount(fees), funding: formatAmount(funding), net: formatAmount(net) } };
+  },
+
   liabilities: (ctx) => {
     const list = ctx.data.summary.liabilities;
     if (!Array.isArray(list)) return undefined;
