@@ -73,6 +73,16 @@ describe('taxlot report', () => {
     expect(s.inputs).toEqual({ files: 2, rows: 3, imported: 2, skipped: 0, rejected: 1 });
   });
 
+  it('a re-run into the same folder removes its own stale files and nothing else', () => {
+    const out = join(tmp(), 'report');
+    expect(run('report', join(FIXTURES, 'sample'), '--out', out).code).toBe(0);
+    expect(existsSync(join(out, 'report.pdf'))).toBe(true);
+    writeFileSync(join(out, 'my-notes.txt'), 'keep me');
+    expect(run('report', join(FIXTURES, 'sample'), '--out', out, '--no-pdf').code).toBe(0);
+    expect(existsSync(join(out, 'report.pdf'))).toBe(false);
+    expect(readFileSync(join(out, 'my-notes.txt'), 'utf8')).toBe('keep me');
+  });
+
   it('usage errors exit 2', () => {
     expect(run('report', '/nonexistent/path').code).toBe(2);
     expect(run('report', join(FIXTURES, 'sample'), '--method', 'avg').code).toBe(2);

@@ -2,7 +2,7 @@
  * The only place that touches the file system for reports: collecting input files, reading them,
  * and writing outputs atomically (temp file + rename, so a crash never leaves half a report).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, realpathSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { UsageError } from './errors.js';
@@ -90,4 +90,19 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   const tmp = temporaryName(path);
   writeFileSync(tmp, content);
   renameSync(tmp, path);
+}
+
+/**
+ * Remove files a previous run wrote into `dir` that this run did not write (a PDF after
+ * `--no-pdf`, `turbotax-gains.csv` once the export is split), so a report folder never mixes two
+ * runs. Only names `isOutput` recognises are touched.
+ */
+export function removeStaleOutputs(dir: string, written: readonly string[], isOutput: (name: string) => boolean): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (isOutput(name) && !written.includes(name)) unlinkSync(join(dir, name));
 }

@@ -36,6 +36,14 @@ export const REPORT_FILES = [
   TURBOTAX_GAINS_FILE, TURBOTAX_TRANSACTIONS_FILE, TAXACT_FILE, TXF_FILE, AUDIT_TRAIL_FILE, PDF_FILE,
 ] as const;
 
+/**
+ * True for a name taxlot writes into a report folder (including the numbered TurboTax parts), so
+ * a re-run can remove what it wrote last time and does not write now — never any other file.
+ */
+export function isReportFileName(name: string): boolean {
+  return (REPORT_FILES as readonly string[]).includes(name) || /^turbotax-gains-\d+\.csv$/.test(name);
+}
+
 export interface RenderOptions {
   /** Write the PDF (default true; `--no-pdf` turns it off). */
   readonly pdf?: boolean;

@@ -4,9 +4,9 @@ import type { Argv } from 'yargs';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
-import { REPORT_FILES, renderOutputs } from '../../report/render-outputs.js';
+import { isReportFileName, REPORT_FILES, renderOutputs } from '../../report/render-outputs.js';
 import { withDiagnosticCounts } from '../../report/summary.js';
-import { assertSafeOutput, collectInputs, readInputs, writeFileAtomic } from '../io.js';
+import { assertSafeOutput, collectInputs, readInputs, removeStaleOutputs, writeFileAtomic } from '../io.js';
 import { computeReportWithPrices } from '../compute-with-prices.js';
 import {
   COMPUTE_OPTIONS, INPUT_OPTIONS, PRESENTATION_OPTIONS, PRICE_PROVIDER_OPTIONS, toPresentation, toPriceProvider, toReportOptions,
@@ -49,6 +49,7 @@ export async function writeReportFolder(
   const outputs = renderOutputs({ ...data, diagnostics, summary }, { pdf: args.pdf, ...toPresentation(args) });
   assertSafeOutput(args.out, paths, [...outputs.keys()]);
   for (const [name, content] of outputs) writeFileAtomic(join(args.out, name), content);
+  removeStaleOutputs(args.out, [...outputs.keys()], isReportFileName);
   return { data, summary, diagnostics, written: [...outputs.keys()] };
 }
 
