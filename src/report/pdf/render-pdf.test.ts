@@ -96,6 +96,26 @@ describe('PDF report', () => {
     expect(text).toContain('Taxpayer / label                      not given');
   });
 
+  it('shows the exact totals of summary.json under the line-rounded box totals when rounding moved them', () => {
+    // Three sales of 1 SOL for 100.005 each (basis 100): each line rounds (half-even) to 100.00,
+    // so the lines sum to 300.00; the exact total 300.015 rounds once to 300.02 (summary.json).
+    const data = runKoinly({
+      'w.csv': `2025-01-01 10:00,300,USD,3,SOL,,,,,,,
+        2025-02-01 10:00,1,SOL,100.005,USD,,,,,,,
+        2025-02-02 10:00,1,SOL,100.005,USD,,,,,,,
+        2025-02-03 10:00,1,SOL,100.005,USD,,,,,,,`,
+    });
+    const st = (data.summary['capitalGains'] as Record<string, Record<string, string>>)['shortTerm'];
+    expect([st?.['proceeds'], st?.['gain']]).toEqual(['300.02', '0.02']);
+    const text = pdfText(pdfOf(renderOutputs(data)));
+    expect(amountsOnLine(text, 'Box I totals (carry to Schedule D, line 3)')).toEqual(['300.00', '300.00', '0.00', '0.00']);
+    expect(amountsOnLine(text, 'Box I exact totals, rounded once (as in summary.json)')).toEqual(['300.02', '300.00', '0.00', '0.02']);
+  });
+
+  it('prints no exact-totals row when line rounding changes nothing', () => {
+    expect(pdfText(pdfOf(renderOutputs(run2025())))).not.toContain('exact totals, rounded once');
+  });
+
   it('uses one code-M summary line plus an attached statement above the threshold (Exception 2)', () => {
     const pages = pdfPages(pdfOf(renderOutputs(run2025(), { summaryThreshold: 2 })));
     // Box I has 4 lines (> 2): the form page has one line, code M, with the box totals.

@@ -119,6 +119,8 @@ export interface Form8949Template {
   readonly lineNumberHeading: string;
   readonly pageTotal: string;
   readonly boxTotal: string;
+  /** Row under the box totals when line rounding moved them: the exact totals rounded once. */
+  readonly exactTotal: string;
   readonly scheduleDLine: Readonly<Record<string, string>>;
   readonly unknownDate: string;
   readonly summary: {

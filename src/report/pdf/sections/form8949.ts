@@ -10,6 +10,7 @@
 import { toUsDate } from '../../../model/local-date.js';
 import { ZERO, type Dec } from '../../../model/decimal.js';
 import { groupByBox, type Form8949Line, type LineTotals } from '../../form8949-lines.js';
+import { roundMoney } from '../../rounding.js';
 import { drawTable, type TableRow } from '../draw-table.js';
 import { formatAmount } from '../format-amount.js';
 import { paragraph, put, startPage } from '../page.js';
@@ -96,9 +97,32 @@ function formHeader(ctx: PdfContext, box: string, term: 'short' | 'long', contin
   return ctx.y;
 }
 
-function lineTable(ctx: PdfContext, items: readonly Printable[], box: string, startY: number, newPage: () => number): void {
+/**
+ * The box's exact totals, each rounded once — the figures summary.json holds. Shown under the
+ * line-rounded box totals only when rounding line by line moved them by a cent or more, so a
+ * reader can tie the PDF both to its own lines and to summary.json.
+ */
+function exactTotals(lines: readonly Form8949Line[]): Pick<LineTotals, 'proceeds' | 'costBasis' | 'adjustment' | 'gain'> {
+  let proceeds = ZERO;
+  let costBasis = ZERO;
+  let adjustment = ZERO;
+  for (const l of lines) {
+    proceeds = proceeds.plus(l.slice.proceeds);
+    costBasis = costBasis.plus(l.slice.basis);
+    adjustment = adjustment.plus(l.adjustment);
+  }
+  const gain = proceeds.minus(costBasis).plus(adjustment);
+  return { proceeds: roundMoney(proceeds), costBasis: roundMoney(costBasis), adjustment: roundMoney(adjustment), gain: roundMoney(gain) };
+}
+
+const sameTotals = (a: Pick<LineTotals, 'proceeds' | 'costBasis' | 'gain'>, b: Pick<LineTotals, 'proceeds' | 'costBasis' | 'gain'>): boolean =>
+  a.proceeds.equals(b.proceeds) && a.costBasis.equals(b.costBasis) && a.gain.equals(b.gain);
+
+function lineTable(ctx: PdfContext, items: readonly Printable[], box: string, startY: number, newPage: () => number, lines: readonly Form8949Line[]): void {
   const { form } = ctx;
   const boxTotals = sumPrintables(items);
+  const exact = exactTotals(lines);
+  const showExact = !sameTotals(boxTotals, exact);
   const boxLabel = fill(form.boxTotal, { box, line: form.scheduleDLine[box] ?? '' });
   drawTable<Printable>(ctx, {
     columns: [{ heading: form.lineNumberHeading, width: 4, align: 'right' }, ...form.columns],
@@ -107,9 +131,10 @@ function lineTable(ctx: PdfContext, items: readonly Printable[], box: string, st
     footer: (page, isLast) => {
       const rows = [totalsRow(ctx, form.pageTotal, sumPrintables(page))];
       if (isLast) rows.push(totalsRow(ctx, boxLabel, boxTotals));
+      if (isLast && showExact) rows.push(totalsRow(ctx, fill(form.exactTotal, { box }), exact));
       return rows;
     },
-    footerRows: 2,
+    footerRows: showExact ? 3 : 2,
     firstY: startY,
     continuePage: newPage,
   });
@@ -127,7 +152,7 @@ export function renderForm8949(ctx: PdfContext): void {
     const term = (group[0] as Form8949Line).term;
     const items = group.map((l) => printable(ctx, l));
     if (group.length <= ctx.summaryThreshold) {
-      lineTable(ctx, items, box, formHeader(ctx, box, term, false), () => formHeader(ctx, box, term, true));
+      lineTable(ctx, items, box, formHeader(ctx, box, term, false), () => formHeader(ctx, box, term, true), group);
       continue;
     }
     const s = form.summary;
@@ -142,9 +167,9 @@ export function renderForm8949(ctx: PdfContext): void {
     };
     let y = formHeader(ctx, box, term, false);
     y = paragraph(ctx, fill(s.note, { threshold: ctx.summaryThreshold, box }), PAGE.left, y, CONTENT_WIDTH, { size: SIZE.body - 0.5, color: COLOR.muted }) + 4;
-    lineTable(ctx, [summary], box, y, () => formHeader(ctx, box, term, true));
+    lineTable(ctx, [summary], box, y, () => formHeader(ctx, box, term, true), group);
     const title = fill(s.statementTitle, { box });
     const intro = fill(s.statementText, { box, taxpayer: ctx.taxpayer, year: data.taxYear });
-    lineTable(ctx, items, box, startPage(ctx, title, { intro }), () => startPage(ctx, title, { continued: true }));
+    lineTable(ctx, items, box, startPage(ctx, title, { intro }), () => startPage(ctx, title, { continued: true }), group);
   }
 }
