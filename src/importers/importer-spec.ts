@@ -16,6 +16,11 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** An event as an importer states it; the driver adds `id`, `source` and (by default) `wallet`. */
 export type EventDraft = DistributiveOmit<LedgerEvent, 'id' | 'source' | 'wallet' | 'extraSources'> & {
   readonly wallet?: string;
+  /**
+   * In a group: the indexes (into the group's rows) this event came from, first = its source.
+   * Default: the whole group, first row as source.
+   */
+  readonly groupRows?: readonly number[];
 };
 
 export type RowOutcome =
@@ -42,6 +47,8 @@ export interface FileInfo {
 export interface MapContext {
   /** The wallet the driver assigns by default (exchange id, or the file name stem). */
   readonly wallet: string;
+  /** The file as a whole (name, preamble): for exports that state something only there. */
+  readonly file: FileInfo;
 }
 
 interface SpecBase<C extends Columns> {

@@ -104,8 +104,11 @@ export function runImporter(file: string, text: string, match: FormatMatch, opts
       case 'events': {
         if (outcome.events.length === 0) throw new Error(`importer ${importer.id} returned no events; use skip() instead`);
         accounting.imported += rows.length;
-        const extra = rows.slice(1).map((r) => r.ref);
-        outcome.events.forEach((draft, i) => events.push(finishEvent(draft, first.ref, extra, wallet, outcome.events.length > 1 ? i + 1 : 0)));
+        outcome.events.forEach((draft, i) => {
+          const own = draft.groupRows?.map((k) => rows[k]?.ref).filter((r): r is SourceRef => r !== undefined);
+          const refs = own && own.length > 0 ? own : rows.map((r) => r.ref);
+          events.push(finishEvent(draft, refs[0] as SourceRef, refs.slice(1), wallet, outcome.events.length > 1 ? i + 1 : 0));
+        });
         return;
       }
       case 'skip':
@@ -131,7 +134,7 @@ export function runImporter(file: string, text: string, match: FormatMatch, opts
     );
   }
 
-  const ctx = { wallet };
+  const ctx = { wallet, file: { name: opts.fileName, preamble: lines.slice(0, match.headerLineIndex) } };
   if (isGroupSpec(importer)) {
     const groups = new Map<string, ParsedRow[]>();
     const order: (string | ParsedRow)[] = [];
@@ -181,7 +184,8 @@ function parseRow(
   return problems.length > 0 ? { problems } : { ref, values };
 }
 
-function finishEvent(draft: EventDraft, ref: SourceRef, extra: readonly SourceRef[], wallet: string, index: number): LedgerEvent {
+function finishEvent(fullDraft: EventDraft, ref: SourceRef, extra: readonly SourceRef[], wallet: string, index: number): LedgerEvent {
+  const { groupRows: _rows, ...draft } = fullDraft;
   const id = `${ref.file}:${ref.line}${index > 0 ? `#${index}` : ''}`;
   return {
     ...draft,

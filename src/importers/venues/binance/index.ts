@@ -7,6 +7,8 @@ import { binanceStatements } from './statements.js';
 import { binanceWithdrawals } from './withdrawals.js';
 import { binanceFuturesIncome } from './futures-income.js';
 import { binanceFuturesTrades } from './futures-trades.js';
+import { binanceTransfersLegacy } from './transfers-legacy.js';
+import { binanceFiatTransfers } from './fiat-transfers.js';
 
 /** binance exports. Each spec lives in its own file in this folder. */
 export const BINANCE_IMPORTERS: readonly Importer[] = [
@@ -16,6 +18,8 @@ export const BINANCE_IMPORTERS: readonly Importer[] = [
   binanceConvert,
   binanceDeposits,
   binanceWithdrawals,
+  binanceTransfersLegacy,
+  binanceFiatTransfers,
   binanceFuturesIncome,
   binanceFuturesTrades,
 ];

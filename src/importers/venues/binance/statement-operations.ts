@@ -8,21 +8,39 @@
 import type { IncomeKind, SpendKind } from '../../../model/ledger-event.js';
 
 /** Rows that together make one event, grouped by second and account (see `statements.ts`). */
-export type Family = 'trade' | 'convert' | 'otc' | 'dust' | 'eth2' | 'fiat-buy';
+export type Family = 'trade' | 'convert' | 'otc' | 'dust' | 'eth2' | 'fiat-buy' | 'conversion' | 'swap' | 'auto-invest';
 
-export type OperationMeaning =
+/** A one-row meaning; `spend` with `zeroValue` is a disposal for nothing (BittyTax "Spend, value 0"). */
+export type SingleMeaning =
   | { readonly kind: 'income'; readonly incomeKind: IncomeKind }
   | { readonly kind: 'deposit' }
   | { readonly kind: 'withdrawal' }
-  | { readonly kind: 'spend'; readonly spendKind: SpendKind }
+  | { readonly kind: 'spend'; readonly spendKind: SpendKind; readonly zeroValue?: boolean }
+  | { readonly kind: 'gift-sent' };
+
+export type OperationMeaning =
+  | SingleMeaning
+  /** The sign of `Change` decides; a sign with no meaning is rejected. */
+  | { readonly kind: 'signed'; readonly positive?: SingleMeaning; readonly negative?: SingleMeaning }
   | { readonly kind: 'skip'; readonly reason: string }
   | { readonly kind: 'leg'; readonly family: Family; readonly isFee: boolean }
   | { readonly kind: 'derivative' };
 
-const income = (incomeKind: IncomeKind): OperationMeaning => ({ kind: 'income', incomeKind });
+const income = (incomeKind: IncomeKind): SingleMeaning => ({ kind: 'income', incomeKind });
 const leg = (family: Family, isFee = false): OperationMeaning => ({ kind: 'leg', family, isFee });
 const EARN_MOVE: OperationMeaning = { kind: 'skip', reason: 'funds moved into or out of Binance Earn/Savings/Staking (same owner, no disposal)' };
 const INTERNAL: OperationMeaning = { kind: 'skip', reason: 'internal move between Binance accounts' };
+const LIQUIDITY_MOVE: OperationMeaning = {
+  kind: 'skip',
+  reason: 'coins moved into or out of a Binance Liquid Swap pool (same owner; BittyTax leaves these to its merger, taxlot keeps the coins as held)',
+};
+/** Credited = airdrop income; debited = the coins are gone for nothing (BittyTax: Spend, value 0). */
+const AIRDROP_OR_WRITE_OFF: OperationMeaning = {
+  kind: 'signed',
+  positive: { kind: 'income', incomeKind: 'airdrop' },
+  negative: { kind: 'spend', spendKind: 'cost', zeroValue: true },
+};
+const WRITE_OFF: OperationMeaning = { kind: 'signed', negative: { kind: 'spend', spendKind: 'cost', zeroValue: true } };
 
 /** Keys are lower case: Binance changed the capitalisation of several names over the years. */
 export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = {
@@ -37,11 +55,22 @@ export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = {
   'large otc trading': leg('otc'),
   'small assets exchange bnb': leg('dust'),
   'eth 2.0 staking': leg('eth2'), // ETH in, BETH out: BittyTax books it as a trade
+  'bnb fee deduction': leg('dust'),
+  // Conversions Binance makes for the user, booked as a trade like BittyTax's `_make_trade`.
+  'leverage token redemption': leg('conversion'), 'stablecoins auto-conversion': leg('conversion'),
+  'swap farming transaction': leg('swap'), 'liquid swap sell': leg('swap'),
+  // Decision (not in BittyTax; third-party exports): an Auto-Invest purchase books the coin
+  // bought and the stablecoin spent in the same second, like a Convert.
+  'auto-invest transaction': leg('auto-invest'),
   // Decision: card/fiat purchases are trades only when the fiat leg is in the same second;
   // alone, the price paid is unknown and the row is rejected (statements.ts).
   'buy crypto with card': leg('fiat-buy'), 'buy crypto with fiat': leg('fiat-buy'),
 
   deposit: { kind: 'deposit' }, 'fiat deposit': { kind: 'deposit' },
+  'fiat ocbs - add fiat and fees': { kind: 'deposit' },
+  // Decision: BittyTax's code books `Asset - Transfer` as a deposit (formats.md lists it with the
+  // airdrops); it is coins moved to the user's Binance account, so + deposit, − withdrawal.
+  'asset - transfer': { kind: 'signed', positive: { kind: 'deposit' }, negative: { kind: 'withdrawal' } },
   withdraw: { kind: 'withdrawal' }, 'fiat withdraw': { kind: 'withdrawal' }, 'fiat withdrawal': { kind: 'withdrawal' },
   send: { kind: 'withdrawal' },
 
@@ -55,7 +84,12 @@ export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = {
   'airdrop assets': income('airdrop'), 'simple earn flexible airdrop': income('airdrop'),
   'launchpool airdrop': income('airdrop'), 'hodler airdrops distribution': income('airdrop'),
   'megadrop rewards': income('airdrop'), 'launchpool airdrop - user claim distribution': income('airdrop'),
-  'launchpool airdrop - system distribution': income('airdrop'), distribution: income('airdrop'),
+  'launchpool airdrop - system distribution': income('airdrop'),
+  distribution: AIRDROP_OR_WRITE_OFF, 'token swap - distribution': AIRDROP_OR_WRITE_OFF,
+  'token swap - redenomination/rebranding': AIRDROP_OR_WRITE_OFF,
+  'asset recovery': WRITE_OFF, 'leveraged coin consolidation': WRITE_OFF,
+  // Decision: a Crypto Box (red packet) received is a promotional reward; one sent is a gift.
+  'crypto box': { kind: 'signed', positive: income('reward'), negative: { kind: 'gift-sent' } },
   // Interest on savings / flexible earn.
   'savings interest': income('interest'), 'simple earn flexible interest': income('interest'),
   'savings distribution': income('interest'), 'launchpool interest': income('interest'),
@@ -68,7 +102,8 @@ export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = {
   'launchpool earnings withdrawal': income('staking'), 'liquid swap rewards': income('staking'),
   'swap farming rewards': income('staking'),
 
-  'binance card spending': { kind: 'spend', spendKind: 'payment' },
+  // A positive card-spending row is the refund/cashback of a payment (BittyTax: Cashback).
+  'binance card spending': { kind: 'signed', negative: { kind: 'spend', spendKind: 'payment' }, positive: income('reward') },
 
   'transfer between main and funding wallet': INTERNAL, transfer_in: INTERNAL, transfer_out: INTERNAL,
   'savings purchase': EARN_MOVE, 'savings principal redemption': EARN_MOVE,
@@ -77,6 +112,8 @@ export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = {
   'simple earn flexible subscription': EARN_MOVE, 'simple earn flexible redemption': EARN_MOVE,
   'simple earn locked subscription': EARN_MOVE, 'simple earn locked redemption': EARN_MOVE,
   'launchpool subscription': EARN_MOVE, 'launchpool redemption': EARN_MOVE, 'launchpad subscribe': EARN_MOVE,
+  'launchpool subscription/redemption': EARN_MOVE,
+  'liquid swap add': LIQUIDITY_MOVE, 'liquid swap add/sell': LIQUIDITY_MOVE, 'liquidity farming remove': LIQUIDITY_MOVE,
 
   // Derivatives and margin: read by statement-derivatives.ts in futures and margin accounts.
   'realized profit and loss': { kind: 'derivative' }, 'realize profit and loss': { kind: 'derivative' },

@@ -17,6 +17,11 @@
  *   so sent = |Change| and the fee is left to the transfer matcher as sent − received.
  * - Earn/savings/staking payouts → income; subscriptions/redemptions and moves between accounts
  *   are skipped with a reason.
+ * - Rows whose sign decides (BittyTax, formats.md §2.3): `Distribution`, `Token Swap - …` credited
+ *   → airdrop income, debited → a disposal for nothing (spend valued 0 USD: the coins are gone,
+ *   their basis becomes a loss); `Asset Recovery`, `Leveraged Coin Consolidation` debited → the
+ *   same; `Binance Card Spending` debited → spend, credited (refund/cashback) → reward income;
+ *   `Crypto Box` credited → reward income, debited → gift sent.
  * - Futures and margin accounts: realized PnL, fees, funding, insurance-fund rows, margin loans,
  *   repayments and interest → derivative events (`statement-derivatives.ts`); trade legs in a
  *   margin account are spot trades (a margin liquidation selling collateral is a disposal of it).
@@ -31,12 +36,13 @@
  * same period: the same movements appear in both.
  */
 import { normalizeAsset } from '../../../model/asset.js';
+import { ZERO } from '../../../model/decimal.js';
 import type { Quantity } from '../../../model/ledger-event.js';
 import { decimal, ifPresent, instant, text } from '../../columns.js';
 import { zoneInText } from '../../parse-instant.js';
 import { defineImporter, events, reject, skip, type EventDraft, type RowOutcome } from '../../importer-spec.js';
 import { collectLegs, isProblem, tradeFromLegs, type StatementRow } from './statement-groups.js';
-import { accountClass, operationMeaning, type Family } from './statement-operations.js';
+import { accountClass, operationMeaning, type Family, type SingleMeaning } from './statement-operations.js';
 import { isDerivativeOperation, mapDerivativeRow } from './statement-derivatives.js';
 
 const DERIVATIVE_HINT = 'futures, margin and options rows are read only in their own accounts; options are not supported';
@@ -93,19 +99,29 @@ function mapSingle(row: StatementRow): RowOutcome {
 
   const q: Quantity = { asset: normalizeAsset(row.coin), amount: row.change.abs() };
   const base = { instant: row.time, ...(row.remark ? { note: row.remark } : {}) };
-  const incoming = meaning.kind === 'income' || meaning.kind === 'deposit';
-  if (incoming !== row.change.isPositive()) {
-    return reject('ROW_INCONSISTENT', `${where}: Change should be ${incoming ? 'positive' : 'negative'} for this operation`);
+  let single: SingleMeaning;
+  if (meaning.kind === 'signed') {
+    const bySign = row.change.isPositive() ? meaning.positive : meaning.negative;
+    if (!bySign) return reject('ROW_INCONSISTENT', `${where}: Change should be ${row.change.isPositive() ? 'negative' : 'positive'} for this operation`);
+    single = bySign;
+  } else {
+    single = meaning;
+    const incoming = meaning.kind === 'income' || meaning.kind === 'deposit';
+    if (incoming !== row.change.isPositive()) {
+      return reject('ROW_INCONSISTENT', `${where}: Change should be ${incoming ? 'positive' : 'negative'} for this operation`);
+    }
   }
-  switch (meaning.kind) {
+  switch (single.kind) {
     case 'income':
-      return events({ kind: 'income', incomeKind: meaning.incomeKind, received: q, ...base });
+      return events({ kind: 'income', incomeKind: single.incomeKind, received: q, ...base });
     case 'deposit':
       return events({ kind: 'deposit', received: q, ...base });
     case 'withdrawal':
       return events({ kind: 'withdrawal', sent: q, ...base });
     case 'spend':
-      return events({ kind: 'spend', spendKind: meaning.spendKind, sent: q, ...base });
+      return events({ kind: 'spend', spendKind: single.spendKind, sent: single.zeroValue ? { ...q, value: { amount: ZERO, currency: 'USD' } } : q, ...base });
+    case 'gift-sent':
+      return events({ kind: 'removal', removalKind: 'gift', sent: q, ...base });
   }
 }
 

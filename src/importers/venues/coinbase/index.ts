@@ -1,5 +1,6 @@
 import type { Importer } from '../../importer-spec.js';
 import { coinbaseBuysSells } from './buys-sells.js';
+import { coinbaseWalletTransactions } from './wallet-transactions.js';
 import { coinbaseProAccount } from './pro-account.js';
 import { coinbaseProFills } from './pro-fills.js';
 import { coinbaseTransactionsV0 } from './transactions-v0.js';
@@ -16,6 +17,7 @@ export const COINBASE_IMPORTERS: readonly Importer[] = [
   coinbaseTransactionsV1,
   coinbaseTransactionsV0,
   coinbaseBuysSells,
+  coinbaseWalletTransactions,
   coinbaseProAccount,
   coinbaseProFills,
 ];

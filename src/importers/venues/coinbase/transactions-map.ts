@@ -30,6 +30,10 @@
  * - Fiat `Deposit`/`Withdrawal`: the quantity is net of the fee for deposits and gross for
  *   withdrawals (BittyTax), so received = qty + fee and sent = qty − fee.
  * - Income value: `Subtotal` when non-zero, else quantity × price (tiny staking rows show 0.00).
+ * - `Credit` is a buy (BittyTax groups it with `Buy`). `Asset Migration` (a token re-denomination,
+ *   e.g. MATIC → POL): the asset credited is an airdrop, the one debited a spend at its market
+ *   value (BittyTax, formats.md §2.1). `Retail MGX DEX Buy` legs are paired into one trade: the
+ *   negative row (paid) with a positive row of another asset at most 10 s apart (BittyTax).
  */
 import { Dec } from '../../../model/decimal.js';
 import type { IncomeKind, Quantity, SpendKind, StatedValue } from '../../../model/ledger-event.js';
@@ -54,7 +58,7 @@ export interface CoinbaseTxRow {
   readonly notes: string;
 }
 
-const BUY = new Set(['buy', 'advanced trade buy', 'advance trade buy']);
+const BUY = new Set(['buy', 'advanced trade buy', 'advance trade buy', 'credit']);
 const SELL = new Set(['sell', 'advanced trade sell', 'advance trade sell', 'retail simple dust']);
 const SEND = new Set(['send', 'retail mgx dex send']);
 const TO_PRO = new Set(['pro deposit', 'exchange deposit', 'prime deposit']);
@@ -101,6 +105,8 @@ function convertNotes(notes: string): ConvertNotes | undefined {
  * rejected the whole group shares that outcome (the driver accounts per group).
  */
 export function coinbaseGroupKey(r: CoinbaseTxRow): string | undefined {
+  // All DEX legs of the file form one group, paired by time in `pairDexLegs`.
+  if (kind(r) === DEX_BUY) return 'dex-buy';
   if (r.id) return `id:${r.id}`;
   return kind(r) === 'convert' ? `convert:${r.instant}` : undefined;
 }
@@ -111,12 +117,47 @@ export function mapCoinbaseGroup(rows: readonly CoinbaseTxRow[]): RowOutcome {
   );
   const [first, second] = unique;
   if (!first) return skip('empty group');
+  if (kind(first) === DEX_BUY) return pairDexLegs(rows);
   if (unique.length === 1) return mapCoinbaseRow(first);
   const converts = unique.filter((r) => kind(r) === 'convert');
   const selfContained = converts.every((r) => convertNotes(r.notes)?.from === coinbaseAsset(r.asset));
   if (second && unique.length === 2 && converts.length === 2 && !selfContained) return pairConvert(first, second);
   // Distinct transactions that happen to share a key (fills of one order, same-second converts).
   return combine(unique.map(mapCoinbaseRow));
+}
+
+const DEX_BUY = 'retail mgx dex buy';
+const DEX_WINDOW_MS = 10_000;
+
+/**
+ * `Retail MGX DEX Buy` (a swap through Coinbase's DEX service) books each side as its own row:
+ * the asset bought with a positive quantity, the asset paid with a negative one, a few seconds
+ * apart. As BittyTax does, a negative row is paired with the next positive row of another asset
+ * at most 10 s later (formats.md §2.1). Rows that cannot be paired reject the group.
+ */
+function pairDexLegs(rows: readonly CoinbaseTxRow[]): RowOutcome {
+  const sorted = [...rows].sort((a, b) => a.instant - b.instant);
+  const used = new Set<CoinbaseTxRow>();
+  const trades: EventDraft[] = [];
+  for (const out of sorted) {
+    if (used.has(out) || !out.quantity.isNegative()) continue;
+    const into = sorted.find(
+      (r) => !used.has(r) && r.quantity.isPositive() && !r.quantity.isZero() && coinbaseAsset(r.asset) !== coinbaseAsset(out.asset) &&
+        Math.abs(r.instant - out.instant) <= DEX_WINDOW_MS,
+    );
+    if (!into) continue;
+    used.add(out).add(into);
+    const note = out.notes || into.notes;
+    // each trade cites its own two rows (by index in the group), not the group's first row
+    const groupRows = [rows.indexOf(out), rows.indexOf(into)].sort((a, b) => a - b);
+    trades.push({ kind: 'trade', instant: Math.min(out.instant, into.instant), sent: marketQuantity(out), received: marketQuantity(into), groupRows, ...(note ? { note } : {}) });
+  }
+  const left = sorted.filter((r) => !used.has(r) && !r.quantity.isZero());
+  if (left.length > 0) {
+    const list = left.map((r) => `${r.quantity.toFixed()} ${r.asset}`).join(', ');
+    return reject('ROW_INCONSISTENT', `Retail MGX DEX Buy legs without their other side within ${DEX_WINDOW_MS / 1000} s: ${list}`);
+  }
+  return trades.length > 0 ? events(...trades) : skip('zero quantity: no balance change');
 }
 
 function combine(outcomes: readonly RowOutcome[]): RowOutcome {
@@ -185,6 +226,11 @@ export function mapCoinbaseRow(r: CoinbaseTxRow): RowOutcome {
   if (type === 'convert') {
     const parsed = convertNotes(r.notes);
     if (!parsed) return reject('ROW_MISSING_VALUE', `Convert row: cannot read the received side from Notes "${r.notes}"`);
+    if (parsed.to.asset === asset) {
+      // ETH → ETH2 (staked ETH, read as ETH): the same holding, as for `Retail Eth2 Deprecation`.
+      if (parsed.to.amount.eq(amount)) return skip(`Convert ${r.asset} → ${parsed.to.asset} of the same holding (ETH2 is read as ETH)`);
+      return reject('ROW_INCONSISTENT', `Convert of ${r.asset} into the same asset with a different quantity (${parsed.to.amount.toFixed()})`);
+    }
     return events({ kind: 'trade', ...base, sent: marketQuantity(r), received: parsed.to });
   }
   if (SEND.has(type) || TO_PRO.has(type)) return events({ kind: 'withdrawal', ...base, sent: own });
@@ -205,8 +251,12 @@ export function mapCoinbaseRow(r: CoinbaseTxRow): RowOutcome {
   if (spendKind) return events({ kind: 'spend', spendKind, ...base, sent: own });
   if (type === 'donation') return events({ kind: 'removal', removalKind: 'donation', ...base, sent: own });
   if (type === 'asset migration') {
-    return reject('ROW_UNSUPPORTED', `"${r.type}" (token re-denomination) is not supported yet`, 'record the migration manually in the taxlot generic format');
+    // BittyTax: the new token credited is an airdrop, the old one debited a spend (formats.md §2.1).
+    return r.quantity.isNegative()
+      ? events({ kind: 'spend', spendKind: 'cost', ...base, sent: own })
+      : events({ kind: 'income', incomeKind: 'airdrop', ...base, received: own });
   }
+  if (type === DEX_BUY) return reject('ROW_INCONSISTENT', `"${r.type}" row without its other side within ${DEX_WINDOW_MS / 1000} s`);
   return reject('ROW_UNKNOWN_TYPE', `unknown Coinbase transaction type "${r.type}"`);
 }
 

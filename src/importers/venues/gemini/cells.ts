@@ -35,9 +35,9 @@ export const amountKey = (asset: string): `amount:${string}` => `amount:${asset}
 export const feeKey = (asset: string): `fee:${string}` => `fee:${asset}`;
 
 /** An optional Gemini money cell: empty gives `undefined`; `(…)` is negative. */
-export function geminiMoney(header: string): Column<Dec | undefined> {
+export function geminiMoney(header: string | readonly string[]): Column<Dec | undefined> {
   return {
-    headers: [header],
+    headers: typeof header === 'string' ? [header] : header,
     presence: 'optional',
     parse(cell, ctx) {
       const t = (cell ?? '').trim();
@@ -52,12 +52,16 @@ export function geminiMoney(header: string): Column<Dec | undefined> {
 
 type AssetColumns = { [k: `amount:${string}`]: Column<Dec | undefined> } & { [k: `fee:${string}`]: Column<Dec | undefined> };
 
-/** `amount:BTC` ← `BTC Amount BTC`, `fee:BTC` ← `Fee (BTC) BTC`, for every listed asset. */
+/**
+ * `amount:BTC` ← `BTC Amount BTC` (or the 2017 `BTC Amount`), `fee:BTC` ← `Fee (BTC) BTC` (or the
+ * 2017 `Trading Fee (BTC)`, formats.md §2.5), for every listed asset.
+ */
 export function assetColumns(): AssetColumns {
   const columns: AssetColumns = {};
   for (const a of GEMINI_ASSETS) {
-    columns[amountKey(a)] = geminiMoney(`${a} Amount ${a}`);
-    columns[feeKey(a)] = geminiMoney(`Fee (${a}) ${a}`);
+    // Current headers, then the older (2017) ones: `USD Amount`, `Trading Fee (USD)`.
+    columns[amountKey(a)] = geminiMoney([`${a} Amount ${a}`, `${a} Amount`]);
+    columns[feeKey(a)] = geminiMoney([`Fee (${a}) ${a}`, `Trading Fee (${a})`]);
   }
   return columns;
 }

@@ -22,10 +22,14 @@
  *   account for a wallet taxlot does not read; not a disposal).
  * - `transfer` with empty subtype, positive → income airdrop (BittyTax; Kraken credits airdrops
  *   and fork coins this way — a fork credited so needs relabelling by the user, said in the note).
+ * - `transfer` with empty subtype, negative → spend (BittyTax); `staking` negative → spend.
+ * - `dividend` → income `other` (BittyTax: Dividend; taxlot has no dividend kind); `adjustment` →
+ *   airdrop income (+) / spend (−) (BittyTax); subtype `delistingconversion` (earn, transfer or
+ *   adjustment) → airdrop income (+) / spend valued 0 USD (−), as BittyTax (Spend, value 0).
  * - `margin` → realized PnL / commission / liquidation, `rollover` → margin interest
  *   (`ledger-margin.ts`); `settled` (settling a margin position with own funds) → trade legs,
  *   like `trade` rows (BittyTax). A refid mixing margin rows with trade rows: each part mapped.
- * - anything else (`adjustment`, `dividend`, unknown) → rejected ROW_UNKNOWN_TYPE naming it.
+ * - anything else → rejected ROW_UNKNOWN_TYPE naming it.
  */
 import { ZERO, type Dec } from '../../../model/decimal.js';
 import type { Quantity } from '../../../model/ledger-event.js';
@@ -136,7 +140,7 @@ function mapSingle(row: LedgerRow): RowOutcome {
   };
   const q = quantity(row.asset, row.amount, row.amountUsd);
   const incoming = row.amount.greaterThan(0);
-  const income = (incomeKind: 'staking' | 'airdrop' | 'reward', note?: string): RowOutcome =>
+  const income = (incomeKind: 'staking' | 'airdrop' | 'reward' | 'other', note?: string): RowOutcome =>
     incoming
       ? events({ kind: 'income', incomeKind, received: q, ...base, ...(note ? { note } : {}) })
       : reject('ROW_INCONSISTENT', `Kraken "${row.type}" row with non-positive amount ${row.amount.toFixed()} ${row.asset}`);
@@ -146,15 +150,31 @@ function mapSingle(row: LedgerRow): RowOutcome {
     return events(note ? { ...draft, note } : draft);
   };
   const sub = row.subtype.toLowerCase();
-  switch (row.type.toLowerCase()) {
+  const type = row.type.toLowerCase();
+  // Credited = airdrop income; debited = a spend (BittyTax Airdrop / Spend, formats.md §2.4);
+  // `zeroValue`: the debited coins are gone for nothing (delisting conversions: Spend, value 0).
+  const airdropOrSpend = (note: string, zeroValue = false): RowOutcome => {
+    if (incoming) return events({ kind: 'income', incomeKind: 'airdrop', received: q, ...base, note });
+    if (row.amount.isZero()) return move();
+    const sent = zeroValue ? { ...q, value: { amount: ZERO, currency: 'USD' } } : q;
+    return events({ kind: 'spend', spendKind: 'cost', sent, ...base, note });
+  };
+  if (sub === 'delistingconversion' && (type === 'earn' || type === 'transfer' || type === 'adjustment')) {
+    return airdropOrSpend('Kraken delisting conversion', true);
+  }
+  switch (type) {
     case 'deposit':
       return move(incoming || row.amount.isZero() ? undefined : 'reversed deposit');
     case 'withdrawal':
       return move(incoming ? 'returned withdrawal' : undefined);
     case 'staking':
-      return income('staking');
+      return incoming || row.amount.isZero() ? income('staking') : airdropOrSpend('Kraken staking debit');
     case 'invite bonus':
       return income('reward', 'Kraken invite bonus');
+    case 'dividend':
+      return income('other', 'Kraken dividend');
+    case 'adjustment':
+      return airdropOrSpend('Kraken balance adjustment');
     case 'earn':
       if (sub === 'reward') return income('staking');
       if (sub === 'airdrop') return income('airdrop');
@@ -165,6 +185,7 @@ function mapSingle(row: LedgerRow): RowOutcome {
       if (sub === 'spottofutures' || sub === 'spotfromfutures') return move('Kraken futures wallet transfer');
       if (sub === 'airdrop') return income('airdrop');
       if (sub === '' && incoming) return income('airdrop', 'Kraken transfer credit (airdrop or fork coins): relabel a hard fork');
+      if (sub === '') return airdropOrSpend('Kraken transfer debit');
       return reject('ROW_UNKNOWN_TYPE', `Kraken transfer "${row.subtype}" of ${row.amount.toFixed()} ${row.asset}: its meaning is unknown`);
     default:
       return reject('ROW_UNKNOWN_TYPE', `unknown Kraken ledger type "${row.type}"${row.subtype ? ` (subtype "${row.subtype}")` : ''}`);

@@ -1,0 +1,48 @@
+/** The shared driver: row accounting, grouped rows and the sources events cite, file context. */
+import { describe, expect, it } from 'vitest';
+import { decimal, instant, text } from './columns.js';
+import { defineImporter, events, skip } from './importer-spec.js';
+import { importFile } from './import-file.js';
+
+const grouped = defineImporter({
+  id: 'test-grouped',
+  label: 'test',
+  howToExport: 'test',
+  wallet: 'test',
+  columns: { time: instant('time'), group: text('group'), asset: text('asset'), amount: decimal('amount') },
+  groupKey: (row) => row.group || undefined,
+  mapGroup: (rows, ctx) => {
+    if (rows[0]?.asset === 'SKIP') return skip('skipped for the test');
+    // one deposit per row of the group; each cites its own row
+    return events(
+      ...rows.map((r, i) => ({
+        kind: 'deposit' as const,
+        instant: r.time,
+        received: { asset: r.asset, amount: r.amount },
+        note: ctx.file.name,
+        groupRows: [i],
+      })),
+    );
+  },
+});
+
+const csv = ['time,group,asset,amount', '2024-01-01,g1,BTC,1', '2024-01-02,g2,SKIP,1', '2024-01-03,g1,ETH,2', '2024-01-04,,SOL,3', '2024-01-05,g2,SKIP,1'].join('\n');
+
+describe('runImporter with groups', () => {
+  const r = importFile('data.csv', csv, { importers: [grouped] });
+
+  it('keeps rows = imported + skipped + rejected, counting every row of a group', () => {
+    expect(r.accounting).toMatchObject({ rows: 5, imported: 3, skipped: 2, rejected: 0 });
+  });
+
+  it('lets each event of a group cite its own row (groupRows), and gives the spec the file name', () => {
+    // g1 = lines 2 and 4 → two events citing lines 2 and 4; the ungrouped row on line 5 alone
+    expect(r.events.map((e) => [e.source.line, e.extraSources?.map((s) => s.line) ?? [], e.note])).toEqual([
+      [2, [], 'data.csv'],
+      [4, [], 'data.csv'],
+      [5, [], 'data.csv'],
+    ]);
+    expect(r.events.map((e) => e.id)).toEqual(['data.csv:2#1', 'data.csv:4#2', 'data.csv:5']);
+    expect(r.events.some((e) => 'groupRows' in e)).toBe(false);
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * The direction of a Binance deposit/withdrawal file whose rows do not say it.
+ *
+ * The older crypto layouts (`…,TransactionFee,Address,TXID,SourceAddress,PaymentID,Status`) and
+ * the fiat layout (`Date(UTC±N),Coin,Amount,Status,Payment Method,Indicated Amount,Fee,Order ID`)
+ * are the same for deposits and withdrawals; only the file name Binance gives the download
+ * (`…Deposit History…`, `…Withdraw…`) tells them apart. BittyTax does the same (formats.md §2.3,
+ * `DataFilenameError` when the name says neither).
+ *
+ * The importers read the direction from the file name (`MapContext.file.name`).
+ */
+import { reject, type RowOutcome } from '../../importer-spec.js';
+
+export type Direction = 'deposit' | 'withdrawal';
+
+export const BINANCE_WALLET = 'binance';
+
+/** `deposit` / `withdrawal` from a file name (stem), or a rejection when it says neither or both. */
+export function directionFromName(fileName: string): Direction | RowOutcome {
+  const name = fileName.toLowerCase();
+  const deposit = name.includes('deposit');
+  const withdrawal = name.includes('withdraw');
+  if (deposit !== withdrawal) return deposit ? 'deposit' : 'withdrawal';
+  return reject(
+    'ROW_MISSING_VALUE',
+    `cannot tell deposits from withdrawals: this Binance layout states the direction only in the file name, and "${fileName}" names ${deposit ? 'both' : 'neither'}`,
+    'keep the name Binance gave the download, or rename the file so it contains "deposit" or "withdraw"',
+  );
+}
