@@ -46,3 +46,26 @@ describe('runImporter with groups', () => {
     expect(r.events.some((e) => 'groupRows' in e)).toBe(false);
   });
 });
+
+describe('files re-saved by a European spreadsheet (";" and decimal commas)', () => {
+  it('reads decimal commas and day-first dates in a ";" file', async () => {
+    const { ALL_IMPORTERS } = await import('./index.js');
+    const text = [
+      'Date;Sent Amount;Sent Currency;Received Amount;Received Currency;Fee Amount;Fee Currency;Net Worth Amount;Net Worth Currency;Label;Description;TxHash',
+      '17.11.2021 10:21;3.000,50;USD;0,1;BTC;1,25;USD;;;;;',
+    ].join('\n');
+    const r = importFile('wallet.csv', text, { importers: ALL_IMPORTERS });
+    expect(r.format).toBe('koinly-universal');
+    const e = r.events[0];
+    // 3.000,50 = 3000.5; 0,1 = 0.1; 1,25 = 1.25; 17.11.2021 is 17 November
+    expect(e?.kind === 'trade' ? [e.sent.amount.toFixed(), e.received.amount.toFixed(), e.fee?.amount.toFixed()] : []).toEqual(['3000.5', '0.1', '1.25']);
+    expect(new Date(e?.instant ?? 0).toISOString()).toBe('2021-11-17T10:21:00.000Z');
+  });
+
+  it('keeps decimal points in a ";" file that uses them', async () => {
+    const { numberStyleOf } = await import('./run-importer.js');
+    expect(numberStyleOf(';', [{ line: 2, cells: ['0.5', '1200.25'] }])).toEqual({});
+    expect(numberStyleOf(';', [{ line: 2, cells: ['0,5', '1.200,25'] }])).toEqual({ decimalSeparator: ',' });
+    expect(numberStyleOf(',', [{ line: 2, cells: ['0,5'] }])).toEqual({});
+  });
+});

@@ -11,7 +11,8 @@ import type { SourceRef } from '../model/source-ref.js';
 import type { CellContext } from './columns.js';
 import type { FormatMatch } from './detect.js';
 import { isGroupSpec, type EventDraft, type Importer, type RowOutcome } from './importer-spec.js';
-import { readCsv } from './read-csv.js';
+import { readCsv, type CsvRow } from './read-csv.js';
+import type { NumberStyle } from './parse-number.js';
 
 export interface RowAccounting {
   rows: number;
@@ -61,6 +62,7 @@ export function runImporter(file: string, text: string, match: FormatMatch, opts
     opts.inputZone ?? importer.zoneFrom?.({ name: opts.fileName, preamble: lines.slice(0, match.headerLineIndex) }) ?? importer.zone ?? 'UTC';
   const csv = readCsv(body, match.delimiter);
   const lineOffset = match.headerLineIndex;
+  const numberStyle = importer.numberStyle ?? numberStyleOf(match.delimiter, csv.rows.slice(1));
   const brokenLines = new Map<number, string>();
   for (const p of csv.problems) brokenLines.set(p.line + lineOffset, p.message);
 
@@ -88,7 +90,7 @@ export function runImporter(file: string, text: string, match: FormatMatch, opts
       diagnostics.push(diagnostic('CSV_MALFORMED', broken, ref));
       continue;
     }
-    const result = parseRow(importer, match, row.cells, zone, ref);
+    const result = parseRow(importer, match, row.cells, zone, numberStyle, ref);
     if ('problems' in result) {
       accounting.rejected++;
       diagnostics.push(...result.problems);
@@ -166,6 +168,7 @@ function parseRow(
   match: FormatMatch,
   cells: readonly string[],
   zone: string,
+  numberStyle: NumberStyle,
   ref: SourceRef,
 ): ParsedRow | { problems: Diagnostic[] } {
   const values: Record<string, unknown> = {};
@@ -176,7 +179,7 @@ function parseRow(
       values[key] = undefined;
       continue;
     }
-    const ctx: CellContext = { header: binding.header, numberStyle: importer.numberStyle ?? {}, zone };
+    const ctx: CellContext = { header: binding.header, numberStyle, zone };
     const result = column.parse(cells[binding.index], ctx);
     if (result.ok) values[key] = result.value;
     else problems.push(diagnostic(result.problem.code, result.problem.message, ref));
@@ -194,4 +197,24 @@ function finishEvent(fullDraft: EventDraft, ref: SourceRef, extra: readonly Sour
     source: ref,
     ...(extra.length > 0 ? { extraSources: extra } : {}),
   } as LedgerEvent;
+}
+
+/**
+ * The number style of a file the importer did not pin: a `;`-separated file is what a European
+ * spreadsheet writes when it re-saves an export, with decimal commas (`0,6057`, `1.234,56`).
+ * It is read that way when its cells show decimal commas and no decimal points; `,`-separated
+ * files keep `.` (formats.md §4: Excel round-tripping is a real input source).
+ */
+export function numberStyleOf(delimiter: string, rows: readonly CsvRow[]): NumberStyle {
+  if (delimiter !== ';') return {};
+  let commas = 0;
+  let points = 0;
+  for (const row of rows.slice(0, 200)) {
+    for (const cell of row.cells) {
+      const t = cell.trim();
+      if (/^-?\d{1,3}(\.\d{3})+,\d+$|^-?\d+,\d+$/.test(t)) commas++;
+      else if (/^-?\d+\.\d+$/.test(t) && !/^-?\d{1,3}\.\d{3}$/.test(t)) points++;
+    }
+  }
+  return commas > 0 && points === 0 ? { decimalSeparator: ',' } : {};
 }

@@ -12,6 +12,13 @@
  *   A non-zero `fee` on such a row is a commission charged in addition.
  * - `Deposit` / `Withdrawal` with `transactStatus` `Completed` → deposit / withdrawal of BTC (fee
  *   attached; `null` = none); any other status (`Canceled`, `Pending`) → skipped: no movement.
+ * - Decision (types seen in real files — e.g. the public whalepool `bitmex-wallet-parser`, which
+ *   drops `UnrealisedPNL` and `Canceled` rows and charts `AffiliatePayout` as income):
+ *   `UnrealisedPNL` → skipped (the open positions' mark-to-market at export time, status
+ *   `Pending`: nothing realised or moved); `AffiliatePayout` → income:reward (referral
+ *   commission); `Transfer` → deposit (+) or withdrawal (−) of BTC (a move to or from another
+ *   BitMEX account, paired like any transfer). These, like deposits and withdrawals, count only
+ *   when `Completed`; other statuses are skipped.
  * - Any other type → ROW_UNKNOWN_TYPE naming it (rotki rejects them too).
  */
 import { Dec } from '../../../model/decimal.js';
@@ -51,6 +58,20 @@ export const bitmexWalletHistory = defineImporter({
             fee,
             balanceAfter: row.balance ? btc(row.balance) : undefined,
           }),
+        );
+      case 'UnrealisedPNL':
+        return skip('BitMEX unrealised P&L of open positions at export time: nothing realised or moved');
+      case 'AffiliatePayout':
+        if (row.status !== 'Completed') return skip(`BitMEX affiliate payout with status "${row.status}": not paid`);
+        if (!amount.greaterThan(0)) return reject('ROW_INCONSISTENT', `BitMEX affiliate payout of ${amount.toFixed()} BTC`);
+        return events({ kind: 'income', incomeKind: 'reward', instant: row.time, received: { asset: 'BTC', amount }, note: 'BitMEX affiliate payout' });
+      case 'Transfer':
+        if (row.status !== 'Completed') return skip(`BitMEX transfer with status "${row.status}": no movement`);
+        if (amount.isZero()) return reject('ROW_INCONSISTENT', 'BitMEX transfer of 0 BTC');
+        return events(
+          amount.isPositive()
+            ? { kind: 'deposit', instant: row.time, received: { asset: 'BTC', amount }, ...(fee ? { fee } : {}), note: 'BitMEX transfer in' }
+            : { kind: 'withdrawal', instant: row.time, sent: { asset: 'BTC', amount: amount.abs() }, ...(fee ? { fee } : {}), note: 'BitMEX transfer out' },
         );
       case 'Deposit':
       case 'Withdrawal': {

@@ -94,6 +94,13 @@ export const CRYPTOCOM_KINDS: Readonly<Record<string, KindMeaning>> = {
   crypto_transfer: { kind: 'movement' },
   // A refund of a crypto_payment returns units; not income (rotki) — an unexplained arrival.
   crypto_payment_refund: { kind: 'deposit' },
+  // Fiat-wallet and Invest-account movements that also turn up in the crypto wallet file (rotki
+  // books them as asset movements): own money moving in or out; the sign of Amount decides.
+  viban_deposit: { kind: 'movement' },
+  viban_withdrawal: { kind: 'movement' },
+  viban_card_top_up: { kind: 'movement' },
+  invest_deposit: { kind: 'movement' },
+  invest_withdrawal: { kind: 'movement' },
 
   // Moves inside the App.
   crypto_earn_program_created: INTERNAL,

@@ -4,6 +4,8 @@
  * Menu: OKX › Assets › Bills › Funding account › Download.
  * Headers: `id,Time,Type,Amount,Before Balance,After Balance,Fee,Symbol` (± an empty 2nd column)
  * and the newer `id,Time,Type,Amount,Before Balance,After Balance,Symbol`. `0E-18` is zero.
+ * The first column is not required to be `id`: BittyTax accepts any first header there (its
+ * predicate matches anything), so the signature is the other columns only.
  *
  * Mapping (as BittyTax): `Deposit` → deposit; `Withdrawal` → withdrawal of |Amount|; `Staking
  * Yield` → income:staking; `Fee rebate` → income:reward. Decision (docs silent on whether a
@@ -38,7 +40,6 @@ export const okxFundingHistory = defineImporter({
     fee: ifPresent(decimal('Fee')),
     symbol: text('Symbol'),
   },
-  signature: { also: ['id'] },
   mapRow(row) {
     const key = row.type.trim().toLowerCase();
     const asset = normalizeAsset(row.symbol);
