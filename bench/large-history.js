@@ -4,7 +4,7 @@
  * wallets (buys, sells, swaps, transfers, staking income), runs the full report pipeline
  * in process (import → transfers → prices → engine → summary and CSVs, no PDF) and prints the
  * time of each stage and the peak memory. Run after `npm run build`:
- *   node bench/large-history.js [rows=100000]
+ *   node bench/large-history.js [rows=100000] [--pdf]
  * Deterministic input: a fixed linear congruential generator, no Math.random.
  */
 import { performance } from 'node:perf_hooks';
@@ -14,6 +14,7 @@ import { COMPUTE_OPTIONS, INPUT_OPTIONS } from '../dist/cli/options.js';
 import { renderOutputs } from '../dist/report/render-outputs.js';
 
 const rows = Number(process.argv[2] ?? 100_000);
+const withPdf = process.argv.includes('--pdf');
 let seed = 42;
 const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
@@ -47,7 +48,7 @@ const { options } = toReportOptions(defaults);
 const t0 = performance.now();
 const data = computeReport(inputs, options);
 const t1 = performance.now();
-const files = renderOutputs({ ...data, options: { ...data.options } }, { pdf: false });
+const files = renderOutputs(data, { pdf: withPdf });
 const t2 = performance.now();
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(0);
 console.log(
