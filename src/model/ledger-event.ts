@@ -245,8 +245,3 @@ export type LedgerEvent =
   | DerivativeEvent;
 
 export type EventKind = LedgerEvent['kind'];
-
-/** Exhaustiveness guard for `switch (event.kind)`. */
-export function assertNever(value: never): never {
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
