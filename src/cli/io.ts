@@ -42,11 +42,25 @@ export function collectInputs(paths: readonly string[], exclude: readonly string
 export function readInputs(files: readonly string[]): InputFile[] {
   return files.map((file) => {
     try {
-      return { file: displayPath(file), text: readFileSync(file, 'utf8') };
+      return { file: displayPath(file), text: decodeText(readFileSync(file)) };
     } catch (e) {
       throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
     }
   });
+}
+
+/**
+ * Bytes → text. Exports are UTF-8 (a BOM is dropped later); a spreadsheet's "Unicode text" save
+ * is UTF-16 with a byte-order mark, which is decoded instead of being read as garbage.
+ */
+export function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  return bytes.toString('utf8');
 }
 
 /** Paths under the working directory are shown relative to it; others as given. */
