@@ -329,3 +329,33 @@ describe('removals and spends', () => {
     expect(gain(r)).toBe('300');
   });
 });
+
+describe('conversions (token migrations)', () => {
+  it('carry basis and acquisition dates to the new token, scaled by the ratio; no disposal', () => {
+    // 100 LEND bought in two lots (60 for 30 on 2023-01-01, 40 for 40 on 2023-06-01), migrated
+    // 100 LEND → 1 AAVE: lots of 0.6 AAVE (basis 30) and 0.4 AAVE (basis 40), same dates.
+    // Selling 0.6 AAVE for 90 on 2024-03-01 (FIFO) uses the 2023-01-01 lot: long-term, gain 60.
+    const r = runLedger(ledger`
+      2023-01-01 a buy 60 LEND for 30 USD
+      2023-06-01 a buy 40 LEND for 40 USD
+      2023-09-01 a migrate 100 LEND to 1 AAVE
+      2024-03-01 a sell 0.6 AAVE for 90 USD
+    `);
+    expect(r.disposals.map((d) => d.asset)).toEqual(['AAVE']);
+    const s = r.disposals[0]?.slices[0];
+    expect([s?.quantity.toFixed(), s?.basis.toFixed(), s?.acquiredDate, s?.term]).toEqual(['0.6', '30', '2023-01-01', 'long']);
+    expect(r.openLots.map((l) => [l.asset, l.quantity.toFixed(), l.basis.toFixed(), l.acquiredDate])).toEqual([['AAVE', '0.4', '40', '2023-06-01']]);
+  });
+
+  it('units that no lot covers arrive with unknown basis', () => {
+    const r = runLedger(ledger`
+      2023-01-01 a buy 50 MATIC for 25 USD
+      2024-09-24 a migrate 120 MATIC to 120 POL
+    `);
+    // 50 POL from the lot (basis 25), 70 POL of unknown basis
+    expect(r.openLots.map((l) => [l.quantity.toFixed(), l.basis.toFixed(), l.basisKnown])).toEqual([
+      ['50', '25', true],
+      ['70', '0', false],
+    ]);
+  });
+});

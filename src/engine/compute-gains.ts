@@ -178,6 +178,10 @@ class Run {
       case 'fee':
         this.payFee(ctx, e.wallet, e.fee.asset, e.fee.amount, values.fee);
         return;
+      case 'conversion':
+        this.convert(ctx, e.wallet, e.sent.asset, e.sent.amount, e.received.asset, e.received.amount);
+        if (fee) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
+        return;
       default: {
         // every remaining kind is a derivative row (DerivativeEvent); a new kind of another sort
         // would not type-check here, so none can be forgotten
@@ -343,6 +347,35 @@ class Run {
   private payFee(ctx: Ctx, wallet: string, asset: AssetCode, quantity: Dec, value: Money | undefined): void {
     if (isFiat(asset)) return; // fiat fees on movements have no tax effect; on trades they are in proceeds/basis
     this.dispose(ctx, 'fee', wallet, asset, quantity, value?.amount ?? ZERO, value?.source ?? 'missing', 'fee');
+  }
+
+  /**
+   * Re-denominate a holding: the lots of `from` become lots of `to`, same basis and acquisition
+   * dates, units scaled by `toAmount / fromAmount` (the last piece takes what is left, so the
+   * units received are exact). Units no lot covers arrive as a lot of unknown basis.
+   */
+  private convert(ctx: Ctx, wallet: string, from: AssetCode, fromAmount: Dec, to: AssetCode, toAmount: Dec): void {
+    const taken = this.take(ctx, wallet, from, fromAmount);
+    let left = toAmount;
+    taken.pieces.forEach((p, i) => {
+      const last = i === taken.pieces.length - 1 && taken.uncovered.isZero();
+      const units = last ? left : share(toAmount, p.quantity, fromAmount);
+      left = left.minus(units);
+      const seq = ++this.seq;
+      this.inventory.add({
+        ...p.lot,
+        id: `L${seq}`,
+        seq: p.lot.seq,
+        split: seq,
+        asset: to,
+        wallet,
+        quantity: units,
+        basis: p.basis,
+        unitCost: p.lot.basisKnown && units.greaterThan(0) ? divide(p.basis, units) : ZERO,
+      });
+    });
+    this.changeBalance(ctx, wallet, to, toAmount.minus(left));
+    if (left.greaterThan(0)) this.acquire(ctx, wallet, to, left, ZERO, false, 'deposit');
   }
 
   private remove(ctx: Ctx, kind: RemovalRecord['kind'], wallet: string, asset: AssetCode, quantity: Dec): void {

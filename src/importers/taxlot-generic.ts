@@ -22,7 +22,7 @@ const SPEND_TYPES: Readonly<Record<string, SpendKind>> = {
 
 /** Every `type` value the format accepts, for the documentation and the error message. */
 export const TAXLOT_GENERIC_TYPES: readonly string[] = [
-  'buy', 'sell', 'trade', 'deposit', 'withdrawal', 'transfer', 'fee', 'fork', 'loan',
+  'buy', 'sell', 'trade', 'conversion', 'deposit', 'withdrawal', 'transfer', 'fee', 'fork', 'loan',
   ...Object.keys(INCOME_TYPES), ...Object.keys(REMOVAL_TYPES), ...Object.keys(SPEND_TYPES),
 ];
 
@@ -100,6 +100,11 @@ export const taxlotGeneric = defineImporter({
           return reject('ROW_INCONSISTENT', 'a transfer receives the same asset, at most the amount sent');
         }
         return events({ kind: 'transfer', toWallet: row.counterpart, sent: s as Quantity, received: got, matchedBy: 'stated', ...base } as EventDraft);
+      }
+      case 'conversion': {
+        const m = missing(['sent', 'received']);
+        if (m) return m;
+        return events({ kind: 'conversion', sent: s as Quantity, received: r as Quantity, ...base });
       }
       case 'fee':
         if (!fee && !s) return reject('ROW_MISSING_VALUE', 'type "fee" needs fee_amount/fee_asset (or sent_amount/sent_asset)');

@@ -59,6 +59,9 @@ export function formatEvent(e: LedgerEvent): string {
     case 'fee':
       parts.push('fee', formatQuantity(e.fee));
       break;
+    case 'conversion':
+      parts.push('conversion', `sent ${formatQuantity(e.sent)}`, `received ${formatQuantity(e.received)}`);
+      break;
     default:
       // every remaining kind is a derivative row (DerivativeEvent); a new kind of another sort
       // would not type-check here, so none can be forgotten

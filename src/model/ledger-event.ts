@@ -124,6 +124,17 @@ export interface FeeEvent extends EventBase {
 }
 
 /**
+ * The same holding re-denominated — a token migration (MATIC → POL), a rebrand, a 1:1 redemption
+ * of a wrapper: not a sale. The lots of `sent` become lots of `received`, keeping their basis and
+ * acquisition dates (units scaled by received/sent).
+ */
+export interface ConversionEvent extends EventBase {
+  readonly kind: 'conversion';
+  readonly sent: Quantity;
+  readonly received: Quantity;
+}
+
+/**
  * One fill of a position log (Bybit transaction log, Binance futures trades, OKX perpetuals): what
  * rebuilding positions needs. `src/derivatives/build-positions.ts` accumulates opens per contract
  * and realises a close pro rata.
@@ -242,6 +253,7 @@ export type LedgerEvent =
   | RemovalEvent
   | SpendEvent
   | FeeEvent
+  | ConversionEvent
   | DerivativeEvent;
 
 export type EventKind = LedgerEvent['kind'];

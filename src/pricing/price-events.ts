@@ -158,6 +158,11 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
         const fee = isFiat(e.fee.asset) ? first(() => direct(e.fee, e.instant)) : feeValue(e, []);
         return { event: e, values: withDefined({ fee }) };
       }
+      case 'conversion': {
+        // lots carry over: no value is needed, except for a fee paid on the way
+        const fee = e.fee && !isFiat(e.fee.asset) ? feeValue(e, []) : undefined;
+        return { event: e, values: withDefined({ fee }) };
+      }
       default: {
         // every remaining kind is a derivative row (DerivativeEvent); a new kind of another sort
         // would not type-check here, so none can be forgotten

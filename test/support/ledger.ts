@@ -11,6 +11,7 @@
  *   2023-03-06 a gift 0.1 BTC
  *   2023-03-07 a spend 0.1 BTC worth 3000 USD
  *   2023-03-08 a fork 1 BCH
+ *   2023-03-09 a migrate 120 MATIC to 120 POL
  *
  * `worth` states the market value of the received side (buy/swap/income) or of the moved amount.
  * Lines are numbered as source lines of a file called `ledger`, so results can be traced.
@@ -101,6 +102,11 @@ export function parseLedger(text: string): LedgerEvent[] {
       case 'spend': {
         const [, a, asset] = m(/^(\S+) (\S+)/);
         events.push({ ...base, ...extra, kind: 'spend', spendKind: 'payment', sent: q(a as string, asset as string, value) });
+        break;
+      }
+      case 'migrate': {
+        const [, a, asset, b, asset2] = m(/^(\S+) (\S+) to (\S+) (\S+)/);
+        events.push({ ...base, ...extra, kind: 'conversion', sent: q(a as string, asset as string), received: q(b as string, asset2 as string) });
         break;
       }
       case 'fork': {

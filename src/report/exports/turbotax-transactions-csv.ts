@@ -82,6 +82,8 @@ function rowOf({ event: e, values }: PricedEvent, types: Layout['types']): Row |
       return { type: t('spend'), sent: e.sent, ...(values.sent ? { value: values.sent } : {}) };
     case 'fee':
       return { type: t('fee'), ...(values.fee ? { value: values.fee } : {}) };
+    case 'conversion':
+      return { type: t('conversion'), sent: e.sent, received: e.received };
     default:
       return undefined;
   }

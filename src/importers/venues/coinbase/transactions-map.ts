@@ -31,8 +31,7 @@
  *   withdrawals (BittyTax), so received = qty + fee and sent = qty − fee.
  * - Income value: `Subtotal` when non-zero, else quantity × price (tiny staking rows show 0.00).
  * - `Credit` is a buy (BittyTax groups it with `Buy`). `Asset Migration` (a token re-denomination,
- *   e.g. MATIC → POL): the asset credited is an airdrop, the one debited a spend at its market
- *   value (BittyTax, formats.md §2.1). `Retail MGX DEX Buy` legs are paired into one trade: the
+ *   e.g. MATIC → POL) is a `conversion`: lots carry over (see `mapMigration`). `Retail MGX DEX Buy` legs are paired into one trade: the
  *   negative row (paid) with a positive row of another asset at most 10 s apart (BittyTax).
  */
 import { Dec } from '../../../model/decimal.js';
@@ -107,6 +106,8 @@ function convertNotes(notes: string): ConvertNotes | undefined {
 export function coinbaseGroupKey(r: CoinbaseTxRow): string | undefined {
   // All DEX legs of the file form one group, paired by time in `pairDexLegs`.
   if (kind(r) === DEX_BUY) return 'dex-buy';
+  // both sides of a token migration carry the same time (ids may differ)
+  if (kind(r) === MIGRATION) return `migration:${r.instant}`;
   if (r.id) return `id:${r.id}`;
   return kind(r) === 'convert' ? `convert:${r.instant}` : undefined;
 }
@@ -118,6 +119,7 @@ export function mapCoinbaseGroup(rows: readonly CoinbaseTxRow[]): RowOutcome {
   const [first, second] = unique;
   if (!first) return skip('empty group');
   if (kind(first) === DEX_BUY) return pairDexLegs(rows);
+  if (kind(first) === MIGRATION) return mapMigration(unique);
   if (unique.length === 1) return mapCoinbaseRow(first);
   const converts = unique.filter((r) => kind(r) === 'convert');
   const selfContained = converts.every((r) => convertNotes(r.notes)?.from === coinbaseAsset(r.asset));
@@ -127,6 +129,34 @@ export function mapCoinbaseGroup(rows: readonly CoinbaseTxRow[]): RowOutcome {
 }
 
 const DEX_BUY = 'retail mgx dex buy';
+const MIGRATION = 'asset migration';
+const MIGRATION_NOTES = new RegExp(String.raw`^Migrated ${NUM} (\w+) to ${NUM} (\w+)`, 'i');
+
+/**
+ * `Asset Migration` (a token re-denomination such as MATIC → POL) is the same holding renamed,
+ * not a sale: one `conversion` whose lots keep their basis and dates. The two rows (debit of the
+ * old token, credit of the new) are paired by time; a debit alone is read from its Notes
+ * ("Migrated 120 MATIC to 120 POL"). A credit with no debit is an ordinary deposit (unknown basis,
+ * warned) — never income. (BittyTax books an airdrop plus a spend, which taxes the new token as
+ * income on top of a disposal of the old one; decision, formats.md §2.1 noted.)
+ */
+function mapMigration(rows: readonly CoinbaseTxRow[]): RowOutcome {
+  const debit = rows.find((r) => r.quantity.isNegative());
+  const credit = rows.find((r) => r.quantity.isPositive() && !r.quantity.isZero());
+  const instant = (debit ?? credit ?? rows[0])?.instant ?? 0;
+  const note = (debit?.notes || credit?.notes) ? { note: debit?.notes || credit?.notes } : {};
+  if (debit && credit && rows.length === 2) {
+    return events({ kind: 'conversion', instant, sent: marketQuantity(debit), received: marketQuantity(credit), ...note });
+  }
+  if (debit && rows.length === 1) {
+    const m = MIGRATION_NOTES.exec(debit.notes.trim());
+    if (!m) return reject('ROW_MISSING_VALUE', 'Asset Migration without the other side or Notes naming it ("Migrated X A to Y B")');
+    const received = { asset: coinbaseAsset(m[4] ?? ''), amount: num(m[3] ?? '') };
+    return events({ kind: 'conversion', instant, sent: marketQuantity(debit), received, ...note });
+  }
+  if (credit && rows.length === 1) return events({ kind: 'deposit', instant, received: marketQuantity(credit), ...note });
+  return reject('ROW_INCONSISTENT', `Asset Migration rows that do not pair: ${rows.map((r) => `${r.quantity.toFixed()} ${r.asset}`).join(', ')}`);
+}
 const DEX_WINDOW_MS = 10_000;
 
 /**
@@ -250,12 +280,7 @@ export function mapCoinbaseRow(r: CoinbaseTxRow): RowOutcome {
   const spendKind = SPEND[type];
   if (spendKind) return events({ kind: 'spend', spendKind, ...base, sent: own });
   if (type === 'donation') return events({ kind: 'removal', removalKind: 'donation', ...base, sent: own });
-  if (type === 'asset migration') {
-    // BittyTax: the new token credited is an airdrop, the old one debited a spend (formats.md §2.1).
-    return r.quantity.isNegative()
-      ? events({ kind: 'spend', spendKind: 'cost', ...base, sent: own })
-      : events({ kind: 'income', incomeKind: 'airdrop', ...base, received: own });
-  }
+  if (type === MIGRATION) return mapMigration([r]);
   if (type === DEX_BUY) return reject('ROW_INCONSISTENT', `"${r.type}" row without its other side within ${DEX_WINDOW_MS / 1000} s`);
   return reject('ROW_UNKNOWN_TYPE', `unknown Coinbase transaction type "${r.type}"`);
 }
