@@ -15,16 +15,18 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isFiat, type AssetCode } from '../model/asset.js';
 import { divide, share, ZERO, type Dec } from '../model/decimal.js';
-import type { BasisStatus, Disposal, DisposalKind, DisposalSlice } from '../model/disposal.js';
+import type { Disposal, DisposalKind } from '../model/disposal.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
-import { isLongTerm, toLocalDate, yearOf, type LocalDate } from '../model/local-date.js';
+import { toLocalDate, yearOf, type LocalDate } from '../model/local-date.js';
 import type { LotOrigin, LotSnapshot } from '../model/lot.js';
 import type { Money, PriceSource } from '../model/money.js';
 import { compareSourceRefs, formatSourceRef, type SourceRef } from '../model/source-ref.js';
 import type { PricedEvent } from '../pricing/price-events.js';
+import { Balances } from './balances.js';
 import { LOT_ORDER } from './booking-methods.js';
 import type { BookingPolicy, GainsResult, IncomeRecord, RemovalRecord } from './gains-result.js';
 import { Inventory, type Lot, type Reallocation, type Taken } from './inventory.js';
+import { sliceDisposal } from './slice-disposal.js';
 
 export type { BookingPolicy, GainsResult, IncomeRecord, LotScope, RemovalRecord } from './gains-result.js';
 import { heldEffect } from '../derivatives/settlement.js';
@@ -48,8 +50,7 @@ export function computeGains(events: readonly PricedEvent[], policy: BookingPoli
 
 class Run {
   private readonly inventory: Inventory;
-  private readonly balances = new Map<string, Map<string, Dec>>();
-  private readonly negative = new Set<string>();
+  private readonly balances = new Balances();
   private readonly disposals: Disposal[] = [];
   private readonly income: IncomeRecord[] = [];
   private readonly removals: RemovalRecord[] = [];
@@ -230,14 +231,7 @@ class Run {
 
   private transition(at?: SourceRef): void {
     this.transitioned = true;
-    const moves = this.inventory.reallocate((asset) => {
-      const out = new Map<string, Dec>();
-      for (const [wallet, assets] of this.balances) {
-        const b = assets.get(asset);
-        if (b) out.set(wallet, b);
-      }
-      return out;
-    });
+    const moves = this.inventory.reallocate((asset) => this.balances.of(asset));
     this.reallocations = moves;
     for (const m of moves) {
       this.diagnostics.push(
@@ -292,37 +286,11 @@ class Run {
     counterpart: string,
   ): void {
     const taken = this.take(ctx, wallet, asset, quantity);
-    const parts: { quantity: Dec; basis: Dec; status: BasisStatus; lot?: Lot }[] = taken.pieces.map((p) => ({
-      quantity: p.quantity,
-      basis: p.basis,
-      status: p.lot.basisKnown ? 'known' : 'unknown',
-      lot: p.lot,
-    }));
-    if (taken.uncovered.greaterThan(0)) parts.push({ quantity: taken.uncovered, basis: ZERO, status: 'uncovered' });
-    let proceedsLeft = proceeds;
-    let quantityLeft = quantity;
-    const slices: DisposalSlice[] = parts.map((p, i) => {
-      const last = i === parts.length - 1;
-      const sliceProceeds = last ? proceedsLeft : share(proceeds, p.quantity, quantity);
-      proceedsLeft = proceedsLeft.minus(sliceProceeds);
-      quantityLeft = quantityLeft.minus(p.quantity);
-      const lot = p.lot;
-      return {
-        quantity: p.quantity,
-        proceeds: sliceProceeds,
-        basis: p.basis,
-        term: lot && isLongTerm(lot.acquiredDate, ctx.date) ? 'long' : 'short',
-        basisStatus: p.status,
-        ...(lot ? { acquiredDate: lot.acquiredDate, lotId: lot.id, lotWallet: lot.wallet, lotSource: lot.source } : {}),
-      };
-    });
-    const missing = parts.filter((p) => p.status !== 'known').reduce((s, p) => s.plus(p.quantity), ZERO);
-    if (missing.greaterThan(0)) {
-      const uncovered = taken.uncovered;
-      const fromUnknown = missing.minus(uncovered);
+    const { slices, uncovered, fromUnknownLots } = sliceDisposal(taken, quantity, proceeds, ctx.date);
+    if (uncovered.greaterThan(0) || fromUnknownLots.greaterThan(0)) {
       const why = [
         uncovered.greaterThan(0) ? `${uncovered.toFixed()} not covered by any lot` : '',
-        fromUnknown.greaterThan(0) ? `${fromUnknown.toFixed()} from deposits of unknown basis` : '',
+        fromUnknownLots.greaterThan(0) ? `${fromUnknownLots.toFixed()} from deposits of unknown basis` : '',
       ].filter(Boolean).join(', ');
       this.diagnostics.push(
         diagnostic('MISSING_BASIS', `disposal of ${quantity.toFixed()} ${asset} from ${wallet}: ${why}; zero basis used for those units`, ctx.e.source),
@@ -396,26 +364,12 @@ class Run {
   }
 
   private changeBalance(ctx: Ctx, wallet: string, asset: AssetCode, delta: Dec): void {
-    let assets = this.balances.get(wallet);
-    if (!assets) {
-      assets = new Map();
-      this.balances.set(wallet, assets);
+    const negative = this.balances.change(wallet, asset, delta);
+    if (negative) {
+      this.diagnostics.push(
+        diagnostic('BALANCE_NEGATIVE', `${wallet} ${asset} balance goes negative (${negative.toFixed()}) at ${formatSourceRef(ctx.e.source)}`, ctx.e.source),
+      );
     }
-    const next = (assets.get(asset) ?? ZERO).plus(delta);
-    assets.set(asset, next);
-    const key = `${wallet}\u0000${asset}`;
-    if (next.isNegative()) {
-      if (!this.negative.has(key)) {
-        this.negative.add(key);
-        this.diagnostics.push(
-          diagnostic(
-            'BALANCE_NEGATIVE',
-            `${wallet} ${asset} balance goes negative (${next.toFixed()}) at ${formatSourceRef(ctx.e.source)}`,
-            ctx.e.source,
-          ),
-        );
-      }
-    } else this.negative.delete(key);
   }
 }
 

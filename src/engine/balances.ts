@@ -1,0 +1,43 @@
+/**
+ * What each wallet holds of each asset, as the events say — kept beside the lots so that a
+ * balance going below zero (history missing somewhere) is noticed, and so that the 2025
+ * reallocation knows how many units each wallet actually holds.
+ */
+import { ZERO, type Dec } from '../model/decimal.js';
+
+export class Balances {
+  private readonly byWallet = new Map<string, Map<string, Dec>>();
+  private readonly negative = new Set<string>();
+
+  /**
+   * Apply a change; returns the new balance when it has just gone below zero (once per dip),
+   * otherwise undefined.
+   */
+  change(wallet: string, asset: string, delta: Dec): Dec | undefined {
+    let assets = this.byWallet.get(wallet);
+    if (!assets) {
+      assets = new Map();
+      this.byWallet.set(wallet, assets);
+    }
+    const next = (assets.get(asset) ?? ZERO).plus(delta);
+    assets.set(asset, next);
+    const key = `${wallet}\u0000${asset}`;
+    if (!next.isNegative()) {
+      this.negative.delete(key);
+      return undefined;
+    }
+    if (this.negative.has(key)) return undefined;
+    this.negative.add(key);
+    return next;
+  }
+
+  /** Every wallet's balance of one asset (wallets that never held it are absent). */
+  of(asset: string): Map<string, Dec> {
+    const out = new Map<string, Dec>();
+    for (const [wallet, assets] of this.byWallet) {
+      const b = assets.get(asset);
+      if (b) out.set(wallet, b);
+    }
+    return out;
+  }
+}
