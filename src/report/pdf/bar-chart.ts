@@ -6,6 +6,7 @@
 import { Dec, type Dec as DecType } from '../../model/decimal.js';
 import type { ChartBar } from './chart-data.js';
 import { formatAmount, groupThousands } from './format-amount.js';
+import { pdfSafe, truncate } from './fit-text.js';
 import { put } from './page.js';
 import type { PdfContext } from './pdf-context.js';
 import { COLOR, FONT, SIZE } from './theme.js';
@@ -47,10 +48,26 @@ export function niceAxis(values: readonly DecType[]): Axis {
   };
 }
 
-const tickLabel = (v: DecType): string => {
-  const text = groupThousands(v.abs().toFixed());
+const SCALES: readonly (readonly [string, string])[] = [['1e12', 'T'], ['1e9', 'B'], ['1e6', 'M']];
+
+/**
+ * An axis tick: grouped digits, or from a million up the short scale (`2.5M`, `100B`), so that a
+ * tick never runs out of its slot; negatives in parentheses like every amount.
+ * @example tickLabel(dec('-50000000000')) === '(50B)'
+ */
+export function tickLabel(v: DecType): string {
+  const abs = v.abs();
+  const scale = SCALES.find(([f]) => abs.greaterThanOrEqualTo(f));
+  const text = scale ? `${groupThousands(abs.dividedBy(scale[0]).toFixed())}${scale[1]}` : groupThousands(abs.toFixed());
   return v.isNegative() ? `(${text})` : text;
-};
+}
+
+/** Font size at which `text` fits `width` (at most `size`, at least 4). */
+function fitSize(ctx: PdfContext, text: string, font: string, size: number, width: number): number {
+  ctx.doc.font(font).fontSize(size);
+  const w = ctx.doc.widthOfString(text);
+  return w <= width ? size : Math.max(4, Math.floor(((size * width) / w) * 10) / 10);
+}
 
 const n = (d: DecType): number => Number(d.toFixed(6));
 
@@ -77,7 +94,9 @@ export function drawColumnChart(ctx: PdfContext, box: ChartBox, bars: readonly C
     if (!b.value.isZero()) {
       doc.rect(x, Math.min(y, zero), w, Math.max(0.8, Math.abs(zero - y))).fill(b.value.isNegative() ? COLOR.loss : COLOR.gain);
       const labelY = b.value.isNegative() ? Math.max(y, zero) + 2 : Math.min(y, zero) - 9;
-      put(ctx, formatAmount(b.value), x - slot * 0.18, labelY, { size: SIZE.small - 0.5, color: COLOR.ink, width: slot, align: 'center' });
+      const label = formatAmount(b.value);
+      const size = fitSize(ctx, label, FONT.regular, SIZE.small - 0.5, slot - 2);
+      put(ctx, label, x - slot * 0.18, labelY, { size, color: COLOR.ink, width: slot, align: 'center' });
     }
     put(ctx, b.label, plotX + i * slot, plotTop + plotH + 12, { size: SIZE.small + 0.5, color: COLOR.muted, width: slot, align: 'center' });
   });
@@ -106,10 +125,16 @@ export function drawBarChart(ctx: PdfContext, box: ChartBox, bars: readonly Char
   bars.forEach((b, i) => {
     const y = plotTop + i * slot + (slot - barH) / 2;
     const textY = y + barH / 2 - 3.5;
-    put(ctx, b.label, box.x, textY, { font: FONT.bold, size: SIZE.table, width: labelW, align: 'right' });
+    // A long ticker shrinks a little, then is cut: it never runs into the margin.
+    const nameSize = Math.max(5.5, fitSize(ctx, pdfSafe(b.label), FONT.bold, SIZE.table, labelW));
+    ctx.doc.font(FONT.bold).fontSize(nameSize);
+    const name = truncate(pdfSafe(b.label), labelW, (s) => ctx.doc.widthOfString(s));
+    put(ctx, name, box.x, textY, { font: FONT.bold, size: nameSize, width: labelW, align: 'right' });
     const x = xOf(b.value);
     const color = b.value.isNegative() ? COLOR.loss : COLOR.gain;
     if (!b.value.isZero()) doc.rect(Math.min(x, zero), y, Math.max(0.8, Math.abs(x - zero)), barH).fill(color);
-    put(ctx, formatAmount(b.value), valueX, textY, { font: FONT.bold, size: SIZE.table, width: valueW, align: 'right', color: b.value.isNegative() ? COLOR.loss : COLOR.ink });
+    const amount = formatAmount(b.value);
+    const size = fitSize(ctx, amount, FONT.bold, SIZE.table, valueW);
+    put(ctx, amount, valueX, textY, { font: FONT.bold, size, width: valueW, align: 'right', color: b.value.isNegative() ? COLOR.loss : COLOR.ink });
   });
 }

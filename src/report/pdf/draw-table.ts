@@ -4,7 +4,7 @@
  * as box totals). Pagination is computed from measured row heights, so nothing ever runs into
  * the footer.
  */
-import { truncate, wrap, pdfSafe, type Measure } from './fit-text.js';
+import { truncate, wrap, wrapPath, pdfSafe, type Measure } from './fit-text.js';
 import { put } from './page.js';
 import type { PdfContext } from './pdf-context.js';
 import type { Align, Overflow } from './report-template.js';
@@ -48,9 +48,16 @@ export interface TableSpec<T> {
 const PAD_X = 4;
 const PAD_Y = 3;
 const LINE = SIZE.table * 1.25;
+/** Smallest size a number is shrunk to before it would have to wrap. */
+const MIN_NUMBER_SIZE = 5;
+
+/** A number-like cell (amount, quantity, count): never broken across lines while it can shrink. */
+const isNumber = (text: string): boolean => /^[(\-]?[\d,.]+\)?$/.test(text);
 
 interface Laid {
   readonly lines: readonly (readonly string[])[];
+  /** Font size of each cell when shrunk to fit (a long number), else undefined. */
+  readonly sizes: readonly (number | undefined)[];
   readonly height: number;
   readonly span: number;
 }
@@ -77,21 +84,32 @@ export function drawTable<T>(ctx: PdfContext, spec: TableSpec<T>): number {
   const boldMeasure = measureWith(FONT.bold, SIZE.table);
   const cellWidth = (i: number, span: number): number =>
     i === 0 ? widths.slice(0, Math.max(1, span)).reduce((s, w) => s + w, 0) : (widths[i] as number);
-  const layCells = (cells: readonly string[], measure: Measure, forceWrap?: number, span = 1): Laid => {
+  const layCells = (cells: readonly string[], measure: Measure, forceWrap?: number, span = 1, base: number = SIZE.table): Laid => {
+    const sizes: (number | undefined)[] = [];
     const lines = cells.map((raw, i) => {
       const c = spec.columns[i] as TableColumn;
       if (i > 0 && i < span) return [];
       const text = pdfSafe(raw);
       const inner = cellWidth(i, span) - 2 * PAD_X;
+      const w = measure(text);
+      if (w > inner && isNumber(text) && !(i === 0 && span > 1)) {
+        // Shrink a long number (18-decimal quantity, billions) rather than break or cut it.
+        const size = Math.max(MIN_NUMBER_SIZE, Math.floor(((base * inner) / w) * 10) / 10);
+        if (size * (w / base) <= inner) {
+          sizes[i] = size;
+          return [text];
+        }
+      }
       if (forceWrap !== undefined) return wrap(text, inner, measure, forceWrap);
-      if (c.overflow === 'start' || c.overflow === 'end') return [truncate(text, inner, measure, c.overflow)];
+      if (c.overflow === 'start') return (c.maxLines ?? 1) > 1 ? wrapPath(text, inner, measure, c.maxLines ?? 1) : [truncate(text, inner, measure, 'start')];
+      if (c.overflow === 'end') return [truncate(text, inner, measure, c.overflow)];
       return wrap(text, inner, measure, c.maxLines ?? 2);
     });
     const n = Math.max(1, ...lines.map((l) => l.length));
-    return { lines, height: n * LINE + 2 * PAD_Y, span };
+    return { lines, sizes, height: n * LINE + 2 * PAD_Y, span };
   };
 
-  const header = layCells(spec.columns.map((c) => c.heading), measureWith(FONT.bold, SIZE.tableHeading), 4);
+  const header = layCells(spec.columns.map((c) => c.heading), measureWith(FONT.bold, SIZE.tableHeading), 4, 1, SIZE.tableHeading);
   const footerHeight = (spec.footerRows ?? 0) * (LINE + 2 * PAD_Y);
 
   const drawRow = (laid: Laid, y: number, kind: 'header' | 'body' | 'zebra' | 'total', bold = false): void => {
@@ -106,7 +124,10 @@ export function drawTable<T>(ctx: PdfContext, spec: TableSpec<T>): number {
       const w = cellWidth(i, laid.span) - 2 * PAD_X;
       const align = i === 0 && laid.span > 1 ? 'left' : c.align;
       cellLines.forEach((line, k) => {
-        put(ctx, line, (xs[i] as number) + PAD_X, y + PAD_Y + k * LINE + 0.5, { font, size, width: w, align, color: COLOR.ink });
+        const cellSize = laid.sizes[i] ?? size;
+        // A shrunk number keeps the row's baseline.
+        const dy = (size - cellSize) * 0.75;
+        put(ctx, line, (xs[i] as number) + PAD_X, y + PAD_Y + k * LINE + 0.5 + dy, { font, size: cellSize, width: w, align, color: COLOR.ink });
       });
     });
     if (kind === 'header' || kind === 'total') {

@@ -17,10 +17,37 @@ const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—�
 export function pdfSafe(text: string): string {
   let out = '';
   for (const ch of text.replace(/[\r\n\t]+/g, ' ')) {
-    const c = ch.codePointAt(0) as number;
-    out += (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.includes(ch) ? ch : '?';
+    if (showable(ch)) out += ch;
+    else out += fold(ch);
   }
   return out;
+}
+
+function showable(ch: string): boolean {
+  const c = ch.codePointAt(0) as number;
+  return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.includes(ch);
+}
+
+/** Look-alikes the standard fonts can show, for letters and marks that have no decomposition. */
+const FOLD: Readonly<Record<string, string>> = {
+  'Ł': 'L', 'ł': 'l', 'Đ': 'D', 'đ': 'd', 'Ħ': 'H', 'ħ': 'h', 'ı': 'i', 'Ŧ': 'T', 'ŧ': 't', 'ĸ': 'k', 'Ŋ': 'N', 'ŋ': 'n',
+  '№': 'No.', '−': '-', '‐': '-', '‑': '-', '‒': '–', '―': '—', '′': "'", '″': '"', '⁄': '/',
+  '←': '<-', '→': '->', '↔': '<->', '≤': '<=', '≥': '>=', '≠': '!=', '≈': '~',
+};
+
+/**
+ * A character the standard fonts cannot show: its look-alike (Ł → L, № → No.), its compatibility
+ * decomposition without accents (ő → o, ﬁ → fi, full-width Ａ → A), nothing for invisible marks
+ * (zero-width spaces, variation selectors, lone accents), a space for exotic spaces, else `?`.
+ */
+function fold(ch: string): string {
+  const mapped = FOLD[ch];
+  if (mapped !== undefined) return mapped;
+  if (/^[\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\u0300-\u036f]$/u.test(ch)) return '';
+  if (/^[\u2000-\u200a\u202f\u205f\u3000]$/u.test(ch)) return ' ';
+  const plain = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  if (plain !== '' && plain !== ch && [...plain].every(showable)) return plain;
+  return '?';
 }
 
 /** Longest prefix (or suffix) of `text` that fits in `width` together with an ellipsis. */
@@ -79,4 +106,58 @@ export function wrap(text: string, width: number, measure: Measure, maxLines: nu
   const last = `${kept[maxLines - 1]} ${lines.slice(maxLines).join(' ')}`;
   kept[maxLines - 1] = cut(last, width, measure, 'end');
   return kept;
+}
+
+/** Break points of a path or file:line: after a separator. */
+const PATH_TOKEN = /[^/\\\-_.:\s]*(?:[/\\\-_.:\s]+|$)/g;
+
+/**
+ * A path (`folder/sub/wallet.csv:12`) over at most `maxLines` lines, broken after `/`, `-`, `_`,
+ * `.` or `:` where possible; when it does not fit, the start is cut with an ellipsis, so the file
+ * name and line number — the informative end — are always shown whole.
+ * @example wrapPath('exports/2024/kraken-ledger.csv:12', 15, m, 2) // → ['exports/2024/', 'kraken-ledger.csv:12'] at width 20
+ */
+export function wrapPath(text: string, width: number, measure: Measure, maxLines: number): string[] {
+  if (measure(text) <= width) return [text];
+  const tokens = (text.match(PATH_TOKEN) ?? []).filter((t) => t !== '');
+  // Pieces no wider than a line: a token too wide is broken by characters.
+  const pieces: string[] = [];
+  for (const token of tokens) {
+    let rest = token;
+    while (measure(rest) > width && [...rest].length > 1) {
+      const chars = [...rest];
+      let n = chars.length - 1;
+      while (n > 1 && measure(chars.slice(0, n).join('')) > width) n--;
+      pieces.push(chars.slice(0, n).join(''));
+      rest = chars.slice(n).join('');
+    }
+    pieces.push(rest);
+  }
+  const forward: string[] = [];
+  let current = '';
+  for (const p of pieces) {
+    if (current !== '' && measure(current + p) > width) {
+      forward.push(current.trimEnd());
+      current = '';
+    }
+    current += p;
+  }
+  if (current !== '') forward.push(current.trimEnd());
+  if (forward.length <= maxLines) return forward;
+  // Too long: fill the lines from the end, then cut the first kept line at its start.
+  const backward: string[] = [];
+  current = '';
+  let i = pieces.length - 1;
+  for (; i >= 0 && backward.length < maxLines - 1; i--) {
+    const p = pieces[i] as string;
+    if (current !== '' && measure(p + current) > width) {
+      backward.unshift(current.trimEnd());
+      current = '';
+    }
+    current = p + current;
+  }
+  const head = pieces.slice(0, i + 1).join('') + current;
+  if (maxLines === 1) return [cut(head, width, measure, 'start')];
+  backward.unshift(cut(head, width, measure, 'start'));
+  return backward;
 }

@@ -7,7 +7,7 @@
 
 export type Align = 'left' | 'right' | 'center';
 
-/** `wrap` (default): up to two lines, then "…"; `start`: keep the end (file:line), cut the start. */
+/** `wrap` (default): up to `maxLines` (2) lines, then "…"; `start`: keep the end (file:line), cut the start. */
 export type Overflow = 'wrap' | 'start' | 'end';
 
 export interface ColumnTemplate {
@@ -17,6 +17,8 @@ export interface ColumnTemplate {
   readonly width: number;
   readonly align: Align;
   readonly overflow?: Overflow;
+  /** Lines a cell may take: wrapped text then "…"; with overflow `start`, a path broken at `/` and cut at its start. */
+  readonly maxLines?: number;
 }
 
 /** A schedule drawn as one table: income, missing basis, open lots, derivatives, liabilities, audit. */

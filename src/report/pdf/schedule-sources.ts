@@ -130,7 +130,7 @@ export const SCHEDULE_SOURCES: Readonly<Record<string, ScheduleSource>> = {
         net: formatAmount(l.totals.net),
         liquidated: l.liquidated ? ctx.t.common.yes : ctx.t.common.no,
         // file name and line of the first row (the folder is in derivatives.csv), and how many more
-        source: first ? `${first.file.split('/').pop() ?? first.file}:${first.line}${l.sources.length > 1 ? ` +${l.sources.length - 1}` : ''}` : '',
+        source: first ? `${first.file.split('/').pop() ?? first.file}:${first.line}${l.sources.length > 1 ? ` (+${l.sources.length - 1} more)` : ''}` : '',
       };
     });
     return rows.length === 0
