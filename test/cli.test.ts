@@ -83,7 +83,42 @@ describe('taxlot report', () => {
     expect(readFileSync(join(out, 'my-notes.txt'), 'utf8')).toBe('keep me');
   });
 
+  it('never writes over a file it reads, and says so without a stack trace', () => {
+    const dir = tmp();
+    const file = join(dir, 'w.csv');
+    const content = `${KOINLY_HEADER}\n2024-01-01 10:00,1,ETH,0.05,BTC,,,,,,,\n`;
+    writeFileSync(file, content);
+    const a = run('prices', 'missing', file, '--out', file);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('would overwrite');
+    expect(readFileSync(file, 'utf8')).toBe(content);
+    const b = run('report', file, '--out', file);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('is a file; it must be a folder');
+    expect(b.stderr).not.toContain('internal error');
+    expect(run('prices', 'missing', file, '--out', dir).stderr).toContain('is a folder');
+  });
+
+  it('a header-only file: nothing could be read, exit 2', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'empty.csv'), `${KOINLY_HEADER}\n`);
+    const r = run('report', dir, '--out', join(dir, 'out'));
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, 'out', 'summary.json'))).toBe(false);
+  });
+
+  it('does not read back the report folder of an earlier run inside the inputs', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'good.csv'), `${KOINLY_HEADER}\n2024-01-01 10:00,100,USD,0.01,BTC,,,,,,,\n2024-02-01 10:00,0.01,BTC,120,USD,,,,,,,\n`);
+    expect(run('report', dir, '--out', join(dir, 'report')).code).toBe(0);
+    const again = run('report', dir, '--out', join(tmp(), 'elsewhere'));
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('1 file, 2 rows');
+  });
+
   it('usage errors exit 2', () => {
+    expect(run('report', join(FIXTURES, 'sample'), '--transfer-window', '-3').code).toBe(2);
+    expect(run('report', join(FIXTURES, 'sample'), '--year', 'abc').stderr).toContain('--year must be a calendar year such as 2024');
     expect(run('report', '/nonexistent/path').code).toBe(2);
     expect(run('report', join(FIXTURES, 'sample'), '--method', 'avg').code).toBe(2);
     expect(run('report', join(FIXTURES, 'sample'), '--timezone', 'Mars/Olympus').code).toBe(2);

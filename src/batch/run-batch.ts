@@ -182,6 +182,10 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
     else if (p.outcome) report(p, p.outcome.status, false);
   }
 
+  // An index that no longer matches the client folders is worse than none: while clients are
+  // being recomputed there is no index, so a run interrupted half-way leaves no stale figures.
+  if (toRun.length > 0) for (const name of ['index.csv', 'index.pdf']) rmSync(join(out, name), { force: true });
+
   const jobs = toRun.map((p) => p.job!);
   let outcomes: ClientOutcome[];
   if (req.jobs <= 1 || jobs.length <= 1) {

@@ -2,7 +2,7 @@
  * The only place that touches the file system for reports: collecting input files, reading them,
  * and writing outputs atomically (temp file + rename, so a crash never leaves half a report).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { UsageError } from './errors.js';
@@ -19,6 +19,9 @@ export function collectInputs(paths: readonly string[], exclude: readonly string
   const out: string[] = [];
   const walk = (dir: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // A report folder of an earlier run (its summary.json and form8949.csv side by side) is output,
+    // not input: reading it back would only produce unknown-format errors.
+    if (dir !== rootOf(dir) && isReportFolder(entries.map((e) => e.name))) return;
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (isExcluded(path)) continue;
@@ -26,6 +29,8 @@ export function collectInputs(paths: readonly string[], exclude: readonly string
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.csv')) out.push(path);
     }
   };
+  const roots = new Set(paths.map((p) => resolve(p)));
+  const rootOf = (dir: string): string => (roots.has(resolve(dir)) ? dir : '');
   for (const p of paths) {
     let stat;
     try {
@@ -69,9 +74,15 @@ export function displayPath(file: string): string {
   return rel.startsWith('..') || rel === '' ? file : rel.split(sep).join('/');
 }
 
+/** The files every taxlot report folder holds. */
+function isReportFolder(names: readonly string[]): boolean {
+  return names.includes('summary.json') && names.includes('form8949.csv');
+}
+
 /** Refuse an output folder that is, or would overwrite, one of the inputs. */
 export function assertSafeOutput(outDir: string, inputs: readonly string[], outputNames: readonly string[]): void {
   const out = resolve(outDir);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${outDir} is a file; it must be a folder (created if missing)`);
   for (const input of inputs) {
     const real = safeRealpath(input);
     if (outputNames.some((name) => join(out, name) === real)) {
@@ -119,4 +130,17 @@ export function removeStaleOutputs(dir: string, written: readonly string[], isOu
     return;
   }
   for (const name of names) if (isOutput(name) && !written.includes(name)) unlinkSync(join(dir, name));
+}
+
+/**
+ * Refuse to write a single output file (`prices missing --out`) over an input, the price table
+ * it was computed with, or a folder.
+ */
+export function assertSafeOutputFile(out: string, protectedFiles: readonly string[]): void {
+  const target = resolve(out);
+  if (existsSync(target) && statSync(target).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name such as prices-needed.csv`);
+  const real = safeRealpath(target);
+  for (const f of protectedFiles) {
+    if (safeRealpath(f) === real) throw new UsageError(`--out ${out} would overwrite ${f}, which this run reads; choose another file`);
+  }
 }

@@ -149,7 +149,11 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
   const inputZone = args['input-timezone'];
   if (inputZone && !isValidTimeZone(inputZone) && !/^[+-]\d{2}:?\d{2}$/.test(inputZone)) throw new UsageError(`unknown --input-timezone "${inputZone}"`);
   if (args.year !== undefined && (!Number.isInteger(args.year) || args.year < 2009 || args.year > 2100)) {
-    throw new UsageError(`--year must be a calendar year such as 2024, got ${args.year}`);
+    throw new UsageError(`--year must be a calendar year such as 2024${Number.isNaN(args.year) ? '' : `, got ${args.year}`}`);
+  }
+  for (const flag of ['transfer-window', 'price-window'] as const) {
+    const hours = args[flag];
+    if (!Number.isFinite(hours) || hours < 0) throw new UsageError(`--${flag} must be a number of hours, 0 or more`);
   }
   const tolerance = parseNumber(args['transfer-tolerance']);
   if (!tolerance || tolerance.value.isNegative() || tolerance.value.greaterThanOrEqualTo(1)) {
@@ -186,6 +190,8 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
   if (!BOOKING_METHODS.includes(method)) throw new UsageError(`unknown --method "${args.method}"`);
   const options: ReportOptions = {
     ...(args.year !== undefined ? { year: args.year } : {}),
+    // only used when no row could be read at all: the year most people report is the last one
+    fallbackYear: new Date().getUTCFullYear() - 1,
     method,
     methodOrigin: args.method ? '--method option' : 'default',
     lotScope: args['lot-scope'] as LotScope,

@@ -69,3 +69,20 @@ describe('files re-saved by a European spreadsheet (";" and decimal commas)', ()
     expect(numberStyleOf(',', [{ line: 2, cells: ['0,5'] }])).toEqual({});
   });
 });
+
+describe('rows that do not fit the header', () => {
+  it('skips a repeated header (two exports joined) and rejects a row with extra cells', async () => {
+    const { ALL_IMPORTERS } = await import('./index.js');
+    const header =
+      'Date,Sent Amount,Sent Currency,Received Amount,Received Currency,Fee Amount,Fee Currency,Net Worth Amount,Net Worth Currency,Label,Description,TxHash';
+    const text = [
+      header,
+      '2024-01-01 10:00,100,USD,0.01,BTC,,,,,,,',
+      header,
+      '2024-02-01 00:00,0.5,ETH,,,,,,,,moved, to cold,0xBEEF',
+    ].join('\n');
+    const r = importFile('w.csv', text, { importers: ALL_IMPORTERS });
+    expect(r.accounting).toMatchObject({ rows: 3, imported: 1, skipped: 1, rejected: 1 });
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.source?.line])).toEqual([['CSV_MALFORMED', 4]]);
+  });
+});

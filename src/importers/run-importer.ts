@@ -9,7 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { CellContext } from './columns.js';
-import type { FormatMatch } from './detect.js';
+import { normalizeHeader, type FormatMatch } from './detect.js';
 import { isGroupSpec, type EventDraft, type Importer, type RowOutcome } from './importer-spec.js';
 import { readCsv, type CsvRow } from './read-csv.js';
 import type { NumberStyle } from './parse-number.js';
@@ -66,6 +66,7 @@ export function runImporter(file: string, text: string, match: FormatMatch, opts
   const brokenLines = new Map<number, string>();
   for (const p of csv.problems) brokenLines.set(p.line + lineOffset, p.message);
 
+  const headerCells = (csv.rows[0]?.cells ?? []).map(normalizeHeader);
   const parsed: ParsedRow[] = [];
   const duplicates: { ref: SourceRef; of: SourceRef }[] = [];
   for (const row of csv.rows.slice(1)) {
@@ -88,6 +89,25 @@ export function runImporter(file: string, text: string, match: FormatMatch, opts
     if (broken) {
       accounting.rejected++;
       diagnostics.push(diagnostic('CSV_MALFORMED', broken, ref));
+      continue;
+    }
+    if (row.cells.length === headerCells.length && row.cells.every((c, i) => normalizeHeader(c) === headerCells[i])) {
+      // two exports joined into one file: the second header is not a data row
+      accounting.skipped++;
+      const reason = 'repeated header line (exports joined into one file)';
+      accounting.skippedByReason[reason] = (accounting.skippedByReason[reason] ?? 0) + 1;
+      diagnostics.push(diagnostic('ROW_SKIPPED', reason, ref));
+      continue;
+    }
+    if (row.cells.length > headerCells.length && row.cells.slice(headerCells.length).some((c) => c.trim() !== '')) {
+      accounting.rejected++;
+      diagnostics.push(
+        diagnostic(
+          'CSV_MALFORMED',
+          `the row has ${row.cells.length} cells but the header has ${headerCells.length}; a value containing "${match.delimiter}" is probably not quoted, so the columns cannot be trusted`,
+          ref,
+        ),
+      );
       continue;
     }
     const result = parseRow(importer, match, row.cells, zone, numberStyle, ref);

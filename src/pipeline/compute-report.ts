@@ -35,6 +35,8 @@ export interface InputFile {
 
 export interface ReportOptions {
   readonly year?: number;
+  /** Tax year when neither --year nor any dated event gives one (all rows rejected). */
+  readonly fallbackYear?: number;
   readonly method: BookingMethod;
   /** Where the method came from, for the report ("default", "--method flag", "taxlot.json"). */
   readonly methodOrigin: string;
@@ -120,7 +122,7 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
   const gains = computeGains(pricing.priced, { ...policy, yearEndSnapshots: true });
   const taxYear =
     options.year ??
-    defaultYear({ ...gains, disposals: [...gains.disposals, ...derivatives.disposals] }, events.map((e) => yearOf(toLocalDate(e.instant, options.timezone))));
+    defaultYear({ ...gains, disposals: [...gains.disposals, ...derivatives.disposals] }, events.map((e) => yearOf(toLocalDate(e.instant, options.timezone))), options.fallbackYear ?? 2000);
 
   const inYear = (date: string): boolean => yearOf(date) === taxYear;
   // a year after the last event: what is open at the end is what was open then
@@ -187,18 +189,22 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
     derivativesYear,
     diagnostics,
     summary,
-    nothingRead: files.length === 0 || files.every((f) => f.format === undefined),
+    // no file in a known format, or not a single data row in any of them (header-only files)
+    nothingRead: files.length === 0 || files.every((f) => f.format === undefined) || inputsCount.rows === 0,
   };
 }
 
-/** Contract: the latest calendar year that has a disposal; failing that, the latest year with any event. */
-function defaultYear(gains: GainsResult, eventYears: readonly number[]): number {
+/**
+ * Contract: the latest calendar year that has a disposal; failing that, the latest year with any
+ * event; with no event at all (every row rejected), the caller's fallback (the CLI: last year).
+ */
+function defaultYear(gains: GainsResult, eventYears: readonly number[], fallback: number): number {
   const latest = (years: Iterable<number>): number | undefined => {
     let max: number | undefined;
     for (const y of years) if (max === undefined || y > max) max = y;
     return max;
   };
-  return latest(gains.disposals.map((d) => yearOf(d.date))) ?? latest(eventYears) ?? 1970;
+  return latest(gains.disposals.map((d) => yearOf(d.date))) ?? latest(eventYears) ?? fallback;
 }
 
 /** The last year the engine saw (the last key of its year-end snapshots). */

@@ -8,7 +8,7 @@ import type { Argv } from 'yargs';
 import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import { PRICE_TABLE_HEADER } from '../../pricing/read-price-table.js';
 import { renderCsv } from '../../report/csv/write-csv.js';
-import { collectInputs, readInputs, writeFileAtomic } from '../io.js';
+import { assertSafeOutputFile, collectInputs, readInputs, writeFileAtomic } from '../io.js';
 import { computeReportWithPrices } from '../compute-with-prices.js';
 import { COMPUTE_OPTIONS, INPUT_OPTIONS, PRICE_PROVIDER_OPTIONS, toPriceProvider, toReportOptions, type CommonArgs, type ProviderArgs } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
@@ -21,7 +21,9 @@ interface PricesMissingArgs extends CommonArgs, ProviderArgs {
 
 export async function runPricesMissing(args: PricesMissingArgs): Promise<CommandResult> {
   const { options } = toReportOptions(args);
-  const { data, providerDiagnostics } = await computeReportWithPrices(readInputs(collectInputs(args.inputs)), options, toPriceProvider(args));
+  const paths = collectInputs(args.inputs);
+  assertSafeOutputFile(args.out, [...paths, ...(args.prices ? [args.prices] : [])]);
+  const { data, providerDiagnostics } = await computeReportWithPrices(readInputs(paths), options, toPriceProvider(args));
   if (data.nothingRead) return { exitCode: 2, stdout: '', stderr: 'taxlot: nothing could be read (no input in a known format)' };
   const wanted = [...data.missingPrices, ...(args['year-end'] ? data.yearEnd.missing : [])];
   const rows = [...new Map(wanted.map((m) => [`${m.date},${m.asset},${m.currency}`, m])).values()]
