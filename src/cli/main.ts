@@ -32,7 +32,7 @@ export async function main(argv: readonly string[]): Promise<CommandResult> {
     .recommendCommands()
     .help()
     .version()
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(process.stdout.isTTY ? Math.min(120, process.stdout.columns) : null)
     .exitProcess(false)
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
@@ -42,6 +42,7 @@ export async function main(argv: readonly string[]): Promise<CommandResult> {
   cli = register(cli, checkCommand);
   cli = register(cli, formatsCommand);
   cli = cli.command('prices', 'price tables', (y) => register(y, pricesMissingCommand).demandCommand(1, 'choose: prices missing'));
+  if (argv.length === 0) return { exitCode: 2, stdout: '', stderr: await cli.getHelp() };
   try {
     await cli.parseAsync([...argv], {}, (_err, _argv, output) => {
       help = output;
