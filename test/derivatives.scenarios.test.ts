@@ -169,3 +169,86 @@ describe('derivatives-missing-deposit: negative only because history is missing'
     expect(block(r.summary, 'derivatives')).toMatchObject({ net: '132.92', positions: 1, liquidations: 0 });
   });
 });
+
+describe('derivatives-bybit-closed-pnl-same-minute: Closed P&L alone, one row = one position', () => {
+  const r = runFixture('scenarios/derivatives-bybit-closed-pnl-same-minute/input');
+
+  it('keeps two closes of one market in the same minute as two positions', () => {
+    // gross = Realized P&L + Opening Fee + Closing Fee + Funding Fee (funding positive = paid):
+    // OP a: 19.769 + 0.11 + 0.121 = 20; OP b: 4.88725 + 0.055 + 0.05775 = 5
+    // AVAX trade: 29.6035 + 0.165 + 0.1815 + 0.05 = 30; AVAX liquidation: −80.606 + 0.385 + 0.341 − 0.12 = −80
+    // ARB: −101.465 + 0.66 + 0.605 + 0.2 = −100
+    // realizedPnl 20 + 5 + 30 − 80 − 100 = −125; fees 0.231 + 0.11275 + 0.3465 + 0.726 + 1.265 = 2.68125 → 2.68
+    // funding −0.05 + 0.12 − 0.2 = −0.13; net −125 − 2.68125 − 0.13 = −127.81125 → −127.81
+    expect(block(r.summary, 'derivatives')).toEqual({
+      realizedPnl: '-125.00', fees: '2.68', funding: '-0.13', interest: '0.00', net: '-127.81', positions: 5, liquidations: 1,
+    });
+    expect(r.summary['liabilities']).toEqual([]);
+    // gains 19.769 + 4.88725 + 29.6035 = 54.25975 → 54.26; losses 80.606 + 101.465 = 182.071 → 182.07
+    expect(block(block(r.summary, 'capitalGains'), 'shortTerm')).toEqual({
+      proceeds: '54.26', costBasis: '182.07', adjustment: '0.00', gain: '-127.81', disposals: 5,
+    });
+    const op = r.derivativesYear.lines.filter((l) => l.contract === 'OPUSDT').map((l) => l.totals.net.toFixed()).sort();
+    expect(op).toEqual(['19.769', '4.88725']);
+  });
+});
+
+describe('derivatives-coin-m-partial-closes: each partial close valued at its own close', () => {
+  const dir = 'scenarios/derivatives-coin-m-partial-closes';
+  const r = runFixture(`${dir}/input`, { prices: join(FIXTURES, dir, 'prices.csv'), year: 2024 });
+
+  it('values the first close at 3,500 and the second at 3,300', () => {
+    // close 1 (4 of 10): pnl 0.00013445; fees 0.00000057 + 40% × 0.00000147 = 0.000001158 ETH; at 3,500:
+    //   pnl 0.470575, fees 0.004053
+    // close 2 (rest): pnl −0.00053476; fees 0.00000091 + 0.000000882 = 0.000001792 ETH; at 3,300:
+    //   pnl −1.764708, fees 0.0059136
+    // realizedPnl −1.294133 → −1.29; fees 0.0099666 → 0.01; net −1.3040996 → −1.30
+    // (the whole line at 3,300 would give −0.00040326 × 3,300 = −1.33)
+    expect(block(r.summary, 'derivatives')).toEqual({
+      realizedPnl: '-1.29', fees: '0.01', funding: '0.00', interest: '0.00', net: '-1.30', positions: 1, liquidations: 0,
+    });
+    const line = r.derivativesYear.lines[0];
+    expect([line?.totals.realizedPnl.toFixed(), line?.totals.fees.toFixed(), line?.totals.net.toFixed()]).toEqual([
+      '-1.294133', '0.0099666', '-1.3040996',
+    ]);
+    // Settlement: ETH debits are disposals at their own time's value (0.00053476 × 3,300 = 1.764708,
+    // basis 0.00053476 × 3,000 = 1.60428; the three fees round to 0.00 each); ETH lot basis 3,000.
+    // proceeds 0.004998 + 0.001995 + 1.764708 + 0.003003 = 1.774704; basis 1.61313 + line 1.3040996 = 2.9172296
+    // gain 1.774704 − 2.9172296 = −1.1425256 → −1.14
+    expect(block(block(r.summary, 'capitalGains'), 'shortTerm')).toEqual({
+      proceeds: '1.77', costBasis: '2.92', adjustment: '0.00', gain: '-1.14', disposals: 5,
+    });
+  });
+});
+
+describe('derivatives-binance-income-multi: BNB fees, COIN-M, partial closes, the year end', () => {
+  const dir = 'scenarios/derivatives-binance-income-multi';
+  const prices = join(FIXTURES, dir, 'prices.csv');
+
+  it('2024: five PnL groups, one liquidation; BNB and BTC debits are disposals', () => {
+    const r = runFixture(`${dir}/input`, { prices, year: 2024 });
+    // ADA #1: 45.50 − (1.25 + 0.60) + (−0.40 + 0.15) = 43.40; ADA #2: −12.30 − 0.65 − 0.10 = −13.05
+    // XRP: 30 − 0.009 BNB × 500 (price at the close, 03-11) = 25.50
+    // LINK (liquidated): −420 − (2.10 + 8.40) + 0.35 = −430.15
+    // BTCUSD_PERP: (0.0015 − 0.00004 − 0.00001) BTC × 70,000 = 101.50 (pnl 105, fees 2.80, funding −0.70)
+    // realizedPnl 45.5 − 12.3 + 30 − 420 + 105 = −251.80; fees 1.85 + 0.65 + 4.50 + 10.50 + 2.80 = 20.30
+    // funding −0.25 − 0.10 + 0.35 − 0.70 = −0.70; net −272.80. DOTUSDT closes in 2025: not here.
+    expect(block(r.summary, 'derivatives')).toEqual({
+      realizedPnl: '-251.80', fees: '20.30', funding: '-0.70', interest: '0.00', net: '-272.80', positions: 5, liquidations: 1,
+    });
+    // Settlement disposals (value when debited − basis): BNB 0.005 × 480 = 2.40 − 2.00; 0.004 × 500 = 2.00 − 1.60;
+    // BTC 0.00002 × 68,000 = 1.36 − 0.80; 0.00001 × 68,000 = 0.68 − 0.40; 0.00002 × 70,000 = 1.40 − 0.80 (gain 2.24)
+    // proceeds 170.40 + 7.84 = 178.24; basis 443.20 + 5.60 = 448.80; gain −272.80 + 2.24 = −270.56
+    expect(block(block(r.summary, 'capitalGains'), 'shortTerm')).toEqual({
+      proceeds: '178.24', costBasis: '448.80', adjustment: '0.00', gain: '-270.56', disposals: 10,
+    });
+  });
+
+  it('2025: the DOTUSDT position with its 2024 commission and funding', () => {
+    const r = runFixture(`${dir}/input`, { prices, year: 2025 });
+    // 60 − (0.80 + 0.85) − 0.20 = 58.15
+    expect(block(r.summary, 'derivatives')).toEqual({
+      realizedPnl: '60.00', fees: '1.65', funding: '-0.20', interest: '0.00', net: '58.15', positions: 1, liquidations: 0,
+    });
+  });
+});

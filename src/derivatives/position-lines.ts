@@ -139,12 +139,23 @@ export function valuePositions(groups: readonly PositionGroup[], opts: LineOptio
           u.value = u.value.plus(v.amount);
         }
       } else {
-        // One price per asset at the close: the sum of each kind's units times that price.
-        for (const [asset, u] of units) {
-          const price = valueOf(asset, ONE, closedInstant, anchor);
-          noteSource(price.source);
-          for (const [kind, amount] of u.byKind) addValue(kind, amount.times(price.amount));
-          u.value = u.net.times(price.amount);
+        // One price per asset and close: each part's units at the instant of the close that
+        // realised it (README "Valuation"), so a partial close is valued when it happened, as the
+        // engine values the units it settles, not at the price of a later close of the position.
+        const prices = new Map<string, Dec>();
+        for (const c of parts) {
+          const key = `${c.asset}\u0000${c.realizedInstant}`;
+          let price = prices.get(key);
+          if (price === undefined) {
+            const found = valueOf(c.asset, ONE, c.realizedInstant, anchor);
+            noteSource(found.source);
+            price = found.amount;
+            prices.set(key, price);
+          }
+          const v = c.amount.times(price);
+          addValue(c.kind, v);
+          const u = units.get(c.asset) as { value: Dec };
+          u.value = u.value.plus(v);
         }
       }
       const get = (k: ComponentKind): Dec => kindTotal.get(k) ?? ZERO;

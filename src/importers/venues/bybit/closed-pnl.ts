@@ -15,6 +15,11 @@
  * a dated contract); others rejected by name. The settlement asset is the key of the fee-info JSON
  * (`{"USDT":"0.0275"}`), else the market's `USDT`/`USDC` suffix. The export has no opening time:
  * the position's holding period starts at its close (short-term).
+ *
+ * Each row is its own position (README "Positions": "where the export gives one row per closed
+ * position ... the group is that position"): the events carry a position id made of the row's
+ * market, time, quantity and prices, so two closes of one market in the same minute (`Trade time`
+ * has no seconds) stay two positions instead of being merged as one PnL group.
  */
 import { normalizeAsset } from '../../../model/asset.js';
 import type { DerivativeKind } from '../../../model/ledger-event.js';
@@ -57,6 +62,9 @@ export const bybitClosedPnl = defineImporter({
   wallet: 'bybit',
   columns: {
     market: text('Market'),
+    quantity: text('Order Quantity'),
+    entry: text('Entry Price'),
+    exit: text('Exit Price'),
     openingFee: decimal('Opening Fee'),
     closingFee: decimal('Closing Fee'),
     fundingFee: decimal('Funding Fee'),
@@ -65,7 +73,6 @@ export const bybitClosedPnl = defineImporter({
     pnl: decimal('Realized P&L'),
     time: text('Trade time'),
   },
-  signature: { also: ['Order Quantity', 'Entry Price', 'Exit Price'] },
   mapRow(row) {
     const instant = bybitTradeTime(row.time);
     if (instant === undefined) return reject('ROW_BAD_DATE', `cannot read "${row.time}" as a date/time in column "Trade time"`);
@@ -73,7 +80,8 @@ export const bybitClosedPnl = defineImporter({
     if (!kind) return reject('ROW_UNKNOWN_TYPE', `unknown Bybit closed P&L trade type "${row.tradeType}"`);
     const asset = settlementAsset(row.market, row.openFeeInfo);
     if (!asset) return reject('ROW_MISSING_VALUE', `settlement asset of ${row.market} unknown (no fee info, no USDT/USDC suffix)`);
-    const base = { instant, account: 'derivatives', contract: row.market, asset };
+    const position = `${row.market} ${row.time.trim()} ${row.quantity.trim()}@${row.entry.trim()}->${row.exit.trim()} ${row.tradeType.trim()}`;
+    const base = { instant, account: 'derivatives', contract: row.market, asset, position };
     const gross = row.pnl.plus(row.openingFee).plus(row.closingFee).plus(row.fundingFee);
     const drafts: EventDraft[] = [derivativeDraft(kind, { ...base, amount: gross, note: `venue realized P&L ${row.pnl.toFixed()} after fees and funding` })];
     if (!row.openingFee.isZero()) drafts.push(derivativeDraft('commission', { ...base, amount: row.openingFee.negated(), note: 'opening fee' }));
