@@ -41,6 +41,8 @@ export interface PriceBook {
   readonly reportCurrency: AssetCode;
   /** Value of `amount` of `asset` at `instant`, or undefined when no source knows it. */
   valueOf(asset: AssetCode, amount: Dec, instant: number): Money | undefined;
+  /** True for a USD-pegged stablecoin of the `--stablecoins` list. */
+  isStablecoin(asset: AssetCode): boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -124,6 +126,7 @@ export function createPriceBook(opts: PriceBookOptions): PriceBook {
 
   return {
     reportCurrency: C,
+    isStablecoin: (asset) => stable.has(asset),
     valueOf(asset, amount, instant) {
       if (asset === C) return { amount, source: 'fiat-leg' };
       const fromTable = tablePrice(asset, instant);

@@ -80,3 +80,16 @@ describe('one PRICE_MISSING per (asset, date)', () => {
     ]);
   });
 });
+
+describe('a trade against a stablecoin', () => {
+  it('is valued at the stablecoin leg, not at a daily price of the other coin', () => {
+    // 0.5 BTC bought for 30,000 USDT; the table says BTC closed at 62,000 that day (31,000 for
+    // 0.5). The USDT paid is the trade's cash at 1.00: 30,000.
+    const r = price(ledger`2024-03-01 wallet swap 30000 USDT for 0.5 BTC`, '2024-03-01,BTC,USD,62000');
+    expect(shown(r.priced[0]?.values.received)).toBe('30000 stablecoin');
+  });
+  it('without a stablecoin leg, the table price of the asset received', () => {
+    const r = price(ledger`2024-03-01 wallet swap 10 ETH for 0.5 BTC`, '2024-03-01,BTC,USD,62000');
+    expect(shown(r.priced[0]?.values.received)).toBe('31000 price-table');
+  });
+});

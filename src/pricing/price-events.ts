@@ -117,6 +117,9 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
           () => otherFiat(e.sent, e.instant),
           () => stated(e.received, e.instant),
           () => stated(e.sent, e.instant),
+          // a stablecoin leg is the trade's cash: its exact amount beats a daily price of the other coin
+          () => (book.isStablecoin(e.received.asset) ? fromBook(e.received, e.instant) : undefined),
+          () => (book.isStablecoin(e.sent.asset) ? fromBook(e.sent, e.instant) : undefined),
           () => fromBook(e.received, e.instant),
           () => fromBook(e.sent, e.instant),
         );
