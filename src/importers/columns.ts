@@ -7,7 +7,7 @@
  * naming the column and the offending text.
  */
 import type { Dec } from '../model/decimal.js';
-import { parseNumber, type NumberStyle } from './parse-number.js';
+import { parseNumber, type NumberStyle, type ParsedNumber } from './parse-number.js';
 import { parseInstant, type DateOrder } from './parse-instant.js';
 
 export type HeaderMatcher = string | RegExp;
@@ -46,23 +46,8 @@ export function text(header: HeaderMatcher | readonly HeaderMatcher[]): Column<s
   return { headers: aliases(header), presence: 'required', parse: (cell) => ok((cell ?? '').trim()) };
 }
 
-/** A decimal cell that must not be empty. */
-export function decimal(header: HeaderMatcher | readonly HeaderMatcher[]): Column<Dec> {
-  return {
-    headers: aliases(header),
-    presence: 'required',
-    parse(cell, ctx) {
-      const t = (cell ?? '').trim();
-      if (t === '') return fail('ROW_MISSING_VALUE', `column "${ctx.header}" is empty`);
-      const n = parseNumber(t, ctx.numberStyle);
-      // A unit is only accepted where the column declares it (decimalWithUnit): "12x0" is an error, not 12.
-      return n && n.unit === undefined ? ok(n.value) : fail('ROW_BAD_NUMBER', `cannot read "${t}" as a number in column "${ctx.header}"`);
-    },
-  };
-}
-
-/** A decimal cell with the unit it may carry (`0.5 DOGE`). */
-export function decimalWithUnit(header: HeaderMatcher | readonly HeaderMatcher[]): Column<{ value: Dec; unit?: string }> {
+/** A decimal cell with the unit it may carry (`0.5 DOGE`); must not be empty. */
+export function decimalWithUnit(header: HeaderMatcher | readonly HeaderMatcher[]): Column<ParsedNumber> {
   return {
     headers: aliases(header),
     presence: 'required',
@@ -71,6 +56,23 @@ export function decimalWithUnit(header: HeaderMatcher | readonly HeaderMatcher[]
       if (t === '') return fail('ROW_MISSING_VALUE', `column "${ctx.header}" is empty`);
       const n = parseNumber(t, ctx.numberStyle);
       return n ? ok(n) : fail('ROW_BAD_NUMBER', `cannot read "${t}" as a number in column "${ctx.header}"`);
+    },
+  };
+}
+
+/**
+ * A decimal cell that must not be empty. A unit is only accepted where the column declares it
+ * (`decimalWithUnit`): "12x0" is an error, not 12.
+ */
+export function decimal(header: HeaderMatcher | readonly HeaderMatcher[]): Column<Dec> {
+  const withUnit = decimalWithUnit(header);
+  return {
+    ...withUnit,
+    parse(cell, ctx) {
+      const r = withUnit.parse(cell, ctx);
+      if (!r.ok) return r;
+      if (r.value.unit !== undefined) return fail('ROW_BAD_NUMBER', `cannot read "${(cell ?? '').trim()}" as a number in column "${ctx.header}"`);
+      return ok(r.value.value);
     },
   };
 }
