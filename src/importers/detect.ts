@@ -41,8 +41,21 @@ export type Detection =
   | { readonly kind: 'unknown'; readonly closest?: { readonly id: string; readonly missing: readonly string[] } }
   | { readonly kind: 'forced-mismatch'; readonly id: string; readonly missing: readonly string[] };
 
-function headerMatches(matcher: HeaderMatcher, raw: string): boolean {
-  return typeof matcher === 'string' ? normalizeHeader(matcher) === normalizeHeader(raw) : matcher.test(raw.replace(/\ufeff/g, '').trim());
+/** One candidate header row: its cells as written, and normalised once for every importer. */
+interface HeaderRow {
+  readonly cells: readonly string[];
+  readonly normalized: readonly string[];
+  readonly normalizedSet: ReadonlySet<string>;
+}
+
+function headerRow(cells: readonly string[]): HeaderRow {
+  const normalized = cells.map(normalizeHeader);
+  return { cells, normalized, normalizedSet: new Set(normalized) };
+}
+
+function indexOf(matcher: HeaderMatcher, row: HeaderRow): number {
+  if (typeof matcher === 'string') return row.normalized.indexOf(normalizeHeader(matcher));
+  return row.cells.findIndex((raw) => matcher.test(raw.replace(/\ufeff/g, '').trim()));
 }
 
 function describe(matcher: HeaderMatcher): string {
@@ -57,16 +70,16 @@ interface Attempt {
 }
 
 /** Try to bind an importer's columns to one header row. */
-export function bindColumns(importer: Importer, headers: readonly string[]): Attempt {
+function bindColumns(importer: Importer, row: HeaderRow): Attempt {
   const bindings = new Map<string, ColumnBinding>();
   const missing: string[] = [];
   let required = 0;
   for (const [key, column] of Object.entries(importer.columns)) {
     let found: ColumnBinding | undefined;
     for (const alias of column.headers) {
-      const index = headers.findIndex((h) => headerMatches(alias, h));
+      const index = indexOf(alias, row);
       if (index >= 0) {
-        found = { index, header: (headers[index] ?? '').replace(/\ufeff/g, '').trim() };
+        found = { index, header: (row.cells[index] ?? '').replace(/\ufeff/g, '').trim() };
         break;
       }
     }
@@ -76,12 +89,11 @@ export function bindColumns(importer: Importer, headers: readonly string[]): Att
       if (!found) missing.push(describe(column.headers[0] ?? key));
     }
   }
-  const normalized = new Set(headers.map(normalizeHeader));
   for (const also of importer.signature?.also ?? []) {
     required++;
-    if (!normalized.has(normalizeHeader(also))) missing.push(also);
+    if (!row.normalizedSet.has(normalizeHeader(also))) missing.push(also);
   }
-  const forbiddenPresent = (importer.signature?.absent ?? []).some((h) => normalized.has(normalizeHeader(h)));
+  const forbiddenPresent = (importer.signature?.absent ?? []).some((h) => row.normalizedSet.has(normalizeHeader(h)));
   return { bindings, missing, required, forbiddenPresent };
 }
 
@@ -96,35 +108,37 @@ function splitLine(line: string, delimiter: string): string[] {
  */
 export function detectFormat(text: string, importers: readonly Importer[], forcedId?: string): Detection {
   const lines = text.split('\n', SCAN_LINES);
+  // Every line × delimiter is split and normalised once, then tried by every importer in order.
+  const candidates: { lineIndex: number; delimiter: string; row: HeaderRow }[] = [];
+  lines.forEach((line, lineIndex) => {
+    if (line.trim() === '') return;
+    for (const delimiter of DELIMITERS) {
+      if (line.includes(delimiter)) candidates.push({ lineIndex, delimiter, row: headerRow(splitLine(line, delimiter)) });
+    }
+  });
   const pool = forcedId ? importers.filter((i) => i.id === forcedId) : importers;
-  const matches: FormatMatch[] = [];
+  const matches: { match: FormatMatch; required: number }[] = [];
   let closest: { id: string; missing: string[]; score: number } | undefined;
   for (const importer of pool) {
-    let matched: FormatMatch | undefined;
-    for (let li = 0; li < lines.length && !matched; li++) {
-      const line = lines[li] ?? '';
-      if (line.trim() === '') continue;
-      for (const delimiter of DELIMITERS) {
-        if (!line.includes(delimiter)) continue;
-        const headers = splitLine(line, delimiter);
-        const attempt = bindColumns(importer, headers);
-        if (attempt.missing.length === 0 && !attempt.forbiddenPresent) {
-          matched = { importer, delimiter, headerLineIndex: li, headers, bindings: attempt.bindings };
-          break;
-        }
-        const score = (attempt.required - attempt.missing.length) / Math.max(1, attempt.required);
-        if (score > 0 && (!closest || score > closest.score)) closest = { id: importer.id, missing: attempt.missing, score };
+    for (const { lineIndex, delimiter, row } of candidates) {
+      const attempt = bindColumns(importer, row);
+      if (attempt.missing.length === 0 && !attempt.forbiddenPresent) {
+        matches.push({
+          match: { importer, delimiter, headerLineIndex: lineIndex, headers: row.cells, bindings: attempt.bindings },
+          required: attempt.required,
+        });
+        break;
       }
+      const score = (attempt.required - attempt.missing.length) / Math.max(1, attempt.required);
+      if (score > 0 && (!closest || score > closest.score)) closest = { id: importer.id, missing: attempt.missing, score };
     }
-    if (matched) matches.push(matched);
   }
   if (matches.length === 0) {
     if (forcedId) return { kind: 'forced-mismatch', id: forcedId, missing: closest?.id === forcedId ? closest.missing : [] };
     return closest ? { kind: 'unknown', closest: { id: closest.id, missing: closest.missing } } : { kind: 'unknown' };
   }
-  const specificity = (m: FormatMatch): number => bindColumns(m.importer, m.headers).required;
-  const best = Math.max(...matches.map(specificity));
-  const top = matches.filter((m) => specificity(m) === best);
-  if (top.length > 1) return { kind: 'ambiguous', candidates: top.map((m) => m.importer.id) };
-  return { kind: 'match', match: top[0] as FormatMatch };
+  const best = Math.max(...matches.map((m) => m.required));
+  const top = matches.filter((m) => m.required === best);
+  if (top.length > 1) return { kind: 'ambiguous', candidates: top.map((m) => m.match.importer.id) };
+  return { kind: 'match', match: (top[0] as { match: FormatMatch }).match };
 }
