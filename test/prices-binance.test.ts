@@ -26,7 +26,7 @@
  *       unrealized 13508.23 − 6799.04 = 6709.19.
  *     ETH 0.499 + 0.4995 + 0.01 + 0.012 = 1.0205; basis 1936.12 + 1938.06 + 36.50 + 41.28 = 3951.96;
  *       value 1.0205 × 3330 = 3398.265 → 3398.26 (half-even); unrealized 3398.26 − 3951.96 = −553.70.
- *     DOT 0.5, basis 3.40, no price: a warning, empty value.
+ *     DOT 0.5, basis 3.40, no price: a note (informational), empty value.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

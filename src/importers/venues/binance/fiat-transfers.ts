@@ -13,8 +13,7 @@
 import { normalizeAsset } from '../../../model/asset.js';
 import { decimal, instant, optional, text } from '../../columns.js';
 import { defineImporter, events, reject, type RowOutcome } from '../../importer-spec.js';
-import { BINANCE_WALLET, directionFromName } from './file-direction.js';
-import { unsettled } from './transfer-status.js';
+import { BINANCE_WALLET, settledDirection } from './file-direction.js';
 
 export const binanceFiatTransfers = defineImporter({
   id: 'binance-fiat-transfers',
@@ -33,11 +32,8 @@ export const binanceFiatTransfers = defineImporter({
     orderId: text('Order ID'),
   },
   mapRow(row, ctx): RowOutcome {
-    const direction = directionFromName(ctx.file.name);
+    const direction = settledDirection(ctx.file.name, row.status, row.coin);
     if (typeof direction !== 'string') return direction;
-    const other = unsettled(row.status, direction);
-    if (other) return other;
-    if (row.coin === '') return reject('ROW_MISSING_VALUE', 'Coin is empty');
     const fee = row.fee ?? undefined;
     if (fee?.isNegative()) return reject('ROW_INCONSISTENT', `Fee ${fee.toFixed()} is negative`);
     const asset = normalizeAsset(row.coin);

@@ -10,6 +10,7 @@
  * The importers read the direction from the file name (`MapContext.file.name`).
  */
 import { reject, type RowOutcome } from '../../importer-spec.js';
+import { unsettled } from './transfer-status.js';
 
 export type Direction = 'deposit' | 'withdrawal';
 
@@ -26,4 +27,17 @@ export function directionFromName(fileName: string): Direction | RowOutcome {
     `cannot tell deposits from withdrawals: this Binance layout states the direction only in the file name, and "${fileName}" names ${deposit ? 'both' : 'neither'}`,
     'keep the name Binance gave the download, or rename the file so it contains "deposit" or "withdraw"',
   );
+}
+
+/**
+ * What every row of these layouts checks first: the direction (from the file name), a settled
+ * status, and a coin. Returns the direction, or the outcome that ends the row.
+ */
+export function settledDirection(fileName: string, status: string, coin: string): Direction | RowOutcome {
+  const direction = directionFromName(fileName);
+  if (typeof direction !== 'string') return direction;
+  const other = unsettled(status, direction);
+  if (other) return other;
+  if (coin === '') return reject('ROW_MISSING_VALUE', 'Coin is empty');
+  return direction;
 }

@@ -15,8 +15,7 @@
 import { normalizeAsset } from '../../../model/asset.js';
 import { decimal, ifPresent, instant, optional, text } from '../../columns.js';
 import { defineImporter, events, reject, type RowOutcome } from '../../importer-spec.js';
-import { BINANCE_WALLET, directionFromName } from './file-direction.js';
-import { unsettled } from './transfer-status.js';
+import { BINANCE_WALLET, settledDirection } from './file-direction.js';
 
 export const binanceTransfersLegacy = defineImporter({
   id: 'binance-transfers-legacy',
@@ -37,11 +36,8 @@ export const binanceTransfersLegacy = defineImporter({
     status: text('Status'),
   },
   mapRow(row, ctx): RowOutcome {
-    const direction = directionFromName(ctx.file.name);
+    const direction = settledDirection(ctx.file.name, row.status, row.coin);
     if (typeof direction !== 'string') return direction;
-    const other = unsettled(row.status, direction);
-    if (other) return other;
-    if (row.coin === '') return reject('ROW_MISSING_VALUE', 'Coin is empty');
     if (!row.amount.isPositive()) return reject('ROW_INCONSISTENT', `${direction} Amount ${row.amount.toFixed()} is not positive`);
     if (row.fee?.isNegative()) return reject('ROW_INCONSISTENT', `TransactionFee ${row.fee.toFixed()} is negative`);
     const q = { asset: normalizeAsset(row.coin), amount: row.amount };

@@ -2,6 +2,7 @@
  * What the KuCoin exports share: the empty-report sentinel, `BASE-QUOTE` symbols, the default
  * zone of headers without an offset, and the spot trade built from one filled order or fill.
  */
+import { decimal, ifPresent, instant, optional, text } from '../../columns.js';
 import { normalizeAsset } from '../../../model/asset.js';
 import type { Dec } from '../../../model/decimal.js';
 import type { Quantity } from '../../../model/ledger-event.js';
@@ -12,6 +13,21 @@ import { events, reject, type RowOutcome } from '../../importer-spec.js';
  * (UTC+8, no DST since 1982) by default; BittyTax reads such files with `tz="Asia/Singapore"`.
  */
 export const KUCOIN_DEFAULT_ZONE = '+08:00';
+
+/** The columns both Filled Orders variants (per fill, per order) read. */
+export const FILLED_ORDER_COLUMNS = {
+  uid: text('UID'),
+  accountType: text('Account Type'),
+  orderId: text('Order ID'),
+  symbol: text('Symbol'),
+  side: text('Side'),
+  amount: optional(decimal('Filled Amount')),
+  volume: optional(decimal('Filled Volume')),
+  time: optional(instant(/^Filled Time(\s*\((UTC|GMT)[^)]*\))?$/i)),
+  fee: optional(decimal('Fee')),
+  feeCurrency: text('Fee Currency'),
+  tax: ifPresent(decimal('Tax')),
+};
 
 /** An empty report: one row whose first cell is this text (formats.md §2.7). */
 export const EMPTY_REPORT = 'No matching records found.';

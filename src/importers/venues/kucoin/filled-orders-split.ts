@@ -13,9 +13,8 @@
  * Decision (docs silent): a non-zero `Tax` is added to the fee — KuCoin deducts it with the fee
  * and states no currency of its own — and the note says so.
  */
-import { decimal, ifPresent, instant, optional, text } from '../../columns.js';
 import { defineImporter, skip } from '../../importer-spec.js';
-import { checkSpotAccount, EMPTY_REPORT, EMPTY_REPORT_REASON, KUCOIN_DEFAULT_ZONE, missing, spotTrade } from './common.js';
+import { checkSpotAccount, EMPTY_REPORT, FILLED_ORDER_COLUMNS, EMPTY_REPORT_REASON, KUCOIN_DEFAULT_ZONE, missing, spotTrade } from './common.js';
 import { withTax } from './tax.js';
 
 export const kucoinFilledOrdersSplit = defineImporter({
@@ -24,19 +23,7 @@ export const kucoinFilledOrdersSplit = defineImporter({
   howToExport: 'KuCoin › Orders › Spot Orders › Filled Orders › Export (order-splitting)',
   wallet: 'kucoin',
   zone: KUCOIN_DEFAULT_ZONE,
-  columns: {
-    uid: text('UID'),
-    accountType: text('Account Type'),
-    orderId: text('Order ID'),
-    symbol: text('Symbol'),
-    side: text('Side'),
-    amount: optional(decimal('Filled Amount')),
-    volume: optional(decimal('Filled Volume')),
-    time: optional(instant(/^Filled Time(\s*\((UTC|GMT)[^)]*\))?$/i)),
-    fee: optional(decimal('Fee')),
-    tax: ifPresent(decimal('Tax')),
-    feeCurrency: text('Fee Currency'),
-  },
+  columns: FILLED_ORDER_COLUMNS,
   signature: { also: ['Maker/Taker', 'Avg. Filled Price', 'Filled Volume (USDT)'] },
   mapRow(row) {
     if (row.uid === EMPTY_REPORT) return skip(EMPTY_REPORT_REASON);

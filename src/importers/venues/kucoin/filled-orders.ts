@@ -11,9 +11,9 @@
  * `deal` (filled) and `part_deal` (partly filled, rest cancelled) are trades of what was filled;
  * a cancelled order with nothing filled is skipped; any other status is rejected by name.
  */
-import { decimal, ifPresent, instant, optional, text } from '../../columns.js';
+import { text } from '../../columns.js';
 import { defineImporter, reject, skip } from '../../importer-spec.js';
-import { checkSpotAccount, EMPTY_REPORT, EMPTY_REPORT_REASON, KUCOIN_DEFAULT_ZONE, missing, spotTrade } from './common.js';
+import { checkSpotAccount, EMPTY_REPORT, FILLED_ORDER_COLUMNS, EMPTY_REPORT_REASON, KUCOIN_DEFAULT_ZONE, missing, spotTrade } from './common.js';
 import { withTax } from './tax.js';
 
 const FILLED_STATUSES = new Set(['deal', 'part_deal', 'done', 'filled', 'cancel', 'canceled', 'cancelled']);
@@ -24,20 +24,7 @@ export const kucoinFilledOrders = defineImporter({
   howToExport: 'KuCoin › Orders › Spot Orders › Filled Orders › Export',
   wallet: 'kucoin',
   zone: KUCOIN_DEFAULT_ZONE,
-  columns: {
-    uid: text('UID'),
-    accountType: text('Account Type'),
-    orderId: text('Order ID'),
-    symbol: text('Symbol'),
-    side: text('Side'),
-    amount: optional(decimal('Filled Amount')),
-    volume: optional(decimal('Filled Volume')),
-    time: optional(instant(/^Filled Time(\s*\((UTC|GMT)[^)]*\))?$/i)),
-    fee: optional(decimal('Fee')),
-    feeCurrency: text('Fee Currency'),
-    tax: ifPresent(decimal('Tax')),
-    status: text('Status'),
-  },
+  columns: { ...FILLED_ORDER_COLUMNS, status: text('Status') },
   signature: { also: ['Order Price', 'Order Amount', 'Avg. Filled Price'] },
   mapRow(row) {
     if (row.uid === EMPTY_REPORT) return skip(EMPTY_REPORT_REASON);
