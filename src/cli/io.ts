@@ -2,16 +2,17 @@
  * The only place that touches the file system for reports: collecting input files, reading them,
  * and writing outputs atomically (temp file + rename, so a crash never leaves half a report).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, realpathSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { UsageError } from './errors.js';
-import type { InputFile } from '../pipeline/compute-report.js';
 
 /**
  * Expand the inputs given on the command line: files as given, folders recursively (every
  * `*.csv`, sorted, so the order never depends on the file system). `exclude` folders (the output
- * folder) are never read, so a report's own CSVs are not re-imported on the next run.
+ * folder) are never read, so a report's own CSVs are not re-imported on the next run. Inside
+ * folders only regular files are read (not links, pipes or devices); a path given that is not a
+ * regular file or a folder is a usage error.
  */
 export function collectInputs(paths: readonly string[], exclude: readonly string[] = []): string[] {
   const excluded = exclude.map((p) => resolve(p));
@@ -39,34 +40,14 @@ export function collectInputs(paths: readonly string[], exclude: readonly string
       throw new UsageError(`input not found: ${p}`);
     }
     if (stat.isDirectory()) walk(p);
-    else out.push(p);
+    else if (stat.isFile()) out.push(p);
+    // a pipe would block the read forever, a device such as /dev/zero never ends
+    else throw new UsageError(`${p} is not a regular file (a device, pipe or socket); give CSV files or folders`);
   }
   return [...new Set(out)];
 }
 
-export function readInputs(files: readonly string[]): InputFile[] {
-  return files.map((file) => {
-    try {
-      return { file: displayPath(file), text: decodeText(readFileSync(file)) };
-    } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-    }
-  });
-}
-
-/**
- * Bytes → text. Exports are UTF-8 (a BOM is dropped later); a spreadsheet's "Unicode text" save
- * is UTF-16 with a byte-order mark, which is decoded instead of being read as garbage.
- */
-export function decodeText(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2));
-    swapped.swap16();
-    return swapped.toString('utf16le');
-  }
-  return bytes.toString('utf8');
-}
+export { readInputs, decodeText } from './read-input.js';
 
 /** Paths under the working directory are shown relative to it; others as given. */
 export function displayPath(file: string): string {
@@ -79,16 +60,56 @@ function isReportFolder(names: readonly string[]): boolean {
   return names.includes('summary.json') && names.includes('form8949.csv');
 }
 
-/** Refuse an output folder that is, or would overwrite, one of the inputs. */
-export function assertSafeOutput(outDir: string, inputs: readonly string[], outputNames: readonly string[]): void {
+/** Where the output folder may go relative to the folders given as inputs. */
+export interface OutputPlacement {
+  /** The inputs as given on the command line; those that are folders must not contain `--out`. */
+  readonly inputFolders?: readonly string[];
+  /** `--allow-out-inside-inputs`: the user asked for the report inside an input folder. */
+  readonly allowInsideInputs?: boolean;
+}
+
+/**
+ * Refuse an output folder that is, or would overwrite, one of the inputs — and, unless the user
+ * asked for it, one that is (or is inside) a folder given as input: the report would then sit
+ * among the exports it was computed from.
+ */
+export function assertSafeOutput(outDir: string, inputs: readonly string[], outputNames: readonly string[], placement: OutputPlacement = {}): void {
   const out = resolve(outDir);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${outDir} is a file; it must be a folder (created if missing)`);
+  if (!placement.allowInsideInputs) {
+    const outReal = realPathForWriting(out);
+    for (const folder of placement.inputFolders ?? []) {
+      if (!isFolder(folder)) continue;
+      const root = safeRealpath(folder);
+      if (outReal === root || outReal.startsWith(root.endsWith(sep) ? root : root + sep)) {
+        throw new UsageError(
+          `the output folder ${outDir} is inside the input folder ${folder}; choose an --out outside ${folder}, or pass --allow-out-inside-inputs to write it there`,
+        );
+      }
+    }
+  }
   for (const input of inputs) {
     const real = safeRealpath(input);
     if (outputNames.some((name) => join(out, name) === real)) {
       throw new UsageError(`the output folder ${outDir} would overwrite the input ${input}; choose another --out`);
     }
   }
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The real path of `p`, or of its nearest existing ancestor joined with the rest (`p` may not exist yet). */
+function realPathForWriting(p: string): string {
+  const abs = resolve(p);
+  if (existsSync(abs)) return safeRealpath(abs);
+  const parent = dirname(abs);
+  return parent === abs ? abs : join(realPathForWriting(parent), basename(abs));
 }
 
 function safeRealpath(p: string): string {

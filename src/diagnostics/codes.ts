@@ -21,6 +21,16 @@ export const CODES = {
   FORMAT_AMBIGUOUS: { severity: 'error', hint: 'pass --format <id> to choose the importer' },
   FORMAT_FORCED_MISMATCH: { severity: 'error', hint: 'the --format given does not match this file; drop --format to detect it' },
   CSV_MALFORMED: { severity: 'error', hint: 'the CSV structure is broken here (unclosed quote or wrong column count); re-export the file' },
+  CSV_LINE_TOO_LONG: {
+    severity: 'error',
+    hint: 'a cell over 64 KiB or a row over 1 MiB is not an export row (an unclosed quote, or a file that is not CSV); the line is rejected and reading goes on',
+  },
+  INPUT_BINARY: { severity: 'error', hint: 'the file is not text (a spreadsheet .xlsx, a zip, an image): export or save it as CSV' },
+  INPUT_ENCODING: {
+    severity: 'warning',
+    hint: 'the file is not valid UTF-8 and was read as Windows-1252 (Latin-1): check names and symbols, or re-save it as UTF-8',
+  },
+  INPUT_TOO_LARGE: { severity: 'error', hint: 'the file is larger than --max-input-size; split the export by date range, or raise the limit' },
   // ── rows ──
   ROW_BAD_NUMBER: { severity: 'error', hint: 'the cell must be a decimal number such as 1234.56' },
   ROW_BAD_DATE: { severity: 'error', hint: 'the cell must be a date such as 2024-03-01 12:00:00 (UTC)' },
@@ -29,6 +39,18 @@ export const CODES = {
   ROW_INCONSISTENT: { severity: 'error', hint: 'the row contradicts itself; correct the amounts' },
   ROW_UNSUPPORTED: { severity: 'error', hint: 'this kind of row is not supported yet; it is counted as rejected so nothing is lost silently' },
   ROW_SKIPPED: { severity: 'note', hint: 'the row has no tax effect and was deliberately ignored' },
+  ROW_DATE_OUT_OF_RANGE: {
+    severity: 'error',
+    hint: 'crypto rows are dated from 2009-01-03 (the first Bitcoin block) up to today; correct the date (or the export\'s date format) and run again',
+  },
+  ROW_NAME_TOO_LONG: {
+    severity: 'error',
+    hint: 'an asset code, contract or wallet name of over 100 characters is not one an export writes: check the columns of this row',
+  },
+  ROW_ID_MANGLED: {
+    severity: 'error',
+    hint: 'a spreadsheet re-saved the file and turned a long id into scientific notation (1,55444E+13): its digits are lost; use the exchange\'s original export',
+  },
   DUPLICATE_ROWS: {
     severity: 'warning',
     hint: 'two exports of the same account overlap (or a file was given twice); each row is counted once',

@@ -13,7 +13,8 @@ import Papa from 'papaparse';
 import type { HeaderMatcher } from './columns.js';
 import type { Importer } from './importer-spec.js';
 
-const SCAN_LINES = 30;
+/** Lines of a file searched for its header row. */
+export const SCAN_LINES = 30;
 const DELIMITERS = [',', ';', '\t'] as const;
 
 export function normalizeHeader(header: string): string {
@@ -103,11 +104,11 @@ function splitLine(line: string, delimiter: string): string[] {
 }
 
 /**
- * Detect the format of normalised CSV text.
+ * Detect the format of a file from its first lines (normalised text; at most SCAN_LINES are used).
  * @param forcedId an importer id given with `--format`: only that importer is tried.
  */
-export function detectFormat(text: string, importers: readonly Importer[], forcedId?: string): Detection {
-  const lines = text.split('\n', SCAN_LINES);
+export function detectFormat(head: readonly string[], importers: readonly Importer[], forcedId?: string): Detection {
+  const lines = head.slice(0, SCAN_LINES);
   // Every line × delimiter is split and normalised once, then tried by every importer in order.
   const candidates: { lineIndex: number; delimiter: string; row: HeaderRow }[] = [];
   lines.forEach((line, lineIndex) => {

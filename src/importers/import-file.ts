@@ -1,14 +1,16 @@
 /**
  * One input file's text → what it was recognised as, its events, diagnostics and row accounting.
- * Pure: the CLI reads the bytes; this never touches the file system.
+ * Pure: the CLI reads the bytes (whole or as a stream of chunks); this never touches the file
+ * system.
  */
 import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
 import type { SourceRef } from '../model/source-ref.js';
-import { detectFormat } from './detect.js';
+import { detectFormat, SCAN_LINES, type Detection } from './detect.js';
 import type { Importer } from './importer-spec.js';
-import { normalizeText } from './read-csv.js';
+import { csvRows } from './read-csv.js';
 import { runImporter, type RowAccounting } from './run-importer.js';
+import { headLines, linesFrom, type TextSource } from './text-source.js';
 
 export interface FileImport {
   readonly file: string;
@@ -22,10 +24,23 @@ export interface FileImport {
 
 export interface ImportFileOptions {
   readonly importers: readonly Importer[];
-  /** Shared across the files of one run to count overlapping exports once (see run-importer). */
+  /**
+   * Shared across the files of one run to count overlapping exports once (see run-importer).
+   * Only needed for files that share an importer and wallet with another file of the run.
+   */
   readonly seenRows?: Map<string, SourceRef>;
   readonly forcedFormat?: string;
   readonly inputZone?: string;
+  /** The detection already made for this file (computeReport detects every file first). */
+  readonly detection?: FileDetection;
+}
+
+/** What the first lines of a file say: its format, or why none. */
+export interface FileDetection {
+  /** The file has no non-blank line in its head (and so none at all). */
+  readonly blank: boolean;
+  readonly detection: Detection;
+  readonly head: readonly string[];
 }
 
 /** The file name without folders and extension: the wallet of generic-format files. */
@@ -34,10 +49,21 @@ export function fileStem(file: string): string {
   return base.replace(/\.[^.]*$/, '');
 }
 
-export function importFile(file: string, rawText: string, opts: ImportFileOptions): FileImport {
-  const text = normalizeText(rawText);
-  const nonBlank = text.split('\n').filter((l) => l.trim() !== '').length;
-  if (nonBlank === 0) {
+/** Recognise a file's format from its first lines. */
+export function detectFile(source: TextSource, opts: Pick<ImportFileOptions, 'importers' | 'forcedFormat'>): FileDetection {
+  const head = headLines(source, SCAN_LINES);
+  const blank = head.every((l) => l.trim() === '');
+  return { blank, head, detection: detectFormat(head, opts.importers, opts.forcedFormat) };
+}
+
+/** The wallet a recognised file's rows belong to (for grouping files that may overlap). */
+export function walletOf(file: string, importer: Importer): string {
+  return importer.wallet === 'file-stem' ? fileStem(file) : importer.wallet;
+}
+
+export function importFile(file: string, source: TextSource, opts: ImportFileOptions): FileImport {
+  const { blank, head, detection } = opts.detection ?? detectFile(source, opts);
+  if (blank) {
     return {
       file,
       events: [],
@@ -45,11 +71,10 @@ export function importFile(file: string, rawText: string, opts: ImportFileOption
       accounting: { rows: 0, imported: 0, skipped: 0, rejected: 0, skippedByReason: {} },
     };
   }
-  const detection = detectFormat(text, opts.importers, opts.forcedFormat);
   if (detection.kind !== 'match') {
     // Nothing in the file can be read: its lines after the first count as rejected rows, so the
     // row accounting still says that data was there and was not used.
-    const rows = Math.max(0, nonBlank - 1);
+    const rows = Math.max(0, countNonBlankLines(source) - 1);
     return {
       file,
       events: [],
@@ -57,7 +82,9 @@ export function importFile(file: string, rawText: string, opts: ImportFileOption
       accounting: { rows, imported: 0, skipped: 0, rejected: rows, skippedByReason: {} },
     };
   }
-  const result = runImporter(file, text, detection.match, {
+  const { match } = detection;
+  const rows = csvRows(linesFrom(source, match.headerLineIndex), match.delimiter, match.headerLineIndex + 1);
+  const result = runImporter(file, rows, { preamble: head.slice(0, match.headerLineIndex) }, match, {
     fileStem: fileStem(file),
     fileName: file.split(/[\\/]/).pop() ?? file,
     ...(opts.seenRows ? { seenRows: opts.seenRows } : {}),
@@ -67,15 +94,27 @@ export function importFile(file: string, rawText: string, opts: ImportFileOption
   if (result.accounting.rows === 0) diagnostics.push(fileDiagnostic('INPUT_EMPTY', file, 'the file has a header but no data rows'));
   return {
     file,
-    format: detection.match.importer.id,
-    formatLabel: detection.match.importer.label,
+    format: match.importer.id,
+    formatLabel: match.importer.label,
     events: result.events,
     diagnostics,
     accounting: result.accounting,
   };
 }
 
-function detectionDiagnostic(file: string, detection: Exclude<ReturnType<typeof detectFormat>, { kind: 'match' }>, rows: number): Diagnostic {
+/** Non-blank lines of a whole source, counted as it streams. */
+function countNonBlankLines(source: TextSource): number {
+  let count = 0;
+  let partial = '';
+  for (const chunk of linesFrom(source, 0)) {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    for (const l of lines) if (l.trim() !== '') count++;
+  }
+  return partial.trim() !== '' ? count + 1 : count;
+}
+
+function detectionDiagnostic(file: string, detection: Exclude<Detection, { kind: 'match' }>, rows: number): Diagnostic {
   const unread = `${rows} row${rows === 1 ? '' : 's'} not read`;
   switch (detection.kind) {
     case 'ambiguous':

@@ -8,10 +8,10 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
 import type { SourceRef } from '../model/source-ref.js';
-import type { CellContext } from './columns.js';
+import type { Column } from './columns.js';
 import { normalizeHeader, type FormatMatch } from './detect.js';
-import { isGroupSpec, type EventDraft, type Importer, type RowOutcome } from './importer-spec.js';
-import { readCsv, type CsvRow } from './read-csv.js';
+import { isGroupSpec, type Columns, type EventDraft, type Importer, type RowOutcome, type RowSpec } from './importer-spec.js';
+import type { CsvRow } from './read-csv.js';
 import type { NumberStyle } from './parse-number.js';
 
 export interface RowAccounting {
@@ -48,102 +48,140 @@ interface ParsedRow {
   readonly values: Record<string, unknown>;
 }
 
-/** Run a matched importer over the normalised text of one file. */
-export function runImporter(file: string, text: string, match: FormatMatch, opts: ImportOptions): ImportResult {
+/** The file around the rows: for zones and facts stated outside them. */
+export interface FileHead {
+  /** The lines above the header row (OKX, Coinbase and Bybit write a preamble). */
+  readonly preamble: readonly string[];
+}
+
+/**
+ * Run a matched importer over the rows of one file, as they stream in. `rows` starts with the
+ * header row. Rows are mapped as they arrive, except for importers that group rows (a Kraken
+ * refid, a Binance second): their parsed rows are held until the end of the file.
+ */
+export function runImporter(file: string, rows: Iterable<CsvRow>, head: FileHead, match: FormatMatch, opts: ImportOptions): ImportResult {
   const importer = match.importer;
   const diagnostics: Diagnostic[] = [];
   const accounting: RowAccounting = { rows: 0, imported: 0, skipped: 0, rejected: 0, skippedByReason: {} };
   const events: LedgerEvent[] = [];
   const wallet = importer.wallet === 'file-stem' ? opts.fileStem : importer.wallet;
-
-  const lines = text.split('\n');
-  const body = lines.slice(match.headerLineIndex).join('\n');
-  const zone =
-    opts.inputZone ?? importer.zoneFrom?.({ name: opts.fileName, preamble: lines.slice(0, match.headerLineIndex) }) ?? importer.zone ?? 'UTC';
-  const csv = readCsv(body, match.delimiter);
-  const lineOffset = match.headerLineIndex;
-  const numberStyle = importer.numberStyle ?? numberStyleOf(match.delimiter, csv.rows.slice(1));
-  const brokenLines = new Map<number, string>();
-  for (const p of csv.problems) brokenLines.set(p.line + lineOffset, p.message);
-
-  const headerCells = (csv.rows[0]?.cells ?? []).map(normalizeHeader);
-  const parsed: ParsedRow[] = [];
+  const zone = opts.inputZone ?? importer.zoneFrom?.({ name: opts.fileName, preamble: head.preamble }) ?? importer.zone ?? 'UTC';
+  const ctx = { wallet, file: { name: opts.fileName, preamble: head.preamble } };
+  const skip = (reason: string, count = 1): void => {
+    accounting.skipped += count;
+    accounting.skippedByReason[reason] = (accounting.skippedByReason[reason] ?? 0) + count;
+  };
   const duplicates: { ref: SourceRef; of: SourceRef }[] = [];
-  for (const row of csv.rows.slice(1)) {
-    accounting.rows++;
-    const ref: SourceRef = { file, line: row.line + lineOffset, format: importer.id };
-    if (opts.seenRows) {
-      const fingerprint = [importer.id, wallet, ...row.cells.map((c) => c.trim())].join('\u0001');
-      const first = opts.seenRows.get(fingerprint);
-      if (first && first.file !== file) {
-        duplicates.push({ ref, of: first });
-        accounting.skipped++;
-        const reason = 'duplicate of a row in another file (overlapping export)';
-        accounting.skippedByReason[reason] = (accounting.skippedByReason[reason] ?? 0) + 1;
-        diagnostics.push(diagnostic('ROW_SKIPPED', `duplicate of ${first.file}:${first.line}`, ref));
-        continue;
-      }
-      if (!first) opts.seenRows.set(fingerprint, ref);
-    }
-    const broken = brokenLines.get(ref.line);
-    if (broken) {
-      accounting.rejected++;
-      diagnostics.push(diagnostic('CSV_MALFORMED', broken, ref));
-      continue;
-    }
-    if (row.cells.length === headerCells.length && row.cells.every((c, i) => normalizeHeader(c) === headerCells[i])) {
-      // two exports joined into one file: the second header is not a data row
-      accounting.skipped++;
-      const reason = 'repeated header line (exports joined into one file)';
-      accounting.skippedByReason[reason] = (accounting.skippedByReason[reason] ?? 0) + 1;
-      diagnostics.push(diagnostic('ROW_SKIPPED', reason, ref));
-      continue;
-    }
-    if (row.cells.length > headerCells.length && row.cells.slice(headerCells.length).some((c) => c.trim() !== '')) {
-      accounting.rejected++;
-      diagnostics.push(
-        diagnostic(
-          'CSV_MALFORMED',
-          `the row has ${row.cells.length} cells but the header has ${headerCells.length}; a value containing "${match.delimiter}" is probably not quoted, so the columns cannot be trusted`,
-          ref,
-        ),
-      );
-      continue;
-    }
-    const result = parseRow(importer, match, row.cells, zone, numberStyle, ref);
-    if ('problems' in result) {
-      accounting.rejected++;
-      diagnostics.push(...result.problems);
-      continue;
-    }
-    parsed.push(result);
-  }
+  const cellParsers = compileColumns(importer, match);
 
-  const apply = (rows: readonly ParsedRow[], outcome: RowOutcome): void => {
-    const first = rows[0];
+  const apply = (group: readonly ParsedRow[], outcome: RowOutcome): void => {
+    const first = group[0];
     if (!first) return;
     switch (outcome.kind) {
       case 'events': {
         if (outcome.events.length === 0) throw new Error(`importer ${importer.id} returned no events; use skip() instead`);
-        accounting.imported += rows.length;
+        accounting.imported += group.length;
         outcome.events.forEach((draft, i) => {
-          const own = draft.groupRows?.map((k) => rows[k]?.ref).filter((r): r is SourceRef => r !== undefined);
-          const refs = own && own.length > 0 ? own : rows.map((r) => r.ref);
+          const own = draft.groupRows?.map((k) => group[k]?.ref).filter((r): r is SourceRef => r !== undefined);
+          const refs = own && own.length > 0 ? own : group.map((r) => r.ref);
           events.push(finishEvent(draft, refs[0] as SourceRef, refs.slice(1), wallet, outcome.events.length > 1 ? i + 1 : 0));
         });
         return;
       }
       case 'skip':
-        accounting.skipped += rows.length;
-        accounting.skippedByReason[outcome.reason] = (accounting.skippedByReason[outcome.reason] ?? 0) + rows.length;
-        for (const r of rows) diagnostics.push(diagnostic('ROW_SKIPPED', outcome.reason, r.ref));
+        skip(outcome.reason, group.length);
+        for (const r of group) diagnostics.push(diagnostic('ROW_SKIPPED', outcome.reason, r.ref));
         return;
       case 'reject':
-        accounting.rejected += rows.length;
-        for (const r of rows) diagnostics.push(diagnostic(outcome.code, outcome.message, r.ref, outcome.hint));
+        accounting.rejected += group.length;
+        for (const r of group) diagnostics.push(diagnostic(outcome.code, outcome.message, r.ref, outcome.hint));
         return;
     }
   };
+
+  const grouping = isGroupSpec(importer) ? importer : undefined;
+  const groups = new Map<string, ParsedRow[]>();
+  const order: (string | ParsedRow)[] = [];
+  const take = (row: ParsedRow): void => {
+    if (!grouping) return apply([row], (importer as RowSpec<Columns>).mapRow(row.values, ctx));
+    const key = grouping.groupKey(row.values);
+    if (key === undefined) return void order.push(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else {
+      groups.set(key, [row]);
+      order.push(key);
+    }
+  };
+
+  let headerCells: string[] | undefined;
+  let numberStyle: NumberStyle | undefined = importer.numberStyle ?? (match.delimiter === ';' ? undefined : {});
+  // a `;` file's number style is read off its first rows, so those wait until it is known
+  const waiting: CsvRow[] = [];
+  const readRow = (row: CsvRow, header: readonly string[], style: NumberStyle): void => {
+    accounting.rows++;
+    const ref: SourceRef = { file, line: row.line, format: importer.id };
+    if (opts.seenRows) {
+      const fingerprint = [importer.id, wallet, ...row.cells.map((c) => c.trim())].join('\u0001');
+      const first = opts.seenRows.get(fingerprint);
+      if (first && first.file !== file) {
+        duplicates.push({ ref, of: first });
+        skip('duplicate of a row in another file (overlapping export)');
+        diagnostics.push(diagnostic('ROW_SKIPPED', `duplicate of ${first.file}:${first.line}`, ref));
+        return;
+      }
+      if (!first) opts.seenRows.set(fingerprint, ref);
+    }
+    if (row.problem) {
+      accounting.rejected++;
+      diagnostics.push(diagnostic(row.problem.code, row.problem.message, ref));
+      return;
+    }
+    if (row.cells.length === header.length && looksLikeHeader(row.cells[0] ?? '', header[0] ?? '') && row.cells.every((c, i) => normalizeHeader(c) === header[i])) {
+      // two exports joined into one file: the second header is not a data row
+      const reason = 'repeated header line (exports joined into one file)';
+      skip(reason);
+      diagnostics.push(diagnostic('ROW_SKIPPED', reason, ref));
+      return;
+    }
+    if (row.cells.length > header.length && row.cells.slice(header.length).some((c) => c.trim() !== '')) {
+      accounting.rejected++;
+      diagnostics.push(
+        diagnostic(
+          'CSV_MALFORMED',
+          `the row has ${row.cells.length} cells but the header has ${header.length}; a value containing "${match.delimiter}" is probably not quoted, so the columns cannot be trusted`,
+          ref,
+        ),
+      );
+      return;
+    }
+    const result = parseRow(cellParsers, row.cells, zone, style, ref);
+    if ('problems' in result) {
+      accounting.rejected++;
+      diagnostics.push(...result.problems);
+      return;
+    }
+    take(result);
+  };
+
+  for (const row of rows) {
+    if (!headerCells) {
+      headerCells = row.cells.map(normalizeHeader);
+      continue;
+    }
+    if (numberStyle) {
+      readRow(row, headerCells, numberStyle);
+      continue;
+    }
+    waiting.push(row);
+    if (waiting.length < NUMBER_STYLE_ROWS) continue;
+    numberStyle = numberStyleOf(match.delimiter, waiting);
+    for (const w of waiting.splice(0)) readRow(w, headerCells, numberStyle);
+  }
+  if (headerCells && waiting.length > 0) {
+    const style = numberStyle ?? numberStyleOf(match.delimiter, waiting);
+    for (const w of waiting.splice(0)) readRow(w, headerCells, style);
+  }
 
   if (duplicates.length > 0) {
     const others = [...new Set(duplicates.map((d) => d.of.file))].join(', ');
@@ -155,56 +193,62 @@ export function runImporter(file: string, text: string, match: FormatMatch, opts
       ),
     );
   }
-
-  const ctx = { wallet, file: { name: opts.fileName, preamble: lines.slice(0, match.headerLineIndex) } };
-  if (isGroupSpec(importer)) {
-    const groups = new Map<string, ParsedRow[]>();
-    const order: (string | ParsedRow)[] = [];
-    for (const row of parsed) {
-      const key = importer.groupKey(row.values);
-      if (key === undefined) {
-        order.push(row);
-        continue;
-      }
-      const group = groups.get(key);
-      if (group) group.push(row);
-      else {
-        groups.set(key, [row]);
-        order.push(key);
-      }
-    }
+  if (grouping) {
     for (const item of order) {
-      const rows = typeof item === 'string' ? (groups.get(item) ?? []) : [item];
-      apply(rows, importer.mapGroup(rows.map((r) => r.values), ctx));
+      const group = typeof item === 'string' ? (groups.get(item) ?? []) : [item];
+      apply(group, grouping.mapGroup(group.map((r) => r.values), ctx));
     }
-  } else {
-    for (const row of parsed) apply([row], importer.mapRow(row.values, ctx));
   }
   return { events, diagnostics, accounting };
 }
 
+/**
+ * A cheap necessary condition for `normalizeHeader(cell) === header` (which trims, lower-cases and
+ * collapses spaces): the cell, lower-cased, contains the header's first word. Almost every data
+ * row fails it without running normalizeHeader.
+ */
+function looksLikeHeader(cell: string, header: string): boolean {
+  const word = header.split(' ', 1)[0] ?? '';
+  return cell.toLowerCase().includes(word);
+}
+
+/** Rows a `;` file's number style is judged on (numberStyleOf). */
+const NUMBER_STYLE_ROWS = 200;
+
+interface CellParser {
+  readonly key: string;
+  readonly index: number;
+  readonly header: string;
+  readonly column: Column<unknown>;
+}
+
+/** Each declared column with where it sits in this file (absent optional columns: index -1). */
+function compileColumns(importer: Importer, match: FormatMatch): CellParser[] {
+  return Object.entries(importer.columns).map(([key, column]) => {
+    const binding = match.bindings.get(key);
+    return { key, index: binding ? binding.index : -1, header: binding ? binding.header : '', column: column as Column<unknown> };
+  });
+}
+
 function parseRow(
-  importer: Importer,
-  match: FormatMatch,
+  parsers: readonly CellParser[],
   cells: readonly string[],
   zone: string,
   numberStyle: NumberStyle,
   ref: SourceRef,
 ): ParsedRow | { problems: Diagnostic[] } {
   const values: Record<string, unknown> = {};
-  const problems: Diagnostic[] = [];
-  for (const [key, column] of Object.entries(importer.columns)) {
-    const binding = match.bindings.get(key);
-    if (!binding) {
-      values[key] = undefined;
+  let problems: Diagnostic[] | undefined;
+  for (const p of parsers) {
+    if (p.index < 0) {
+      values[p.key] = undefined;
       continue;
     }
-    const ctx: CellContext = { header: binding.header, numberStyle, zone };
-    const result = column.parse(cells[binding.index], ctx);
-    if (result.ok) values[key] = result.value;
-    else problems.push(diagnostic(result.problem.code, result.problem.message, ref));
+    const result = p.column.parse(cells[p.index], { header: p.header, numberStyle, zone });
+    if (result.ok) values[p.key] = result.value;
+    else (problems ??= []).push(diagnostic(result.problem.code, result.problem.message, ref));
   }
-  return problems.length > 0 ? { problems } : { ref, values };
+  return problems ? { problems } : { ref, values };
 }
 
 function finishEvent(fullDraft: EventDraft, ref: SourceRef, extra: readonly SourceRef[], wallet: string, index: number): LedgerEvent {

@@ -10,7 +10,8 @@ import { countBySeverity, fileDiagnostic, type Diagnostic } from '../diagnostics
 import { computeGains, type BookingPolicy, type GainsResult, type IncomeRecord, type LotScope } from '../engine/compute-gains.js';
 import type { BookingMethod } from '../engine/booking-methods.js';
 import { matchTransfers, type TransferMatching } from '../engine/match-transfers.js';
-import { importFile, type FileImport } from '../importers/import-file.js';
+import { detectFile, importFile, walletOf, type FileImport } from '../importers/import-file.js';
+import type { TextSource } from '../importers/text-source.js';
 import { findPossibleDuplicates } from '../importers/find-possible-duplicates.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { Importer } from '../importers/importer-spec.js';
@@ -30,7 +31,12 @@ import type { Valuation } from '../derivatives/position-lines.js';
 export interface InputFile {
   /** The name shown in diagnostics and audit columns (as the user gave it). */
   readonly file: string;
-  readonly text: string;
+  /** The decoded text: whole, or a function that streams it in chunks (see text-source.ts). */
+  readonly text: TextSource;
+  /** What reading the bytes found (an encoding fallback): reported with the file's diagnostics. */
+  readonly readDiagnostics?: readonly Diagnostic[];
+  /** The bytes are not a text file (binary, too large): only `readDiagnostics` is reported. */
+  readonly unreadable?: boolean;
 }
 
 export interface ReportOptions {
@@ -64,6 +70,7 @@ export interface ReportData {
   readonly options: ReportOptions;
   readonly taxYear: number;
   readonly files: readonly FileImport[];
+  /** The engine's result, its disposals narrowed to the tax year (all years' are not kept). */
   readonly gains: GainsResult;
   readonly disposals: readonly Disposal[];
   readonly income: readonly IncomeRecord[];
@@ -88,15 +95,7 @@ export interface ReportData {
 }
 
 export function computeReport(inputs: readonly InputFile[], options: ReportOptions): ReportData {
-  const seenRows = new Map<string, SourceRef>();
-  const files = inputs.map((f) =>
-    importFile(f.file, f.text, {
-      importers: options.importers,
-      seenRows,
-      ...(options.forcedFormat ? { forcedFormat: options.forcedFormat } : {}),
-      ...(options.inputZone ? { inputZone: options.inputZone } : {}),
-    }),
-  );
+  const files = importInputs(inputs, options);
   const events = files.flatMap((f) => f.events);
   const overlaps = findPossibleDuplicates(events);
   const matched = matchTransfers(events, options.transferMatching);
@@ -119,10 +118,17 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
     perWalletFrom: options.perWalletFrom,
     timezone: options.timezone,
   };
-  const gains = computeGains(pricing.priced, { ...policy, yearEndSnapshots: true });
+  // Only the tax year's disposals are kept (the default year is the latest with one).
+  const gains = computeGains(pricing.priced, { ...policy, yearEndSnapshots: true, keepDisposals: options.year ?? 'latest-year' });
+  let lastInstant: number | undefined;
+  for (const e of events) if (lastInstant === undefined || e.instant > lastInstant) lastInstant = e.instant;
   const taxYear =
     options.year ??
-    defaultYear({ ...gains, disposals: [...gains.disposals, ...derivatives.disposals] }, events.map((e) => yearOf(toLocalDate(e.instant, options.timezone))), options.fallbackYear ?? 2000);
+    defaultYear(
+      [...gains.disposals, ...derivatives.disposals],
+      lastInstant === undefined ? undefined : yearOf(toLocalDate(lastInstant, options.timezone)),
+      options.fallbackYear ?? 2000,
+    );
 
   const inYear = (date: string): boolean => yearOf(date) === taxYear;
   // a year after the last event: what is open at the end is what was open then
@@ -175,7 +181,8 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
     options,
     taxYear,
     files,
-    gains,
+    // the year's disposals only: a long history's other years would be held for nothing
+    gains: { ...gains, disposals: gains.disposals.filter((d) => inYear(d.date)), yearEndLots: undefined },
     disposals,
     income,
     yearEndLots,
@@ -195,16 +202,50 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
 }
 
 /**
+ * Import every file. Formats are detected first, from each file's head, so that only files that
+ * share an importer and wallet with another file of the run — the ones whose rows can overlap —
+ * pay for fingerprinting their rows (duplicate rows across overlapping exports are counted once).
+ */
+function importInputs(inputs: readonly InputFile[], options: ReportOptions): FileImport[] {
+  const detectOptions = { importers: options.importers, ...(options.forcedFormat ? { forcedFormat: options.forcedFormat } : {}) };
+  const detections = inputs.map((f) => (f.unreadable ? undefined : detectFile(f.text, detectOptions)));
+  const groupOf = (i: number): string | undefined => {
+    const d = detections[i]?.detection;
+    return d?.kind === 'match' ? `${d.match.importer.id}\u0000${walletOf(inputs[i]?.file ?? '', d.match.importer)}` : undefined;
+  };
+  const sizes = new Map<string, number>();
+  inputs.forEach((_, i) => {
+    const g = groupOf(i);
+    if (g !== undefined) sizes.set(g, (sizes.get(g) ?? 0) + 1);
+  });
+  const seenRows = new Map<string, SourceRef>();
+  return inputs.map((f, i) => {
+    const detection = detections[i];
+    if (!detection) {
+      return { file: f.file, events: [], diagnostics: [...(f.readDiagnostics ?? [])], accounting: { rows: 0, imported: 0, skipped: 0, rejected: 0, skippedByReason: {} } };
+    }
+    const g = groupOf(i);
+    const imported = importFile(f.file, f.text, {
+      ...detectOptions,
+      detection,
+      ...((sizes.get(g ?? '') ?? 0) > 1 ? { seenRows } : {}),
+      ...(options.inputZone ? { inputZone: options.inputZone } : {}),
+    });
+    return f.readDiagnostics?.length ? { ...imported, diagnostics: [...f.readDiagnostics, ...imported.diagnostics] } : imported;
+  });
+}
+
+/**
  * Contract: the latest calendar year that has a disposal; failing that, the latest year with any
  * event; with no event at all (every row rejected), the caller's fallback (the CLI: last year).
  */
-function defaultYear(gains: GainsResult, eventYears: readonly number[], fallback: number): number {
-  const latest = (years: Iterable<number>): number | undefined => {
-    let max: number | undefined;
-    for (const y of years) if (max === undefined || y > max) max = y;
-    return max;
-  };
-  return latest(gains.disposals.map((d) => yearOf(d.date))) ?? latest(eventYears) ?? fallback;
+function defaultYear(disposals: readonly Disposal[], lastEventYear: number | undefined, fallback: number): number {
+  let latest: number | undefined;
+  for (const d of disposals) {
+    const y = yearOf(d.date);
+    if (latest === undefined || y > latest) latest = y;
+  }
+  return latest ?? lastEventYear ?? fallback;
 }
 
 /** The last year the engine saw (the last key of its year-end snapshots). */

@@ -1,0 +1,170 @@
+/**
+ * Input files → decoded text, streamed in chunks: no whole-file string is ever built, so a file
+ * of hundreds of megabytes costs a chunk of memory, not its size.
+ *
+ * Each file is looked at once before it is read (`sniff`):
+ *  - a byte-order mark chooses UTF-16 LE/BE (a spreadsheet's "Unicode text" save) or UTF-8;
+ *  - a file that is not text (NUL bytes, or the signature of a zip/xlsx, gzip, PDF, image) is
+ *    not read at all: INPUT_BINARY;
+ *  - a file that is not valid UTF-8 is read as Windows-1252 (what Excel writes on a Western
+ *    Windows machine, a superset of Latin-1): INPUT_ENCODING warns that it was;
+ *  - a file over the size limit is not read: INPUT_TOO_LARGE.
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { InputFile } from '../pipeline/compute-report.js';
+import { UsageError } from './errors.js';
+import { displayPath } from './io.js';
+
+/** Bytes read at a time. */
+const CHUNK_BYTES = 1 << 20;
+/** Default `--max-input-size`: far above any real export, far below what would exhaust memory. */
+export const DEFAULT_MAX_INPUT_BYTES = 2 * 1024 ** 3;
+
+type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface ReadOptions {
+  /** Files larger than this are refused (INPUT_TOO_LARGE). */
+  readonly maxBytes?: number;
+  /** Characters per chunk handed to the importers (tests vary it; results never depend on it). */
+  readonly chunkBytes?: number;
+}
+
+export function readInputs(files: readonly string[], opts: ReadOptions = {}): InputFile[] {
+  return files.map((path) => readInput(path, opts));
+}
+
+function readInput(path: string, opts: ReadOptions): InputFile {
+  const file = displayPath(path);
+  const unreadable = (d: Diagnostic): InputFile => ({ file, text: '', unreadable: true, readDiagnostics: [d] });
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
+  }
+  const max = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  if (size > max) return unreadable(fileDiagnostic('INPUT_TOO_LARGE', file, `the file has ${size} bytes; the limit is ${max} (--max-input-size)`));
+  const sniffed = sniff(path);
+  if (sniffed.binary) return unreadable(fileDiagnostic('INPUT_BINARY', file, `the file is not a text file (${sniffed.binary}); nothing was read`));
+  const readDiagnostics =
+    sniffed.encoding === 'windows-1252'
+      ? [fileDiagnostic('INPUT_ENCODING', file, `the file is not valid UTF-8 (first bad byte at offset ${sniffed.badOffset}); read as Windows-1252`)]
+      : [];
+  const chunkBytes = opts.chunkBytes ?? CHUNK_BYTES;
+  return { file, text: () => decodedChunks(path, sniffed.encoding, chunkBytes), readDiagnostics };
+}
+
+/** Read a whole file into decoded text (small files: price tables, overrides). */
+export function decodeText(bytes: Buffer): string {
+  const encoding = encodingOfStart(bytes) ?? (isUtf8(bytes) ? 'utf-8' : 'windows-1252');
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+function encodingOfStart(bytes: Uint8Array): Encoding | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Signatures of common non-text files people mistake for exports. */
+const SIGNATURES: readonly [string, number[]][] = [
+  ['a zip archive or .xlsx workbook', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['an old Excel .xls workbook', [0xd0, 0xcf, 0x11, 0xe0]],
+];
+
+interface Sniffed {
+  readonly encoding: Encoding;
+  readonly binary?: string;
+  readonly badOffset?: number;
+}
+
+/** One pass over the bytes: binary signature, NUL bytes, UTF-8 validity. */
+function sniff(path: string): Sniffed {
+  const fd = openFile(path);
+  try {
+    const buf = Buffer.alloc(CHUNK_BYTES + 4);
+    let carry = 0; // bytes of an incomplete UTF-8 sequence kept from the last chunk
+    let offset = 0;
+    let encoding: Encoding | undefined;
+    for (;;) {
+      const n = readSync(fd, buf, carry, CHUNK_BYTES, null);
+      const end = carry + n;
+      if (offset === 0) {
+        const head = buf.subarray(0, end);
+        const signature = SIGNATURES.find(([, magic]) => magic.every((b, i) => head[i] === b));
+        if (signature) return { encoding: 'utf-8', binary: signature[0] };
+        encoding = encodingOfStart(head);
+        if (encoding) return { encoding };
+        const nul = head.subarray(0, 65536).indexOf(0);
+        if (nul >= 0) return { encoding: 'utf-8', binary: `a NUL byte at offset ${nul}` };
+      }
+      if (n === 0) {
+        return carry === 0 || isUtf8(buf.subarray(0, carry)) ? { encoding: 'utf-8' } : { encoding: 'windows-1252', badOffset: offset };
+      }
+      const whole = end - incompleteTail(buf, end);
+      if (!isUtf8(buf.subarray(0, whole))) return { encoding: 'windows-1252', badOffset: offset + firstInvalid(buf.subarray(0, whole)) };
+      buf.copy(buf, 0, whole, end);
+      offset += whole;
+      carry = end - whole;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Bytes at the end of `buf[0, end)` that start a UTF-8 sequence the chunk does not finish. */
+function incompleteTail(buf: Buffer, end: number): number {
+  for (let back = 1; back <= 3 && back <= end; back++) {
+    const b = buf[end - back] as number;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+/** Offset of the first byte where `bytes` stops being valid UTF-8 (for the message). */
+function firstInvalid(bytes: Buffer): number {
+  let lo = 0;
+  let hi = bytes.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    const cut = mid - incompleteTail(bytes, mid);
+    if (isUtf8(bytes.subarray(0, cut))) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function openFile(path: string): number {
+  try {
+    return openSync(path, 'r');
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** The file's text, decoded chunk by chunk (a character split across chunks is carried over). */
+function* decodedChunks(path: string, encoding: Encoding, chunkBytes: number): Generator<string> {
+  const fd = openFile(path);
+  try {
+    const decoder = new TextDecoder(encoding);
+    const buf = Buffer.alloc(chunkBytes);
+    for (;;) {
+      const n = readSync(fd, buf, 0, chunkBytes, null);
+      if (n === 0) break;
+      const text = decoder.decode(buf.subarray(0, n), { stream: true });
+      if (text !== '') yield text;
+    }
+    const rest = decoder.decode();
+    if (rest !== '') yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
