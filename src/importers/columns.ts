@@ -92,13 +92,25 @@ export function instant(
       const t = (cell ?? '').trim();
       if (t === '') return fail('ROW_MISSING_VALUE', `column "${ctx.header}" is empty`);
       // A header naming its zone (`Time(UTC+08:00)`, `Date(UTC)`, `UTC_Time`) wins over file defaults.
-      const declared = /(?:UTC|GMT)\s*([+-]\d{1,2}(?::?\d{2})?)?/i.exec(ctx.header);
-      const zone = declared ? (declared[1] ? declared[1] : 'UTC') : opts.zone ?? ctx.zone;
+      const zone = zoneOfHeader(ctx.header) ?? opts.zone ?? ctx.zone;
       const style = opts.order ? { zone, order: opts.order } : { zone };
       const value = parseInstant(t, style);
       return value === undefined ? fail('ROW_BAD_DATE', `cannot read "${t}" as a date/time in column "${ctx.header}"`) : ok(value);
     },
   };
+}
+
+const headerZones = new Map<string, string | null>();
+
+/** The zone a header declares (`Time(UTC+08:00)` → `+08:00`, `UTC_Time` → `UTC`), once per header text. */
+function zoneOfHeader(header: string): string | undefined {
+  let zone = headerZones.get(header);
+  if (zone === undefined) {
+    const declared = /(?:UTC|GMT)\s*([+-]\d{1,2}(?::?\d{2})?)?/i.exec(header);
+    zone = declared ? (declared[1] ? declared[1] : 'UTC') : null;
+    headerZones.set(header, zone);
+  }
+  return zone ?? undefined;
 }
 
 /** Allow an empty cell: the value is `undefined` instead of a problem. */

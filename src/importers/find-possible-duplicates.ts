@@ -18,9 +18,17 @@ function key(e: LedgerEvent): string {
 }
 
 export function findPossibleDuplicates(events: readonly LedgerEvent[]): Diagnostic[] {
+  // Only a wallet fed by two or more files can hold look-alikes from different files.
+  const filesOf = new Map<string, Set<string>>();
+  for (const e of events) {
+    const files = filesOf.get(e.wallet);
+    if (files) files.add(e.source.file);
+    else filesOf.set(e.wallet, new Set([e.source.file]));
+  }
   const first = new Map<string, LedgerEvent>();
   const out: Diagnostic[] = [];
   for (const e of events) {
+    if ((filesOf.get(e.wallet)?.size ?? 0) < 2) continue;
     const k = key(e);
     const seen = first.get(k);
     if (!seen) first.set(k, e);

@@ -43,7 +43,7 @@ interface WallClock {
 export function parseInstant(cell: string, style: InstantStyle = {}): number | undefined {
   const text = cell.trim();
   if (text === '') return undefined;
-  const wall = parseWallClock(text, style.order);
+  const wall = isoWallClock(text) ?? parseWallClock(text, style.order);
   if (!wall || !isValidWallClock(wall)) return undefined;
   if (wall.offsetMinutes !== undefined) return utcOf(wall) - wall.offsetMinutes * 60_000;
   const zone = style.zone ?? 'UTC';
@@ -80,6 +80,51 @@ const NUMERIC = new RegExp(String.raw`^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})` + T
 const TEXT_MONTH = new RegExp(
   String.raw`^(?:[A-Za-z]{3},?\s+)?([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})` + TIME + ZONE + '$',
 );
+
+/**
+ * The common ISO shape `YYYY-MM-DD[ T]HH:MM[:SS[.fff...]][Z]`, read by character codes without
+ * regular expressions; anything else (offsets, other orders) is left to `parseWallClock`.
+ */
+function isoWallClock(t: string): WallClock | undefined {
+  const n = t.length;
+  if (n < 16 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(13) !== 58) return undefined;
+  const sep = t.charCodeAt(10);
+  if (sep !== 32 && sep !== 84) return undefined;
+  const y = digits(t, 0, 4);
+  const mo = digits(t, 5, 2);
+  const d = digits(t, 8, 2);
+  const h = digits(t, 11, 2);
+  const mi = digits(t, 14, 2);
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0) return undefined;
+  let i = 16;
+  let s = 0;
+  let ms = 0;
+  if (i < n && t.charCodeAt(i) === 58) {
+    s = digits(t, 17, 2);
+    if (s < 0) return undefined;
+    i = 19;
+    if (i < n && t.charCodeAt(i) === 46) {
+      const from = ++i;
+      while (i < n && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++;
+      if (i === from || i - from > 9) return undefined;
+      ms = Number(t.slice(from, i).padEnd(3, '0').slice(0, 3));
+    }
+  }
+  if (i === n) return { y, mo, d, h, mi, s, ms };
+  if (i === n - 1 && t.charCodeAt(i) === 90) return { y, mo, d, h, mi, s, ms, offsetMinutes: 0 };
+  return undefined;
+}
+
+/** The number written by `count` digits at `from`, or -1. */
+function digits(t: string, from: number, count: number): number {
+  let v = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
 
 function parseWallClock(text: string, order?: DateOrder): WallClock | undefined {
   let m = NUMERIC.exec(text);

@@ -4,7 +4,7 @@
  * Exports write numbers in many ways: `1,234.56`, `$1,234.56`, `(12.34)` (accounting negative),
  * `0.5 DOGE` / `0.5DOGE` (unit suffix), `-3.605E-05` and `0E-18` (scientific), `+1.2`, or with a
  * decimal comma in files re-saved by a European Excel (`1.234,56`). The result is built from a
- * cleaned string, never through a JS number.
+ * cleaned string, never through a JS number. Absurd magnitudes (`1E+999999999`) are not numbers.
  */
 import { Dec } from '../model/decimal.js';
 
@@ -28,6 +28,8 @@ const PLAIN = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  * @example parseNumber('0.5DOGE')?.unit === 'DOGE'
  */
 export function parseNumber(cell: string, style: NumberStyle = {}): ParsedNumber | undefined {
+  // the common case, `-12.345` or `0.5`, without the regular expressions below
+  if (isPlainDecimal(cell, style.decimalSeparator === ',' ? 44 : 46)) return { value: plainValue(cell, style) };
   let text = cell.trim().replace(/\u00a0/g, ' ');
   let outerNegative = false;
   // accounting parentheses around a number and its unit: "(0.07 BTC)"
@@ -41,6 +43,35 @@ export function parseNumber(cell: string, style: NumberStyle = {}): ParsedNumber
   const parsed = parseCell(text, style);
   if (!parsed || !outerNegative || parsed.value.isZero()) return parsed;
   return { ...parsed, value: parsed.value.negated() };
+}
+
+/**
+ * `[-+]?digits[.digits]` with `sep` (char code) as the decimal mark and at least one digit
+ * before it: exactly the cells the general parser would read the same way without cleaning.
+ */
+function isPlainDecimal(cell: string, sep: number): boolean {
+  const n = cell.length;
+  let i = 0;
+  const c0 = cell.charCodeAt(0);
+  if (c0 === 45 || c0 === 43) i = 1;
+  const digitsFrom = i;
+  while (i < n && isDigit(cell.charCodeAt(i))) i++;
+  if (i === digitsFrom || i - digitsFrom > 40) return false;
+  if (i === n) return true;
+  if (cell.charCodeAt(i) !== sep) return false;
+  const fracFrom = ++i;
+  while (i < n && isDigit(cell.charCodeAt(i))) i++;
+  return i === n && i > fracFrom && i - fracFrom <= 40;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function plainValue(cell: string, style: NumberStyle): Dec {
+  const text = style.decimalSeparator === ',' ? cell.replace(',', '.') : cell;
+  const value = new Dec(text.charCodeAt(0) === 43 ? text.slice(1) : text);
+  return value.isZero() && value.isNegative() ? value.negated() : value;
 }
 
 function parseCell(cell: string, style: NumberStyle): ParsedNumber | undefined {
@@ -63,8 +94,23 @@ function parseCell(cell: string, style: NumberStyle): ParsedNumber | undefined {
   text = style.decimalSeparator === ',' ? text.replace(/[.']/g, '').replace(',', '.') : removeThousands(text);
   if (!PLAIN.test(text)) return undefined;
   let value = new Dec(text);
+  if (!withinRange(value)) return undefined;
   if (negative && !value.isZero()) value = value.negated();
   return unit ? { value, unit } : { value };
+}
+
+/**
+ * Magnitudes a cell may hold: from 1e-60 to below 1e31, with at most 80 significant digits (the
+ * precision of every computation). Beyond that a cell is not an amount but a hostile or broken
+ * one: `1E+999999999` would make printing the value allocate gigabytes.
+ */
+export const MAX_EXPONENT = 30;
+export const MIN_EXPONENT = -60;
+export const MAX_SIGNIFICANT_DIGITS = 80;
+
+function withinRange(value: Dec): boolean {
+  if (value.isZero()) return true;
+  return value.e <= MAX_EXPONENT && value.e >= MIN_EXPONENT && value.sd() <= MAX_SIGNIFICANT_DIGITS;
 }
 
 /** An optional unit before (`USD 12`) or after (`0.5 DOGE`, `0.5DOGE`) a number with its signs and symbols. */

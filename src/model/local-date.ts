@@ -34,7 +34,17 @@ export function isValidTimeZone(zone: string): boolean {
  * @example toLocalDate(Date.UTC(2024, 0, 1, 3), 'America/New_York') === '2023-12-31'
  */
 export function toLocalDate(epochMs: number, zone: string): LocalDate {
-  if (zone === 'UTC') return new Date(epochMs).toISOString().slice(0, 10);
+  if (zone === 'UTC') {
+    // one string per calendar day, shared by every event, lot and line of that day
+    const day = Math.floor(epochMs / DAY);
+    let date = utcDates.get(day);
+    if (date === undefined) {
+      date = new Date(day * DAY).toISOString().slice(0, 10);
+      if (utcDates.size > 200_000) utcDates.clear();
+      utcDates.set(day, date);
+    }
+    return date;
+  }
   // Offsets change only at instants that are whole quarter-hours (every zone's transitions fall
   // on them), so the date is constant within a UTC quarter-hour: cache by quarter-hour.
   const bucket = Math.floor(epochMs / QUARTER_HOUR);
@@ -50,6 +60,8 @@ export function toLocalDate(epochMs: number, zone: string): LocalDate {
 }
 
 const QUARTER_HOUR = 15 * 60_000;
+const DAY = 86_400_000;
+const utcDates = new Map<number, LocalDate>();
 const dateCache = new Map<string, LocalDate>();
 
 /** ISO-8601 UTC rendering of an instant, seconds precision (`2024-03-01T12:00:00Z`). */
