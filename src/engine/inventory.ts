@@ -48,39 +48,66 @@ export interface Reallocation {
   readonly basis: Dec;
 }
 
+/**
+ * One (asset, wallet)'s open lots as a binary heap in method order: the next lot to consume is
+ * at the root, an insertion or a removal costs O(log n) whatever the method (FIFO, LIFO or HIFO),
+ * so a history of a million lots never turns quadratic. A lot's ordering key is fixed when it is
+ * created (booking-methods.ts), so consuming part of a lot never moves it; emptied lots are
+ * removed when they reach the root.
+ */
 class LotQueue {
-  private lots: Lot[] = [];
-  private start = 0;
+  private heap: Lot[] = [];
   constructor(private readonly order: (a: Lot, b: Lot) => number) {}
 
   get head(): Lot | undefined {
-    while (this.start < this.lots.length && (this.lots[this.start] as Lot).quantity.isZero()) this.start++;
-    if (this.start > 64 && this.start * 2 > this.lots.length) {
-      this.lots = this.lots.slice(this.start);
-      this.start = 0;
-    }
-    return this.lots[this.start];
+    while (this.heap.length > 0 && (this.heap[0] as Lot).quantity.isZero()) this.pop();
+    return this.heap[0];
   }
 
   insert(lot: Lot): void {
-    let lo = this.start;
-    let hi = this.lots.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.order(this.lots[mid] as Lot, lot) <= 0) lo = mid + 1;
-      else hi = mid;
+    const h = this.heap;
+    let i = h.length;
+    h.push(lot);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.order(h[parent] as Lot, lot) <= 0) break;
+      h[i] = h[parent] as Lot;
+      i = parent;
     }
-    this.lots.splice(lo, 0, lot);
+    h[i] = lot;
+  }
+
+  private pop(): void {
+    const h = this.heap;
+    const last = h.pop() as Lot;
+    if (h.length === 0) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= h.length) break;
+      const r = l + 1;
+      const child = r < h.length && this.order(h[r] as Lot, h[l] as Lot) < 0 ? r : l;
+      if (this.order(last, h[child] as Lot) <= 0) break;
+      h[i] = h[child] as Lot;
+      i = child;
+    }
+    h[i] = last;
   }
 
   /** Open lots in method order. */
   open(): Lot[] {
-    return this.lots.slice(this.start).filter((l) => !l.quantity.isZero());
+    return this.heap.filter((l) => !l.quantity.isZero()).sort(this.order);
+  }
+
+  /** Units held in the open lots. */
+  total(): Dec {
+    let total = ZERO;
+    for (const lot of this.heap) total = total.plus(lot.quantity);
+    return total;
   }
 
   replace(lots: Lot[]): void {
-    this.lots = [...lots].sort(this.order);
-    this.start = 0;
+    this.heap = [...lots].sort(this.order); // a sorted array is a heap
   }
 }
 
@@ -132,9 +159,7 @@ export class Inventory {
 
   /** Units of an asset held in lots in a wallet. */
   quantityIn(asset: string, wallet: string): Dec {
-    let total = ZERO;
-    for (const lot of this.queue(asset, wallet).open()) total = total.plus(lot.quantity);
-    return total;
+    return this.queue(asset, wallet).total();
   }
 
   /**
@@ -173,20 +198,21 @@ export class Inventory {
         kept.set(w, keep);
       }
       pool.sort((a, b) => -newestFirst(a, b));
+      let next = 0; // pool[next] is the oldest lot not yet handed out
       for (const w of names) {
         let need = balance(w).minus((kept.get(w) ?? []).reduce((s, l) => s.plus(l.quantity), ZERO));
-        while (need.greaterThan(0) && pool.length > 0) {
-          const lot = pool[0] as Lot;
+        while (need.greaterThan(0) && next < pool.length) {
+          const lot = pool[next] as Lot;
           let piece = lot;
           if (lot.quantity.greaterThan(need)) piece = this.piece(lot, need, consume(lot, need), lot.wallet);
-          else pool.shift();
+          else next++;
           if (piece.wallet !== w) moves.push({ asset, lotId: piece.id, from: piece.wallet, to: w, quantity: piece.quantity, basis: piece.basis });
           piece.wallet = w;
           kept.get(w)?.push(piece);
           need = need.minus(piece.quantity);
         }
       }
-      for (const lot of pool) kept.get(lot.wallet)?.push(lot);
+      for (const lot of pool.slice(next)) kept.get(lot.wallet)?.push(lot);
       for (const w of names) (wallets.get(w) as LotQueue).replace(kept.get(w) ?? []);
     }
     return moves;

@@ -69,13 +69,27 @@ export function matchTransfers(events: readonly LedgerEvent[], rules: TransferMa
       );
     }
   }
+  // Deposits by asset, in time order: each withdrawal looks only at its own window (binary
+  // search to its start), so matching stays O(n log n) however long the history.
+  const depositsByAsset = new Map<string, DepositEvent[]>();
+  for (const d of deposits) {
+    const list = depositsByAsset.get(d.received.asset);
+    if (list) list.push(d);
+    else depositsByAsset.set(d.received.asset, [d]);
+  }
+  const keep = new Dec(1).minus(rules.tolerance);
   for (const w of withdrawals) {
     if (pairs.has(w)) continue;
-    const min = w.sent.amount.times(new Dec(1).minus(rules.tolerance));
+    const list = depositsByAsset.get(w.sent.asset);
+    if (!list) continue;
+    const min = w.sent.amount.times(keep);
+    const from = w.instant - rules.backwardMs;
+    const to = w.instant + rules.windowMs;
     let best: DepositEvent | undefined;
-    for (const d of deposits) {
-      if (used.has(d) || d.wallet === w.wallet || d.received.asset !== w.sent.asset) continue;
-      if (d.instant < w.instant - rules.backwardMs || d.instant > w.instant + rules.windowMs) continue;
+    for (let i = firstAtOrAfter(list, from); i < list.length; i++) {
+      const d = list[i] as DepositEvent;
+      if (d.instant > to) break;
+      if (used.has(d) || d.wallet === w.wallet) continue;
       if (d.received.amount.greaterThan(w.sent.amount) || d.received.amount.lessThan(min)) continue;
       if (!best || isCloser(w, d, best)) best = d;
     }
@@ -97,6 +111,18 @@ export function matchTransfers(events: readonly LedgerEvent[], rules: TransferMa
     else out.push(e);
   }
   return { events: out, diagnostics };
+}
+
+/** Index of the first event at or after `instant` in a time-sorted list. */
+function firstAtOrAfter(list: readonly LedgerEvent[], instant: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as LedgerEvent).instant < instant) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function isCloser(w: WithdrawalEvent, d: DepositEvent, best: DepositEvent): boolean {
