@@ -359,3 +359,25 @@ describe('conversions (token migrations)', () => {
     ]);
   });
 });
+
+describe('keeping only one year of disposals (long histories)', () => {
+  // FIFO over two years: the 2023 sale takes lot 1 (basis 100, proceeds 150, gain 50); the 2024
+  // sale then takes lot 2 (basis 200, proceeds 260, gain 60).
+  const events = ledger`
+    2023-01-01 a buy 1 ETH for 100 USD
+    2023-02-01 a buy 1 ETH for 200 USD
+    2023-06-01 a sell 1 ETH for 150 USD
+    2024-03-01 a sell 1 ETH for 260 USD
+  `;
+  it('latest-year keeps the 2024 sale and still matched the 2023 sale first', () => {
+    const r = runLedger(events, { keepDisposals: 'latest-year' });
+    expect(r.disposals.map((d) => d.date)).toEqual(['2024-03-01']);
+    expect(total(r, 'basis')).toBe('200');
+    expect(gain(r)).toBe('60');
+  });
+  it('a given year keeps that year only', () => {
+    const r = runLedger(events, { keepDisposals: 2023 });
+    expect(r.disposals.map((d) => d.date)).toEqual(['2023-06-01']);
+    expect(gain(r)).toBe('50');
+  });
+});

@@ -296,6 +296,7 @@ class Run {
         diagnostic('MISSING_BASIS', `disposal of ${quantity.toFixed()} ${asset} from ${wallet}: ${why}; zero basis used for those units`, ctx.e.source),
       );
     }
+    if (!this.keepsDisposalOf(yearOf(ctx.date))) return;
     this.disposals.push({
       id: `${ctx.e.id}/${asset}`,
       kind,
@@ -310,6 +311,20 @@ class Run {
       source: ctx.e.source,
       counterpart,
     });
+  }
+
+  private latestDisposalYear = -Infinity;
+
+  /** Apply `keepDisposals` (see BookingPolicy) to a disposal dated in `year`. */
+  private keepsDisposalOf(year: number): boolean {
+    const keep = this.policy.keepDisposals ?? 'all';
+    if (keep === 'all') return true;
+    if (typeof keep === 'number') return year === keep;
+    if (year > this.latestDisposalYear) {
+      this.latestDisposalYear = year;
+      this.disposals.length = 0;
+    }
+    return year === this.latestDisposalYear;
   }
 
   private payFee(ctx: Ctx, wallet: string, asset: AssetCode, quantity: Dec, value: Money | undefined): void {

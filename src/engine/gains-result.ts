@@ -25,6 +25,13 @@ export interface BookingPolicy {
   readonly timezone: string;
   /** Also keep the open lots at the end of every calendar year the events span (year-end holdings). */
   readonly yearEndSnapshots?: boolean;
+  /**
+   * Which disposals the result keeps (every disposal is still matched against lots): `all`
+   * (default); one calendar year; or `latest-year` — the year of the last disposal, which is the
+   * report's default tax year. Events are processed in time order, so disposal years never go
+   * back and a long history holds one year of disposals in memory, not all of them.
+   */
+  readonly keepDisposals?: 'all' | 'latest-year' | number;
 }
 
 export interface IncomeRecord {
