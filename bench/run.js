@@ -1,16 +1,85 @@
 #!/usr/bin/env node
-// `npm run bench`: every benchmark, one after the other. Speed and memory targets live here, not
-// in unit tests. Arguments after `--` go to the batch bench (e.g. `-- --clients 40 --rows 300`).
+/**
+ * `npm run bench`: speed and memory at scale (targets live here, not in unit tests).
+ *
+ * For each size (default 10k, 100k and 1M rows) it generates a reproducible history
+ * (bench/generate-history.js, Koinly universal + Kraken ledger files, seed 1; cached in the temp
+ * folder) and measures, each in a fresh process:
+ *   floor    a bare papaparse parse of the same files (bench/papaparse-floor.js; the faster of
+ *            streaming and whole-string parsing)
+ *   no PDF   `taxlot report --no-pdf` (import → transfers → prices → lots → every CSV export)
+ *   PDF      `taxlot report` with the PDF
+ * and prints a table with wall times, each run's ratio to the floor and its peak memory (RSS).
+ * Then the batch benchmark (bench/batch.js).
+ *
+ *   npm run bench                         all sizes
+ *   npm run bench -- --rows 10000,100000  chosen sizes
+ *   npm run bench -- --no-batch           skip the batch benchmark
+ */
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-for (const [script, args] of [
-  ['large-history.js', ['100000']],
-  ['batch.js', process.argv.slice(2)],
-]) {
-  console.log(`\n== ${script}`);
-  const r = spawnSync(process.execPath, [join(here, script), ...args], { stdio: 'inherit' });
+const root = join(here, '..');
+const arg = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const sizes = (arg('rows') ?? '10000,100000,1000000').split(',').map(Number);
+const seed = Number(arg('seed') ?? '1');
+
+function node(args, env = {}) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 1 << 26,
+  });
+  const seconds = (performance.now() - t) / 1000;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}\n${r.stderr}`);
+  return { seconds, stdout: r.stdout };
+}
+
+function report(dir, out, pdf) {
+  const rssFile = join(out, '..', `${pdf ? 'pdf' : 'nopdf'}.rss`);
+  const args = ['bench/peak-rss.js', 'bin/taxlot.js', 'report', join(dir, 'exports'), '--prices', join(dir, 'prices.csv'), '--out', out];
+  const { seconds, stdout } = node(pdf ? args : [...args, '--no-pdf'], { BENCH_RSS_FILE: rssFile });
+  return { seconds, rss: Number(readFileSync(rssFile, 'utf8')), summary: stdout.trim().split('\n').pop() ?? '' };
+}
+
+const mib = (bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
+const rows = [];
+for (const n of sizes) {
+  const dir = join(tmpdir(), `taxlot-bench-${n}-seed${seed}`);
+  if (!existsSync(join(dir, 'GENERATED.txt'))) node(['bench/generate-history.js', '--rows', String(n), '--seed', String(seed), '--out', dir]);
+  const bytes = readdirSync(join(dir, 'exports')).reduce((s, f) => s + statSync(join(dir, 'exports', f)).size, 0);
+  const floorRun = JSON.parse(node(['bench/papaparse-floor.js', join(dir, 'exports')]).stdout);
+  const floor = Math.min(floorRun.streamSeconds, floorRun.stringSeconds);
+  const work = mkdtempSync(join(tmpdir(), 'taxlot-bench-out-'));
+  const noPdf = report(dir, join(work, 'nopdf'), false);
+  const withPdf = report(dir, join(work, 'pdf'), true);
+  rmSync(work, { recursive: true, force: true });
+  rows.push({ n, bytes, floor, noPdf, withPdf });
+  console.log(`${n} rows: ${noPdf.summary.slice(0, 160)}`);
+}
+
+console.log('\n| rows | CSV size | papaparse floor | report, no PDF | × floor | peak memory | report with PDF | × floor | peak memory |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(
+    `| ${r.n.toLocaleString('en-US')} | ${mib(r.bytes)} | ${r.floor.toFixed(2)} s | ${r.noPdf.seconds.toFixed(2)} s | ${(r.noPdf.seconds / r.floor).toFixed(1)} | ${mib(r.noPdf.rss)} | ` +
+      `${r.withPdf.seconds.toFixed(2)} s | ${(r.withPdf.seconds / r.floor).toFixed(1)} | ${mib(r.withPdf.rss)} |`,
+  );
+}
+console.log('\ntargets (issue #8): 1M rows without PDF within 4× the floor and under 1.5 GB; 100k rows with PDF within 15 s');
+
+if (!process.argv.includes('--no-batch')) {
+  console.log('\n== batch.js');
+  const r = spawnSync(process.execPath, [join(here, 'batch.js')], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
