@@ -11,9 +11,9 @@
  */
 import { ZERO, type Dec } from '../model/decimal.js';
 import type { Disposal, DisposalSlice, Term } from '../model/disposal.js';
-import type { LocalDate } from '../model/local-date.js';
+import { toUsDate, type LocalDate } from '../model/local-date.js';
 import { form8949Box } from './csv/form8949-csv.js';
-import { roundMoney } from './rounding.js';
+import { formatMoney, roundMoney } from './rounding.js';
 
 export interface Form8949Line {
   /** Form 8949 box letter (I/L from tax year 2025, C/F before). */
@@ -37,6 +37,26 @@ export interface Form8949Line {
   readonly gain: Dec;
   readonly disposal: Disposal;
   readonly slice: DisposalSlice;
+  /** The line's values as every output prints them, computed once (see `ShownLine`). */
+  readonly shown: ShownLine;
+}
+
+/**
+ * A line's presented values, formatted once and shared by form8949.csv, the tax-software exports,
+ * the audit trail and the PDF, so no output rounds or formats a line again.
+ */
+export interface ShownLine {
+  /** `1234.50`, `-12.00`: the rounded cents of (d), (e), (g), (h) (rounding.ts `formatMoney`). */
+  readonly proceeds: string;
+  readonly costBasis: string;
+  readonly adjustment: string;
+  readonly gain: string;
+  /** Column (b) as MM/DD/YYYY; `''` when no lot covers the units. */
+  readonly acquired: string;
+  /** Column (c) as MM/DD/YYYY. */
+  readonly sold: string;
+  /** Units disposed of, exact (`0.5`). */
+  readonly quantity: string;
 }
 
 export interface LineTotals {
@@ -54,24 +74,37 @@ export interface LineTotals {
 export function buildForm8949Lines(taxYear: number, disposals: readonly Disposal[]): Form8949Line[] {
   const byBox = new Map<string, Omit<Form8949Line, 'number' | 'ref'>[]>();
   for (const term of ['short', 'long'] as const) byBox.set(form8949Box(taxYear, term), []);
+  const zero = formatMoney(ZERO);
   for (const d of disposals) {
+    const sold = toUsDate(d.date);
     for (const s of d.slices) {
       const proceeds = roundMoney(s.proceeds);
       const costBasis = roundMoney(s.basis);
+      const gain = proceeds.minus(costBasis);
+      const quantity = s.quantity.toFixed();
       const box = form8949Box(taxYear, s.term);
       (byBox.get(box) as Omit<Form8949Line, 'number' | 'ref'>[]).push({
         box,
         term: s.term,
-        description: d.description ?? `${s.quantity.toFixed()} ${d.asset}`,
+        description: d.description ?? `${quantity} ${d.asset}`,
         ...(s.acquiredDate ? { acquired: s.acquiredDate } : {}),
         sold: d.date,
         proceeds,
         costBasis,
         adjustment: ZERO,
         code: '',
-        gain: proceeds.minus(costBasis),
+        gain,
         disposal: d,
         slice: s,
+        shown: {
+          proceeds: formatMoney(proceeds),
+          costBasis: formatMoney(costBasis),
+          adjustment: zero,
+          gain: formatMoney(gain),
+          acquired: s.acquiredDate ? toUsDate(s.acquiredDate) : '',
+          sold,
+          quantity,
+        },
       });
     }
   }

@@ -1,10 +1,10 @@
 /**
- * Every file of a report folder, rendered to bytes in memory (pure). The CLI writes them.
+ * Every file of a report folder, rendered as streams of chunks (pure). The CLI writes them.
  * Same input → same bytes: no clock, no machine-dependent ordering.
  */
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../pipeline/compute-report.js';
-import { renderForm8949Csv } from './csv/form8949-csv.js';
+import { form8949CsvChunks } from './csv/form8949-csv.js';
 import { renderHoldingsCsv } from './csv/holdings-csv.js';
 import { renderIncomeCsv } from './csv/income-csv.js';
 import { renderOpenLotsCsv } from './csv/open-lots-csv.js';
@@ -12,13 +12,14 @@ import { renderDerivativesCsv } from './csv/derivatives-csv.js';
 import { renderDerivativesReconciliationCsv } from './csv/derivatives-reconciliation-csv.js';
 import { renderLiabilitiesCsv } from './csv/liabilities-csv.js';
 import { renderMarginInterestCsv } from './csv/margin-interest-csv.js';
-import { AUDIT_TRAIL_FILE, renderAuditTrailCsv } from './exports/audit-trail-csv.js';
-import { renderTaxActCsv, TAXACT_FILE } from './exports/taxact-csv.js';
-import { renderTurboTaxGains, TURBOTAX_GAINS_FILE } from './exports/turbotax-gains-csv.js';
-import { renderTurboTaxTransactionsCsv, TURBOTAX_TRANSACTIONS_FILE } from './exports/turbotax-transactions-csv.js';
-import { countTxfIncomplete, renderTxf, TXF_FILE } from './exports/txf.js';
+import { AUDIT_TRAIL_FILE, auditTrailChunks } from './exports/audit-trail-csv.js';
+import { taxActChunks, TAXACT_FILE } from './exports/taxact-csv.js';
+import { TURBOTAX_GAINS_FILE, turbotaxGainsParts } from './exports/turbotax-gains-csv.js';
+import { TURBOTAX_TRANSACTIONS_FILE, turbotaxTransactionsChunks } from './exports/turbotax-transactions-csv.js';
+import { countTxfIncomplete, TXF_FILE, txfChunks } from './exports/txf.js';
 import { buildForm8949Lines } from './form8949-lines.js';
-import { renderPdf } from './pdf/render-pdf.js';
+import { fixedOutput, joinOutput, type OutputProducer } from './output-stream.js';
+import { renderPdfChunks } from './pdf/render-pdf.js';
 import { reportDate } from './report-date.js';
 import { loadTemplates, type ReportTemplates } from './templates.js';
 
@@ -55,45 +56,63 @@ export interface RenderOptions {
   readonly templates?: ReportTemplates;
 }
 
+/**
+ * Every file of the report folder, each whole in memory (for tests and library users; the CLI
+ * streams `renderOutputStreams` instead). Text files are strings, the PDF is bytes.
+ */
 export function renderOutputs(data: ReportData, options: RenderOptions = {}): Map<string, string | Uint8Array> {
-  const t = options.templates ?? loadTemplates('us');
   const files = new Map<string, string | Uint8Array>();
-  files.set('summary.json', `${JSON.stringify(data.summary, null, 2)}\n`);
-  files.set('form8949.csv', renderForm8949Csv(data.taxYear, data.disposals));
-  files.set('income.csv', renderIncomeCsv(data.income));
-  files.set('open-lots.csv', renderOpenLotsCsv(data.yearEndLots, data.yearEnd.lots));
-  files.set('holdings.csv', renderHoldingsCsv(data.yearEnd));
+  for (const [name, produce] of renderOutputStreams(data, options)) files.set(name, joinOutput(produce));
+  return files;
+}
+
+/**
+ * Every file of the report folder as a producer of chunks, in the order they are written: nothing
+ * is rendered until a producer is called, so a writer holds one file's chunk at a time. The Form
+ * 8949 lines (with their values formatted once) are built here and shared by every file.
+ */
+export function renderOutputStreams(data: ReportData, options: RenderOptions = {}): Map<string, OutputProducer> {
+  const t = options.templates ?? loadTemplates('us');
+  const files = new Map<string, OutputProducer>();
+  const lines = buildForm8949Lines(data.taxYear, data.disposals);
+  files.set('summary.json', fixedOutput(`${JSON.stringify(data.summary, null, 2)}\n`));
+  files.set('form8949.csv', () => form8949CsvChunks(data.disposals, lines));
+  files.set('income.csv', () => [renderIncomeCsv(data.income)]);
+  files.set('open-lots.csv', () => [renderOpenLotsCsv(data.yearEndLots, data.yearEnd.lots)]);
+  files.set('holdings.csv', () => [renderHoldingsCsv(data.yearEnd)]);
   if (data.derivatives.present) {
     const year = data.derivativesYear;
-    files.set('derivatives.csv', renderDerivativesCsv(year.lines));
-    files.set('derivatives-reconciliation.csv', renderDerivativesReconciliationCsv(year.lines, data.options.currency));
-    files.set('liabilities.csv', renderLiabilitiesCsv(year.liabilities));
-    files.set('margin-interest.csv', renderMarginInterestCsv(year.interest));
+    files.set('derivatives.csv', () => [renderDerivativesCsv(year.lines)]);
+    files.set('derivatives-reconciliation.csv', () => [renderDerivativesReconciliationCsv(year.lines, data.options.currency)]);
+    files.set('liabilities.csv', () => [renderLiabilitiesCsv(year.liabilities)]);
+    files.set('margin-interest.csv', () => [renderMarginInterestCsv(year.interest)]);
   }
-  const diagnostics = sortDiagnostics(data.diagnostics).map(formatDiagnostic).join('\n');
-  files.set('diagnostics.txt', diagnostics === '' ? 'no diagnostics\n' : `${diagnostics}\n`);
+  files.set('diagnostics.txt', () => {
+    const diagnostics = sortDiagnostics(data.diagnostics).map(formatDiagnostic).join('\n');
+    return [diagnostics === '' ? 'no diagnostics\n' : `${diagnostics}\n`];
+  });
 
-  const lines = buildForm8949Lines(data.taxYear, data.disposals);
-  const gains = renderTurboTaxGains(lines, t.exports.turbotaxGains);
-  for (const f of gains) files.set(f.name, f.content);
-  files.set(TURBOTAX_TRANSACTIONS_FILE, renderTurboTaxTransactionsCsv(data, t.exports.turbotaxTransactions));
-  files.set(TAXACT_FILE, renderTaxActCsv(lines, t.exports.taxact));
-  files.set(TXF_FILE, renderTxf(lines, t.exports.txf, reportDate(data.taxYear)));
-  files.set(AUDIT_TRAIL_FILE, renderAuditTrailCsv(lines, t.exports.auditTrail));
+  const gains = turbotaxGainsParts(lines, t.exports.turbotaxGains);
+  for (const f of gains) files.set(f.name, f.produce);
+  files.set(TURBOTAX_TRANSACTIONS_FILE, () => turbotaxTransactionsChunks(data, t.exports.turbotaxTransactions));
+  files.set(TAXACT_FILE, () => taxActChunks(lines, t.exports.taxact));
+  files.set(TXF_FILE, () => txfChunks(lines, t.exports.txf, reportDate(data.taxYear)));
+  files.set(AUDIT_TRAIL_FILE, () => auditTrailChunks(lines, t.exports.auditTrail));
   if (options.pdf ?? true) {
-    files.set(PDF_FILE, renderPdf({
+    const exports = {
+      files: [...files.keys()],
+      turbotaxGainsFiles: gains.map((f) => f.name),
+      turbotaxMaxRows: t.exports.turbotaxGains.maxRows,
+      taxactMaxRows: t.exports.taxact.maxRows,
+      txfRefnums: t.exports.txf.refnums,
+      txfIncomplete: countTxfIncomplete(lines),
+    };
+    files.set(PDF_FILE, () => renderPdfChunks({
       data,
       lines,
       report: t.report,
       form8949: t.form8949,
-      exports: {
-        files: [...files.keys()],
-        turbotaxGainsFiles: gains.map((f) => f.name),
-        turbotaxMaxRows: t.exports.turbotaxGains.maxRows,
-        taxactMaxRows: t.exports.taxact.maxRows,
-        txfRefnums: t.exports.txf.refnums,
-        txfIncomplete: countTxfIncomplete(lines),
-      },
+      exports,
       ...(options.label !== undefined ? { label: options.label } : {}),
       ...(options.summaryThreshold !== undefined ? { summaryThreshold: options.summaryThreshold } : {}),
     }));

@@ -7,7 +7,8 @@ import type { Disposal, DisposalSlice } from '../../model/disposal.js';
 import { toUsDate } from '../../model/local-date.js';
 import { formatSourceRef } from '../../model/source-ref.js';
 import { formatMoney, roundMoney } from '../rounding.js';
-import { num, renderCsv, type Cell } from './write-csv.js';
+import { groupByBox, type Form8949Line } from '../form8949-lines.js';
+import { csvChunks, num, renderCsv, type Cell } from './write-csv.js';
 
 /** Form 8949 box for digital assets not reported on a 1099 (tax-rules §1.1): I/L from 2025, C/F before. */
 export function form8949Box(taxYear: number, term: 'short' | 'long'): string {
@@ -49,4 +50,59 @@ export function sliceRow(taxYear: number, d: Disposal, s: DisposalSlice): Cell[]
 
 export function renderForm8949Csv(taxYear: number, disposals: readonly Disposal[]): string {
   return renderCsv(FORM8949_HEADER, disposals.flatMap((d) => d.slices.map((s) => sliceRow(taxYear, d, s))));
+}
+
+/** `sliceRow` from a line's values formatted once (`Form8949Line.shown`): the same cells. */
+export function lineRow(l: Form8949Line): Cell[] {
+  const { disposal: d, slice: s, shown } = l;
+  return [
+    l.box,
+    s.term,
+    l.description,
+    l.acquired ? shown.acquired : 'UNKNOWN',
+    shown.sold,
+    num(shown.proceeds),
+    num(shown.costBasis),
+    '',
+    num('0.00'),
+    num(shown.gain),
+    d.asset,
+    num(shown.quantity),
+    d.wallet,
+    d.kind,
+    s.basisStatus,
+    d.proceedsSource,
+    s.lotId ?? '',
+    s.lotWallet ?? '',
+    s.lotSource ? formatSourceRef(s.lotSource) : '',
+    formatSourceRef(d.source),
+  ];
+}
+
+/**
+ * form8949.csv as chunks, from the Form 8949 lines of the same disposals: rows in the engine's
+ * order (disposal, then slice), each taken from its box's lines, which keep that order.
+ * @throws Error when `lines` are not the lines of `disposals` (a caller bug)
+ */
+export function* form8949CsvChunks(disposals: readonly Disposal[], lines: readonly Form8949Line[]): Generator<string> {
+  const byBox = groupByBox(lines);
+  const next = new Map([...byBox.keys()].map((box) => [box, 0]));
+  function* rows(): Generator<Cell[]> {
+    for (const d of disposals) {
+      for (const s of d.slices) {
+        const box = boxOfSlice(byBox, next, s);
+        const i = next.get(box) as number;
+        const line = (byBox.get(box) as Form8949Line[])[i] as Form8949Line;
+        next.set(box, i + 1);
+        yield lineRow(line);
+      }
+    }
+  }
+  yield* csvChunks(FORM8949_HEADER, rows());
+}
+
+/** The box whose next line is slice `s`. */
+function boxOfSlice(byBox: ReadonlyMap<string, readonly Form8949Line[]>, next: ReadonlyMap<string, number>, s: DisposalSlice): string {
+  for (const [box, list] of byBox) if (list[next.get(box) as number]?.slice === s) return box;
+  throw new Error('form8949.csv: the Form 8949 lines do not match the disposals');
 }

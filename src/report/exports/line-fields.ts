@@ -1,13 +1,12 @@
 /**
  * The values an export column can ask of a Form 8949 line, by field name (the `field` of a column
  * in `templates/<jurisdiction>/exports.json`). Amounts are the line's rounded cents; dates are
- * MM/DD/YYYY, the style of Form 8949 and of US tax software.
+ * MM/DD/YYYY, the style of Form 8949 and of US tax software — both formatted once per line
+ * (`Form8949Line.shown`), not once per export.
  */
-import { toUsDate } from '../../model/local-date.js';
 import { formatSourceRef } from '../../model/source-ref.js';
 import { num, type Cell } from '../csv/write-csv.js';
 import type { Form8949Line } from '../form8949-lines.js';
-import { formatMoney } from '../rounding.js';
 import type { ExportColumn } from './export-layouts.js';
 
 type LineField = (line: Form8949Line) => Cell;
@@ -18,16 +17,16 @@ export const LINE_FIELDS: Readonly<Record<string, LineField>> = {
   term: (l) => l.term,
   asset: (l) => l.disposal.asset,
   description: (l) => l.description,
-  quantity: (l) => num(l.slice.quantity.toFixed()),
-  dateAcquired: (l) => (l.acquired ? toUsDate(l.acquired) : ''),
-  dateAcquiredOrVarious: (l) => (l.acquired ? toUsDate(l.acquired) : 'Various'),
-  dateSold: (l) => toUsDate(l.sold),
-  proceeds: (l) => num(formatMoney(l.proceeds)),
-  costBasis: (l) => num(formatMoney(l.costBasis)),
+  quantity: (l) => num(l.shown.quantity),
+  dateAcquired: (l) => l.shown.acquired,
+  dateAcquiredOrVarious: (l) => (l.acquired ? l.shown.acquired : 'Various'),
+  dateSold: (l) => l.shown.sold,
+  proceeds: (l) => num(l.shown.proceeds),
+  costBasis: (l) => num(l.shown.costBasis),
   code: (l) => l.code,
-  adjustment: (l) => num(formatMoney(l.adjustment)),
-  adjustmentIfCoded: (l) => (l.code === '' ? '' : num(formatMoney(l.adjustment))),
-  gain: (l) => num(formatMoney(l.gain)),
+  adjustment: (l) => num(l.shown.adjustment),
+  adjustmentIfCoded: (l) => (l.code === '' ? '' : num(l.shown.adjustment)),
+  gain: (l) => num(l.shown.gain),
   disposalId: (l) => l.disposal.id,
   disposalKind: (l) => l.disposal.kind,
   wallet: (l) => l.disposal.wallet,
@@ -49,9 +48,26 @@ export function lineCells(
   columns: readonly ExportColumn[],
   extra: Readonly<Record<string, LineField>> = {},
 ): Cell[] {
-  return columns.map((c) => {
+  return lineRower(columns, extra)(line);
+}
+
+/**
+ * The cells function of a column layout, with the fields looked up once (not once per line).
+ * @throws Error when a template names a field no code fills (a template bug).
+ */
+export function lineRower(
+  columns: readonly ExportColumn[],
+  extra: Readonly<Record<string, LineField>> = {},
+): (line: Form8949Line) => Cell[] {
+  const fields = columns.map((c) => {
     const f = extra[c.field] ?? LINE_FIELDS[c.field];
     if (!f) throw new Error(`export template: unknown field "${c.field}" (column "${c.header}")`);
-    return f(line);
+    return f;
   });
+  return (line) => fields.map((f) => f(line));
+}
+
+/** `lines` mapped lazily, one row at a time (for `csvChunks`). */
+export function* mapRows<T, R>(items: readonly T[], row: (item: T) => R, from = 0, to = items.length): Generator<R> {
+  for (let i = from; i < to; i++) yield row(items[i] as T);
 }

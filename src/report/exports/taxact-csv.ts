@@ -9,10 +9,11 @@
  *   with `Various`.
  * - TaxAct accepts up to 2,000 Forms 1099-B in total; the PDF warns when there are more lines.
  */
-import { renderCsv } from '../csv/write-csv.js';
+import { csvChunks } from '../csv/write-csv.js';
+import { joinChunks } from '../output-stream.js';
 import type { Form8949Line } from '../form8949-lines.js';
 import type { ExportLayouts } from './export-layouts.js';
-import { lineCells } from './line-fields.js';
+import { lineRower, mapRows } from './line-fields.js';
 
 export const TAXACT_FILE = 'taxact-capital-gains.csv';
 
@@ -22,8 +23,11 @@ export const TAXACT_FILE = 'taxact-capital-gains.csv';
  * // → 'Description,Date Acquired,Date Sold,Sales Proceeds,Cost or Other Basis,Adjustment Code,Adjustment Amount,Reporting Category,Long/Short'
  */
 export function renderTaxActCsv(lines: readonly Form8949Line[], layout: ExportLayouts['taxact']): string {
-  return renderCsv(
-    layout.columns.map((c) => c.header),
-    lines.map((l) => lineCells(l, layout.columns, { longShort: (x) => layout.terms[x.term] })),
-  );
+  return joinChunks(taxActChunks(lines, layout));
+}
+
+/** The same file as chunks (render-outputs.ts). */
+export function taxActChunks(lines: readonly Form8949Line[], layout: ExportLayouts['taxact']): Generator<string> {
+  const row = lineRower(layout.columns, { longShort: (x) => layout.terms[x.term] });
+  return csvChunks(layout.columns.map((c) => c.header), mapRows(lines, row));
 }

@@ -9,10 +9,11 @@
  * so every file still matches Form 8949 line for line. The format carries no Form 8949 box: the
  * user chooses the category in TurboTax (the PDF says which).
  */
-import { renderCsv } from '../csv/write-csv.js';
+import { csvChunks } from '../csv/write-csv.js';
+import { joinChunks, type OutputProducer } from '../output-stream.js';
 import type { Form8949Line } from '../form8949-lines.js';
 import type { ExportLayouts } from './export-layouts.js';
-import { lineCells } from './line-fields.js';
+import { lineRower, mapRows } from './line-fields.js';
 
 export const TURBOTAX_GAINS_FILE = 'turbotax-gains.csv';
 
@@ -34,10 +35,19 @@ export function turbotaxGainsFileNames(lineCount: number, maxRows: number): stri
  * // → [{ name: 'turbotax-gains.csv', content: 'Currency Name,Purchase Date,Cost Basis,Date Sold,Proceeds\nBTC,03/01/2023,1505.00,03/10/2025,3990.00\n' }]
  */
 export function renderTurboTaxGains(lines: readonly Form8949Line[], layout: ExportLayouts['turbotaxGains']): ExportFile[] {
+  return turbotaxGainsParts(lines, layout).map((p) => ({ name: p.name, content: joinChunks(p.produce() as Iterable<string>) }));
+}
+
+/** The same files, each as a producer of chunks (render-outputs.ts). */
+export function turbotaxGainsParts(
+  lines: readonly Form8949Line[],
+  layout: ExportLayouts['turbotaxGains'],
+): { readonly name: string; readonly produce: OutputProducer }[] {
   const header = layout.columns.map((c) => c.header);
-  const names = turbotaxGainsFileNames(lines.length, layout.maxRows);
-  return names.map((name, i) => ({
+  const row = lineRower(layout.columns);
+  const max = layout.maxRows;
+  return turbotaxGainsFileNames(lines.length, max).map((name, i) => ({
     name,
-    content: renderCsv(header, lines.slice(i * layout.maxRows, (i + 1) * layout.maxRows).map((l) => lineCells(l, layout.columns))),
+    produce: () => csvChunks(header, mapRows(lines, row, i * max, Math.min(lines.length, (i + 1) * max))),
   }));
 }

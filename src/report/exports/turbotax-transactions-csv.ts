@@ -24,7 +24,8 @@ import type { Money } from '../../model/money.js';
 import { compareSourceRefs } from '../../model/source-ref.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
 import type { PricedEvent } from '../../pricing/price-events.js';
-import { num, renderCsv, type Cell } from '../csv/write-csv.js';
+import { csvChunks, num, type Cell } from '../csv/write-csv.js';
+import { joinChunks } from '../output-stream.js';
 import { formatMoney } from '../rounding.js';
 import type { ExportLayouts } from './export-layouts.js';
 
@@ -41,7 +42,7 @@ interface Row {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** `9/20/2022 23:33` in `zone`. */
+/** `9/20/2022 23:33` in `zone`, through Intl (the reference; slow, so `turbotaxDates` caches it). */
 function turbotaxDate(epochMs: number, zone: string): string {
   let f = formatters.get(zone);
   if (!f) {
@@ -53,6 +54,40 @@ function turbotaxDate(epochMs: number, zone: string): string {
   const parts = f.formatToParts(new Date(epochMs));
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('month')}/${get('day')}/${get('year')} ${get('hour')}:${get('minute')}`;
+}
+
+const HOUR = 3_600_000;
+
+/** `zone`'s UTC offset (ms) at an instant, from the Intl rendering of that instant. */
+function offsetAt(epochMs: number, zone: string): number {
+  const m = /^(\d+)\/(\d+)\/(\d+) (\d+):(\d+)$/.exec(turbotaxDate(epochMs, zone));
+  if (!m) return NaN;
+  const [, mo, d, y, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  return Date.UTC(y, mo - 1, d, h, mi) - (epochMs - (epochMs % 60_000 + 60_000) % 60_000);
+}
+
+/**
+ * `turbotaxDate` for many instants: the zone's offset is looked up once per UTC hour and used
+ * when it is the same at both ends of the hour (no transition inside it); otherwise, and for
+ * dates outside 1980–9999 (older zone rules have offsets in seconds), the instant goes through
+ * Intl itself. Same strings, far fewer Intl calls.
+ */
+function turbotaxDates(zone: string): (epochMs: number) => string {
+  const offsets = new Map<number, number>();
+  return (epochMs) => {
+    const hour = Math.floor(epochMs / HOUR) * HOUR;
+    let offset = offsets.get(hour);
+    if (offset === undefined) {
+      const start = offsetAt(hour, zone);
+      offset = start === offsetAt(hour + HOUR - 60_000, zone) ? start : NaN;
+      offsets.set(hour, offset);
+    }
+    if (Number.isNaN(offset) || epochMs < 315532800000 || epochMs >= 253402300800000) return turbotaxDate(epochMs, zone);
+    const t = new Date(epochMs + offset);
+    const minute = t.getUTCMinutes();
+    const hh = t.getUTCHours();
+    return `${t.getUTCMonth() + 1}/${t.getUTCDate()}/${t.getUTCFullYear()} ${hh < 10 ? '0' : ''}${hh}:${minute < 10 ? '0' : ''}${minute}`;
+  };
 }
 
 /** The row a priced event becomes; `undefined` for events TurboTax's template cannot express. */
@@ -105,16 +140,25 @@ function pricedHistory(data: ReportData): PricedEvent[] {
  * // → '3/1/2023 10:00,Buy,USD,3000,BTC,0.1,USD,10,USD,3000.00,,,wallet.csv:2'
  */
 export function renderTurboTaxTransactionsCsv(data: ReportData, layout: Layout): string {
+  return joinChunks(turbotaxTransactionsChunks(data, layout));
+}
+
+/** The same file as chunks (render-outputs.ts). */
+export function turbotaxTransactionsChunks(data: ReportData, layout: Layout): Generator<string> {
+  return csvChunks(layout.columns.map((c) => c.header), transactionRows(data, layout));
+}
+
+function* transactionRows(data: ReportData, layout: Layout): Generator<Cell[]> {
   const amount = (d: DecType | undefined): Cell =>
     d === undefined ? '' : num(d.abs().toDecimalPlaces(layout.maxDecimals, Dec.ROUND_HALF_EVEN).toFixed());
-  const rows: Cell[][] = [];
+  const dateOf = turbotaxDates(data.options.timezone);
   for (const priced of pricedHistory(data)) {
     const row = rowOf(priced, layout.types);
     if (!row) continue;
     const e: LedgerEvent = priced.event;
     const value = row.value && row.value.source !== 'missing' ? row.value : undefined;
     const fields: Record<string, Cell> = {
-      date: turbotaxDate(e.instant, data.options.timezone),
+      date: dateOf(e.instant),
       type: row.type,
       sentAsset: row.sent?.asset ?? '',
       sentAmount: amount(row.sent?.amount),
@@ -128,10 +172,12 @@ export function renderTurboTaxTransactionsCsv(data: ReportData, layout: Layout):
       txHash: e.txHash ?? '',
       transactionId: e.id,
     };
-    rows.push(layout.columns.map((c) => {
+    yield layout.columns.map((c) => {
       if (!(c.field in fields)) throw new Error(`export template: unknown field "${c.field}" (column "${c.header}")`);
       return fields[c.field];
-    }));
+    });
   }
-  return renderCsv(layout.columns.map((c) => c.header), rows);
 }
+
+/** For tests: the fast per-zone date formatter against Intl's own. */
+export const turbotaxDateForTest = { intl: turbotaxDate, fast: turbotaxDates };

@@ -16,7 +16,7 @@
  */
 import { toUsDate } from '../../model/local-date.js';
 import type { Form8949Line } from '../form8949-lines.js';
-import { formatMoney } from '../rounding.js';
+import { joinChunks } from '../output-stream.js';
 import type { ExportLayouts } from './export-layouts.js';
 
 export const TXF_FILE = 'capital-gains.txf';
@@ -30,24 +30,28 @@ const ascii = (text: string): string => text.replace(/[^\x20-\x7e]/g, '?');
  * @throws Error when the template has no refnum for a line's box (a template bug).
  */
 export function renderTxf(lines: readonly Form8949Line[], layout: ExportLayouts['txf'], exportDate: Date): string {
-  const out: string[] = [layout.version, `A${layout.program}`, `D${toUsDate(exportDate.toISOString().slice(0, 10))}`, '^'];
+  return joinChunks(txfChunks(lines, layout, exportDate));
+}
+
+/** The same file as chunks of about 64 KiB (render-outputs.ts). */
+export function* txfChunks(lines: readonly Form8949Line[], layout: ExportLayouts['txf'], exportDate: Date): Generator<string> {
+  const end = layout.lineEnd;
+  const record = (fields: readonly string[]): string => fields.map((f) => f + end).join('');
+  let chunk = record([layout.version, `A${layout.program}`, `D${toUsDate(exportDate.toISOString().slice(0, 10))}`, '^']);
+  const head = `TD${end}`;
+  const tail = `C${layout.copy}${end}L${layout.line}${end}`;
   for (const l of lines) {
     const refnum = layout.refnums[l.box];
     if (!refnum) throw new Error(`TXF template: no refnum for Form 8949 box ${l.box}`);
-    out.push(
-      'TD',
-      `N${refnum}`,
-      `C${layout.copy}`,
-      `L${layout.line}`,
-      `P${ascii(l.description)}`,
-      `D${l.acquired ? toUsDate(l.acquired) : ''}`,
-      `D${toUsDate(l.sold)}`,
-      `$${l.slice.basisStatus === 'known' ? formatMoney(l.costBasis) : ''}`,
-      `$${formatMoney(l.proceeds)}`,
-      '^',
-    );
+    chunk +=
+      `${head}N${refnum}${end}${tail}P${ascii(l.description)}${end}D${l.shown.acquired}${end}D${l.shown.sold}${end}` +
+      `$${l.slice.basisStatus === 'known' ? l.shown.costBasis : ''}${end}$${l.shown.proceeds}${end}^${end}`;
+    if (chunk.length >= 1 << 16) {
+      yield chunk;
+      chunk = '';
+    }
   }
-  return out.map((line) => line + layout.lineEnd).join('');
+  if (chunk !== '') yield chunk;
 }
 
 /** Lines whose TXF record leaves the acquisition date or the basis empty. */

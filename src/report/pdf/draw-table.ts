@@ -5,7 +5,8 @@
  * the footer.
  */
 import { truncate, wrap, wrapPath, pdfSafe, type Measure } from './fit-text.js';
-import { put } from './page.js';
+import { fastText, type TextRun } from './fast-text.js';
+import { placed } from './page.js';
 import type { PdfContext } from './pdf-context.js';
 import type { Align, Overflow } from './report-template.js';
 import { COLOR, CONTENT_WIDTH, FONT, PAGE, SIZE } from './theme.js';
@@ -51,6 +52,9 @@ const LINE = SIZE.table * 1.25;
 /** Smallest size a number is shrunk to before it would have to wrap. */
 const MIN_NUMBER_SIZE = 5;
 
+/** Text that `wrap` would return unchanged when it fits: single spaces between words, none around. */
+const SIMPLE = /^[^\s]+(?: [^\s]+)*$/;
+
 /** A number-like cell (amount, quantity, count): never broken across lines while it can shrink. */
 const isNumber = (text: string): boolean => /^[(\-]?[\d,.]+\)?$/.test(text);
 
@@ -58,6 +62,10 @@ interface Laid {
   readonly lines: readonly (readonly string[])[];
   /** Font size of each cell when shrunk to fit (a long number), else undefined. */
   readonly sizes: readonly (number | undefined)[];
+  /** Width of each cell laid out as one unchanged line at the row's size, else undefined. */
+  readonly widths: readonly (number | undefined)[];
+  /** The font `widths` were measured in. */
+  readonly font: string;
   readonly height: number;
   readonly span: number;
 }
@@ -74,51 +82,51 @@ export function drawTable<T>(ctx: PdfContext, spec: TableSpec<T>): number {
   const widths = spec.columns.map((c) => (c.width / sum) * total);
   const xs = widths.map((_, i) => x0 + widths.slice(0, i).reduce((s, w) => s + w, 0));
 
-  const measureWith = (font: string, size: number): Measure => {
-    return (s) => {
-      doc.font(font).fontSize(size);
-      return doc.widthOfString(s);
-    };
-  };
+  const text = fastText(doc);
+  const measureWith = (font: string, size: number): Measure & { font: string } => Object.assign(text.measure(font, size), { font });
   const bodyMeasure = measureWith(FONT.regular, SIZE.table);
   const boldMeasure = measureWith(FONT.bold, SIZE.table);
   const cellWidth = (i: number, span: number): number =>
     i === 0 ? widths.slice(0, Math.max(1, span)).reduce((s, w) => s + w, 0) : (widths[i] as number);
-  const layCells = (cells: readonly string[], measure: Measure, forceWrap?: number, span = 1, base: number = SIZE.table): Laid => {
+  const layCells = (cells: readonly string[], measure: Measure & { font: string }, forceWrap?: number, span = 1, base: number = SIZE.table): Laid => {
     const sizes: (number | undefined)[] = [];
+    const measured: (number | undefined)[] = [];
     const lines = cells.map((raw, i) => {
       const c = spec.columns[i] as TableColumn;
       if (i > 0 && i < span) return [];
-      const text = pdfSafe(raw);
+      const safe = pdfSafe(raw);
       const inner = cellWidth(i, span) - 2 * PAD_X;
-      const w = measure(text);
-      if (w > inner && isNumber(text) && !(i === 0 && span > 1)) {
+      const w = measure(safe);
+      if (w > inner && isNumber(safe) && !(i === 0 && span > 1)) {
         // Shrink a long number (18-decimal quantity, billions) rather than break or cut it.
         const size = Math.max(MIN_NUMBER_SIZE, Math.floor(((base * inner) / w) * 10) / 10);
         if (size * (w / base) <= inner) {
           sizes[i] = size;
-          return [text];
+          return [safe];
         }
       }
-      if (forceWrap !== undefined) return wrap(text, inner, measure, forceWrap);
-      if (c.overflow === 'start') return (c.maxLines ?? 1) > 1 ? wrapPath(text, inner, measure, c.maxLines ?? 1) : [truncate(text, inner, measure, 'start')];
-      if (c.overflow === 'end') return [truncate(text, inner, measure, c.overflow)];
-      return wrap(text, inner, measure, c.maxLines ?? 2);
+      // What fits on one line and has no space to collapse is already laid out (the common case).
+      if (w <= inner && SIMPLE.test(safe)) {
+        measured[i] = w;
+        return [safe];
+      }
+      if (forceWrap !== undefined) return wrap(safe, inner, measure, forceWrap);
+      if (c.overflow === 'start') return (c.maxLines ?? 1) > 1 ? wrapPath(safe, inner, measure, c.maxLines ?? 1) : [truncate(safe, inner, measure, 'start')];
+      if (c.overflow === 'end') return [truncate(safe, inner, measure, c.overflow)];
+      return wrap(safe, inner, measure, c.maxLines ?? 2);
     });
     const n = Math.max(1, ...lines.map((l) => l.length));
-    return { lines, sizes, height: n * LINE + 2 * PAD_Y, span };
+    return { lines, sizes, widths: measured, font: measure.font, height: n * LINE + 2 * PAD_Y, span };
   };
 
   const header = layCells(spec.columns.map((c) => c.heading), measureWith(FONT.bold, SIZE.tableHeading), 4, 1, SIZE.tableHeading);
   const footerHeight = (spec.footerRows ?? 0) * (LINE + 2 * PAD_Y);
 
   const drawRow = (laid: Laid, y: number, kind: 'header' | 'body' | 'zebra' | 'total', bold = false): void => {
-    if (kind !== 'body') {
-      const fillColor = kind === 'header' ? COLOR.headerFill : kind === 'total' ? COLOR.totalFill : COLOR.zebra;
-      doc.rect(x0, y, total, laid.height).fill(fillColor);
-    }
+    const fillColor = kind === 'body' ? undefined : kind === 'header' ? COLOR.headerFill : kind === 'total' ? COLOR.totalFill : COLOR.zebra;
     const font = bold || kind === 'header' || kind === 'total' ? FONT.bold : FONT.regular;
     const size = kind === 'header' ? SIZE.tableHeading : SIZE.table;
+    const runs: TextRun[] = [];
     laid.lines.forEach((cellLines, i) => {
       const c = spec.columns[i] as TableColumn;
       const w = cellWidth(i, laid.span) - 2 * PAD_X;
@@ -127,9 +135,12 @@ export function drawTable<T>(ctx: PdfContext, spec: TableSpec<T>): number {
         const cellSize = laid.sizes[i] ?? size;
         // A shrunk number keeps the row's baseline.
         const dy = (size - cellSize) * 0.75;
-        put(ctx, line, (xs[i] as number) + PAD_X, y + PAD_Y + k * LINE + 0.5 + dy, { font, size: cellSize, width: w, align, color: COLOR.ink });
+        const known = laid.font === font ? laid.widths[i] : undefined;
+        const opts = { font, size: cellSize, width: w, align, color: COLOR.ink, ...(known !== undefined ? { measured: known } : {}) };
+        runs.push(placed(ctx, line, (xs[i] as number) + PAD_X, y + PAD_Y + k * LINE + 0.5 + dy, opts));
       });
     });
+    text.draw(runs, fillColor === undefined ? undefined : { x: x0, y, width: total, height: laid.height, color: fillColor });
     if (kind === 'header' || kind === 'total') {
       doc.moveTo(x0, y).lineTo(x0 + total, y).lineWidth(0.6).strokeColor(COLOR.rule).stroke();
       doc.moveTo(x0, y + laid.height).lineTo(x0 + total, y + laid.height).lineWidth(0.6).strokeColor(COLOR.rule).stroke();

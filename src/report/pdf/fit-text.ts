@@ -11,10 +11,14 @@ const ELLIPSIS = '…';
 /** Characters the standard PDF fonts (WinAnsi) can show; anything else prints as `?`. */
 const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
 
+/** Printable ASCII only: shown as it is. */
+const PLAIN = /^[\x20-\x7e]*$/;
+
 /**
  * @example pdfSafe('BTC ₿') === 'BTC ?'
  */
 export function pdfSafe(text: string): string {
+  if (PLAIN.test(text)) return text;
   let out = '';
   for (const ch of text.replace(/[\r\n\t]+/g, ' ')) {
     if (showable(ch)) out += ch;

@@ -17,8 +17,15 @@ export function groupThousands(plainText: string): string {
  * @example formatAmount(dec('1234.567')) === '1,234.57'
  */
 export function formatAmount(value: Dec): string {
-  const text = formatMoney(value);
-  return text.startsWith('-') ? `(${groupThousands(text.slice(1))})` : groupThousands(text);
+  return formatAmountText(formatMoney(value));
+}
+
+/**
+ * `formatAmount` of an amount already formatted by `formatMoney` (a line's `shown` values).
+ * @example formatAmountText('-1234.50') === '(1,234.50)'
+ */
+export function formatAmountText(money: string): string {
+  return money.startsWith('-') ? `(${groupThousands(money.slice(1))})` : groupThousands(money);
 }
 
 /**

@@ -2,6 +2,7 @@
  * Page furniture: a section's title block on a new page, free text, and — once every page exists
  * (pdfkit `bufferPages`) — the footer with page numbers and the rounding note on every page.
  */
+import { fastText, type TextRun } from './fast-text.js';
 import { fill } from './report-template.js';
 import { pdfSafe, truncate, wrap } from './fit-text.js';
 import type { PdfContext } from './pdf-context.js';
@@ -15,15 +16,26 @@ export function put(
   y: number,
   opts: { font?: string; size?: number; color?: string; width?: number; align?: 'left' | 'right' | 'center' } = {},
 ): void {
-  const { doc } = ctx;
+  fastText(ctx.doc).draw([placed(ctx, text, x, y, opts)]);
+}
+
+/** The run `put` draws: the text made PDF-safe and placed by its alignment. */
+export function placed(
+  ctx: PdfContext,
+  text: string,
+  x: number,
+  y: number,
+  opts: { font?: string; size?: number; color?: string; width?: number; align?: 'left' | 'right' | 'center'; measured?: number } = {},
+): TextRun {
   const safe = pdfSafe(text);
-  doc.font(opts.font ?? FONT.regular).fontSize(opts.size ?? SIZE.body).fillColor(opts.color ?? COLOR.ink);
+  const font = opts.font ?? FONT.regular;
+  const size = opts.size ?? SIZE.body;
   let left = x;
   if (opts.width !== undefined && opts.align && opts.align !== 'left') {
-    const w = doc.widthOfString(safe);
+    const w = opts.measured ?? fastText(ctx.doc).width(safe, font, size);
     left = opts.align === 'right' ? x + opts.width - w : x + (opts.width - w) / 2;
   }
-  doc.text(safe, left, y, { lineBreak: false });
+  return { text: safe, x: left, y, font, size, color: opts.color ?? COLOR.ink };
 }
 
 /** Wrapped paragraph; returns the y below it. */
@@ -35,10 +47,8 @@ export function paragraph(
   width: number,
   opts: { font?: string; size?: number; color?: string; maxLines?: number } = {},
 ): number {
-  const { doc } = ctx;
   const size = opts.size ?? SIZE.body;
-  doc.font(opts.font ?? FONT.regular).fontSize(size);
-  const lines = wrap(pdfSafe(text), width, (s) => doc.widthOfString(s), opts.maxLines ?? 20);
+  const lines = wrap(pdfSafe(text), width, fastText(ctx.doc).measure(opts.font ?? FONT.regular, size), opts.maxLines ?? 20);
   const lh = size * 1.3;
   lines.forEach((line, i) => put(ctx, line, x, y + i * lh, { ...opts, size }));
   return y + lines.length * lh;
@@ -89,16 +99,22 @@ export function startBlock(ctx: PdfContext, title: string, need: number, intro?:
 export function drawFooters(ctx: PdfContext): void {
   const { doc, t } = ctx;
   const range = doc.bufferedPageRange();
+  const text = fastText(doc);
   const left = fill(t.footer.left, { taxpayer: ctx.taxpayer, year: ctx.data.taxYear });
+  // The same on every page: laid out once.
+  const noteSize = SIZE.small;
+  const note = wrap(pdfSafe(t.footer.rounding), CONTENT_WIDTH, text.measure(FONT.regular, noteSize), 2);
+  const lh = noteSize * 1.3;
+  const muted = { size: SIZE.small + 0.5, color: COLOR.muted };
+  const who = truncate(pdfSafe(left), CONTENT_WIDTH - 90, text.measure(FONT.regular, muted.size));
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     const top = PAGE.bottom + 10;
     rule(ctx, top);
-    const noteBottom = paragraph(ctx, t.footer.rounding, PAGE.left, top + 4, CONTENT_WIDTH, { size: SIZE.small, color: COLOR.muted, maxLines: 2 });
-    doc.font(FONT.regular).fontSize(SIZE.small + 0.5);
-    put(ctx, truncate(pdfSafe(left), CONTENT_WIDTH - 90, (x) => doc.widthOfString(x)), PAGE.left, noteBottom + 2, { size: SIZE.small + 0.5, color: COLOR.muted });
-    put(ctx, fill(t.footer.page, { page: i + 1, pages: range.count }), PAGE.left, noteBottom + 2, {
-      size: SIZE.small + 0.5, color: COLOR.muted, width: CONTENT_WIDTH, align: 'right',
-    });
+    const runs = note.map((line, k) => placed(ctx, line, PAGE.left, top + 4 + k * lh, { size: noteSize, color: COLOR.muted }));
+    const noteBottom = top + 4 + note.length * lh;
+    runs.push(placed(ctx, who, PAGE.left, noteBottom + 2, muted));
+    runs.push(placed(ctx, fill(t.footer.page, { page: i + 1, pages: range.count }), PAGE.left, noteBottom + 2, { ...muted, width: CONTENT_WIDTH, align: 'right' }));
+    text.draw(runs);
   }
 }

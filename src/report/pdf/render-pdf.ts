@@ -35,13 +35,14 @@ export interface PdfInput {
   readonly compress?: boolean;
 }
 
-/** Read every byte pdfkit has pushed; it has pushed them all once `end()` returns. */
-function collect(doc: PDFKit.PDFDocument): Uint8Array {
-  const chunks: Buffer[] = [];
-  for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
-  const bytes = Buffer.concat(chunks);
-  if (!bytes.subarray(-7).toString('latin1').includes('%%EOF')) throw new Error('pdfkit did not finish the document synchronously');
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** Every chunk pdfkit has pushed; it has pushed them all once `end()` returns. */
+function* drain(doc: PDFKit.PDFDocument): Generator<Buffer> {
+  let last: Buffer | undefined;
+  for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) {
+    yield chunk;
+    last = chunk;
+  }
+  if (!last || !last.toString('latin1').includes('%%EOF')) throw new Error('pdfkit did not finish the document synchronously');
 }
 
 /**
@@ -51,6 +52,12 @@ function collect(doc: PDFKit.PDFDocument): Uint8Array {
  * @throws Error when a template names an unknown section, schedule or field (a template bug).
  */
 export function renderPdf(input: PdfInput): Uint8Array {
+  const bytes = Buffer.concat([...renderPdfChunks(input)]);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The PDF's bytes as pdfkit's chunks (drawn when the first chunk is asked for). */
+export function* renderPdfChunks(input: PdfInput): Generator<Buffer> {
   const { data, report } = input;
   const date = reportDate(data.taxYear);
   const taxpayer = input.label?.trim() || report.common.notGiven;
@@ -85,5 +92,5 @@ export function renderPdf(input: PdfInput): Uint8Array {
   renderSections(ctx);
   drawFooters(ctx);
   doc.end();
-  return collect(doc);
+  yield* drain(doc);
 }

@@ -7,12 +7,11 @@
  * carries a single summary line (code M in column (f), (b) and (c) blank) and the lines follow as
  * an attached statement with the same columns and totals.
  */
-import { toUsDate } from '../../../model/local-date.js';
 import { ZERO, type Dec } from '../../../model/decimal.js';
-import { groupByBox, type Form8949Line, type LineTotals } from '../../form8949-lines.js';
+import { groupByBox, type Form8949Line, type LineTotals, type ShownLine } from '../../form8949-lines.js';
 import { roundMoney } from '../../rounding.js';
 import { drawTable, type TableRow } from '../draw-table.js';
-import { formatAmount } from '../format-amount.js';
+import { formatAmount, formatAmountText } from '../format-amount.js';
 import { paragraph, put, startPage } from '../page.js';
 import type { PdfContext } from '../pdf-context.js';
 import { fill } from '../report-template.js';
@@ -29,32 +28,36 @@ interface Printable {
   readonly code: string;
   readonly adjustment: Dec;
   readonly gain: Dec;
+  /** The line's amounts as formatted once (`Form8949Line.shown`); absent on the summary line. */
+  readonly shown?: ShownLine;
 }
 
 function printable(ctx: PdfContext, l: Form8949Line): Printable {
   return {
     number: String(l.number),
     description: l.description,
-    dateAcquired: l.acquired ? toUsDate(l.acquired) : ctx.form.unknownDate,
-    dateSold: toUsDate(l.sold),
+    dateAcquired: l.acquired ? l.shown.acquired : ctx.form.unknownDate,
+    dateSold: l.shown.sold,
     proceeds: l.proceeds,
     costBasis: l.costBasis,
     code: l.code,
     adjustment: l.adjustment,
     gain: l.gain,
+    shown: l.shown,
   };
 }
 
 function cellsOf(ctx: PdfContext, p: Printable): string[] {
+  const s = p.shown;
   const byField: Record<string, string> = {
     description: p.description,
     dateAcquired: p.dateAcquired,
     dateSold: p.dateSold,
-    proceeds: formatAmount(p.proceeds),
-    costBasis: formatAmount(p.costBasis),
+    proceeds: s ? formatAmountText(s.proceeds) : formatAmount(p.proceeds),
+    costBasis: s ? formatAmountText(s.costBasis) : formatAmount(p.costBasis),
     code: p.code,
-    adjustment: p.adjustment.isZero() && p.code === '' ? '' : formatAmount(p.adjustment),
-    gain: formatAmount(p.gain),
+    adjustment: p.adjustment.isZero() && p.code === '' ? '' : s ? formatAmountText(s.adjustment) : formatAmount(p.adjustment),
+    gain: s ? formatAmountText(s.gain) : formatAmount(p.gain),
   };
   return [p.number, ...ctx.form.columns.map((c) => byField[c.field] ?? '')];
 }
