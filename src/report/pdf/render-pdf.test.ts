@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { amountsOnLine, pdfInfo, pdfPages, pdfText } from '../../../test/support/pdf-text.js';
 import { runKoinly, SCENARIO_2024, SCENARIO_2025 } from '../../../test/support/report-scenario.js';
 import { renderOutputs } from '../render-outputs.js';
+import { loadTemplates } from '../templates.js';
+import type { ScheduleTemplate } from './report-template.js';
 
 const run2025 = () => runKoinly({ 'wallet.csv': SCENARIO_2025 }, { year: 2025 });
 const run2024 = () => runKoinly({ 'wallet.csv': SCENARIO_2024 }, { year: 2024, 'carryover-short': '1000', 'carryover-long': '500' });
@@ -154,5 +156,20 @@ describe('PDF report', () => {
     for (const name of ['turbotax-gains.csv', 'turbotax-transactions.csv', 'taxact-capital-gains.csv', 'capital-gains.txf', 'audit-trail.csv']) {
       expect(files.has(name), name).toBe(true);
     }
+  });
+});
+
+describe('audit appendix of a long history', () => {
+  it('prints the first `limit` lines and points to audit-trail.csv for the rest', () => {
+    // SCENARIO_2025 has 5 Form 8949 lines in 2025 (4 in box I, 1 in box L: see report-scenario.ts)
+    const t = loadTemplates('us');
+    const audit = { ...(t.report.schedules['audit'] as ScheduleTemplate), limit: 2 };
+    const templates = { ...t, report: { ...t.report, schedules: { ...t.report.schedules, audit } } };
+    const text = pdfText(pdfOf(renderOutputs(run2025(), { templates })));
+    expect(text).toContain('prints the first 2 of the 5 lines');
+    // 2 audit rows are printed (their gains), the untouched default prints all 5
+    const rowsPrinted = (s: string) => s.slice(s.indexOf('Audit appendix')).split('\n').filter((l) => /^\s*[IL]-\d+\s/.test(l)).length;
+    expect(rowsPrinted(text)).toBe(2);
+    expect(rowsPrinted(pdfText(pdfOf(renderOutputs(run2025()))))).toBe(5);
   });
 });

@@ -8,7 +8,7 @@ import { ZERO } from '../../model/decimal.js';
 import { toUsDate } from '../../model/local-date.js';
 import { formatSourceRef } from '../../model/source-ref.js';
 import { roundMoney } from '../rounding.js';
-import { formatAmount, formatQuantity, groupThousands } from './format-amount.js';
+import { formatAmount, formatAmountText, formatQuantity, groupThousands } from './format-amount.js';
 import type { PdfContext } from './pdf-context.js';
 import type { ScheduleTemplate } from './report-template.js';
 
@@ -18,6 +18,8 @@ export interface ScheduleRows {
   readonly total?: Readonly<Record<string, string>>;
   /** Values for `{placeholders}` in the title and intro. */
   readonly vars?: Readonly<Record<string, string>>;
+  /** A template text (with `{placeholders}`) printed after the intro: e.g. that rows were left out. */
+  readonly note?: string;
 }
 
 export type ScheduleSource = (ctx: PdfContext, template: ScheduleTemplate) => ScheduleRows | undefined;
@@ -69,10 +71,10 @@ export const SCHEDULE_SOURCES: Readonly<Record<string, ScheduleSource>> = {
     const lines = ctx.lines.filter((l) => l.slice.basisStatus !== 'known');
     const rows = lines.map((l) => ({
       line: l.ref,
-      dateSold: toUsDate(l.sold),
+      dateSold: l.shown.sold,
       asset: l.disposal.asset,
-      quantity: formatQuantity(l.slice.quantity),
-      proceeds: formatAmount(l.proceeds),
+      quantity: groupThousands(l.shown.quantity),
+      proceeds: formatAmountText(l.shown.proceeds),
       status: label(t.statuses, l.slice.basisStatus),
       wallet: l.disposal.wallet,
       source: formatSourceRef(l.disposal.source),
@@ -152,16 +154,30 @@ export const SCHEDULE_SOURCES: Readonly<Record<string, ScheduleSource>> = {
     };
   },
 
-  audit: (ctx, t) => ({
-    rows: ctx.lines.map((l) => ({
+  audit: (ctx, t) => {
+    // Above `limit` lines the appendix prints the first `limit` and says where the rest is
+    // (audit-trail.csv has every line): 100,000 lines would be 5,000 pages nobody reads, and
+    // would make the PDF of a long history the slow part of the run (src/report/README.md).
+    const limit = typeof t['limit'] === 'number' ? t['limit'] : Infinity;
+    const shown = ctx.lines.length > limit ? ctx.lines.slice(0, limit) : ctx.lines;
+    return {
+      rows: auditRows(ctx, t, shown),
+      ...(shown.length < ctx.lines.length
+        ? { vars: { shown: groupThousands(String(shown.length)), total: groupThousands(String(ctx.lines.length)) }, note: String(t['limited'] ?? '') }
+        : {}),
+    };
+  },
+};
+
+function auditRows(ctx: PdfContext, t: ScheduleTemplate, lines: PdfContext['lines']): Readonly<Record<string, string>>[] {
+  return lines.map((l) => ({
       line: l.ref,
       description: l.description,
-      dateSold: toUsDate(l.sold),
-      gain: formatAmount(l.gain),
+      dateSold: l.shown.sold,
+      gain: formatAmountText(l.shown.gain),
       lotId: l.slice.lotId ?? String(t.noLot ?? ''),
       lotSource: l.slice.lotSource ? formatSourceRef(l.slice.lotSource) : '',
       disposalSource: formatSourceRef(l.disposal.source),
       proceedsSource: label(ctx.t.priceSources, l.disposal.proceedsSource),
-    })),
-  }),
-};
+  }));
+}

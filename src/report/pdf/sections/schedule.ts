@@ -20,7 +20,8 @@ export function renderSchedule(ctx: PdfContext, id: string, template: ScheduleTe
   if (data.rows.length === 0 && template.empty === '') return;
   const vars = { year: ctx.data.taxYear, currency: ctx.data.options.currency, ...data.vars };
   const title = fill(template.title, vars);
-  const intro = template.intro ? fill(template.intro, vars) : undefined;
+  const texts = [template.intro, data.note].filter((x): x is string => typeof x === 'string' && x !== '');
+  const intro = texts.length > 0 ? texts.map((x) => fill(x, vars)).join(' ') : undefined;
   const opts = intro ? { intro } : {};
   const y = template.continueOnPage ? startBlock(ctx, title, 120, intro) : startPage(ctx, title, opts);
   if (data.rows.length === 0) {
