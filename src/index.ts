@@ -12,6 +12,7 @@ export { BOOKING_METHODS, type BookingMethod } from './engine/booking-methods.js
 export { matchTransfers, DEFAULT_TRANSFER_MATCHING } from './engine/match-transfers.js';
 export { ALL_IMPORTERS, findImporter } from './importers/index.js';
 export { importFile, type FileImport } from './importers/import-file.js';
+export { withRowGuards, type RowGuardOptions } from './importers/row-guards.js';
 export { defineImporter, type Importer } from './importers/importer-spec.js';
 export { createPriceBook, type PricePoint } from './pricing/price-book.js';
 export { priceEvents } from './pricing/price-events.js';

@@ -14,6 +14,7 @@ import type { AcquisitionKind, IncomeKind, Quantity, RemovalKind, SpendKind, Sta
 import { decimal, ifPresent, instant, optional, text } from './columns.js';
 import { defineImporter, events, reject, type EventDraft, type RowOutcome } from './importer-spec.js';
 import { derivativeDraft } from './derivative-draft.js';
+import { lookupTable } from './lookup-table.js';
 
 type DepositMeaning =
   | { kind: 'deposit' }
@@ -27,7 +28,7 @@ type WithdrawalMeaning =
   | { kind: 'derivative' };
 
 /** Deposit labels. Koinly's `reward` is staking, as its users use it (contract). */
-export const KOINLY_DEPOSIT_LABELS: Readonly<Record<string, DepositMeaning>> = {
+export const KOINLY_DEPOSIT_LABELS: Readonly<Record<string, DepositMeaning>> = lookupTable({
   '': { kind: 'deposit' },
   airdrop: { kind: 'income', incomeKind: 'airdrop' },
   fork: { kind: 'acquisition', acquisitionKind: 'fork' },
@@ -45,9 +46,9 @@ export const KOINLY_DEPOSIT_LABELS: Readonly<Record<string, DepositMeaning>> = {
   'margin loan': { kind: 'acquisition', acquisitionKind: 'loan' },
   'realized gain': { kind: 'derivative' },
   'realized pnl': { kind: 'derivative' },
-};
+});
 
-export const KOINLY_WITHDRAWAL_LABELS: Readonly<Record<string, WithdrawalMeaning>> = {
+export const KOINLY_WITHDRAWAL_LABELS: Readonly<Record<string, WithdrawalMeaning>> = lookupTable({
   '': { kind: 'withdrawal' },
   gift: { kind: 'removal', removalKind: 'gift' },
   lost: { kind: 'removal', removalKind: 'lost' },
@@ -60,7 +61,7 @@ export const KOINLY_WITHDRAWAL_LABELS: Readonly<Record<string, WithdrawalMeaning
   'margin repayment': { kind: 'spend', spendKind: 'loan-repayment' },
   'realized gain': { kind: 'derivative' },
   'realized pnl': { kind: 'derivative' },
-};
+});
 
 export const KOINLY_TRADE_LABELS: ReadonlySet<string> = new Set(['', 'swap', 'liquidity in', 'liquidity out']);
 

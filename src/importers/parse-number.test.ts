@@ -26,6 +26,18 @@ describe('parseNumber', () => {
     expect(n?.unit).toBe(unit);
   });
 
+  it.each([
+    ['1E+30', '1' + '0'.repeat(30)],
+    ['1E-60', '0.' + '0'.repeat(59) + '1'],
+    ['1.' + '1'.repeat(79), '1.' + '1'.repeat(79)],
+    ['0E+999999999', '0'],
+  ])('%s is at the edge of the accepted range', (cell, value) => expect(parseNumber(cell)?.value.toFixed()).toBe(value));
+
+  it.each(['1E+31', '1E+999999999', '-1e999999999', '1E-61', '1E-999999999', '1.' + '1'.repeat(80), '9'.repeat(100_000), '1e99999999999999999999'])(
+    'an absurd magnitude is not a number (printing it would exhaust memory)',
+    (cell) => expect(parseNumber(cell)).toBeUndefined(),
+  );
+
   it.each(['', 'abc', '1,2.3', '12..5', '--', '1.2.3'])('%j is not a number', (cell) => {
     expect(parseNumber(cell)).toBeUndefined();
   });

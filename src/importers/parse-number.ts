@@ -6,7 +6,7 @@
  * decimal comma in files re-saved by a European Excel (`1.234,56`). The result is built from a
  * cleaned string, never through a JS number. Absurd magnitudes (`1E+999999999`) are not numbers.
  */
-import { Dec } from '../model/decimal.js';
+import { storedDec, type Dec } from '../model/decimal.js';
 
 export interface ParsedNumber {
   readonly value: Dec;
@@ -46,8 +46,9 @@ export function parseNumber(cell: string, style: NumberStyle = {}): ParsedNumber
 }
 
 /**
- * `[-+]?digits[.digits]` with `sep` (char code) as the decimal mark and at least one digit
- * before it: exactly the cells the general parser would read the same way without cleaning.
+ * `[-+]?digits[.digits]` with `sep` (char code) as the decimal mark, 1–30 digits before it and at
+ * most 40 after: cells the general parser would read the same way without cleaning, and always
+ * within its range (withinRange), so the check is not repeated.
  */
 function isPlainDecimal(cell: string, sep: number): boolean {
   const n = cell.length;
@@ -56,7 +57,7 @@ function isPlainDecimal(cell: string, sep: number): boolean {
   if (c0 === 45 || c0 === 43) i = 1;
   const digitsFrom = i;
   while (i < n && isDigit(cell.charCodeAt(i))) i++;
-  if (i === digitsFrom || i - digitsFrom > 40) return false;
+  if (i === digitsFrom || i - digitsFrom > 30) return false; // longer: the general path (and its range check)
   if (i === n) return true;
   if (cell.charCodeAt(i) !== sep) return false;
   const fracFrom = ++i;
@@ -70,7 +71,7 @@ function isDigit(c: number): boolean {
 
 function plainValue(cell: string, style: NumberStyle): Dec {
   const text = style.decimalSeparator === ',' ? cell.replace(',', '.') : cell;
-  const value = new Dec(text.charCodeAt(0) === 43 ? text.slice(1) : text);
+  const value = storedDec(text.charCodeAt(0) === 43 ? text.slice(1) : text);
   return value.isZero() && value.isNegative() ? value.negated() : value;
 }
 
@@ -93,7 +94,7 @@ function parseCell(cell: string, style: NumberStyle): ParsedNumber | undefined {
   }
   text = style.decimalSeparator === ',' ? text.replace(/[.']/g, '').replace(',', '.') : removeThousands(text);
   if (!PLAIN.test(text)) return undefined;
-  let value = new Dec(text);
+  let value = storedDec(text);
   if (!withinRange(value)) return undefined;
   if (negative && !value.isZero()) value = value.negated();
   return unit ? { value, unit } : { value };

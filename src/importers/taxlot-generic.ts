@@ -11,14 +11,15 @@ import type { Dec } from '../model/decimal.js';
 import type { IncomeKind, Quantity, RemovalKind, SpendKind } from '../model/ledger-event.js';
 import { decimal, ifPresent, instant, optional, text } from './columns.js';
 import { defineImporter, events, reject, type EventDraft, type RowOutcome } from './importer-spec.js';
+import { lookupTable } from './lookup-table.js';
 
-const INCOME_TYPES: Readonly<Record<string, IncomeKind>> = {
+const INCOME_TYPES: Readonly<Record<string, IncomeKind>> = lookupTable({
   staking: 'staking', airdrop: 'airdrop', mining: 'mining', interest: 'interest', reward: 'reward', income: 'other',
-};
-const REMOVAL_TYPES: Readonly<Record<string, RemovalKind>> = { gift: 'gift', donation: 'donation', lost: 'lost' };
-const SPEND_TYPES: Readonly<Record<string, SpendKind>> = {
+});
+const REMOVAL_TYPES: Readonly<Record<string, RemovalKind>> = lookupTable({ gift: 'gift', donation: 'donation', lost: 'lost' });
+const SPEND_TYPES: Readonly<Record<string, SpendKind>> = lookupTable({
   spend: 'payment', payment: 'payment', cost: 'cost', tax: 'tax', 'loan-repayment': 'loan-repayment', 'margin-fee': 'margin-fee',
-};
+});
 
 /** Every `type` value the format accepts, for the documentation and the error message. */
 export const TAXLOT_GENERIC_TYPES: readonly string[] = [

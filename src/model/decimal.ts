@@ -46,6 +46,19 @@ export function dec(text: string): Dec {
   return new Dec(text);
 }
 
+/**
+ * A Dec parsed from a cell, to be kept for the whole run (an event's amount). decimal.js builds
+ * its digit array (`d`, base 1e7 words, documented in its API) with `push` from an empty array,
+ * which leaves room for 17 words where one or two are used; copying it to its exact length is the
+ * same value in ~110 fewer bytes — some 300 MB over a million-row history.
+ */
+export function storedDec(text: string): Dec {
+  const value = new Dec(text);
+  const digits = (value as unknown as { d: number[] | null }).d;
+  if (digits) (value as unknown as { d: number[] }).d = digits.slice();
+  return value;
+}
+
 /** Plain string without exponent, no trailing zeros beyond what the value holds. */
 export function plain(value: Dec): string {
   return value.toFixed();

@@ -31,6 +31,7 @@ import { derivativeDraft } from '../../derivative-draft.js';
 import { defineImporter, events, reject, skip, type RowOf, type RowOutcome } from '../../importer-spec.js';
 import { zoneInText } from '../../parse-instant.js';
 import type { DerivativeKind, IncomeKind } from '../../../model/ledger-event.js';
+import { lookupTable } from '../../lookup-table.js';
 
 const columns = {
   time: instant([/^Date\(UTC([+-]\d{1,2}(:?\d{2})?)?\)$/i, 'Time']),
@@ -43,7 +44,7 @@ const columns = {
 type Row = RowOf<typeof columns>;
 
 const ACCOUNT = 'futures';
-const DERIVATIVE: Readonly<Record<string, DerivativeKind>> = {
+const DERIVATIVE: Readonly<Record<string, DerivativeKind>> = lookupTable({
   REALIZED_PNL: 'realized-pnl',
   DELIVERED_SETTELMENT: 'realized-pnl',
   DELIVERED_SETTLEMENT: 'realized-pnl',
@@ -53,13 +54,13 @@ const DERIVATIVE: Readonly<Record<string, DerivativeKind>> = {
   API_REBATE: 'commission',
   FEE_RETURN: 'commission',
   FUNDING_FEE: 'funding',
-};
-const INCOME: Readonly<Record<string, IncomeKind>> = {
+});
+const INCOME: Readonly<Record<string, IncomeKind>> = lookupTable({
   REFERRAL_KICKBACK: 'reward',
   CONTEST_REWARD: 'reward',
   WELCOME_BONUS: 'reward',
   BFUSD_REWARD: 'interest',
-};
+});
 const INTERNAL = new Set(['TRANSFER', 'INTERNAL_TRANSFER', 'CROSS_COLLATERAL_TRANSFER', 'STRATEGY_UMFUTURES_TRANSFER', 'DEPOSIT', 'WITHDRAW']);
 const CONVERSION = new Set(['COIN_SWAP_DEPOSIT', 'COIN_SWAP_WITHDRAW', 'AUTO_EXCHANGE']);
 const OPTIONS = new Set(['OPTIONS_PREMIUM_FEE', 'OPTIONS_SETTLE_PROFIT']);

@@ -29,19 +29,20 @@ import type { DerivativeKind } from '../../../model/ledger-event.js';
 import { derivativeDraft } from '../../derivative-draft.js';
 import { events, reject, type RowOutcome } from '../../importer-spec.js';
 import type { StatementRow } from './statement-groups.js';
+import { lookupTable } from '../../lookup-table.js';
 
 const key = (operation: string): string => operation.trim().toLowerCase().replace(/\s+/g, ' ');
 
-const FUTURES: Readonly<Record<string, DerivativeKind>> = {
+const FUTURES: Readonly<Record<string, DerivativeKind>> = lookupTable({
   'realized profit and loss': 'realized-pnl',
   'realize profit and loss': 'realized-pnl',
   fee: 'commission',
   'transaction fee': 'commission',
   'funding fee': 'funding',
   'insurance fund refund': 'insurance-fund',
-};
+});
 
-const MARGIN: Readonly<Record<string, DerivativeKind>> = {
+const MARGIN: Readonly<Record<string, DerivativeKind>> = lookupTable({
   'margin loan': 'margin-loan',
   'isolated margin loan': 'margin-loan',
   'margin repayment': 'margin-repayment',
@@ -51,7 +52,7 @@ const MARGIN: Readonly<Record<string, DerivativeKind>> = {
   'margin interest': 'margin-interest',
   'cross margin interest': 'margin-interest',
   'isolated margin interest': 'margin-interest',
-};
+});
 
 /** Signs each kind must have (credit +, debit −); `undefined` = either. */
 const SIGN: Partial<Record<DerivativeKind, 1 | -1>> = {

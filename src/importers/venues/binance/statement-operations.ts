@@ -6,6 +6,7 @@
  * disagree or are silent are marked "Decision". Operations not listed are rejected by name.
  */
 import type { IncomeKind, SpendKind } from '../../../model/ledger-event.js';
+import { lookupTable } from '../../lookup-table.js';
 
 /** Rows that together make one event, grouped by second and account (see `statements.ts`). */
 export type Family = 'trade' | 'convert' | 'otc' | 'dust' | 'eth2' | 'fiat-buy' | 'conversion' | 'swap' | 'auto-invest';
@@ -43,7 +44,7 @@ const AIRDROP_OR_WRITE_OFF: OperationMeaning = {
 const WRITE_OFF: OperationMeaning = { kind: 'signed', negative: { kind: 'spend', spendKind: 'cost', zeroValue: true } };
 
 /** Keys are lower case: Binance changed the capitalisation of several names over the years. */
-export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = {
+export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = lookupTable({
   // Spot trades: the sign of Change says which leg is which; old files write `Buy`/`Sell` on both legs.
   buy: leg('trade'), sell: leg('trade'), 'transaction related': leg('trade'),
   'transaction buy': leg('trade'), 'transaction spend': leg('trade'),
@@ -125,7 +126,7 @@ export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = {
   'margin interest': { kind: 'derivative' }, 'cross margin interest': { kind: 'derivative' },
   'isolated margin interest': { kind: 'derivative' },
   'referee rebates': income('reward'),
-};
+});
 
 /** `Transfer Between Spot Account and UM Futures Account` and its many siblings. */
 const TRANSFER_BETWEEN = /^transfer between .+ (account|wallet)$/;

@@ -8,9 +8,10 @@
  * and from other venues pair up.
  */
 import { normalizeAsset, type AssetCode } from '../../../model/asset.js';
+import { lookupTable } from '../../lookup-table.js';
 
 /** Bitfinex's own three-letter codes whose common ticker differs (Bitfinex currency list). */
-const BITFINEX_ALIASES: Readonly<Record<string, AssetCode>> = {
+const BITFINEX_ALIASES: Readonly<Record<string, AssetCode>> = lookupTable({
   UST: 'USDT',
   UDC: 'USDC',
   EUT: 'EURT',
@@ -19,7 +20,7 @@ const BITFINEX_ALIASES: Readonly<Record<string, AssetCode>> = {
   QTM: 'QTUM',
   MNA: 'MANA',
   ALG: 'ALGO',
-};
+});
 
 export function bitfinexAsset(code: string): AssetCode {
   const asset = normalizeAsset(code);

@@ -27,15 +27,16 @@ import { decimal, text } from '../../columns.js';
 import { derivativeDraft } from '../../derivative-draft.js';
 import { defineImporter, events, reject, type EventDraft } from '../../importer-spec.js';
 import { parseInstant } from '../../parse-instant.js';
+import { lookupTable } from '../../lookup-table.js';
 
-const KIND: Readonly<Record<string, DerivativeKind>> = {
+const KIND: Readonly<Record<string, DerivativeKind>> = lookupTable({
   trade: 'realized-pnl',
   liquidation: 'liquidation',
   busttrade: 'liquidation',
   adl: 'adl',
   delivery: 'realized-pnl',
   settle: 'realized-pnl',
-};
+});
 
 /** `09:00 2026-01-12` (Bybit's order) or an ordinary date-time → instant (UTC). */
 export function bybitTradeTime(cell: string): number | undefined {

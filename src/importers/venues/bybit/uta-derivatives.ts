@@ -21,6 +21,7 @@ import { ZERO, type Dec } from '../../../model/decimal.js';
 import type { DerivativeKind, PositionFill } from '../../../model/ledger-event.js';
 import { derivativeDraft } from '../../derivative-draft.js';
 import { events, reject, type EventDraft, type RowOutcome } from '../../importer-spec.js';
+import { lookupTable } from '../../lookup-table.js';
 
 export interface UtaDerivativeRow {
   readonly time: number;
@@ -39,7 +40,7 @@ export interface UtaDerivativeRow {
 
 export const UTA_DERIVATIVE_TYPES = new Set(['SETTLEMENT', 'DELIVERY', 'LIQUIDATION', 'ADL', 'INTEREST', 'BORROW', 'REPAY', 'BONUS_RECOLLECT']);
 
-const MARGIN: Readonly<Record<string, DerivativeKind>> = { BORROW: 'margin-loan', REPAY: 'margin-repayment', INTEREST: 'margin-interest' };
+const MARGIN: Readonly<Record<string, DerivativeKind>> = lookupTable({ BORROW: 'margin-loan', REPAY: 'margin-repayment', INTEREST: 'margin-interest' });
 
 export function mapUtaDerivativeRow(row: UtaDerivativeRow): RowOutcome {
   const type = row.type.toUpperCase();

@@ -10,6 +10,7 @@ import { normalizeAsset, type AssetCode } from '../../../model/asset.js';
 import type { Dec } from '../../../model/decimal.js';
 import type { Column } from '../../columns.js';
 import { parseNumber } from '../../parse-number.js';
+import { lookupTable } from '../../lookup-table.js';
 
 const SYMBOL_PREFIX = /^([-+]?)\s*([^\d\s.,+\-()]*)\s*(.*)$/;
 
@@ -62,7 +63,7 @@ export function prefixedMoney(suffix: string): Column<{ amount: Dec | undefined;
  * ETH in 2023 (`Retail Eth2 Deprecation`), so it is the same holding; `CGLD` is Coinbase's old
  * ticker for Celo (CELO).
  */
-const RENAMES: Readonly<Record<string, AssetCode>> = { ETH2: 'ETH', CGLD: 'CELO' };
+const RENAMES: Readonly<Record<string, AssetCode>> = lookupTable({ ETH2: 'ETH', CGLD: 'CELO' });
 
 export function coinbaseAsset(code: string): AssetCode {
   const a = normalizeAsset(code);

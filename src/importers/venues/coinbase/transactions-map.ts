@@ -39,6 +39,7 @@ import type { IncomeKind, Quantity, SpendKind, StatedValue } from '../../../mode
 import { parseNumber } from '../../parse-number.js';
 import { events, reject, skip, type EventDraft, type RowOutcome } from '../../importer-spec.js';
 import { coinbaseAsset, DERIVATIVE_MESSAGE, DERIVATIVE_TYPE } from './cells.js';
+import { lookupTable } from '../../lookup-table.js';
 
 /** One Coinbase transaction-history row, whatever the version. */
 export interface CoinbaseTxRow {
@@ -62,7 +63,7 @@ const SELL = new Set(['sell', 'advanced trade sell', 'advance trade sell', 'reta
 const SEND = new Set(['send', 'retail mgx dex send']);
 const TO_PRO = new Set(['pro deposit', 'exchange deposit', 'prime deposit']);
 const FROM_PRO = new Set(['pro withdrawal', 'exchange withdrawal']);
-const INCOME: Readonly<Record<string, IncomeKind>> = {
+const INCOME: Readonly<Record<string, IncomeKind>> = lookupTable({
   'rewards income': 'staking',
   'reward income': 'staking',
   'staking income': 'staking',
@@ -72,8 +73,8 @@ const INCOME: Readonly<Record<string, IncomeKind>> = {
   'interest payout': 'interest',
   'subscription rebate': 'reward',
   'subscription rebates (24 hours)': 'reward',
-};
-const SPEND: Readonly<Record<string, SpendKind>> = { 'card spend': 'payment', subscription: 'payment', 'admin debit': 'cost' };
+});
+const SPEND: Readonly<Record<string, SpendKind>> = lookupTable({ 'card spend': 'payment', subscription: 'payment', 'admin debit': 'cost' });
 const INTERNAL = new Set([
   'vault withdrawal', 'cash to savings', 'savings to cash', 'transfer', 'retail staking transfer', 'retail unstaking transfer',
 ]);

@@ -8,6 +8,7 @@
  * public parsers. Where the two disagree, the choice is stated next to the entry.
  */
 import type { IncomeKind, SpendKind } from '../../../model/ledger-event.js';
+import { lookupTable } from '../../lookup-table.js';
 
 export type KindMeaning =
   /** One row holds both legs: `Currency`/`Amount` given, `To Currency`/`To Amount` received. */
@@ -32,7 +33,7 @@ const INTERNAL = skip('Crypto.com App: funds moved between the user\'s own App a
 const ORDER_HOLD = skip('Crypto.com App: limit-order hold or release; the fill is its own row');
 const SWAP_LEG = skip('Crypto.com App: swap leg already counted in the dynamic_coin_swap rows (rotki)');
 
-export const CRYPTOCOM_KINDS: Readonly<Record<string, KindMeaning>> = {
+export const CRYPTOCOM_KINDS: Readonly<Record<string, KindMeaning>> = lookupTable({
   // Trades in one row.
   viban_purchase: SWAP,
   van_purchase: SWAP,
@@ -132,7 +133,7 @@ export const CRYPTOCOM_KINDS: Readonly<Record<string, KindMeaning>> = {
   crypto_wallet_swap_debited: SWAP_LEG,
   dynamic_coin_swap_bonus_exchange_deposit: skip('Crypto.com App: swap bonus credited to the Crypto.com Exchange account, not to this wallet'),
   airdrop_locked: skip('Crypto.com App: airdrop announced but locked; it is credited by a later row'),
-};
+});
 
 /**
  * Kinds whose `…_debited` rows (one or more) and one `…_credited` row at the same timestamp form

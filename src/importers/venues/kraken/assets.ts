@@ -10,14 +10,15 @@
  * is not a disposal, and a lot keeps its basis while staked.
  */
 import { normalizeAsset, type AssetCode } from '../../../model/asset.js';
+import { lookupTable } from '../../lookup-table.js';
 
 /** Legacy codes and Kraken-only spellings. Codes not listed are already standard (`SOL`, `USDT`). */
-const LEGACY: Readonly<Record<string, AssetCode>> = {
+const LEGACY: Readonly<Record<string, AssetCode>> = lookupTable({
   XXBT: 'BTC', XBT: 'BTC', XETH: 'ETH', XXDG: 'DOGE', XDG: 'DOGE', XLTC: 'LTC', XXRP: 'XRP',
   XXLM: 'XLM', XETC: 'ETC', XZEC: 'ZEC', XXMR: 'XMR', XREP: 'REP', XMLN: 'MLN', XICN: 'ICN',
   XNMC: 'NMC', XXVN: 'XVN', ZUSD: 'USD', ZEUR: 'EUR', ZGBP: 'GBP', ZCAD: 'CAD', ZJPY: 'JPY',
   ZAUD: 'AUD', ZKRW: 'KRW', ETH2: 'ETH',
-};
+});
 
 /** Suffixes of Kraken earn/staking sub-balances (`.S` staked, `.M` opt-in rewards, `.F` flexible, `.B` bonded, `.P` parachain). */
 const EARN_SUFFIX = /\.(S|M|F|B|P|HOLD)$/i;

@@ -19,11 +19,12 @@ import type { Quantity } from '../../../model/ledger-event.js';
 import { decimal, ifPresent, instant, optional, text } from '../../columns.js';
 import { defineImporter, events, reject, skip, type RowOf, type RowOutcome } from '../../importer-spec.js';
 import { EMPTY_REPORT, EMPTY_REPORT_REASON, KUCOIN_DEFAULT_ZONE, missing } from './common.js';
+import { lookupTable } from '../../lookup-table.js';
 
 const DUST = 'convert dust to kcs';
 
 /** Business types that other KuCoin exports already carry, with the export to use instead. */
-const DUPLICATES: Readonly<Record<string, string>> = {
+const DUPLICATES: Readonly<Record<string, string>> = lookupTable({
   deposit: 'deposit: import the Deposit History export',
   withdraw: 'withdrawal: import the Withdrawal Record export',
   withdrawal: 'withdrawal: import the Withdrawal Record export',
@@ -33,7 +34,7 @@ const DUPLICATES: Readonly<Record<string, string>> = {
   exchange: 'spot trade: import the Spot Orders – Filled Orders export',
   trade: 'spot trade: import the Spot Orders – Filled Orders export',
   'spot trade': 'spot trade: import the Spot Orders – Filled Orders export',
-};
+});
 const DERIVATIVE = /margin|futures|liquidation|leverage/;
 
 const columns = {

@@ -28,8 +28,9 @@ import type { Quantity } from '../../../model/ledger-event.js';
 import { decimal, instant, optional, text } from '../../columns.js';
 import { defineImporter, events, reject, skip, type EventDraft, type RowOutcome } from '../../importer-spec.js';
 import { tradeLegs } from './legs.js';
+import { lookupTable } from '../../lookup-table.js';
 
-const TYPES: Readonly<Record<string, 'in' | 'out' | 'transfer'>> = { in: 'in', deposit: 'in', out: 'out', withdrawal: 'out', transfer: 'transfer' };
+const TYPES: Readonly<Record<string, 'in' | 'out' | 'transfer'>> = lookupTable({ in: 'in', deposit: 'in', out: 'out', withdrawal: 'out', transfer: 'transfer' });
 
 export const upholdTransactionsV1 = defineImporter({
   id: 'uphold-transactions-v1',
