@@ -27,6 +27,21 @@ describe('taxlot report', () => {
     expect(summary.capitalGains.net).toBe('16616.86');
   });
 
+  it('--max-input-size: a larger file is not read (INPUT_TOO_LARGE), the others are', () => {
+    const dir = tmp();
+    const small = `${KOINLY_HEADER}\n2024-01-01 10:00,100,USD,0.01,BTC,,,,,,,\n2024-02-01 10:00,0.01,BTC,120,USD,,,,,,,\n`;
+    writeFileSync(join(dir, 'small.csv'), small); // under 300 bytes
+    writeFileSync(join(dir, 'big.csv'), small + '2024-03-01 10:00,100,USD,0.01,BTC,,,,,,,\n'.repeat(100)); // over 4 KiB
+    const out = join(tmp(), 'out');
+    const r = run('report', dir, '--out', out, '--max-input-size', String(1 / 256)); // 4 KiB
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/big\.csv: error INPUT_TOO_LARGE: the file has \d+ bytes; the limit is 4096/);
+    const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    // small.csv alone: bought for 100, sold for 120
+    expect(s.capitalGains.net).toBe('20.00');
+    expect(s.inputs).toEqual({ files: 2, rows: 2, imported: 2, skipped: 0, rejected: 0 });
+  });
+
   it('is deterministic: two runs give identical bytes', () => {
     const a = join(tmp(), 'a');
     const b = join(tmp(), 'b');
@@ -64,7 +79,7 @@ describe('taxlot report', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'good.csv'), `${KOINLY_HEADER}\n2024-01-01 10:00,100,USD,0.01,BTC,,,,,,,\n2024-02-01 10:00,0.01,BTC,120,USD,,,,,,,\n`);
     writeFileSync(join(dir, 'bad.csv'), 'foo,bar\n1,2\n');
-    const out = join(dir, 'out');
+    const out = join(tmp(), 'out');
     const r = run('report', dir, '--out', out);
     expect(r.code).toBe(1);
     const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
@@ -102,15 +117,17 @@ describe('taxlot report', () => {
   it('a header-only file: nothing could be read, exit 2', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'empty.csv'), `${KOINLY_HEADER}\n`);
-    const r = run('report', dir, '--out', join(dir, 'out'));
+    const out = join(tmp(), 'out');
+    const r = run('report', dir, '--out', out);
     expect(r.code).toBe(2);
-    expect(existsSync(join(dir, 'out', 'summary.json'))).toBe(false);
+    expect(r.stderr).toContain('nothing could be read');
+    expect(existsSync(join(out, 'summary.json'))).toBe(false);
   });
 
   it('does not read back the report folder of an earlier run inside the inputs', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'good.csv'), `${KOINLY_HEADER}\n2024-01-01 10:00,100,USD,0.01,BTC,,,,,,,\n2024-02-01 10:00,0.01,BTC,120,USD,,,,,,,\n`);
-    expect(run('report', dir, '--out', join(dir, 'report')).code).toBe(0);
+    expect(run('report', dir, '--out', join(dir, 'report'), '--allow-out-inside-inputs').code).toBe(0);
     const again = run('report', dir, '--out', join(tmp(), 'elsewhere'));
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('1 file, 2 rows');

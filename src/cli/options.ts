@@ -9,6 +9,7 @@ import type { LotScope } from '../engine/compute-gains.js';
 import { DEFAULT_TRANSFER_MATCHING } from '../engine/match-transfers.js';
 import { ALL_IMPORTERS, findImporter } from '../importers/index.js';
 import { parseNumber } from '../importers/parse-number.js';
+import { withRowGuards } from '../importers/row-guards.js';
 import { DEFAULT_USD_STABLECOINS, isFiat, normalizeAsset } from '../model/asset.js';
 import { Dec, ZERO } from '../model/decimal.js';
 import { isValidTimeZone } from '../model/local-date.js';
@@ -25,6 +26,7 @@ import { NO_OVERRIDES, readOverrides, type Overrides } from '../derivatives/over
 export const INPUT_OPTIONS = {
   format: { type: 'string', describe: 'read every input with this importer (see `taxlot formats`) instead of detecting', group: 'Input:' },
   'input-timezone': { type: 'string', describe: 'zone of wall-clock times in exports that do not state one (default: each importer\'s own, usually UTC)', group: 'Input:' },
+  'max-input-size': { type: 'number', default: 2048, describe: 'largest input file read, in MiB; a larger one is not read (INPUT_TOO_LARGE)', group: 'Input:' },
 } as const satisfies Record<string, Options>;
 
 export const COMPUTE_OPTIONS = {
@@ -119,6 +121,7 @@ export function toPriceProvider(args: ProviderArgs, env: NodeJS.ProcessEnv = pro
 export interface CommonArgs {
   format?: string;
   'input-timezone'?: string;
+  'max-input-size'?: number;
   year?: number;
   method?: string;
   'lot-scope': string;
@@ -134,6 +137,17 @@ export interface CommonArgs {
   'transfer-tolerance': string;
   overrides?: string;
   'derivative-valuation'?: string;
+}
+
+/**
+ * How the CLI reads input files (`--max-input-size`, MiB).
+ * @throws {UsageError} when the size is not a positive number
+ */
+export function toReadOptions(args: { 'max-input-size'?: number }): { maxBytes?: number } {
+  const mib = args['max-input-size'];
+  if (mib === undefined) return {};
+  if (!Number.isFinite(mib) || mib <= 0) throw new UsageError(`--max-input-size must be a positive number of MiB, got ${mib}`);
+  return { maxBytes: Math.floor(mib * 1024 * 1024) };
 }
 
 function amount(text: string, flag: string): Dec {
@@ -209,7 +223,8 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
       windowMs: args['transfer-window'] * 3_600_000,
       tolerance: new Dec(tolerance.value),
     },
-    importers: ALL_IMPORTERS,
+    // the run's clock decides what "a date in the future" is (src/importers/row-guards.ts)
+    importers: withRowGuards(ALL_IMPORTERS, { now: Date.now() }),
     overrides,
     derivativeValuation: args['derivative-valuation'] === 'event' ? 'event' : 'close',
     ...(args.format ? { forcedFormat: args.format } : {}),

@@ -39,14 +39,16 @@ function readInput(path: string, opts: ReadOptions): InputFile {
   const file = displayPath(path);
   const unreadable = (d: Diagnostic): InputFile => ({ file, text: '', unreadable: true, readDiagnostics: [d] });
   let size: number;
+  let sniffed: Sniffed;
   try {
     size = statSync(path).size;
+    const max = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+    if (size > max) return unreadable(fileDiagnostic('INPUT_TOO_LARGE', file, `the file has ${size} bytes; the limit is ${max} (--max-input-size)`));
+    sniffed = sniff(path);
   } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
+    // one unreadable file (permissions, a vanished file) is reported; the others are still read
+    return unreadable(fileDiagnostic('INPUT_UNREADABLE', file, `cannot read the file: ${(e as Error).message.replace(/^[A-Z]+: /, '')}`));
   }
-  const max = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
-  if (size > max) return unreadable(fileDiagnostic('INPUT_TOO_LARGE', file, `the file has ${size} bytes; the limit is ${max} (--max-input-size)`));
-  const sniffed = sniff(path);
   if (sniffed.binary) return unreadable(fileDiagnostic('INPUT_BINARY', file, `the file is not a text file (${sniffed.binary}); nothing was read`));
   const readDiagnostics =
     sniffed.encoding === 'windows-1252'
@@ -143,16 +145,17 @@ function firstInvalid(bytes: Buffer): number {
 }
 
 function openFile(path: string): number {
-  try {
-    return openSync(path, 'r');
-  } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
-  }
+  return openSync(path, 'r');
 }
 
 /** The file's text, decoded chunk by chunk (a character split across chunks is carried over). */
 function* decodedChunks(path: string, encoding: Encoding, chunkBytes: number): Generator<string> {
-  const fd = openFile(path);
+  let fd: number;
+  try {
+    fd = openFile(path);
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as Error).message}`); // it was readable a moment ago
+  }
   try {
     const decoder = new TextDecoder(encoding);
     const buf = Buffer.alloc(chunkBytes);

@@ -134,10 +134,12 @@ function isCloser(w: WithdrawalEvent, d: DepositEvent, best: DepositEvent): bool
 }
 
 function toTransfer(w: WithdrawalEvent, d: DepositEvent, by: 'tx-hash' | 'heuristic'): LedgerEvent[] {
-  const { kind: _k, sent, ...rest } = w;
+  const sent = w.sent;
   const received: Quantity = d.received.value ? d.received : { ...d.received, ...(sent.value ? { value: scale(sent, d.received.amount) } : {}) };
+  const rest: Record<string, unknown> = {};
+  for (const key in w) if (key !== 'kind' && key !== 'sent') rest[key] = w[key as keyof WithdrawalEvent]; // not `...rest`: see finishEvent
   return normalizeTransfer({
-    ...rest,
+    ...(rest as Omit<WithdrawalEvent, 'kind' | 'sent'>),
     kind: 'transfer',
     toWallet: d.wallet,
     sent,

@@ -155,6 +155,19 @@ export function runImporter(file: string, rows: Iterable<CsvRow>, head: FileHead
       );
       return;
     }
+    if (row.cells.length < header.length && row.cells.length > 1) {
+      // A row cut short (a truncated download, a line broken by hand): the cells it lacks would
+      // read as empty and a half value ("5,SO" for "5,SOL") would pass for a whole one.
+      accounting.rejected++;
+      diagnostics.push(
+        diagnostic(
+          'CSV_MALFORMED',
+          `the row has ${row.cells.length} cells but the header has ${header.length}: the line is cut short (a truncated export?), so its last value cannot be trusted`,
+          ref,
+        ),
+      );
+      return;
+    }
     const result = parseRow(cellParsers, row.cells, zone, style, ref);
     if ('problems' in result) {
       accounting.rejected++;
@@ -251,16 +264,19 @@ function parseRow(
   return problems ? { problems } : { ref, values };
 }
 
-function finishEvent(fullDraft: EventDraft, ref: SourceRef, extra: readonly SourceRef[], wallet: string, index: number): LedgerEvent {
-  const { groupRows: _rows, ...draft } = fullDraft;
-  const id = `${ref.file}:${ref.line}${index > 0 ? `#${index}` : ''}`;
-  return {
-    ...draft,
-    wallet: draft.wallet ?? wallet,
-    id,
-    source: ref,
-    ...(extra.length > 0 ? { extraSources: extra } : {}),
-  } as LedgerEvent;
+/**
+ * The draft plus its identity. Built by copying properties one by one: V8 gives an object made
+ * with rest-destructuring and spread (`{ ...rest, id }`) a map of its own, which cost ~250 bytes
+ * per event and slowed every property read (measured on a 100k-row history: 71k unique maps).
+ */
+function finishEvent(draft: EventDraft, ref: SourceRef, extra: readonly SourceRef[], wallet: string, index: number): LedgerEvent {
+  const event: Record<string, unknown> = {};
+  for (const key in draft) if (key !== 'groupRows') event[key] = draft[key as keyof EventDraft];
+  event['wallet'] = draft.wallet ?? wallet;
+  event['id'] = index > 0 ? `${ref.file}:${ref.line}#${index}` : `${ref.file}:${ref.line}`;
+  event['source'] = ref;
+  if (extra.length > 0) event['extraSources'] = extra;
+  return event as unknown as LedgerEvent;
 }
 
 /**

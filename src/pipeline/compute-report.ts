@@ -206,7 +206,7 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
  * share an importer and wallet with another file of the run — the ones whose rows can overlap —
  * pay for fingerprinting their rows (duplicate rows across overlapping exports are counted once).
  */
-function importInputs(inputs: readonly InputFile[], options: ReportOptions): FileImport[] {
+export function importInputs(inputs: readonly InputFile[], options: Pick<ReportOptions, 'importers' | 'forcedFormat' | 'inputZone'>): FileImport[] {
   const detectOptions = { importers: options.importers, ...(options.forcedFormat ? { forcedFormat: options.forcedFormat } : {}) };
   const detections = inputs.map((f) => (f.unreadable ? undefined : detectFile(f.text, detectOptions)));
   const groupOf = (i: number): string | undefined => {

@@ -168,7 +168,8 @@ describe('taxlot batch (in-process)', () => {
     const missing = join(fx.clients, 'alice', 'gone.csv');
     const outcome = await runClient({ args: { ...optionDefaults(BATCH_OPTION_TABLE), inputs: [], out: join(fx.base, 'x'), 'max-diagnostics': 0, verbose: false } as never, paths: [missing] });
     expect(outcome.status).toBe('failed');
-    expect(outcome.reason).toContain(`cannot read ${missing}`);
+    // read as an unreadable file (INPUT_UNREADABLE names it in the client's diagnostics), not an exception
+    expect(outcome.reason).toBe('nothing could be read (no input in a known format); errors: INPUT_UNREADABLE');
     expect(existsSync(join(fx.base, 'x'))).toBe(false);
   });
 });

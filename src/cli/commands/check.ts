@@ -3,29 +3,28 @@ import type { Argv } from 'yargs';
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import { ALL_IMPORTERS } from '../../importers/index.js';
-import { importFile } from '../../importers/import-file.js';
+import { importInputs } from '../../pipeline/compute-report.js';
+import { withRowGuards } from '../../importers/row-guards.js';
 import { collectInputs, readInputs } from '../io.js';
-import { INPUT_OPTIONS } from '../options.js';
+import { INPUT_OPTIONS, toReadOptions } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
-import type { SourceRef } from '../../model/source-ref.js';
 
 interface CheckArgs {
   inputs: string[];
   format?: string;
   'input-timezone'?: string;
+  'max-input-size'?: number;
   'max-diagnostics': number;
 }
 
 export function runCheck(args: CheckArgs): CommandResult {
-  const seenRows = new Map<string, SourceRef>();
-  const files = readInputs(collectInputs(args.inputs)).map((f) =>
-    importFile(f.file, f.text, {
-      importers: ALL_IMPORTERS,
-      seenRows,
-      ...(args.format ? { forcedFormat: args.format } : {}),
-      ...(args['input-timezone'] ? { inputZone: args['input-timezone'] } : {}),
-    }),
-  );
+  const importers = withRowGuards(ALL_IMPORTERS, { now: Date.now() });
+  // the same reading and import as `report` (overlapping exports, unreadable files), no engine
+  const files = importInputs(readInputs(collectInputs(args.inputs), toReadOptions(args)), {
+    importers,
+    ...(args.format ? { forcedFormat: args.format } : {}),
+    ...(args['input-timezone'] ? { inputZone: args['input-timezone'] } : {}),
+  });
   const lines: string[] = [];
   const total = { rows: 0, imported: 0, skipped: 0, rejected: 0 };
   for (const f of files) {

@@ -10,7 +10,7 @@ import { PRICE_TABLE_HEADER } from '../../pricing/read-price-table.js';
 import { renderCsv } from '../../report/csv/write-csv.js';
 import { assertSafeOutputFile, collectInputs, readInputs, writeFileAtomic } from '../io.js';
 import { computeReportWithPrices } from '../compute-with-prices.js';
-import { COMPUTE_OPTIONS, INPUT_OPTIONS, PRICE_PROVIDER_OPTIONS, toPriceProvider, toReportOptions, type CommonArgs, type ProviderArgs } from '../options.js';
+import { COMPUTE_OPTIONS, INPUT_OPTIONS, PRICE_PROVIDER_OPTIONS, toPriceProvider, toReadOptions, toReportOptions, type CommonArgs, type ProviderArgs } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
 
 interface PricesMissingArgs extends CommonArgs, ProviderArgs {
@@ -23,7 +23,7 @@ export async function runPricesMissing(args: PricesMissingArgs): Promise<Command
   const { options } = toReportOptions(args);
   const paths = collectInputs(args.inputs);
   assertSafeOutputFile(args.out, [...paths, ...(args.prices ? [args.prices] : [])]);
-  const { data, providerDiagnostics } = await computeReportWithPrices(readInputs(paths), options, toPriceProvider(args));
+  const { data, providerDiagnostics } = await computeReportWithPrices(readInputs(paths, toReadOptions(args)), options, toPriceProvider(args));
   if (data.nothingRead) return { exitCode: 2, stdout: '', stderr: 'taxlot: nothing could be read (no input in a known format)' };
   const wanted = [...data.missingPrices, ...(args['year-end'] ? data.yearEnd.missing : [])];
   const rows = [...new Map(wanted.map((m) => [`${m.date},${m.asset},${m.currency}`, m])).values()]

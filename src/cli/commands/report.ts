@@ -1,15 +1,15 @@
 /** `taxlot report <input...>`: compute the tax year and write the report folder. */
-import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
-import { isReportFileName, REPORT_FILES, renderOutputs } from '../../report/render-outputs.js';
+import { isReportFileName, REPORT_FILES, renderOutputStreams } from '../../report/render-outputs.js';
 import { withDiagnosticCounts } from '../../report/summary.js';
-import { assertSafeOutput, collectInputs, readInputs, removeStaleOutputs, writeFileAtomic } from '../io.js';
+import { assertSafeOutput, collectInputs, readInputs, removeStaleOutputs } from '../io.js';
+import { writeOutputs } from '../write-outputs.js';
 import { computeReportWithPrices } from '../compute-with-prices.js';
 import {
-  COMPUTE_OPTIONS, INPUT_OPTIONS, PRESENTATION_OPTIONS, PRICE_PROVIDER_OPTIONS, toPresentation, toPriceProvider, toReportOptions,
+  COMPUTE_OPTIONS, INPUT_OPTIONS, PRESENTATION_OPTIONS, PRICE_PROVIDER_OPTIONS, toPresentation, toPriceProvider, toReadOptions, toReportOptions,
   type CommonArgs, type PresentationArgs, type ProviderArgs,
 } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
@@ -20,6 +20,8 @@ export interface ReportArgs extends CommonArgs, ProviderArgs, PresentationArgs {
   pdf: boolean;
   'max-diagnostics': number;
   verbose: boolean;
+  /** `--allow-out-inside-inputs` (absent in batch, whose --out never overlaps the clients folder). */
+  'allow-out-inside-inputs'?: boolean;
 }
 
 /** What one report run produced; `written` is empty when nothing could be read. */
@@ -41,14 +43,15 @@ export async function writeReportFolder(
   converted: ReturnType<typeof toReportOptions>,
   paths: readonly string[],
 ): Promise<ReportFolder> {
-  assertSafeOutput(args.out, paths, REPORT_FILES);
-  const { data, providerDiagnostics } = await computeReportWithPrices(readInputs(paths), converted.options, toPriceProvider(args));
+  const placement = { inputFolders: args.inputs, allowInsideInputs: args['allow-out-inside-inputs'] === true };
+  assertSafeOutput(args.out, paths, REPORT_FILES, placement);
+  const { data, providerDiagnostics } = await computeReportWithPrices(readInputs(paths, toReadOptions(args)), converted.options, toPriceProvider(args));
   const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...data.diagnostics];
   const summary = withDiagnosticCounts(data.summary, diagnostics);
   if (data.nothingRead) return { data, summary, diagnostics, written: [] };
-  const outputs = renderOutputs({ ...data, diagnostics, summary }, { pdf: args.pdf, ...toPresentation(args) });
-  assertSafeOutput(args.out, paths, [...outputs.keys()]);
-  for (const [name, content] of outputs) writeFileAtomic(join(args.out, name), content);
+  const outputs = renderOutputStreams({ ...data, diagnostics, summary }, { pdf: args.pdf, ...toPresentation(args) });
+  assertSafeOutput(args.out, paths, [...outputs.keys()], placement);
+  writeOutputs(args.out, outputs);
   removeStaleOutputs(args.out, [...outputs.keys()], isReportFileName);
   return { data, summary, diagnostics, written: [...outputs.keys()] };
 }
@@ -83,7 +86,13 @@ export const reportCommand: TaxlotCommand<ReportArgs> = {
       .options(PRICE_PROVIDER_OPTIONS)
       .options(PRESENTATION_OPTIONS)
       .options({
-        out: { type: 'string', default: 'taxlot-report', describe: 'output folder (created if missing)', group: 'Output:' },
+        out: { type: 'string', default: 'taxlot-report', describe: 'output folder (created if missing; never inside a folder given as input unless --allow-out-inside-inputs)', group: 'Output:' },
+        'allow-out-inside-inputs': {
+          type: 'boolean',
+          default: false,
+          describe: 'allow --out to be inside a folder given as input (its report files are never read back as inputs)',
+          group: 'Output:',
+        },
         pdf: { type: 'boolean', default: true, describe: 'write the PDF report, report.pdf (--no-pdf to skip it: the PDF is the slow part on huge histories)', group: 'Output:' },
         'max-diagnostics': { type: 'number', default: 50, describe: 'diagnostics printed to stderr (all are in diagnostics.txt)', group: 'Output:' },
         verbose: { type: 'boolean', default: false, describe: 'also print notes (skipped rows, lot reallocations)', group: 'Output:' },

@@ -54,6 +54,24 @@ function fold(ch: string): string {
   return '?';
 }
 
+/** More characters than any table line can show at any font size the templates use. */
+const MAX_LINE_CHARS = 1000;
+
+/**
+ * How many of `chars` (at least 1, at most all but one) fit in `width`: a binary search, so a long
+ * word costs log(n) measurements, not n.
+ */
+function longestFitting(chars: readonly string[], width: number, measure: Measure): number {
+  let lo = 1;
+  let hi = chars.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(chars.slice(0, mid).join('')) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Longest prefix (or suffix) of `text` that fits in `width` together with an ellipsis. */
 function cut(text: string, width: number, measure: Measure, from: 'start' | 'end'): string {
   const chars = [...text];
@@ -81,7 +99,10 @@ export function truncate(text: string, width: number, measure: Measure, from: 's
  * A word wider than the line is broken by characters.
  * @example wrap('0.123456789 BTC for 1.2 ETH', 50, m, 2) // → ['0.123456789', 'BTC for 1.2 ETH']
  */
-export function wrap(text: string, width: number, measure: Measure, maxLines: number): string[] {
+export function wrap(fullText: string, width: number, measure: Measure, maxLines: number): string[] {
+  // No table line holds MAX_LINE_CHARS characters: what lies beyond maxLines of them can only end
+  // up behind the ellipsis, so it is not measured (a crafted 10,000-character cell stays cheap).
+  const text = fullText.length > maxLines * MAX_LINE_CHARS ? fullText.slice(0, maxLines * MAX_LINE_CHARS) + ELLIPSIS.repeat(2) : fullText;
   const words = text.split(/\s+/).filter((w) => w !== '');
   const lines: string[] = [];
   let current = '';
@@ -96,8 +117,7 @@ export function wrap(text: string, width: number, measure: Measure, maxLines: nu
     let rest = word;
     while (measure(rest) > width) {
       const chars = [...rest];
-      let n = chars.length - 1;
-      while (n > 1 && measure(chars.slice(0, n).join('')) > width) n--;
+      const n = longestFitting(chars, width, measure);
       lines.push(chars.slice(0, n).join(''));
       rest = chars.slice(n).join('');
     }
@@ -121,7 +141,9 @@ const PATH_TOKEN = /[^/\\\-_.:\s]*(?:[/\\\-_.:\s]+|$)/g;
  * name and line number — the informative end — are always shown whole.
  * @example wrapPath('exports/2024/kraken-ledger.csv:12', 15, m, 2) // → ['exports/2024/', 'kraken-ledger.csv:12'] at width 20
  */
-export function wrapPath(text: string, width: number, measure: Measure, maxLines: number): string[] {
+export function wrapPath(fullText: string, width: number, measure: Measure, maxLines: number): string[] {
+  // as in `wrap`, but a path keeps its end: only the last maxLines × MAX_LINE_CHARS can show
+  const text = fullText.length > maxLines * MAX_LINE_CHARS ? ELLIPSIS + fullText.slice(fullText.length - maxLines * MAX_LINE_CHARS) : fullText;
   if (measure(text) <= width) return [text];
   const tokens = (text.match(PATH_TOKEN) ?? []).filter((t) => t !== '');
   // Pieces no wider than a line: a token too wide is broken by characters.
@@ -130,8 +152,7 @@ export function wrapPath(text: string, width: number, measure: Measure, maxLines
     let rest = token;
     while (measure(rest) > width && [...rest].length > 1) {
       const chars = [...rest];
-      let n = chars.length - 1;
-      while (n > 1 && measure(chars.slice(0, n).join('')) > width) n--;
+      const n = longestFitting(chars, width, measure);
       pieces.push(chars.slice(0, n).join(''));
       rest = chars.slice(n).join('');
     }
