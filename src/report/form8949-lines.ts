@@ -72,7 +72,9 @@ export interface LineTotals {
  * buildForm8949Lines(2025, disposals).map((l) => l.ref) // → ['I-1', 'I-2', 'L-1']
  */
 export function buildForm8949Lines(taxYear: number, disposals: readonly Disposal[]): Form8949Line[] {
-  const byBox = new Map<string, Omit<Form8949Line, 'number' | 'ref'>[]>();
+  // Lines are built whole (number and ref filled per box below), not copied with a spread: on a
+  // million-row history `{ ...line, number, ref }` cost over a second and a hidden class per line.
+  const byBox = new Map<string, { -readonly [K in keyof Form8949Line]: Form8949Line[K] }[]>();
   for (const term of ['short', 'long'] as const) byBox.set(form8949Box(taxYear, term), []);
   const zero = formatMoney(ZERO);
   for (const d of disposals) {
@@ -83,7 +85,9 @@ export function buildForm8949Lines(taxYear: number, disposals: readonly Disposal
       const gain = proceeds.minus(costBasis);
       const quantity = s.quantity.toFixed();
       const box = form8949Box(taxYear, s.term);
-      (byBox.get(box) as Omit<Form8949Line, 'number' | 'ref'>[]).push({
+      (byBox.get(box) as Form8949Line[]).push({
+        number: 0,
+        ref: '',
         box,
         term: s.term,
         description: d.description ?? `${quantity} ${d.asset}`,
@@ -109,7 +113,13 @@ export function buildForm8949Lines(taxYear: number, disposals: readonly Disposal
     }
   }
   const lines: Form8949Line[] = [];
-  for (const [box, list] of byBox) list.forEach((l, i) => lines.push({ ...l, number: i + 1, ref: `${box}-${i + 1}` }));
+  for (const [box, list] of byBox) {
+    list.forEach((l, i) => {
+      l.number = i + 1;
+      l.ref = `${box}-${i + 1}`;
+      lines.push(l);
+    });
+  }
   return lines;
 }
 
