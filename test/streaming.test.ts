@@ -12,6 +12,8 @@ import { collectInputs, readInputs } from '../src/cli/io.js';
 import { toReportOptions } from '../src/cli/options.js';
 import { computeReport } from '../src/pipeline/compute-report.js';
 import { csvRows } from '../src/importers/read-csv.js';
+import { importFile } from '../src/importers/import-file.js';
+import { ALL_IMPORTERS } from '../src/importers/index.js';
 import { normalizedChunks } from '../src/importers/text-source.js';
 // @ts-expect-error the generator is plain JavaScript (bench/), without type declarations
 import { generateHistory } from '../bench/generate-history.js';
@@ -99,4 +101,25 @@ describe('a 100,000-row history', () => {
     expect(summaryWith(1 << 20)).toEqual(whole);
     expect(summaryWith(4093)).toEqual(whole);
   }, 120_000);
+});
+
+describe('a file without line breaks', () => {
+  it('is read in bounded pieces: unknown format, one row counted, no huge string', () => {
+    // 600 MiB of one line, streamed in 1 MiB chunks — more than V8's longest string (~512 MiB), so
+    // holding the line whole would throw: the head stops at 4 MiB, the count never holds the line
+    const chunk = 'x'.repeat(1 << 20);
+    const source = () => Array.from({ length: 600 }, () => chunk);
+    const r = importFile('blob.csv', source, { importers: ALL_IMPORTERS });
+    expect(r.format).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['FORMAT_UNKNOWN']);
+    expect(r.accounting).toMatchObject({ rows: 0, rejected: 0 }); // one line: the would-be header, no data rows
+  });
+
+  it('counts the non-blank lines of an unknown file across chunks', () => {
+    const text = 'foo,bar\n1,2\n\n   \n3,4';
+    for (const size of [1, 2, 3, 100]) {
+      const r = importFile('f.csv', () => cut(text, [size]), { importers: ALL_IMPORTERS });
+      expect(r.accounting.rows).toBe(2); // 3 non-blank lines, the first taken as the header
+    }
+  });
 });

@@ -102,16 +102,22 @@ export function importFile(file: string, source: TextSource, opts: ImportFileOpt
   };
 }
 
-/** Non-blank lines of a whole source, counted as it streams. */
+/** Non-blank lines of a whole source, counted as it streams (a line is never held whole). */
 function countNonBlankLines(source: TextSource): number {
   let count = 0;
-  let partial = '';
+  let lineHasText = false; // the current line, so far, holds a non-space character
   for (const chunk of linesFrom(source, 0)) {
-    const lines = (partial + chunk).split('\n');
-    partial = lines.pop() ?? '';
-    for (const l of lines) if (l.trim() !== '') count++;
+    let from = 0;
+    for (let nl = chunk.indexOf('\n'); ; nl = chunk.indexOf('\n', from)) {
+      const piece = nl < 0 ? chunk.slice(from) : chunk.slice(from, nl);
+      if (!lineHasText && piece.trim() !== '') lineHasText = true;
+      if (nl < 0) break;
+      if (lineHasText) count++;
+      lineHasText = false;
+      from = nl + 1;
+    }
   }
-  return partial.trim() !== '' ? count + 1 : count;
+  return lineHasText ? count + 1 : count;
 }
 
 function detectionDiagnostic(file: string, detection: Exclude<Detection, { kind: 'match' }>, rows: number): Diagnostic {

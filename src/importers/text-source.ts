@@ -41,14 +41,17 @@ export function* normalizedChunks(chunks: Iterable<string>): Generator<string> {
   if (pendingCR) yield '\n';
 }
 
-/** The first `count` lines of a normalised source (fewer at the end of the file). */
+/** At most this much text is read for the head: a file without line breaks is not read whole. */
+const MAX_HEAD_CHARS = 4 << 20;
+
+/** The first `count` lines of a normalised source (fewer at the end of the file or past 4 MiB). */
 export function headLines(source: TextSource, count: number): string[] {
   let text = '';
   for (const chunk of normalizedChunks(chunksOf(source))) {
     text += chunk;
-    if (countNewlines(text, count) >= count) break;
+    if (countNewlines(text, count) >= count || text.length >= MAX_HEAD_CHARS) break;
   }
-  return text.split('\n', count);
+  return text.slice(0, MAX_HEAD_CHARS).split('\n', count);
 }
 
 function countNewlines(text: string, limit: number): number {
