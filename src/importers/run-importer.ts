@@ -115,6 +115,10 @@ export function runImporter(file: string, rows: Iterable<CsvRow>, head: FileHead
   };
 
   let headerCells: string[] | undefined;
+  // A repeated header line (two exports joined) is skipped. Cheap necessary condition first: the
+  // normalised header (trimmed, lower-cased, spaces collapsed) can only equal the cells if the first
+  // cell, lower-cased, contains its first word — almost every data row fails it at once.
+  let headerWord = '';
   let numberStyle: NumberStyle | undefined = importer.numberStyle ?? (match.delimiter === ';' ? undefined : {});
   // a `;` file's number style is read off its first rows, so those wait until it is known
   const waiting: CsvRow[] = [];
@@ -137,7 +141,7 @@ export function runImporter(file: string, rows: Iterable<CsvRow>, head: FileHead
       diagnostics.push(diagnostic(row.problem.code, row.problem.message, ref));
       return;
     }
-    if (row.cells.length === header.length && looksLikeHeader(row.cells[0] ?? '', header[0] ?? '') && row.cells.every((c, i) => normalizeHeader(c) === header[i])) {
+    if (row.cells.length === header.length && (row.cells[0] ?? '').toLowerCase().includes(headerWord) && row.cells.every((c, i) => normalizeHeader(c) === header[i])) {
       // two exports joined into one file: the second header is not a data row
       const reason = 'repeated header line (exports joined into one file)';
       skip(reason);
@@ -180,6 +184,7 @@ export function runImporter(file: string, rows: Iterable<CsvRow>, head: FileHead
   for (const row of rows) {
     if (!headerCells) {
       headerCells = row.cells.map(normalizeHeader);
+      headerWord = (headerCells[0] ?? '').split(' ', 1)[0] ?? '';
       continue;
     }
     if (numberStyle) {
@@ -213,16 +218,6 @@ export function runImporter(file: string, rows: Iterable<CsvRow>, head: FileHead
     }
   }
   return { events, diagnostics, accounting };
-}
-
-/**
- * A cheap necessary condition for `normalizeHeader(cell) === header` (which trims, lower-cases and
- * collapses spaces): the cell, lower-cased, contains the header's first word. Almost every data
- * row fails it without running normalizeHeader.
- */
-function looksLikeHeader(cell: string, header: string): boolean {
-  const word = header.split(' ', 1)[0] ?? '';
-  return cell.toLowerCase().includes(word);
 }
 
 /** Rows a `;` file's number style is judged on (numberStyleOf). */
