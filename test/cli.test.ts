@@ -42,6 +42,19 @@ describe('taxlot report', () => {
     expect(s.inputs).toEqual({ files: 2, rows: 2, imported: 2, skipped: 0, rejected: 0 });
   });
 
+  it('gives the same bytes whatever the read size (TAXLOT_CHUNK_BYTES=3: reads of 3 bytes cut every line and quoted cell)', () => {
+    const outs = ['', '3'].map((chunk) => {
+      const out = join(tmp(), 'report');
+      const r = spawnSync(process.execPath, [BIN, 'report', join(FIXTURES, 'sample'), '--out', out, '--no-pdf'], {
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'Pacific/Kiritimati', TAXLOT_CHUNK_BYTES: chunk },
+      });
+      expect(r.status).toBe(0);
+      return ['summary.json', 'form8949.csv', 'audit-trail.csv'].map((f) => readFileSync(join(out, f), 'utf8'));
+    });
+    expect(outs[1]).toEqual(outs[0]);
+  });
+
   it('is deterministic: two runs give identical bytes', () => {
     const a = join(tmp(), 'a');
     const b = join(tmp(), 'b');

@@ -54,8 +54,17 @@ function readInput(path: string, opts: ReadOptions): InputFile {
     sniffed.encoding === 'windows-1252'
       ? [fileDiagnostic('INPUT_ENCODING', file, `the file is not valid UTF-8 (first bad byte at offset ${sniffed.badOffset}); read as Windows-1252`)]
       : [];
-  const chunkBytes = opts.chunkBytes ?? CHUNK_BYTES;
+  const chunkBytes = opts.chunkBytes ?? chunkBytesFromEnv() ?? CHUNK_BYTES;
   return { file, text: () => decodedChunks(path, sniffed.encoding, chunkBytes), readDiagnostics };
+}
+
+/**
+ * `TAXLOT_CHUNK_BYTES`: the size of each read, for checking that results never depend on it (any
+ * positive whole number; ignored otherwise). Not an option: nobody needs it to file taxes.
+ */
+function chunkBytesFromEnv(): number | undefined {
+  const n = Number(process.env['TAXLOT_CHUNK_BYTES']);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 /** Read a whole file into decoded text (small files: price tables, overrides). */
