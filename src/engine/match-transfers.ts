@@ -18,6 +18,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isFiat } from '../model/asset.js';
 import { Dec, share } from '../model/decimal.js';
 import type { DepositEvent, LedgerEvent, Quantity, TransferEvent, WithdrawalEvent } from '../model/ledger-event.js';
+import { omitFields } from '../model/omit-fields.js';
 import { compareSourceRefs } from '../model/source-ref.js';
 
 export interface TransferMatching {
@@ -136,10 +137,8 @@ function isCloser(w: WithdrawalEvent, d: DepositEvent, best: DepositEvent): bool
 function toTransfer(w: WithdrawalEvent, d: DepositEvent, by: 'tx-hash' | 'heuristic'): LedgerEvent[] {
   const sent = w.sent;
   const received: Quantity = d.received.value ? d.received : { ...d.received, ...(sent.value ? { value: scale(sent, d.received.amount) } : {}) };
-  const rest: Record<string, unknown> = {};
-  for (const key in w) if (key !== 'kind' && key !== 'sent') rest[key] = w[key as keyof WithdrawalEvent]; // not `...rest`: see finishEvent
   return normalizeTransfer({
-    ...(rest as Omit<WithdrawalEvent, 'kind' | 'sent'>),
+    ...omitFields(w, ['kind', 'sent']),
     kind: 'transfer',
     toWallet: d.wallet,
     sent,
@@ -166,7 +165,7 @@ export function normalizeTransfer(t: TransferEvent): LedgerEvent[] {
   const sent: Quantity = { ...t.sent, amount: t.received.amount, ...(t.sent.value ? { value: scale(t.sent, t.received.amount) } : {}) };
   const lostUnits: Quantity = { asset: t.sent.asset, amount: lost, ...(t.sent.value ? { value: scale(t.sent, lost) } : {}) };
   if (t.fee && t.fee.asset !== t.sent.asset) {
-    const { kind: _k, toWallet: _t, sent: _s, received: _r, counterpart: _c, matchedBy: _m, fee: _f, ...base } = t;
+    const base = omitFields(t, ['kind', 'toWallet', 'sent', 'received', 'counterpart', 'matchedBy', 'fee']);
     return [{ ...t, sent }, { ...base, kind: 'fee', id: `${t.id}#lost`, fee: lostUnits }];
   }
   let fee = lostUnits;
