@@ -10,7 +10,7 @@ import { detectFormat, SCAN_LINES, type Detection } from './detect.js';
 import type { Importer } from './importer-spec.js';
 import { csvRows } from './read-csv.js';
 import { runImporter, type RowAccounting } from './run-importer.js';
-import { headLines, linesFrom, type TextSource } from './text-source.js';
+import { chunksOf, headLines, linesFrom, normalizedChunks, type TextSource } from './text-source.js';
 
 export interface FileImport {
   readonly file: string;
@@ -106,7 +106,7 @@ export function importFile(file: string, source: TextSource, opts: ImportFileOpt
 function countNonBlankLines(source: TextSource): number {
   let count = 0;
   let lineHasText = false; // the current line, so far, holds a non-space character
-  for (const chunk of linesFrom(source, 0)) {
+  for (const chunk of normalizedChunks(chunksOf(source))) {
     let from = 0;
     for (let nl = chunk.indexOf('\n'); ; nl = chunk.indexOf('\n', from)) {
       const piece = nl < 0 ? chunk.slice(from) : chunk.slice(from, nl);

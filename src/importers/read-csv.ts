@@ -17,6 +17,7 @@
  * `MAX_FIELD_CHARS`, is rejected the same way. Nothing grows without bound.
  */
 import Papa from 'papaparse';
+import { countNewlines } from './text-source.js';
 
 export const BLOCK_CHARS = 1 << 20;
 export const MAX_RECORD_CHARS = 1 << 20;
@@ -170,22 +171,10 @@ function offsetOfLine(text: string, n: number): number {
   return offset;
 }
 
-function countNewlines(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 function newlinesInCells(cells: readonly string[]): number {
   let n = 0;
-  for (const c of cells) if (c.includes('\n')) n += countNewlines(c, c.length);
+  for (const c of cells) if (c.includes('\n')) n += countNewlines(c);
   return n;
-}
-
-/** Remove a UTF-8 byte-order mark and normalise line endings to `\n` (a whole small text). */
-export function normalizeText(text: string): string {
-  const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return noBom.replace(/\r\n?/g, '\n');
 }
 
 /**

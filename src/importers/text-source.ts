@@ -44,19 +44,25 @@ export function* normalizedChunks(chunks: Iterable<string>): Generator<string> {
 /** At most this much text is read for the head: a file without line breaks is not read whole. */
 const MAX_HEAD_CHARS = 4 << 20;
 
+/** A whole text without its byte-order mark, with LF line breaks (small texts: a price table). */
+export function normalizeText(text: string): string {
+  return [...normalizedChunks([text])].join('');
+}
+
 /** The first `count` lines of a normalised source (fewer at the end of the file or past 4 MiB). */
 export function headLines(source: TextSource, count: number): string[] {
   let text = '';
   for (const chunk of normalizedChunks(chunksOf(source))) {
     text += chunk;
-    if (countNewlines(text, count) >= count || text.length >= MAX_HEAD_CHARS) break;
+    if (countNewlines(text, text.length, count) >= count || text.length >= MAX_HEAD_CHARS) break;
   }
   return text.slice(0, MAX_HEAD_CHARS).split('\n', count);
 }
 
-function countNewlines(text: string, limit: number): number {
+/** Line breaks in `text` before offset `end`, counting no further than `limit`. */
+export function countNewlines(text: string, end = text.length, limit = Infinity): number {
   let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && n < limit; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end && n < limit; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 

@@ -7,7 +7,8 @@ import { diagnostic, fileDiagnostic, type Diagnostic } from '../diagnostics/diag
 import { normalizeHeader } from '../importers/detect.js';
 import { parseInstant } from '../importers/parse-instant.js';
 import { parseNumber } from '../importers/parse-number.js';
-import { normalizeText, readCsv } from '../importers/read-csv.js';
+import { readCsv } from '../importers/read-csv.js';
+import { normalizeText } from '../importers/text-source.js';
 import { normalizeAsset } from '../model/asset.js';
 import type { PricePoint } from './price-book.js';
 
