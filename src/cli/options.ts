@@ -2,7 +2,6 @@
  * Options shared by `report`, `check`, `prices missing` (and `batch`): one table, one conversion
  * to the pipeline's `ReportOptions`, with every validation a usage error (exit 2).
  */
-import { readFileSync } from 'node:fs';
 import type { Options } from 'yargs';
 import { BOOKING_METHODS, type BookingMethod } from '../engine/booking-methods.js';
 import type { LotScope } from '../engine/compute-gains.js';
@@ -21,6 +20,7 @@ import { createPriceCache } from '../pricing/provider/price-cache.js';
 import { FILING_STATUSES, type FilingStatus } from '../report/capital-loss.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from './errors.js';
+import { readTextFile } from './read-input.js';
 import { NO_OVERRIDES, readOverrides, type Overrides } from '../derivatives/overrides.js';
 
 export const INPUT_OPTIONS = {
@@ -97,12 +97,7 @@ export function toPriceProvider(args: ProviderArgs, env: NodeJS.ProcessEnv = pro
   let overrides: Record<string, string | null> = {};
   const mapFile = args['price-coin-map'];
   if (mapFile) {
-    let text: string;
-    try {
-      text = readFileSync(mapFile, 'utf8');
-    } catch {
-      throw new UsageError(`cannot read the coin map ${mapFile}`);
-    }
+    const text = readTextFile(mapFile, 'coin map');
     const read = readCoinMap(text);
     if ('error' in read) throw new UsageError(`coin map ${mapFile}: ${read.error}`);
     overrides = read.overrides;
@@ -176,24 +171,14 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
   let prices: ReportOptions['prices'] = [];
   let diagnostics: Diagnostic[] = [];
   if (args.prices) {
-    let text: string;
-    try {
-      text = readFileSync(args.prices, 'utf8');
-    } catch {
-      throw new UsageError(`cannot read the price table ${args.prices}`);
-    }
+    const text = readTextFile(args.prices, 'price table');
     const table = readPriceTable(args.prices, text, args.timezone);
     prices = table.points;
     diagnostics = table.diagnostics;
   }
   let overrides: Overrides = NO_OVERRIDES;
   if (args.overrides) {
-    let text: string;
-    try {
-      text = readFileSync(args.overrides, 'utf8');
-    } catch {
-      throw new UsageError(`cannot read the overrides file ${args.overrides}`);
-    }
+    const text = readTextFile(args.overrides, 'overrides file');
     const read = readOverrides(args.overrides, text);
     overrides = read.overrides;
     diagnostics = [...diagnostics, ...read.diagnostics];

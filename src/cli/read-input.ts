@@ -10,7 +10,7 @@
  *    Windows machine, a superset of Latin-1): INPUT_ENCODING warns that it was;
  *  - a file over the size limit is not read: INPUT_TOO_LARGE.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { InputFile } from '../pipeline/compute-report.js';
@@ -67,11 +67,43 @@ function chunkBytesFromEnv(): number | undefined {
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
-/** Read a whole file into decoded text (small files: price tables, overrides). */
+/**
+ * A small file the user names with an option (price table, overrides, coin map), decoded like the
+ * inputs: a BOM chooses UTF-16 (and is dropped), bytes that are not UTF-8 are read as Windows-1252.
+ * @throws {UsageError} when it cannot be read
+ */
+export function readTextFile(path: string, what: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new UsageError(`cannot read the ${what} ${path}`);
+  }
+  return decodeText(bytes);
+}
+
+/** Bytes of a whole (small) file → text. */
 export function decodeText(bytes: Buffer): string {
   const encoding = encodingOfStart(bytes) ?? (isUtf8(bytes) ? 'utf-8' : 'windows-1252');
-  return new TextDecoder(encoding).decode(bytes);
+  return encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
 }
+
+/**
+ * Windows-1252, as Excel writes it on a Western Windows machine. Node's TextDecoder reads the
+ * 'windows-1252' label as ISO-8859-1, which turns 0x80–0x9F (€, ‘ ’ “ ”, –, —, ™...) into control
+ * characters; those 27 bytes are mapped here (the 5 unassigned ones stay as they are).
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
+/** 0x80–0x9F in Windows-1252 (https://www.unicode.org/Public/MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1252.TXT). */
+const CP1252_HIGH: readonly (string | undefined)[] = [
+  '€', undefined, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', undefined, 'Ž', undefined,
+  undefined, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', undefined, 'ž', 'Ÿ',
+];
 
 function encodingOfStart(bytes: Uint8Array): Encoding | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
@@ -166,15 +198,16 @@ function* decodedChunks(path: string, encoding: Encoding, chunkBytes: number): G
     throw new UsageError(`cannot read ${path}: ${(e as Error).message}`); // it was readable a moment ago
   }
   try {
-    const decoder = new TextDecoder(encoding);
+    // a single-byte encoding needs no state across reads; the others carry split characters over
+    const decoder = encoding === 'windows-1252' ? undefined : new TextDecoder(encoding);
     const buf = Buffer.alloc(chunkBytes);
     for (;;) {
       const n = readSync(fd, buf, 0, chunkBytes, null);
       if (n === 0) break;
-      const text = decoder.decode(buf.subarray(0, n), { stream: true });
+      const text = decoder ? decoder.decode(buf.subarray(0, n), { stream: true }) : decodeWindows1252(buf.subarray(0, n));
       if (text !== '') yield text;
     }
-    const rest = decoder.decode();
+    const rest = decoder?.decode() ?? '';
     if (rest !== '') yield rest;
   } finally {
     closeSync(fd);
