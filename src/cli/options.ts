@@ -7,6 +7,7 @@ import { BOOKING_METHODS, type BookingMethod } from '../engine/booking-methods.j
 import type { LotScope } from '../engine/compute-gains.js';
 import { DEFAULT_TRANSFER_MATCHING } from '../engine/match-transfers.js';
 import { ALL_IMPORTERS, findImporter } from '../importers/index.js';
+import type { Importer } from '../importers/importer-spec.js';
 import { parseNumber } from '../importers/parse-number.js';
 import { withRowGuards } from '../importers/row-guards.js';
 import { DEFAULT_USD_STABLECOINS, isFiat, normalizeAsset } from '../model/asset.js';
@@ -134,6 +135,11 @@ export interface CommonArgs {
   'derivative-valuation'?: string;
 }
 
+/** Every importer, with the checks all rows pass; the run's clock decides what "a date in the future" is (row-guards.ts). */
+export function runImporters(): readonly Importer[] {
+  return withRowGuards(ALL_IMPORTERS, { now: Date.now() });
+}
+
 /**
  * How the CLI reads input files (`--max-input-size`, MiB).
  * @throws {UsageError} when the size is not a positive number
@@ -208,8 +214,7 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
       windowMs: args['transfer-window'] * 3_600_000,
       tolerance: new Dec(tolerance.value),
     },
-    // the run's clock decides what "a date in the future" is (src/importers/row-guards.ts)
-    importers: withRowGuards(ALL_IMPORTERS, { now: Date.now() }),
+    importers: runImporters(),
     overrides,
     derivativeValuation: args['derivative-valuation'] === 'event' ? 'event' : 'close',
     ...(args.format ? { forcedFormat: args.format } : {}),

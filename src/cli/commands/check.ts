@@ -2,11 +2,9 @@
 import type { Argv } from 'yargs';
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
-import { ALL_IMPORTERS } from '../../importers/index.js';
 import { importInputs } from '../../pipeline/compute-report.js';
-import { withRowGuards } from '../../importers/row-guards.js';
 import { collectInputs, readInputs } from '../io.js';
-import { INPUT_OPTIONS, toReadOptions } from '../options.js';
+import { INPUT_OPTIONS, runImporters, toReadOptions } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
 
 interface CheckArgs {
@@ -18,7 +16,7 @@ interface CheckArgs {
 }
 
 export function runCheck(args: CheckArgs): CommandResult {
-  const importers = withRowGuards(ALL_IMPORTERS, { now: Date.now() });
+  const importers = runImporters();
   // the same reading and import as `report` (overlapping exports, unreadable files), no engine
   const files = importInputs(readInputs(collectInputs(args.inputs), toReadOptions(args)), {
     importers,
