@@ -63,24 +63,12 @@ export function walletOf(file: string, importer: Importer): string {
 
 export function importFile(file: string, source: TextSource, opts: ImportFileOptions): FileImport {
   const { blank, head, detection } = opts.detection ?? detectFile(source, opts);
-  if (blank) {
-    return {
-      file,
-      events: [],
-      diagnostics: [fileDiagnostic('INPUT_EMPTY', file, 'the file is empty')],
-      accounting: { rows: 0, imported: 0, skipped: 0, rejected: 0, skippedByReason: {} },
-    };
-  }
+  if (blank) return notRead(file, [fileDiagnostic('INPUT_EMPTY', file, 'the file is empty')]);
   if (detection.kind !== 'match') {
     // Nothing in the file can be read: its lines after the first count as rejected rows, so the
     // row accounting still says that data was there and was not used.
     const rows = Math.max(0, countNonBlankLines(source) - 1);
-    return {
-      file,
-      events: [],
-      diagnostics: [detectionDiagnostic(file, detection, rows)],
-      accounting: { rows, imported: 0, skipped: 0, rejected: rows, skippedByReason: {} },
-    };
+    return notRead(file, [detectionDiagnostic(file, detection, rows)], rows);
   }
   const { match } = detection;
   const rows = csvRows(linesFrom(source, match.headerLineIndex), match.delimiter, match.headerLineIndex + 1);
@@ -100,6 +88,11 @@ export function importFile(file: string, source: TextSource, opts: ImportFileOpt
     diagnostics,
     accounting: result.accounting,
   };
+}
+
+/** A file none of whose rows could be read (empty, unrecognised, unreadable): `rejected` rows. */
+export function notRead(file: string, diagnostics: readonly Diagnostic[], rejected = 0): FileImport {
+  return { file, events: [], diagnostics, accounting: { rows: rejected, imported: 0, skipped: 0, rejected, skippedByReason: {} } };
 }
 
 /** Non-blank lines of a whole source, counted as it streams (a line is never held whole). */

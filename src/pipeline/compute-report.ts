@@ -10,7 +10,7 @@ import { countBySeverity, fileDiagnostic, type Diagnostic } from '../diagnostics
 import { computeGains, type BookingPolicy, type GainsResult, type IncomeRecord, type LotScope } from '../engine/compute-gains.js';
 import type { BookingMethod } from '../engine/booking-methods.js';
 import { matchTransfers, type TransferMatching } from '../engine/match-transfers.js';
-import { detectFile, importFile, walletOf, type FileImport } from '../importers/import-file.js';
+import { detectFile, importFile, notRead, walletOf, type FileImport } from '../importers/import-file.js';
 import type { TextSource } from '../importers/text-source.js';
 import { findPossibleDuplicates } from '../importers/find-possible-duplicates.js';
 import type { SourceRef } from '../model/source-ref.js';
@@ -221,9 +221,7 @@ export function importInputs(inputs: readonly InputFile[], options: Pick<ReportO
   const seenRows = new Map<string, SourceRef>();
   return inputs.map((f, i) => {
     const detection = detections[i];
-    if (!detection) {
-      return { file: f.file, events: [], diagnostics: [...(f.readDiagnostics ?? [])], accounting: { rows: 0, imported: 0, skipped: 0, rejected: 0, skippedByReason: {} } };
-    }
+    if (!detection) return notRead(f.file, f.readDiagnostics ?? []);
     const g = groupOf(i);
     const imported = importFile(f.file, f.text, {
       ...detectOptions,
