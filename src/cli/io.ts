@@ -3,7 +3,7 @@
  * and writing outputs atomically (temp file + rename, so a crash never leaves half a report).
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { UsageError } from './errors.js';
 
@@ -48,12 +48,6 @@ export function collectInputs(paths: readonly string[], exclude: readonly string
 }
 
 export { readInputs, decodeText } from './read-input.js';
-
-/** Paths under the working directory are shown relative to it; others as given. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), resolve(file));
-  return rel.startsWith('..') || rel === '' ? file : rel.split(sep).join('/');
-}
 
 /** The files every taxlot report folder holds. */
 function isReportFolder(names: readonly string[]): boolean {

@@ -12,10 +12,10 @@
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
+import { relative, resolve, sep } from 'node:path';
 import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { InputFile } from '../pipeline/compute-report.js';
 import { UsageError } from './errors.js';
-import { displayPath } from './io.js';
 
 /** Bytes read at a time. */
 const CHUNK_BYTES = 1 << 20;
@@ -33,6 +33,12 @@ export interface ReadOptions {
 
 export function readInputs(files: readonly string[], opts: ReadOptions = {}): InputFile[] {
   return files.map((path) => readInput(path, opts));
+}
+
+/** Paths under the working directory are shown relative to it; others as given. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), resolve(file));
+  return rel.startsWith('..') || rel === '' ? file : rel.split(sep).join('/');
 }
 
 function readInput(path: string, opts: ReadOptions): InputFile {
