@@ -14,7 +14,7 @@ import { existsSync, lstatSync, readFileSync, realpathSync, rmSync, statSync } f
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../cli/errors.js';
-import { writeFileAtomic } from '../cli/io.js';
+import { writeFileAtomic } from '../cli/write-outputs.js';
 import { toPresentation, toPriceProvider, toReportOptions } from '../cli/options.js';
 import type { ReportArgs } from '../cli/commands/report.js';
 import { CONTENT_OPTIONS, FINGERPRINT_EXCLUDED, optionDefaults, readBatchConfig, type OptionTable, type OptionValues } from './batch-config.js';

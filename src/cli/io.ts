@@ -1,10 +1,10 @@
 /**
- * The only place that touches the file system for reports: collecting input files, reading them,
- * and writing outputs atomically (temp file + rename, so a crash never leaves half a report).
+ * The file system around a report: collecting the input files, keeping the output folder away
+ * from them, clearing a previous run's stale outputs. Reading the inputs is read-input.ts; writing
+ * outputs atomically (temp file + rename) is write-outputs.ts.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, unlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { UsageError } from './errors.js';
 
 /**
@@ -112,24 +112,6 @@ function safeRealpath(p: string): string {
   } catch {
     return resolve(p);
   }
-}
-
-let tmpCounter = 0;
-
-/**
- * A temporary name beside `path`, unique across processes, worker threads (which share a pid)
- * and calls.
- */
-export function temporaryName(path: string): string {
-  return `${path}.${process.pid}-${threadId}-${++tmpCounter}.tmp`;
-}
-
-/** Write a file atomically: the complete content appears under its name, or nothing changes. */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = temporaryName(path);
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
 }
 
 /**

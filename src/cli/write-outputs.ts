@@ -6,13 +6,28 @@
  */
 import { closeSync, mkdirSync, openSync, renameSync, unlinkSync, writevSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { OutputProducer } from '../report/output-stream.js';
-import { temporaryName } from './io.js';
+import { threadId } from 'node:worker_threads';
+import { fixedOutput, type OutputProducer } from '../report/output-stream.js';
 
 /** Bytes gathered before one write. */
 const BATCH_BYTES = 1 << 20;
 /** At most this many buffers per write (below every platform's IOV_MAX). */
 const BATCH_PIECES = 256;
+
+let tmpCounter = 0;
+
+/**
+ * A temporary name beside `path`, unique across processes, worker threads (which share a pid)
+ * and calls.
+ */
+export function temporaryName(path: string): string {
+  return `${path}.${process.pid}-${threadId}-${++tmpCounter}.tmp`;
+}
+
+/** Write a file atomically: the complete content appears under its name, or nothing changes. */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  writeStreamAtomic(path, fixedOutput(content));
+}
 
 /** Write one file atomically from its producer's chunks. */
 export function writeStreamAtomic(path: string, produce: OutputProducer): void {
