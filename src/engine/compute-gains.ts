@@ -14,7 +14,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isFiat, type AssetCode } from '../model/asset.js';
-import { divide, share, ZERO, type Dec } from '../model/decimal.js';
+import { share, ZERO, type Dec } from '../model/decimal.js';
 import type { Disposal, DisposalKind } from '../model/disposal.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
 import { toLocalDate, yearOf, type LocalDate } from '../model/local-date.js';
@@ -25,7 +25,7 @@ import type { PricedEvent } from '../pricing/price-events.js';
 import { Balances } from './balances.js';
 import { LOT_ORDER } from './booking-methods.js';
 import type { BookingPolicy, GainsResult, IncomeRecord, RemovalRecord } from './gains-result.js';
-import { Inventory, type Lot, type Reallocation, type Taken } from './inventory.js';
+import { Inventory, newLot, type Reallocation, type Taken } from './inventory.js';
 import { sliceDisposal } from './slice-disposal.js';
 
 export type { BookingPolicy, GainsResult, IncomeRecord, LotScope, RemovalRecord } from './gains-result.js';
@@ -250,7 +250,7 @@ class Run {
 
   private acquire(ctx: Ctx, wallet: string, asset: AssetCode, quantity: Dec, basis: Dec, basisKnown: boolean, origin: LotOrigin, track = true): void {
     const seq = ++this.seq;
-    const lot: Lot = {
+    this.inventory.add(newLot({
       id: `L${seq}`,
       seq,
       split: 0,
@@ -258,14 +258,12 @@ class Run {
       wallet,
       quantity,
       basis,
-      unitCost: basisKnown ? divide(basis, quantity) : ZERO,
       acquiredInstant: ctx.e.instant,
       acquiredDate: ctx.date,
       basisKnown,
       origin,
       source: ctx.e.source,
-    };
-    this.inventory.add(lot);
+    }));
     if (track) this.changeBalance(ctx, wallet, asset, quantity);
   }
 
@@ -345,8 +343,7 @@ class Run {
       const units = last ? left : share(toAmount, p.quantity, fromAmount);
       left = left.minus(units);
       const seq = ++this.seq;
-      this.inventory.add({
-        ...p.lot,
+      this.inventory.add(newLot({
         id: `L${seq}`,
         seq: p.lot.seq,
         split: seq,
@@ -354,8 +351,12 @@ class Run {
         wallet,
         quantity: units,
         basis: p.basis,
-        unitCost: p.lot.basisKnown && units.greaterThan(0) ? divide(p.basis, units) : ZERO,
-      });
+        acquiredInstant: p.lot.acquiredInstant,
+        acquiredDate: p.lot.acquiredDate,
+        basisKnown: p.lot.basisKnown,
+        origin: p.lot.origin,
+        source: p.lot.source,
+      }));
     });
     this.changeBalance(ctx, wallet, to, toAmount.minus(left));
     if (left.greaterThan(0)) this.acquire(ctx, wallet, to, left, ZERO, false, 'deposit');

@@ -8,7 +8,7 @@
  *
  * Local mutable state inside `computeGains`; callers only ever see snapshots.
  */
-import { ZERO, share, type Dec } from '../model/decimal.js';
+import { ZERO, divide, share, type Dec } from '../model/decimal.js';
 import type { LocalDate } from '../model/local-date.js';
 import type { LotOrigin, LotSnapshot } from '../model/lot.js';
 import type { SourceRef } from '../model/source-ref.js';
@@ -24,6 +24,73 @@ export interface Lot extends LotKey {
   readonly basisKnown: boolean;
   readonly origin: LotOrigin;
   readonly source: SourceRef;
+}
+
+/** What a lot cost when it was created; its pieces share it (and so their unit cost). */
+interface LotCost {
+  readonly basis: Dec;
+  readonly quantity: Dec;
+  unitCost?: Dec;
+}
+
+export type LotFields = Omit<Lot, 'unitCost'>;
+
+/**
+ * An open lot whose unit cost (a division, the costliest decimal operation) is worked out the
+ * first time something asks for it — HIFO's ordering, a year-end listing — not for every lot of
+ * a FIFO or LIFO history. Same value as dividing at creation: the cost it divides never changes.
+ */
+class OpenLot implements Lot {
+  readonly id: string;
+  readonly seq: number;
+  readonly split: number;
+  readonly asset: string;
+  wallet: string;
+  quantity: Dec;
+  basis: Dec;
+  readonly acquiredInstant: number;
+  readonly acquiredDate: LocalDate;
+  readonly basisKnown: boolean;
+  readonly origin: LotOrigin;
+  readonly source: SourceRef;
+
+  constructor(fields: LotFields, private readonly cost: LotCost) {
+    this.id = fields.id;
+    this.seq = fields.seq;
+    this.split = fields.split;
+    this.asset = fields.asset;
+    this.wallet = fields.wallet;
+    this.quantity = fields.quantity;
+    this.basis = fields.basis;
+    this.acquiredInstant = fields.acquiredInstant;
+    this.acquiredDate = fields.acquiredDate;
+    this.basisKnown = fields.basisKnown;
+    this.origin = fields.origin;
+    this.source = fields.source;
+  }
+
+  get unitCost(): Dec {
+    const cost = this.cost;
+    if (cost.unitCost === undefined) {
+      cost.unitCost = this.basisKnown && cost.quantity.greaterThan(0) ? divide(cost.basis, cost.quantity) : ZERO;
+    }
+    return cost.unitCost;
+  }
+
+  /** A lot of the same cost and acquisition (a piece moved to another wallet). */
+  withFields(changes: Partial<LotFields>): OpenLot {
+    return new OpenLot({ ...fieldsOf(this), ...changes }, this.cost);
+  }
+}
+
+function fieldsOf(lot: Lot): LotFields {
+  const { id, seq, split, asset, wallet, quantity, basis, acquiredInstant, acquiredDate, basisKnown, origin, source } = lot;
+  return { id, seq, split, asset, wallet, quantity, basis, acquiredInstant, acquiredDate, basisKnown, origin, source };
+}
+
+/** A new lot whose unit cost is `basis / quantity` as created (zero when the basis is unknown). */
+export function newLot(fields: LotFields): Lot {
+  return new OpenLot(fields, { basis: fields.basis, quantity: fields.quantity });
 }
 
 /** A piece of a lot taken by a disposal, removal or transfer. */
@@ -276,7 +343,8 @@ export class Inventory {
   /** A new lot holding `quantity` units split off `lot` (already consumed from it). */
   private piece(lot: Lot, quantity: Dec, basis: Dec, wallet: string): Lot {
     this.splits++;
-    return { ...lot, id: `${lot.id}.${this.splits}`, wallet, quantity, basis, split: this.splits };
+    const changes = { id: `${lot.id}.${this.splits}`, wallet, quantity, basis, split: this.splits };
+    return lot instanceof OpenLot ? lot.withFields(changes) : newLot({ ...fieldsOf(lot), ...changes });
   }
 }
 

@@ -5,9 +5,9 @@
  * holding period from its own lot's acquisition date; uncovered units count as short-term.
  */
 import { share, ZERO, type Dec } from '../model/decimal.js';
-import type { BasisStatus, DisposalSlice } from '../model/disposal.js';
+import type { DisposalSlice } from '../model/disposal.js';
 import { isLongTerm, type LocalDate } from '../model/local-date.js';
-import type { Lot, Taken } from './inventory.js';
+import type { Taken } from './inventory.js';
 
 export interface Sliced {
   readonly slices: DisposalSlice[];
@@ -21,27 +21,31 @@ export interface Sliced {
  * // → slices [{ quantity 1, proceeds 20000, term short, known }, { quantity 0.5, proceeds 10000, uncovered }]
  */
 export function sliceDisposal(taken: Taken, quantity: Dec, proceeds: Dec, date: LocalDate): Sliced {
-  const parts: { quantity: Dec; basis: Dec; status: BasisStatus; lot?: Lot }[] = taken.pieces.map((p) => ({
-    quantity: p.quantity,
-    basis: p.basis,
-    status: p.lot.basisKnown ? 'known' : 'unknown',
-    lot: p.lot,
-  }));
-  if (taken.uncovered.greaterThan(0)) parts.push({ quantity: taken.uncovered, basis: ZERO, status: 'uncovered' });
+  const { pieces, uncovered } = taken;
+  const count = pieces.length + (uncovered.greaterThan(0) ? 1 : 0);
+  const slices: DisposalSlice[] = [];
   let proceedsLeft = proceeds;
-  const slices: DisposalSlice[] = parts.map((p, i) => {
-    const sliceProceeds = i === parts.length - 1 ? proceedsLeft : share(proceeds, p.quantity, quantity);
-    proceedsLeft = proceedsLeft.minus(sliceProceeds);
-    const lot = p.lot;
-    return {
-      quantity: p.quantity,
-      proceeds: sliceProceeds,
-      basis: p.basis,
-      term: lot && isLongTerm(lot.acquiredDate, date) ? 'long' : 'short',
-      basisStatus: p.status,
-      ...(lot ? { acquiredDate: lot.acquiredDate, lotId: lot.id, lotWallet: lot.wallet, lotSource: lot.source } : {}),
-    };
-  });
-  const fromUnknownLots = parts.filter((p) => p.status === 'unknown').reduce((s, p) => s.plus(p.quantity), ZERO);
-  return { slices, uncovered: taken.uncovered, fromUnknownLots };
+  const proceedsOf = (units: Dec): Dec => {
+    if (slices.length === count - 1) return proceedsLeft;
+    const part = share(proceeds, units, quantity);
+    proceedsLeft = proceedsLeft.minus(part);
+    return part;
+  };
+  let fromUnknownLots = ZERO;
+  for (const { lot, quantity: units, basis } of pieces) {
+    if (!lot.basisKnown) fromUnknownLots = fromUnknownLots.plus(units);
+    slices.push({
+      quantity: units,
+      proceeds: proceedsOf(units),
+      basis,
+      term: isLongTerm(lot.acquiredDate, date) ? 'long' : 'short',
+      basisStatus: lot.basisKnown ? 'known' : 'unknown',
+      acquiredDate: lot.acquiredDate,
+      lotId: lot.id,
+      lotWallet: lot.wallet,
+      lotSource: lot.source,
+    });
+  }
+  if (count > pieces.length) slices.push({ quantity: uncovered, proceeds: proceedsOf(uncovered), basis: ZERO, term: 'short', basisStatus: 'uncovered' });
+  return { slices, uncovered, fromUnknownLots };
 }

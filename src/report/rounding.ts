@@ -6,11 +6,14 @@
 import { Dec, type Dec as DecType } from '../model/decimal.js';
 
 export function roundMoney(value: DecType): DecType {
-  return value.toDecimalPlaces(2, Dec.ROUND_HALF_EVEN);
+  return value.decimalPlaces() <= 2 ? value : value.toDecimalPlaces(2, Dec.ROUND_HALF_EVEN);
 }
 
-/** `"1234.50"`, `"-12.00"`: two decimals, no exponent, no negative zero. */
+/**
+ * `"1234.50"`, `"-12.00"`: two decimals, no exponent, no negative zero. `toFixed(2, mode)` rounds
+ * once, half-even, exactly like `roundMoney` (a million-line report formats millions of amounts).
+ */
 export function formatMoney(value: DecType): string {
-  const r = roundMoney(value);
-  return (r.isZero() ? new Dec(0) : r).toFixed(2);
+  const text = value.toFixed(2, Dec.ROUND_HALF_EVEN);
+  return text === '-0.00' ? '0.00' : text;
 }
