@@ -22,8 +22,20 @@ export const DEFAULT_USD_STABLECOINS: readonly string[] = [
   'USDT', 'USDC', 'BUSD', 'DAI', 'TUSD', 'USDP', 'PYUSD', 'GUSD', 'FDUSD', 'USDS', 'USDE', 'LUSD', 'FRAX',
 ];
 
+/**
+ * Codes already seen, cell text → code: every event of a long history shares one `"BTC"` string
+ * instead of holding its own copy of the cell (~60 MB over a million rows). A memo only: bounded,
+ * and the code is the same with or without it.
+ */
+const SEEN_CODES = new Map<string, AssetCode>();
+const MAX_SEEN_CODES = 10_000;
+
 export function normalizeAsset(code: string): AssetCode {
-  return code.trim().toUpperCase();
+  const seen = SEEN_CODES.get(code);
+  if (seen !== undefined) return seen;
+  const normalized = code.trim().toUpperCase();
+  if (SEEN_CODES.size < MAX_SEEN_CODES) SEEN_CODES.set(code, normalized);
+  return normalized;
 }
 
 export function isFiat(asset: AssetCode): boolean {

@@ -66,10 +66,14 @@ export interface ReportOptions {
   readonly derivativeValuation?: Valuation;
 }
 
+/** A file as the report describes it (its events are not kept twice: they are in `priced`). */
+export type ImportedFile = Omit<FileImport, 'events'>;
+
 export interface ReportData {
   readonly options: ReportOptions;
   readonly taxYear: number;
-  readonly files: readonly FileImport[];
+  /** Each file's recognition, accounting and diagnostics; its events are in `priced`. */
+  readonly files: readonly ImportedFile[];
   /** The engine's result, its disposals narrowed to the tax year (all years' are not kept). */
   readonly gains: GainsResult;
   readonly disposals: readonly Disposal[];
@@ -180,7 +184,7 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
   return {
     options,
     taxYear,
-    files,
+    files: files.map(({ events: _events, ...file }) => file),
     // the year's disposals only: a long history's other years would be held for nothing
     gains: { ...gains, disposals: gains.disposals.filter((d) => inYear(d.date)), yearEndLots: undefined },
     disposals,

@@ -14,7 +14,7 @@ import { form8949CsvChunks, renderForm8949Csv } from './csv/form8949-csv.js';
 import { turbotaxDateForTest } from './exports/turbotax-transactions-csv.js';
 import { buildForm8949Lines } from './form8949-lines.js';
 import { joinChunks, joinOutput } from './output-stream.js';
-import { renderOutputs, renderOutputStreams } from './render-outputs.js';
+import { handOver, renderOutputs, renderOutputStreams } from './render-outputs.js';
 
 describe('report files as streams', () => {
   it('joined, every file is what renderOutputs returns', () => {
@@ -25,6 +25,33 @@ describe('report files as streams', () => {
     for (const [name, produce] of streams) expect(Buffer.from(joinOutput(produce)).equals(Buffer.from(whole.get(name) as string | Uint8Array)), name).toBe(true);
     expect(typeof whole.get('form8949.csv')).toBe('string');
     expect(whole.get('report.pdf')).toBeInstanceOf(Uint8Array);
+  });
+
+  it('the history handed over gives the same files, and is taken once, by the TurboTax transactions file only', () => {
+    const data = runKoinly({ 'wallet.csv': SCENARIO_2025 }, { year: 2025 });
+    const whole = renderOutputs(data);
+    let takes = 0;
+    const give = handOver(data.priced);
+    const history = (): typeof data.priced => (takes++, give());
+    const streams = renderOutputStreams({ ...data, priced: [] }, { history });
+    // written right after summary.json, before any Form 8949 line is built
+    expect([...streams.keys()].slice(0, 2)).toEqual(['summary.json', 'turbotax-transactions.csv']);
+    for (const [name, produce] of streams) expect(Buffer.from(joinOutput(produce)).equals(Buffer.from(whole.get(name) as string | Uint8Array)), name).toBe(true);
+    expect(takes).toBe(1);
+    expect(() => give()).toThrow(/already taken/);
+  });
+
+  it('a line reads its amounts back from its printed cents: (h) = (d) - (e) + (g)', () => {
+    const data = runKoinly({ 'wallet.csv': SCENARIO_2025 }, { year: 2025 });
+    const lines = buildForm8949Lines(data.taxYear, data.disposals);
+    expect(lines.length).toBe(5);
+    for (const l of lines) {
+      expect(l.proceeds.toFixed(2)).toBe(l.shown.proceeds);
+      expect(l.costBasis.toFixed(2)).toBe(l.shown.costBasis);
+      expect(l.gain.equals(l.proceeds.minus(l.costBasis).plus(l.adjustment))).toBe(true);
+      expect(l.ref).toBe(`${l.box}-${l.number}`);
+      expect('acquired' in l).toBe(l.slice.acquiredDate !== undefined);
+    }
   });
 
   it('form8949.csv from the shared lines is the row-by-row rendering of the disposals', () => {

@@ -4,6 +4,7 @@
  */
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../pipeline/compute-report.js';
+import type { PricedEvent } from '../pricing/price-events.js';
 import { form8949CsvChunks } from './csv/form8949-csv.js';
 import { renderHoldingsCsv } from './csv/holdings-csv.js';
 import { renderIncomeCsv } from './csv/income-csv.js';
@@ -17,7 +18,7 @@ import { taxActChunks, TAXACT_FILE } from './exports/taxact-csv.js';
 import { TURBOTAX_GAINS_FILE, turbotaxGainsParts } from './exports/turbotax-gains-csv.js';
 import { TURBOTAX_TRANSACTIONS_FILE, turbotaxTransactionsChunks } from './exports/turbotax-transactions-csv.js';
 import { countTxfIncomplete, TXF_FILE, txfChunks } from './exports/txf.js';
-import { buildForm8949Lines } from './form8949-lines.js';
+import { buildForm8949Lines, type Form8949Line } from './form8949-lines.js';
 import { fixedOutput, joinOutput, type OutputProducer } from './output-stream.js';
 import { renderPdfChunks } from './pdf/render-pdf.js';
 import { reportDate } from './report-date.js';
@@ -54,6 +55,26 @@ export interface RenderOptions {
   readonly summaryThreshold?: number;
   /** Templates (default: the package's US templates). */
   readonly templates?: ReportTemplates;
+  /**
+   * The priced events, handed over by a caller that has released them from `data` (the CLI; see
+   * `handOver`), so that the largest structure of a run is freed once its one output is written.
+   * Default: `data.priced`.
+   */
+  readonly history?: () => readonly PricedEvent[];
+}
+
+/**
+ * `value`, given once: the function returns it on its first call and keeps no reference to it
+ * afterwards (a second call throws: a bug, the value is gone).
+ */
+export function handOver<T>(value: T): () => T {
+  let held: { value: T } | undefined = { value };
+  return () => {
+    if (!held) throw new Error('handOver: the value was already taken');
+    const taken = held.value;
+    held = undefined;
+    return taken;
+  };
 }
 
 /**
@@ -74,9 +95,15 @@ export function renderOutputs(data: ReportData, options: RenderOptions = {}): Ma
 export function renderOutputStreams(data: ReportData, options: RenderOptions = {}): Map<string, OutputProducer> {
   const t = options.templates ?? loadTemplates('us');
   const files = new Map<string, OutputProducer>();
-  const lines = buildForm8949Lines(data.taxYear, data.disposals);
+  let built: Form8949Line[] | undefined;
+  const lines = (): Form8949Line[] => (built ??= buildForm8949Lines(data.taxYear, data.disposals));
+  const lineCount = data.disposals.reduce((n, d) => n + d.slices.length, 0);
   files.set('summary.json', fixedOutput(`${JSON.stringify(data.summary, null, 2)}\n`));
-  files.set('form8949.csv', () => form8949CsvChunks(data.disposals, lines));
+  // Written before the Form 8949 lines are built: the whole history and the year's lines are
+  // never in memory together (the history is released once this file is written).
+  const history = options.history ?? ((): readonly PricedEvent[] => data.priced);
+  files.set(TURBOTAX_TRANSACTIONS_FILE, () => turbotaxTransactionsChunks(history(), data.options, t.exports.turbotaxTransactions));
+  files.set('form8949.csv', () => form8949CsvChunks(data.disposals, lines()));
   files.set('income.csv', () => [renderIncomeCsv(data.income)]);
   files.set('open-lots.csv', () => [renderOpenLotsCsv(data.yearEndLots, data.yearEnd.lots)]);
   files.set('holdings.csv', () => [renderHoldingsCsv(data.yearEnd)]);
@@ -92,27 +119,26 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
     return [diagnostics === '' ? 'no diagnostics\n' : `${diagnostics}\n`];
   });
 
-  const gains = turbotaxGainsParts(lines, t.exports.turbotaxGains);
+  const gains = turbotaxGainsParts(lineCount, lines, t.exports.turbotaxGains);
   for (const f of gains) files.set(f.name, f.produce);
-  files.set(TURBOTAX_TRANSACTIONS_FILE, () => turbotaxTransactionsChunks(data, t.exports.turbotaxTransactions));
-  files.set(TAXACT_FILE, () => taxActChunks(lines, t.exports.taxact));
-  files.set(TXF_FILE, () => txfChunks(lines, t.exports.txf, reportDate(data.taxYear)));
-  files.set(AUDIT_TRAIL_FILE, () => auditTrailChunks(lines, t.exports.auditTrail));
+  files.set(TAXACT_FILE, () => taxActChunks(lines(), t.exports.taxact));
+  files.set(TXF_FILE, () => txfChunks(lines(), t.exports.txf, reportDate(data.taxYear)));
+  files.set(AUDIT_TRAIL_FILE, () => auditTrailChunks(lines(), t.exports.auditTrail));
   if (options.pdf ?? true) {
-    const exports = {
-      files: [...files.keys()],
-      turbotaxGainsFiles: gains.map((f) => f.name),
-      turbotaxMaxRows: t.exports.turbotaxGains.maxRows,
-      taxactMaxRows: t.exports.taxact.maxRows,
-      txfRefnums: t.exports.txf.refnums,
-      txfIncomplete: countTxfIncomplete(lines),
-    };
+    const names = [...files.keys()];
     files.set(PDF_FILE, () => renderPdfChunks({
       data,
-      lines,
+      lines: lines(),
+      exports: {
+        files: names,
+        turbotaxGainsFiles: gains.map((f) => f.name),
+        turbotaxMaxRows: t.exports.turbotaxGains.maxRows,
+        taxactMaxRows: t.exports.taxact.maxRows,
+        txfRefnums: t.exports.txf.refnums,
+        txfIncomplete: countTxfIncomplete(lines()),
+      },
       report: t.report,
       form8949: t.form8949,
-      exports,
       ...(options.label !== undefined ? { label: options.label } : {}),
       ...(options.summaryThreshold !== undefined ? { summaryThreshold: options.summaryThreshold } : {}),
     }));

@@ -3,7 +3,8 @@ import type { Argv } from 'yargs';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
-import { isReportFileName, REPORT_FILES, renderOutputStreams } from '../../report/render-outputs.js';
+import { handOver, isReportFileName, REPORT_FILES, renderOutputStreams } from '../../report/render-outputs.js';
+import type { PricedEvent } from '../../pricing/price-events.js';
 import { withDiagnosticCounts } from '../../report/summary.js';
 import { assertSafeOutput, collectInputs, readInputs, removeStaleOutputs } from '../io.js';
 import { writeOutputs } from '../write-outputs.js';
@@ -26,6 +27,7 @@ export interface ReportArgs extends CommonArgs, ProviderArgs, PresentationArgs {
 
 /** What one report run produced; `written` is empty when nothing could be read. */
 export interface ReportFolder {
+  /** The report's data, its `priced` history emptied: it was handed to its output and released. */
   readonly data: ReportData;
   /** The summary as written to summary.json (diagnostic counts include every stage). */
   readonly summary: Record<string, unknown>;
@@ -45,15 +47,27 @@ export async function writeReportFolder(
 ): Promise<ReportFolder> {
   const placement = { inputFolders: args.inputs, allowInsideInputs: args['allow-out-inside-inputs'] === true };
   assertSafeOutput(args.out, paths, REPORT_FILES, placement);
-  const { data, providerDiagnostics } = await computeReportWithPrices(readInputs(paths, toReadOptions(args)), converted.options, toPriceProvider(args));
+  const { data, history, providerDiagnostics } = await computeDetached(readInputs(paths, toReadOptions(args)), converted.options, toPriceProvider(args));
   const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...data.diagnostics];
   const summary = withDiagnosticCounts(data.summary, diagnostics);
   if (data.nothingRead) return { data, summary, diagnostics, written: [] };
-  const outputs = renderOutputStreams({ ...data, diagnostics, summary }, { pdf: args.pdf, ...toPresentation(args) });
+  const outputs = renderOutputStreams({ ...data, diagnostics, summary }, { pdf: args.pdf, history, ...toPresentation(args) });
   assertSafeOutput(args.out, paths, [...outputs.keys()], placement);
   writeOutputs(args.out, outputs);
   removeStaleOutputs(args.out, [...outputs.keys()], isReportFileName);
   return { data, summary, diagnostics, written: [...outputs.keys()] };
+}
+
+/**
+ * The report's data with its event history taken out and handed over: no variable of the run
+ * holds the history (on a million-row input, most of the heap), so it is freed as soon as the
+ * file that lists it has been written, before the Form 8949 lines are built.
+ */
+async function computeDetached(
+  ...args: Parameters<typeof computeReportWithPrices>
+): Promise<{ data: ReportData; history: () => readonly PricedEvent[]; providerDiagnostics: readonly Diagnostic[] }> {
+  const { data, providerDiagnostics } = await computeReportWithPrices(...args);
+  return { data: { ...data, priced: [] }, history: handOver(data.priced), providerDiagnostics };
 }
 
 export async function runReport(args: ReportArgs): Promise<CommandResult> {

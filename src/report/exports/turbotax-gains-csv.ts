@@ -35,19 +35,23 @@ export function turbotaxGainsFileNames(lineCount: number, maxRows: number): stri
  * // → [{ name: 'turbotax-gains.csv', content: 'Currency Name,Purchase Date,Cost Basis,Date Sold,Proceeds\nBTC,03/01/2023,1505.00,03/10/2025,3990.00\n' }]
  */
 export function renderTurboTaxGains(lines: readonly Form8949Line[], layout: ExportLayouts['turbotaxGains']): ExportFile[] {
-  return turbotaxGainsParts(lines, layout).map((p) => ({ name: p.name, content: joinChunks(p.produce() as Iterable<string>) }));
+  return turbotaxGainsParts(lines.length, () => lines, layout).map((p) => ({ name: p.name, content: joinChunks(p.produce() as Iterable<string>) }));
 }
 
-/** The same files, each as a producer of chunks (render-outputs.ts). */
+/**
+ * The same files, each as a producer of chunks (render-outputs.ts): named from the number of
+ * lines, the lines themselves asked for only when a file is written.
+ */
 export function turbotaxGainsParts(
-  lines: readonly Form8949Line[],
+  count: number,
+  lines: () => readonly Form8949Line[],
   layout: ExportLayouts['turbotaxGains'],
 ): { readonly name: string; readonly produce: OutputProducer }[] {
   const header = layout.columns.map((c) => c.header);
   const row = lineRower(layout.columns);
   const max = layout.maxRows;
-  return turbotaxGainsFileNames(lines.length, max).map((name, i) => ({
+  return turbotaxGainsFileNames(count, max).map((name, i) => ({
     name,
-    produce: () => csvChunks(header, mapRows(lines, row, i * max, Math.min(lines.length, (i + 1) * max))),
+    produce: () => csvChunks(header, mapRows(lines(), row, i * max, Math.min(count, (i + 1) * max))),
   }));
 }

@@ -129,9 +129,10 @@ const compareEvents = (a: PricedEvent, b: PricedEvent): number =>
   compareSourceRefs(a.event.source, b.event.source) ||
   (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0);
 
-/** The events of the report, priced the way the report priced them, in processing order. */
-function pricedHistory(data: ReportData): PricedEvent[] {
-  return [...data.priced].sort(compareEvents);
+/** What the rows need of the report besides its events. */
+export interface TransactionsReport {
+  readonly timezone: string;
+  readonly currency: string;
 }
 
 /**
@@ -140,19 +141,27 @@ function pricedHistory(data: ReportData): PricedEvent[] {
  * // → '3/1/2023 10:00,Buy,USD,3000,BTC,0.1,USD,10,USD,3000.00,,,wallet.csv:2'
  */
 export function renderTurboTaxTransactionsCsv(data: ReportData, layout: Layout): string {
-  return joinChunks(turbotaxTransactionsChunks(data, layout));
+  return joinChunks(turbotaxTransactionsChunks(data.priced, data.options, layout));
 }
 
-/** The same file as chunks (render-outputs.ts). */
-export function turbotaxTransactionsChunks(data: ReportData, layout: Layout): Generator<string> {
-  return csvChunks(layout.columns.map((c) => c.header), transactionRows(data, layout));
+/**
+ * The same file as chunks (render-outputs.ts), from the report's priced events (any order: they
+ * are listed in processing order).
+ */
+export function turbotaxTransactionsChunks(history: readonly PricedEvent[], report: TransactionsReport, layout: Layout): Generator<string> {
+  return csvChunks(layout.columns.map((c) => c.header), transactionRows([...history].sort(compareEvents), report, layout));
 }
 
-function* transactionRows(data: ReportData, layout: Layout): Generator<Cell[]> {
-  const amount = (d: DecType | undefined): Cell =>
-    d === undefined ? '' : num(d.abs().toDecimalPlaces(layout.maxDecimals, Dec.ROUND_HALF_EVEN).toFixed());
-  const dateOf = turbotaxDates(data.options.timezone);
-  for (const priced of pricedHistory(data)) {
+function* transactionRows(history: readonly PricedEvent[], report: TransactionsReport, layout: Layout): Generator<Cell[]> {
+  const max = layout.maxDecimals;
+  // most amounts already have at most `max` decimals: shown as they are, without a rounding pass
+  const amount = (d: DecType | undefined): Cell => {
+    if (d === undefined) return '';
+    const shown = d.decimalPlaces() <= max ? d : d.toDecimalPlaces(max, Dec.ROUND_HALF_EVEN);
+    return num((shown.isNegative() ? shown.abs() : shown).toFixed());
+  };
+  const dateOf = turbotaxDates(report.timezone);
+  for (const priced of history) {
     const row = rowOf(priced, layout.types);
     if (!row) continue;
     const e: LedgerEvent = priced.event;
@@ -166,7 +175,7 @@ function* transactionRows(data: ReportData, layout: Layout): Generator<Cell[]> {
       receivedAmount: amount(row.received?.amount),
       feeAsset: e.fee?.asset ?? '',
       feeAmount: amount(e.fee?.amount),
-      marketValueCurrency: value ? data.options.currency : '',
+      marketValueCurrency: value ? report.currency : '',
       marketValue: value ? num(formatMoney(value.amount.abs())) : '',
       description: e.note ?? '',
       txHash: e.txHash ?? '',
