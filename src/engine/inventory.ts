@@ -8,7 +8,7 @@
  *
  * Local mutable state inside `computeGains`; callers only ever see snapshots.
  */
-import { ZERO, divide, share, type Dec } from '../model/decimal.js';
+import { ZERO, compact, divide, share, type Dec } from '../model/decimal.js';
 import type { LocalDate } from '../model/local-date.js';
 import type { LotOrigin, LotSnapshot } from '../model/lot.js';
 import type { SourceRef } from '../model/source-ref.js';
@@ -206,7 +206,7 @@ export class Inventory {
       if (!lot) break;
       const q = lot.quantity.lessThanOrEqualTo(left) ? lot.quantity : left;
       pieces.push({ lot, quantity: q, basis: consume(lot, q) });
-      left = left.minus(q);
+      left = compact(left.minus(q));
     }
     return { pieces, uncovered: left };
   }
@@ -357,8 +357,8 @@ function consume(lot: Lot, q: Dec): Dec {
     return basis;
   }
   const basis = share(lot.basis, q, lot.quantity);
-  lot.quantity = lot.quantity.minus(q);
-  lot.basis = lot.basis.minus(basis);
+  lot.quantity = compact(lot.quantity.minus(q));
+  lot.basis = compact(lot.basis.minus(basis));
   return basis;
 }
 

@@ -4,7 +4,7 @@
  * last slice takes what remains, so the slices' proceeds sum to the disposal's exactly) and its
  * holding period from its own lot's acquisition date; uncovered units count as short-term.
  */
-import { share, ZERO, type Dec } from '../model/decimal.js';
+import { compact, share, ZERO, type Dec } from '../model/decimal.js';
 import type { DisposalSlice } from '../model/disposal.js';
 import { isLongTerm, type LocalDate } from '../model/local-date.js';
 import type { Taken } from './inventory.js';
@@ -28,7 +28,7 @@ export function sliceDisposal(taken: Taken, quantity: Dec, proceeds: Dec, date: 
   const proceedsOf = (units: Dec): Dec => {
     if (slices.length === count - 1) return proceedsLeft;
     const part = share(proceeds, units, quantity);
-    proceedsLeft = proceedsLeft.minus(part);
+    proceedsLeft = compact(proceedsLeft.minus(part));
     return part;
   };
   let fromUnknownLots = ZERO;

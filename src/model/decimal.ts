@@ -59,6 +59,16 @@ export function storedDec(text: string): Dec {
   return value;
 }
 
+/**
+ * `value` with its digit array copied at its exact length (decimal.js's constructor copies it with
+ * `slice`), for a computed value kept for the rest of the run — a market value, a slice's proceeds:
+ * the result of `times` or `minus` is built by `push` and holds room for ~17 words where it uses
+ * two to six (~100 bytes over, per value).
+ */
+export function compact(value: Dec): Dec {
+  return new Dec(value);
+}
+
 /** Plain string without exponent, no trailing zeros beyond what the value holds. */
 export function plain(value: Dec): string {
   return value.toFixed();

@@ -14,7 +14,7 @@
  * Pure: built from data; the CLI reads the price table file and runs the provider.
  */
 import { isFiat, type AssetCode } from '../model/asset.js';
-import { divide, ONE, type Dec } from '../model/decimal.js';
+import { compact, divide, ONE, type Dec } from '../model/decimal.js';
 import type { Money, PriceSource } from '../model/money.js';
 
 export interface PricePoint {
@@ -130,11 +130,11 @@ export function createPriceBook(opts: PriceBookOptions): PriceBook {
     valueOf(asset, amount, instant) {
       if (asset === C) return { amount, source: 'fiat-leg' };
       const fromTable = tablePrice(asset, instant);
-      if (fromTable) return { amount: amount.times(fromTable.price), source: fromTable.source satisfies PriceSource };
+      if (fromTable) return { amount: compact(amount.times(fromTable.price)), source: fromTable.source satisfies PriceSource };
       if (stable.has(asset)) {
         // Pegged to 1.00 USD: in a USD report that is the value; otherwise convert the dollar.
         const usd = C === 'USD' ? { price: ONE, source: 'price-table' as const } : rate('USD', C, instant);
-        if (usd) return { amount: amount.times(usd.price), source: 'stablecoin' };
+        if (usd) return { amount: usd.price === ONE ? amount : compact(amount.times(usd.price)), source: 'stablecoin' };
       }
       return undefined;
     },
