@@ -98,11 +98,33 @@ export interface ReportData {
   readonly nothingRead: boolean;
 }
 
+/**
+ * Import every file and pair the transfers. Returned: the events as matched, and what the report
+ * says of the files — not the files' own event lists: with them would stay alive every withdrawal
+ * and deposit that matching merged into a transfer, for the rest of the run.
+ */
+function importAndMatch(inputs: readonly InputFile[], options: ReportOptions): {
+  files: ImportedFile[];
+  overlaps: Diagnostic[];
+  lastInstant: number | undefined;
+  eventCount: number;
+  matched: ReturnType<typeof matchTransfers>;
+} {
+  const imported = importInputs(inputs, options);
+  const events = imported.flatMap((f) => f.events);
+  let lastInstant: number | undefined;
+  for (const e of events) if (lastInstant === undefined || e.instant > lastInstant) lastInstant = e.instant;
+  return {
+    files: imported.map(({ events: _events, ...file }) => file),
+    overlaps: findPossibleDuplicates(events),
+    lastInstant,
+    eventCount: events.length,
+    matched: matchTransfers(events, options.transferMatching),
+  };
+}
+
 export function computeReport(inputs: readonly InputFile[], options: ReportOptions): ReportData {
-  const files = importInputs(inputs, options);
-  const events = files.flatMap((f) => f.events);
-  const overlaps = findPossibleDuplicates(events);
-  const matched = matchTransfers(events, options.transferMatching);
+  const { files, overlaps, lastInstant, eventCount, matched } = importAndMatch(inputs, options);
   const book = createPriceBook({
     reportCurrency: options.currency,
     stablecoins: options.stablecoins,
@@ -124,8 +146,6 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
   };
   // Only the tax year's disposals are kept (the default year is the latest with one).
   const gains = computeGains(pricing.priced, { ...policy, yearEndSnapshots: true, keepDisposals: options.year ?? 'latest-year' });
-  let lastInstant: number | undefined;
-  for (const e of events) if (lastInstant === undefined || e.instant > lastInstant) lastInstant = e.instant;
   const taxYear =
     options.year ??
     defaultYear(
@@ -151,7 +171,7 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
     ...derivatives.diagnostics,
     ...yearEnd.diagnostics,
   ];
-  if (events.length > 0 && disposals.length === 0 && income.length === 0) {
+  if (eventCount > 0 && disposals.length === 0 && income.length === 0) {
     diagnostics.push(fileDiagnostic('YEAR_WITHOUT_ACTIVITY', '(report)', `no disposal or income in tax year ${taxYear}`));
   }
   const totals = totalYear(disposals, income);
@@ -184,7 +204,7 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
   return {
     options,
     taxYear,
-    files: files.map(({ events: _events, ...file }) => file),
+    files,
     // the year's disposals only: a long history's other years would be held for nothing
     gains: { ...gains, disposals: gains.disposals.filter((d) => inYear(d.date)), yearEndLots: undefined },
     disposals,

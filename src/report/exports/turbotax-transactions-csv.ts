@@ -152,7 +152,8 @@ export function turbotaxTransactionsChunks(history: readonly PricedEvent[], repo
   return csvChunks(layout.columns.map((c) => c.header), transactionRows([...history].sort(compareEvents), report, layout));
 }
 
-function* transactionRows(history: readonly PricedEvent[], report: TransactionsReport, layout: Layout): Generator<Cell[]> {
+/** Rows in the order of `sorted`, an array of its own that is emptied as it is read (below). */
+function* transactionRows(sorted: (PricedEvent | undefined)[], report: TransactionsReport, layout: Layout): Generator<Cell[]> {
   const max = layout.maxDecimals;
   // most amounts already have at most `max` decimals: shown as they are, without a rounding pass
   const amount = (d: DecType | undefined): Cell => {
@@ -161,7 +162,11 @@ function* transactionRows(history: readonly PricedEvent[], report: TransactionsR
     return num((shown.isNegative() ? shown.abs() : shown).toFixed());
   };
   const dateOf = turbotaxDates(report.timezone);
-  for (const priced of history) {
+  for (let i = 0; i < sorted.length; i++) {
+    const priced = sorted[i] as PricedEvent;
+    // Once listed, an event is let go: when the caller handed the history over (render-outputs
+    // `history`), the events are freed while this file is written rather than after it.
+    sorted[i] = undefined;
     const row = rowOf(priced, layout.types);
     if (!row) continue;
     const e: LedgerEvent = priced.event;
