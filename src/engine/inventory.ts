@@ -54,7 +54,7 @@ class OpenLot implements Lot {
   readonly origin: LotOrigin;
   readonly source: SourceRef;
 
-  constructor(fields: LotFields, private readonly cost: LotCost) {
+  constructor(fields: LotFields, readonly cost: LotCost) {
     this.id = fields.id;
     this.seq = fields.seq;
     this.split = fields.split;
@@ -70,17 +70,62 @@ class OpenLot implements Lot {
   }
 
   get unitCost(): Dec {
-    const cost = this.cost;
-    if (cost.unitCost === undefined) {
-      cost.unitCost = this.basisKnown && cost.quantity.greaterThan(0) ? divide(cost.basis, cost.quantity) : ZERO;
-    }
-    return cost.unitCost;
+    return unitCostOf(this.cost, this.basisKnown);
   }
 
   /** A lot of the same cost and acquisition (a piece moved to another wallet). */
   withFields(changes: Partial<LotFields>): OpenLot {
     return new OpenLot({ ...fieldsOf(this), ...changes }, this.cost);
   }
+}
+
+/**
+ * A lot as it stands at a moment (year-end listings): its fields copied, its unit cost the lot's
+ * own, worked out only if the listing is printed (one year's of all the years snapshotted).
+ */
+class LotView implements LotSnapshot {
+  readonly id: string;
+  readonly asset: string;
+  readonly wallet: string;
+  readonly quantity: Dec;
+  readonly basis: Dec;
+  readonly acquiredInstant: number;
+  readonly acquiredDate: LocalDate;
+  readonly basisKnown: boolean;
+  readonly origin: LotOrigin;
+  readonly source: SourceRef;
+
+  readonly #cost: LotCost; // private (#): not a field of the snapshot's data
+
+  constructor(lot: OpenLot) {
+    this.#cost = lot.cost;
+    this.id = lot.id;
+    this.asset = lot.asset;
+    this.wallet = lot.wallet;
+    this.quantity = lot.quantity;
+    this.basis = lot.basis;
+    this.acquiredInstant = lot.acquiredInstant;
+    this.acquiredDate = lot.acquiredDate;
+    this.basisKnown = lot.basisKnown;
+    this.origin = lot.origin;
+    this.source = lot.source;
+  }
+
+  get unitCost(): Dec {
+    return unitCostOf(this.#cost, this.basisKnown);
+  }
+}
+
+function snapshotOf(lot: Lot): LotSnapshot {
+  if (lot instanceof OpenLot) return new LotView(lot);
+  const { id, asset, wallet, quantity, basis, unitCost, acquiredInstant, acquiredDate, basisKnown, origin, source } = lot;
+  return { id, asset, wallet, quantity, basis, unitCost, acquiredInstant, acquiredDate, basisKnown, origin, source };
+}
+
+/** Basis per unit as the lot was created (shared by its pieces), divided once, when first asked for. */
+function unitCostOf(cost: LotCost, basisKnown: boolean): Dec {
+  if (cost.unitCost === undefined) cost.unitCost = basisKnown && cost.quantity.greaterThan(0) ? divide(cost.basis, cost.quantity) : ZERO;
+  return cost.unitCost;
 }
 
 function fieldsOf(lot: Lot): LotFields {
@@ -290,21 +335,7 @@ export class Inventory {
     for (const asset of [...this.books.keys()].sort()) {
       const wallets = this.books.get(asset) as Map<string, LotQueue>;
       for (const w of [...wallets.keys()].sort()) {
-        for (const lot of (wallets.get(w) as LotQueue).open()) {
-          out.push({
-            id: lot.id,
-            asset: lot.asset,
-            wallet: lot.wallet,
-            quantity: lot.quantity,
-            basis: lot.basis,
-            unitCost: lot.unitCost,
-            acquiredInstant: lot.acquiredInstant,
-            acquiredDate: lot.acquiredDate,
-            basisKnown: lot.basisKnown,
-            origin: lot.origin,
-            source: lot.source,
-          });
-        }
+        for (const lot of (wallets.get(w) as LotQueue).open()) out.push(snapshotOf(lot));
       }
     }
     return out;
