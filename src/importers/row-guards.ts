@@ -79,7 +79,8 @@ function checkDraft(draft: EventDraft, opts: RowGuardOptions): RowOutcome | unde
   const date = dateOutOfRange(draft.instant, opts.now);
   if (date !== undefined) return reject('ROW_DATE_OUT_OF_RANGE', date);
   for (const [field, name] of namesOf(draft)) {
-    if ([...name].length > MAX_NAME_LENGTH) {
+    // a string has at least as many UTF-16 units as code points: most names need no count
+    if (name.length > MAX_NAME_LENGTH && [...name].length > MAX_NAME_LENGTH) {
       return reject('ROW_NAME_TOO_LONG', `the ${field} is ${[...name].length} characters long ("${name.slice(0, 40)}…"); names are at most ${MAX_NAME_LENGTH}`);
     }
   }

@@ -66,13 +66,6 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
     whole && wholeValue && whole.asset === part.asset && !whole.amount.isZero()
       ? { amount: share(wholeValue.amount, part.amount, whole.amount), source: 'trade-leg' }
       : undefined;
-  const first = (...candidates: (() => Money | undefined)[]): Money | undefined => {
-    for (const c of candidates) {
-      const v = c();
-      if (v) return v;
-    }
-    return undefined;
-  };
   /** The asset whose price (or rate) the user should supply for this value. */
   const wanted = (candidates: readonly (Quantity | undefined)[]): AssetCode => {
     const legs = candidates.filter((q): q is Quantity => q !== undefined);
@@ -96,69 +89,64 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
   const feeValue = (e: LedgerEvent, related: [Quantity | undefined, Money | undefined][]): Money | undefined => {
     const fee = e.fee;
     if (!fee) return undefined;
-    const found = first(
-      () => direct(fee, e.instant),
-      () => stated(fee, e.instant),
-      ...related.map(([q, v]) => () => proportional(fee, q, v)),
-      ...related.map(([q]) => () => (q ? proportional(fee, q, stated(q, e.instant)) : undefined)),
-      () => fromBook(fee, e.instant),
-    );
-    return require(found, [fee], e, 'a fee');
+    let found = direct(fee, e.instant) ?? stated(fee, e.instant);
+    for (const [q, v] of related) found ??= proportional(fee, q, v);
+    for (const [q] of related) found ??= q ? proportional(fee, q, stated(q, e.instant)) : undefined;
+    return require(found ?? fromBook(fee, e.instant), [fee], e, 'a fee');
   };
 
   const priced = events.map((e): PricedEvent => {
     switch (e.kind) {
       case 'trade': {
         const bothFiat = isFiat(e.sent.asset) && isFiat(e.received.asset);
-        const value = first(
-          () => direct(e.received, e.instant),
-          () => direct(e.sent, e.instant),
-          () => otherFiat(e.received, e.instant),
-          () => otherFiat(e.sent, e.instant),
-          () => stated(e.received, e.instant),
-          () => stated(e.sent, e.instant),
+        const value =
+          direct(e.received, e.instant) ??
+          direct(e.sent, e.instant) ??
+          otherFiat(e.received, e.instant) ??
+          otherFiat(e.sent, e.instant) ??
+          stated(e.received, e.instant) ??
+          stated(e.sent, e.instant) ??
           // a stablecoin leg is the trade's cash: its exact amount beats a daily price of the other coin
-          () => (book.isStablecoin(e.received.asset) ? fromBook(e.received, e.instant) : undefined),
-          () => (book.isStablecoin(e.sent.asset) ? fromBook(e.sent, e.instant) : undefined),
-          () => fromBook(e.received, e.instant),
-          () => fromBook(e.sent, e.instant),
-        );
+          (book.isStablecoin(e.received.asset) ? fromBook(e.received, e.instant) : undefined) ??
+          (book.isStablecoin(e.sent.asset) ? fromBook(e.sent, e.instant) : undefined) ??
+          fromBook(e.received, e.instant) ??
+          fromBook(e.sent, e.instant);
         const received = bothFiat ? value : require(value, [e.received, e.sent], e, 'a trade');
         const fee = e.fee && !(e.fee.asset === e.sent.asset && !isFiat(e.sent.asset))
           ? feeValue(e, [[e.received, received], [e.sent, received]])
           : e.fee
-            ? first(() => proportional(e.fee as Quantity, e.sent, received), () => fromBook(e.fee as Quantity, e.instant))
+            ? (proportional(e.fee, e.sent, received) ?? fromBook(e.fee, e.instant))
             : undefined;
         return new Priced(e, { received, sent: received, fee });
       }
       case 'income':
       case 'acquisition': {
         const needed = e.kind === 'income' || e.acquisitionKind === 'loan';
-        const value = first(() => direct(e.received, e.instant), () => stated(e.received, e.instant), () => fromBook(e.received, e.instant));
+        const value = direct(e.received, e.instant) ?? stated(e.received, e.instant) ?? fromBook(e.received, e.instant);
         const received = needed ? require(value, [e.received], e, e.kind === 'income' ? `${e.incomeKind} income` : 'a loan') : value;
         const fee = e.fee && e.fee.asset !== e.received.asset ? feeValue(e, [[e.received, received]]) : undefined;
         return new Priced(e, { received, fee });
       }
       case 'spend': {
-        const value = first(() => direct(e.sent, e.instant), () => stated(e.sent, e.instant), () => fromBook(e.sent, e.instant));
+        const value = direct(e.sent, e.instant) ?? stated(e.sent, e.instant) ?? fromBook(e.sent, e.instant);
         const sent = isFiat(e.sent.asset) ? value : require(value, [e.sent], e, 'a spend');
         const fee = e.fee && e.fee.asset !== e.sent.asset ? feeValue(e, [[e.sent, sent]]) : undefined;
         return new Priced(e, { sent, fee });
       }
       case 'deposit': {
         const fee = e.fee && e.fee.asset !== e.received.asset && !isFiat(e.fee.asset) ? feeValue(e, [[e.received, undefined]]) : undefined;
-        const received = first(() => stated(e.received, e.instant), () => fromBook(e.received, e.instant));
+        const received = stated(e.received, e.instant) ?? fromBook(e.received, e.instant);
         return new Priced(e, { received, fee });
       }
       case 'withdrawal':
       case 'transfer':
       case 'removal': {
-        const sent = first(() => stated(e.sent, e.instant), () => fromBook(e.sent, e.instant));
+        const sent = stated(e.sent, e.instant) ?? fromBook(e.sent, e.instant);
         const fee = e.fee && !isFiat(e.fee.asset) ? feeValue(e, [[e.sent, sent]]) : undefined;
         return new Priced(e, { sent, fee });
       }
       case 'fee': {
-        const fee = isFiat(e.fee.asset) ? first(() => direct(e.fee, e.instant)) : feeValue(e, []);
+        const fee = isFiat(e.fee.asset) ? direct(e.fee, e.instant) : feeValue(e, []);
         return new Priced(e, { fee });
       }
       case 'conversion': {
@@ -173,7 +161,7 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
         // own valuation (at its close) is done by src/derivatives with the same price book.
         const held = heldEffect(e);
         const q: Quantity = { asset: e.asset, amount: held.abs() };
-        const found = held.isZero() ? undefined : first(() => direct(q, e.instant), () => fromBook(q, e.instant));
+        const found = held.isZero() ? undefined : (direct(q, e.instant) ?? fromBook(q, e.instant));
         const value = held.isZero() || isFiat(e.asset) ? found : require(found, q, e, `a ${e.kind} settlement`);
         const fee = e.fee && e.fee.asset !== e.asset && !isFiat(e.fee.asset) ? feeValue(e, []) : undefined;
         return new Priced(e, held.isNegative() ? { sent: value, fee } : { received: value, fee });
