@@ -54,7 +54,7 @@ class OpenLot implements Lot {
   readonly origin: LotOrigin;
   readonly source: SourceRef;
 
-  constructor(fields: LotFields, readonly cost: LotCost) {
+  constructor(fields: LotFields, private readonly cost: LotCost) {
     this.id = fields.id;
     this.seq = fields.seq;
     this.split = fields.split;
@@ -79,45 +79,8 @@ class OpenLot implements Lot {
   }
 }
 
-/**
- * A lot as it stands at a moment (year-end listings): its fields copied, its unit cost the lot's
- * own, worked out only if the listing is printed (one year's of all the years snapshotted).
- */
-class LotView implements LotSnapshot {
-  readonly id: string;
-  readonly asset: string;
-  readonly wallet: string;
-  readonly quantity: Dec;
-  readonly basis: Dec;
-  readonly acquiredInstant: number;
-  readonly acquiredDate: LocalDate;
-  readonly basisKnown: boolean;
-  readonly origin: LotOrigin;
-  readonly source: SourceRef;
-
-  readonly #cost: LotCost; // private (#): not a field of the snapshot's data
-
-  constructor(lot: OpenLot) {
-    this.#cost = lot.cost;
-    this.id = lot.id;
-    this.asset = lot.asset;
-    this.wallet = lot.wallet;
-    this.quantity = lot.quantity;
-    this.basis = lot.basis;
-    this.acquiredInstant = lot.acquiredInstant;
-    this.acquiredDate = lot.acquiredDate;
-    this.basisKnown = lot.basisKnown;
-    this.origin = lot.origin;
-    this.source = lot.source;
-  }
-
-  get unitCost(): Dec {
-    return unitCostOf(this.#cost, this.basisKnown);
-  }
-}
-
+/** A lot as it stands at a moment (year-end listings): plain data, as library users see it. */
 function snapshotOf(lot: Lot): LotSnapshot {
-  if (lot instanceof OpenLot) return new LotView(lot);
   const { id, asset, wallet, quantity, basis, unitCost, acquiredInstant, acquiredDate, basisKnown, origin, source } = lot;
   return { id, asset, wallet, quantity, basis, unitCost, acquiredInstant, acquiredDate, basisKnown, origin, source };
 }

@@ -117,7 +117,7 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
           : e.fee
             ? (proportional(e.fee, e.sent, received) ?? fromBook(e.fee, e.instant))
             : undefined;
-        return new Priced(e, { received, sent: received, fee });
+        return withValues(e, { received, sent: received, fee });
       }
       case 'income':
       case 'acquisition': {
@@ -125,34 +125,34 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
         const value = direct(e.received, e.instant) ?? stated(e.received, e.instant) ?? fromBook(e.received, e.instant);
         const received = needed ? require(value, [e.received], e, e.kind === 'income' ? `${e.incomeKind} income` : 'a loan') : value;
         const fee = e.fee && e.fee.asset !== e.received.asset ? feeValue(e, [[e.received, received]]) : undefined;
-        return new Priced(e, { received, fee });
+        return withValues(e, { received, fee });
       }
       case 'spend': {
         const value = direct(e.sent, e.instant) ?? stated(e.sent, e.instant) ?? fromBook(e.sent, e.instant);
         const sent = isFiat(e.sent.asset) ? value : require(value, [e.sent], e, 'a spend');
         const fee = e.fee && e.fee.asset !== e.sent.asset ? feeValue(e, [[e.sent, sent]]) : undefined;
-        return new Priced(e, { sent, fee });
+        return withValues(e, { sent, fee });
       }
       case 'deposit': {
         const fee = e.fee && e.fee.asset !== e.received.asset && !isFiat(e.fee.asset) ? feeValue(e, [[e.received, undefined]]) : undefined;
         const received = stated(e.received, e.instant) ?? fromBook(e.received, e.instant);
-        return new Priced(e, { received, fee });
+        return withValues(e, { received, fee });
       }
       case 'withdrawal':
       case 'transfer':
       case 'removal': {
         const sent = stated(e.sent, e.instant) ?? fromBook(e.sent, e.instant);
         const fee = e.fee && !isFiat(e.fee.asset) ? feeValue(e, [[e.sent, sent]]) : undefined;
-        return new Priced(e, { sent, fee });
+        return withValues(e, { sent, fee });
       }
       case 'fee': {
         const fee = isFiat(e.fee.asset) ? direct(e.fee, e.instant) : feeValue(e, []);
-        return new Priced(e, { fee });
+        return withValues(e, { fee });
       }
       case 'conversion': {
         // lots carry over: no value is needed, except for a fee paid on the way
         const fee = e.fee && !isFiat(e.fee.asset) ? feeValue(e, []) : undefined;
-        return new Priced(e, { fee });
+        return withValues(e, { fee });
       }
       default: {
         // every remaining kind is a derivative row (DerivativeEvent); a new kind of another sort
@@ -164,7 +164,7 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
         const found = held.isZero() ? undefined : (direct(q, e.instant) ?? fromBook(q, e.instant));
         const value = held.isZero() || isFiat(e.asset) ? found : require(found, q, e, `a ${e.kind} settlement`);
         const fee = e.fee && e.fee.asset !== e.asset && !isFiat(e.fee.asset) ? feeValue(e, []) : undefined;
-        return new Priced(e, held.isNegative() ? { sent: value, fee } : { received: value, fee });
+        return withValues(e, held.isNegative() ? { sent: value, fee } : { received: value, fee });
       }
     }
   });
@@ -176,24 +176,11 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
   return { priced, diagnostics, missing: [...missing.values()].map((m) => m.price) };
 }
 
-/**
- * An event and its values as one object (`values` is the object itself): a million-event history
- * holds a million of these for the whole run, and a separate values object per event was ~50 MB.
- * Only the values found are set, as with a plain `{ received?, sent?, fee? }`.
- */
-class Priced implements PricedEvent, EventValues {
-  declare readonly received?: Money;
-  declare readonly sent?: Money;
-  declare readonly fee?: Money;
-
-  constructor(readonly event: LedgerEvent, values: { received?: Money | undefined; sent?: Money | undefined; fee?: Money | undefined }) {
-    const self = this as { -readonly [K in keyof EventValues]: EventValues[K] };
-    if (values.received) self.received = values.received;
-    if (values.sent) self.sent = values.sent;
-    if (values.fee) self.fee = values.fee;
-  }
-
-  get values(): EventValues {
-    return this;
-  }
+/** The event with the values found (absent ones left out, not set to undefined). */
+function withValues(event: LedgerEvent, values: { received?: Money | undefined; sent?: Money | undefined; fee?: Money | undefined }): PricedEvent {
+  const out: { received?: Money; sent?: Money; fee?: Money } = {};
+  if (values.received) out.received = values.received;
+  if (values.sent) out.sent = values.sent;
+  if (values.fee) out.fee = values.fee;
+  return { event, values: out };
 }
