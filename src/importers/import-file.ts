@@ -9,7 +9,7 @@ import type { SourceRef } from '../model/source-ref.js';
 import { detectFormat, SCAN_LINES, type Detection } from './detect.js';
 import type { Importer } from './importer-spec.js';
 import { csvRows } from './read-csv.js';
-import { runImporter, type RowAccounting } from './run-importer.js';
+import { runImporter, type GroupReopened, type ImportResult, type RowAccounting } from './run-importer.js';
 import { chunksOf, headLines, linesFrom, normalizedChunks, type TextSource } from './text-source.js';
 
 export interface FileImport {
@@ -31,6 +31,8 @@ export interface ImportFileOptions {
   readonly seenRows?: Map<string, SourceRef>;
   readonly forcedFormat?: string;
   readonly inputZone?: string;
+  /** Rows after which a group's first row is mapped (tests: a small window); see runImporter. */
+  readonly groupWindow?: number;
   /** The detection already made for this file (computeReport detects every file first). */
   readonly detection?: FileDetection;
 }
@@ -42,6 +44,12 @@ export interface FileDetection {
   readonly detection: Detection;
   readonly head: readonly string[];
 }
+
+/**
+ * Rows taken after a group's first row before the group is mapped: the rows of a group (a Kraken
+ * refid, a trade's fills) sit within a few rows of each other in real exports.
+ */
+export const GROUP_WINDOW_ROWS = 10_000;
 
 /** The file name without folders and extension: the wallet of generic-format files. */
 export function fileStem(file: string): string {
@@ -71,13 +79,19 @@ export function importFile(file: string, source: TextSource, opts: ImportFileOpt
     return notRead(file, [detectionDiagnostic(file, detection, rows)], rows);
   }
   const { match } = detection;
-  const rows = csvRows(linesFrom(source, match.headerLineIndex), match.delimiter, match.headerLineIndex + 1);
-  const result = runImporter(file, rows, { preamble: head.slice(0, match.headerLineIndex) }, match, {
-    fileStem: fileStem(file),
-    fileName: file.split(/[\\/]/).pop() ?? file,
-    ...(opts.seenRows ? { seenRows: opts.seenRows } : {}),
-    ...(opts.inputZone ? { inputZone: opts.inputZone } : {}),
-  });
+  const preamble = head.slice(0, match.headerLineIndex);
+  const pass = (groupWindow: number | undefined): ImportResult | GroupReopened =>
+    runImporter(file, csvRows(linesFrom(source, match.headerLineIndex), match.delimiter, match.headerLineIndex + 1), { preamble }, match, {
+      fileStem: fileStem(file),
+      fileName: file.split(/[\\/]/).pop() ?? file,
+      ...(opts.seenRows ? { seenRows: opts.seenRows } : {}),
+      ...(opts.inputZone ? { inputZone: opts.inputZone } : {}),
+      ...(groupWindow !== undefined ? { groupWindow } : {}),
+    });
+  // Groups are mapped as the file streams; a file whose groups are scattered is read again, holding them.
+  const streamed = pass(opts.groupWindow ?? GROUP_WINDOW_ROWS);
+  const result = 'reopened' in streamed ? pass(undefined) : streamed;
+  if ('reopened' in result) throw new Error('a pass without a group window cannot reopen a group');
   const diagnostics = [...result.diagnostics];
   if (result.accounting.rows === 0) diagnostics.push(fileDiagnostic('INPUT_EMPTY', file, 'the file has a header but no data rows'));
   return {

@@ -1,7 +1,8 @@
 /** The shared driver: row accounting, grouped rows and the sources events cite, file context. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimal, instant, text } from './columns.js';
-import { defineImporter, events, skip } from './importer-spec.js';
+import { defineImporter, events, reject, skip } from './importer-spec.js';
 import { importFile } from './import-file.js';
 
 const grouped = defineImporter({
@@ -44,6 +45,81 @@ describe('runImporter with groups', () => {
     ]);
     expect(r.events.map((e) => e.id)).toEqual(['data.csv:2#1', 'data.csv:4#2', 'data.csv:5']);
     expect(r.events.some((e) => 'groupRows' in e)).toBe(false);
+  });
+});
+
+describe('groups mapped as the file streams (groupWindow)', () => {
+  let calls = 0;
+  const counted = defineImporter({
+    id: 'test-counted',
+    label: 'test',
+    howToExport: 'test',
+    wallet: 'test',
+    columns: { time: instant('time'), group: text('group'), asset: text('asset'), amount: decimal('amount') },
+    groupKey: (row) => row.group || undefined,
+    mapGroup: (rows) => {
+      calls++;
+      if (rows.some((r) => r.asset === 'SKIP')) return skip('skipped for the test');
+      if (rows.some((r) => r.asset === 'BAD')) return reject('ROW_UNKNOWN_TYPE', 'rejected for the test');
+      // one event per group, citing every row: what it holds shows which rows were grouped
+      const [first] = rows;
+      return events({ kind: 'deposit' as const, instant: first?.time ?? 0, received: { asset: rows.map((r) => r.asset).join('+'), amount: first?.amount as never } });
+    },
+  });
+  const HOLD_ALL = Number.MAX_SAFE_INTEGER;
+  const run = (lines: readonly string[], groupWindow: number) => {
+    calls = 0;
+    const r = importFile('g.csv', ['time,group,asset,amount', ...lines].join('\n'), { importers: [counted], groupWindow });
+    const view = {
+      events: r.events.map((e) => [e.id, e.kind === 'deposit' ? e.received.asset : '', e.source.line, e.extraSources?.map((s) => s.line)]),
+      diagnostics: r.diagnostics.map((d) => [d.code, d.source?.line, d.message]),
+      accounting: r.accounting,
+    };
+    return { view, calls };
+  };
+
+  it('maps each group once when its rows sit together, with the result of holding every group', () => {
+    // groups a, b, c each on adjacent lines; a row alone; a row with a bad amount between
+    const lines = ['2024-01-01,a,BTC,1', '2024-01-01,a,ETH,2', '2024-01-02,b,SKIP,1', '2024-01-02,b,SOL,1', '2024-01-03,,ADA,5', '2024-01-04,c,BAD,x', '2024-01-05,c,BAD,1', '2024-01-05,c,BAD,2'];
+    const held = run(lines, HOLD_ALL);
+    const streamed = run(lines, 3);
+    expect(streamed.view).toEqual(held.view);
+    expect(streamed.calls).toBe(4); // a, b, the row alone, c: no second pass
+    expect(held.view.events).toEqual([
+      ['g.csv:2', 'BTC+ETH', 2, [3]],
+      ['g.csv:6', 'ADA', 6, undefined],
+    ]);
+    // the row with a bad amount first (as read), then the groups' skips and rejections in line order
+    expect(held.view.diagnostics.map(([code, line]) => [code, line])).toEqual([
+      ['ROW_BAD_NUMBER', 7],
+      ['ROW_SKIPPED', 4],
+      ['ROW_SKIPPED', 5],
+      ['ROW_UNKNOWN_TYPE', 8],
+      ['ROW_UNKNOWN_TYPE', 9],
+    ]);
+  });
+
+  it('reads the file again, holding its groups, when a group comes back after it was mapped', () => {
+    const lines = ['2024-01-01,a,BTC,1', '2024-01-02,b,ETH,1', '2024-01-03,c,SOL,1', '2024-01-04,a,ADA,1'];
+    const streamed = run(lines, 2);
+    expect(streamed.view).toEqual(run(lines, HOLD_ALL).view);
+    expect(streamed.view.events.map((e) => e[1])).toEqual(['BTC+ADA', 'ETH', 'SOL']);
+    expect(streamed.calls).toBe(1 + 3); // a mapped in the first pass; a, b, c in the second
+  });
+
+  it('gives the same events, diagnostics and counts whatever the window (random files)', () => {
+    const row = fc.record({
+      group: fc.constantFrom('', 'a', 'b', 'c', 'd', 'e'),
+      asset: fc.constantFrom('BTC', 'ETH', 'SKIP', 'BAD'),
+      amount: fc.constantFrom('1', '2.5', 'x'),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), fc.integer({ min: 1, max: 8 }), (rows, window) => {
+        const lines = rows.map((r, i) => `2024-01-${String((i % 28) + 1).padStart(2, '0')},${r.group},${r.asset},${r.amount}`);
+        expect(run(lines, window).view).toEqual(run(lines, HOLD_ALL).view);
+      }),
+      { numRuns: 300, seed: 8 },
+    );
   });
 });
 

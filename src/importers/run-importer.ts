@@ -8,10 +8,11 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
 import { omitFields } from '../model/omit-fields.js';
+import { ownText, sharedText } from '../model/own-text.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { Column } from './columns.js';
 import { normalizeHeader, type FormatMatch } from './detect.js';
-import { isGroupSpec, type Columns, type EventDraft, type Importer, type RowOutcome, type RowSpec } from './importer-spec.js';
+import { isGroupSpec, type Columns, type GroupSpec, type EventDraft, type Importer, type RowOutcome, type RowSpec } from './importer-spec.js';
 import type { CsvRow } from './read-csv.js';
 import type { NumberStyle } from './parse-number.js';
 
@@ -42,6 +43,19 @@ export interface ImportOptions {
    * cells). A row seen in another file is an overlapping export: skipped, counted once.
    */
   readonly seenRows?: Map<string, SourceRef>;
+  /**
+   * Importers that group rows: map a group once this many rows have been taken after its first
+   * row, instead of holding every group to the end of the file. Absent: hold them all.
+   */
+  readonly groupWindow?: number;
+}
+
+/**
+ * A pass with a `groupWindow` that met a row of a group it had already mapped: its result would
+ * differ from holding every group, so it is dropped and the file read again without a window.
+ */
+export interface GroupReopened {
+  readonly reopened: SourceRef;
 }
 
 interface ParsedRow {
@@ -58,11 +72,23 @@ export interface FileHead {
 /**
  * Run a matched importer over the rows of one file, as they stream in. `rows` starts with the
  * header row. Rows are mapped as they arrive, except for importers that group rows (a Kraken
- * refid, a Binance second): their parsed rows are held until the end of the file.
+ * refid, a Binance second): a group is mapped at the end of the file or, with `groupWindow`,
+ * once that many rows have been taken after its first — the rows of a group sit together in
+ * real exports, and holding a million parsed rows to the end cost ~350 MB. Groups are mapped in
+ * the order of their first row either way and their diagnostics follow the rows', so the result
+ * is the same; if a row of an already mapped group turns up, the pass stops (`GroupReopened`).
  */
-export function runImporter(file: string, rows: Iterable<CsvRow>, head: FileHead, match: FormatMatch, opts: ImportOptions): ImportResult {
+export function runImporter(
+  file: string,
+  rows: Iterable<CsvRow>,
+  head: FileHead,
+  match: FormatMatch,
+  opts: ImportOptions,
+): ImportResult | GroupReopened {
   const importer = match.importer;
   const diagnostics: Diagnostic[] = [];
+  // a group's skip or rejection follows the diagnostics of the rows (a row's: in line with them)
+  const mapDiagnostics: Diagnostic[] = isGroupSpec(importer) ? [] : diagnostics;
   const accounting: RowAccounting = { rows: 0, imported: 0, skipped: 0, rejected: 0, skippedByReason: {} };
   const events: LedgerEvent[] = [];
   const wallet = importer.wallet === 'file-stem' ? opts.fileStem : importer.wallet;
@@ -91,27 +117,53 @@ export function runImporter(file: string, rows: Iterable<CsvRow>, head: FileHead
       }
       case 'skip':
         skip(outcome.reason, group.length);
-        for (const r of group) diagnostics.push(diagnostic('ROW_SKIPPED', outcome.reason, r.ref));
+        for (const r of group) mapDiagnostics.push(diagnostic('ROW_SKIPPED', outcome.reason, r.ref));
         return;
       case 'reject':
         accounting.rejected += group.length;
-        for (const r of group) diagnostics.push(diagnostic(outcome.code, outcome.message, r.ref, outcome.hint));
+        for (const r of group) mapDiagnostics.push(diagnostic(outcome.code, outcome.message, r.ref, outcome.hint));
         return;
     }
   };
 
   const grouping = isGroupSpec(importer) ? importer : undefined;
+  // Grouped rows wait in `order` (a group's key, or a row alone), in the order of their first row.
   const groups = new Map<string, ParsedRow[]>();
   const order: (string | ParsedRow)[] = [];
+  const orderTaken: number[] = []; // rows taken when each entry of `order` was added
+  let next = 0; // first entry of `order` not yet mapped
+  let taken = 0;
+  const mapped = new Set<string>(); // keys of the groups mapped before the end (with a window)
+  let reopened: SourceRef | undefined;
+  const mapNext = (): void => {
+    const item = order[next] as string | ParsedRow;
+    order[next++] = '';
+    if (typeof item !== 'string') return apply([item], (grouping as GroupSpec<Columns>).mapGroup([item.values], ctx));
+    const group = groups.get(item) ?? [];
+    groups.delete(item);
+    if (opts.groupWindow !== undefined) mapped.add(ownText(item));
+    apply(group, (grouping as GroupSpec<Columns>).mapGroup(group.map((r) => r.values), ctx));
+  };
   const take = (row: ParsedRow): void => {
     if (!grouping) return apply([row], (importer as RowSpec<Columns>).mapRow(row.values, ctx));
+    taken++;
     const key = grouping.groupKey(row.values);
-    if (key === undefined) return void order.push(row);
-    const group = groups.get(key);
+    const group = key === undefined ? undefined : groups.get(key);
     if (group) group.push(row);
-    else {
-      groups.set(key, [row]);
-      order.push(key);
+    else if (key !== undefined && mapped.has(key)) {
+      reopened = row.ref;
+      return;
+    } else {
+      if (key !== undefined) groups.set(key, [row]);
+      order.push(key ?? row);
+      orderTaken.push(taken);
+    }
+    if (opts.groupWindow === undefined) return;
+    while (next < order.length && taken - (orderTaken[next] as number) >= opts.groupWindow) mapNext();
+    if (next >= 4096 && next * 2 >= order.length) {
+      order.splice(0, next);
+      orderTaken.splice(0, next);
+      next = 0;
     }
   };
 
@@ -183,6 +235,7 @@ export function runImporter(file: string, rows: Iterable<CsvRow>, head: FileHead
   };
 
   for (const row of rows) {
+    if (reopened) return { reopened };
     if (!headerCells) {
       headerCells = row.cells.map(normalizeHeader);
       headerWord = (headerCells[0] ?? '').split(' ', 1)[0] ?? '';
@@ -212,13 +265,9 @@ export function runImporter(file: string, rows: Iterable<CsvRow>, head: FileHead
       ),
     );
   }
-  if (grouping) {
-    for (const item of order) {
-      const group = typeof item === 'string' ? (groups.get(item) ?? []) : [item];
-      apply(group, grouping.mapGroup(group.map((r) => r.values), ctx));
-    }
-  }
-  return { events, diagnostics, accounting };
+  if (reopened) return { reopened };
+  while (next < order.length) mapNext();
+  return { events, diagnostics: mapDiagnostics === diagnostics ? diagnostics : [...diagnostics, ...mapDiagnostics], accounting };
 }
 
 /** Rows a `;` file's number style is judged on (numberStyleOf). */
@@ -271,10 +320,17 @@ function idPrefix(file: string): string {
   return lastPrefix.prefix;
 }
 
+/** An event's text fields that may be cut from a cell: copied so as not to pin the CSV chunk (own-text.ts). */
+const KEPT_TEXT = ['txHash', 'note', 'toWallet', 'account', 'contract', 'position'] as const;
+
 /** The draft plus its identity (copied with omitFields: see there why not with a spread). */
 function finishEvent(draft: EventDraft, ref: SourceRef, extra: readonly SourceRef[], wallet: string, index: number): LedgerEvent {
   const event = omitFields(draft, ['groupRows']) as Record<string, unknown>;
-  event['wallet'] = draft.wallet ?? wallet;
+  event['wallet'] = draft.wallet === undefined ? wallet : sharedText(draft.wallet);
+  for (const field of KEPT_TEXT) {
+    const text = event[field];
+    if (typeof text === 'string') event[field] = field === 'toWallet' ? sharedText(text) : ownText(text);
+  }
   const id = idPrefix(ref.file) + String(ref.line);
   event['id'] = index > 0 ? `${id}#${index}` : id;
   event['source'] = ref;

@@ -5,6 +5,8 @@
  * the engine keeps no lots for them. USD-pegged stablecoins are property (they have lots and
  * disposals) but are valued at 1.00 USD by default, as the contract requires.
  */
+import { ownText } from './own-text.js';
+
 export type AssetCode = string;
 
 /** ISO 4217 codes that exchanges use as fiat legs. */
@@ -33,8 +35,8 @@ const MAX_SEEN_CODES = 10_000;
 export function normalizeAsset(code: string): AssetCode {
   const seen = SEEN_CODES.get(code);
   if (seen !== undefined) return seen;
-  const normalized = code.trim().toUpperCase();
-  if (SEEN_CODES.size < MAX_SEEN_CODES) SEEN_CODES.set(code, normalized);
+  const normalized = ownText(code.trim().toUpperCase());
+  if (SEEN_CODES.size < MAX_SEEN_CODES) SEEN_CODES.set(normalized === code ? normalized : ownText(code), normalized);
   return normalized;
 }
 
