@@ -12,7 +12,8 @@ import { ownText, sharedText } from '../model/own-text.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { Column } from './columns.js';
 import { normalizeHeader, type FormatMatch } from './detect.js';
-import { isGroupSpec, type Columns, type GroupSpec, type EventDraft, type Importer, type RowOutcome, type RowSpec } from './importer-spec.js';
+import { isGroupSpec, type Columns, type EventDraft, type Importer, type RowOutcome, type RowSpec } from './importer-spec.js';
+import { PendingGroups } from './pending-groups.js';
 import type { CsvRow } from './read-csv.js';
 import type { NumberStyle } from './parse-number.js';
 
@@ -127,44 +128,13 @@ export function runImporter(
   };
 
   const grouping = isGroupSpec(importer) ? importer : undefined;
-  // Grouped rows wait in `order` (a group's key, or a row alone), in the order of their first row.
-  const groups = new Map<string, ParsedRow[]>();
-  const order: (string | ParsedRow)[] = [];
-  const orderTaken: number[] = []; // rows taken when each entry of `order` was added
-  let next = 0; // first entry of `order` not yet mapped
-  let taken = 0;
-  const mapped = new Set<string>(); // keys of the groups mapped before the end (with a window)
+  const pending = grouping
+    ? new PendingGroups<ParsedRow>(opts.groupWindow, (group) => apply(group, grouping.mapGroup(group.map((r) => r.values), ctx)))
+    : undefined;
   let reopened: SourceRef | undefined;
-  const mapNext = (): void => {
-    const item = order[next] as string | ParsedRow;
-    order[next++] = '';
-    if (typeof item !== 'string') return apply([item], (grouping as GroupSpec<Columns>).mapGroup([item.values], ctx));
-    const group = groups.get(item) ?? [];
-    groups.delete(item);
-    if (opts.groupWindow !== undefined) mapped.add(ownText(item));
-    apply(group, (grouping as GroupSpec<Columns>).mapGroup(group.map((r) => r.values), ctx));
-  };
   const take = (row: ParsedRow): void => {
-    if (!grouping) return apply([row], (importer as RowSpec<Columns>).mapRow(row.values, ctx));
-    taken++;
-    const key = grouping.groupKey(row.values);
-    const group = key === undefined ? undefined : groups.get(key);
-    if (group) group.push(row);
-    else if (key !== undefined && mapped.has(key)) {
-      reopened = row.ref;
-      return;
-    } else {
-      if (key !== undefined) groups.set(key, [row]);
-      order.push(key ?? row);
-      orderTaken.push(taken);
-    }
-    if (opts.groupWindow === undefined) return;
-    while (next < order.length && taken - (orderTaken[next] as number) >= opts.groupWindow) mapNext();
-    if (next >= 4096 && next * 2 >= order.length) {
-      order.splice(0, next);
-      orderTaken.splice(0, next);
-      next = 0;
-    }
+    if (!grouping || !pending) return apply([row], (importer as RowSpec<Columns>).mapRow(row.values, ctx));
+    if (!pending.add(grouping.groupKey(row.values), row)) reopened ??= row.ref;
   };
 
   let headerCells: string[] | undefined;
@@ -266,7 +236,7 @@ export function runImporter(
     );
   }
   if (reopened) return { reopened };
-  while (next < order.length) mapNext();
+  pending?.finish();
   return { events, diagnostics: mapDiagnostics === diagnostics ? diagnostics : [...diagnostics, ...mapDiagnostics], accounting };
 }
 
