@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { computeReport, type InputFile, type ReportData, type ReportOptions } from '../pipeline/compute-report.js';
 import type { DailyPriceProvider } from '../pricing/provider/coingecko-provider.js';
 import { fetchMissingPrices } from '../pricing/provider/fetch-missing-prices.js';
+import type { PricedEvent } from '../pricing/price-events.js';
 
 export interface ComputedWithPrices {
   readonly data: ReportData;
@@ -19,12 +20,13 @@ export async function computeReportWithPrices(
   inputs: readonly InputFile[],
   options: ReportOptions,
   provider: DailyPriceProvider | undefined,
+  onHistory?: (priced: readonly PricedEvent[]) => void,
 ): Promise<ComputedWithPrices> {
-  const first = computeReport(inputs, options);
+  const first = computeReport(inputs, options, onHistory);
   if (!provider || first.nothingRead) return { data: first, providerDiagnostics: [] };
   const wanted = [...first.missingPrices, ...first.yearEnd.missing];
   if (wanted.length === 0) return { data: first, providerDiagnostics: [] };
   const fetched = await fetchMissingPrices(wanted, provider, options.timezone);
-  const data = fetched.points.length === 0 ? first : computeReport(inputs, { ...options, prices: [...options.prices, ...fetched.points] });
+  const data = fetched.points.length === 0 ? first : computeReport(inputs, { ...options, prices: [...options.prices, ...fetched.points] }, onHistory);
   return { data, providerDiagnostics: fetched.diagnostics };
 }

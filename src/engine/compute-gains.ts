@@ -32,20 +32,36 @@ export type { BookingPolicy, GainsResult, IncomeRecord, LotScope, RemovalRecord 
 import { heldEffect } from '../derivatives/settlement.js';
 
 
-const compareEvents = (a: PricedEvent, b: PricedEvent): number =>
+/**
+ * The order events are booked in: by instant, then file and line, then id (a total order, so the
+ * result never depends on the input's order). The TurboTax transactions file lists them so too.
+ */
+export const compareBookingOrder = (a: PricedEvent, b: PricedEvent): number =>
   a.event.instant - b.event.instant ||
   compareSourceRefs(a.event.source, b.event.source) ||
   (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0);
 
 /**
- * Match disposals to lots and compute gains.
+ * Match disposals to lots and compute gains. `events` may be handed over (`model/hand-over.ts`):
+ * the engine then holds the only reference to them and lets each go once booked, so that a long
+ * history is freed as the run goes instead of after it. The input array itself is never changed.
  * @example
  * const result = computeGains(priced, { method: 'FIFO', lotScope: 'auto', perWalletFrom: '2025-01-01', timezone: 'UTC' });
  */
-export function computeGains(events: readonly PricedEvent[], policy: BookingPolicy): GainsResult {
+export function computeGains(events: readonly PricedEvent[] | (() => readonly PricedEvent[]), policy: BookingPolicy): GainsResult {
   const run = new Run(policy);
-  for (const priced of [...events].sort(compareEvents)) run.apply(priced);
+  const sorted: (PricedEvent | undefined)[] = sortedCopy(events);
+  for (let i = 0; i < sorted.length; i++) {
+    const priced = sorted[i] as PricedEvent;
+    sorted[i] = undefined; // booked: nothing of the run needs the event itself any more
+    run.apply(priced);
+  }
   return run.finish();
+}
+
+/** The events in booking order, in an array of the engine's own (a separate function: no frame keeps `events`). */
+function sortedCopy(events: readonly PricedEvent[] | (() => readonly PricedEvent[])): PricedEvent[] {
+  return [...(typeof events === 'function' ? events() : events)].sort(compareBookingOrder);
 }
 
 class Run {

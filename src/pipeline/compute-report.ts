@@ -7,7 +7,7 @@
  * clock or the process.
  */
 import { countBySeverity, fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { computeGains, type BookingPolicy, type GainsResult, type IncomeRecord, type LotScope } from '../engine/compute-gains.js';
+import { compareBookingOrder, computeGains, type BookingPolicy, type GainsResult, type IncomeRecord, type LotScope } from '../engine/compute-gains.js';
 import type { BookingMethod } from '../engine/booking-methods.js';
 import { matchTransfers, type TransferMatching } from '../engine/match-transfers.js';
 import { detectFile, importFile, notRead, walletOf, type FileImport } from '../importers/import-file.js';
@@ -19,7 +19,8 @@ import type { Dec } from '../model/decimal.js';
 import type { Disposal } from '../model/disposal.js';
 import { toLocalDate, yearOf } from '../model/local-date.js';
 import type { LotSnapshot } from '../model/lot.js';
-import { createPriceBook, type PricePoint } from '../pricing/price-book.js';
+import { createPriceBook, type PriceBook, type PricePoint } from '../pricing/price-book.js';
+import { handOver } from '../model/hand-over.js';
 import { priceEvents, type MissingPrice, type PricedEvent } from '../pricing/price-events.js';
 import { valueHoldings, type YearEndValuation } from '../pricing/value-holdings.js';
 import { limitCapitalLoss, type CapitalLoss, type FilingStatus } from '../report/capital-loss.js';
@@ -123,14 +124,12 @@ function importAndMatch(inputs: readonly InputFile[], options: ReportOptions): {
   };
 }
 
-export function computeReport(inputs: readonly InputFile[], options: ReportOptions): ReportData {
+/**
+ * Import, pair, price, and settle derivatives. The priced history comes back handed over (the
+ * only reference to it, and through it to every event): the caller decides who holds it.
+ */
+function importAndPrice(inputs: readonly InputFile[], options: ReportOptions, book: PriceBook) {
   const { files, overlaps, lastInstant, eventCount, matched } = importAndMatch(inputs, options);
-  const book = createPriceBook({
-    reportCurrency: options.currency,
-    stablecoins: options.stablecoins,
-    table: options.prices,
-    windowMs: options.priceWindowMs,
-  });
   const pricing = priceEvents(matched.events, book, options.timezone);
   const derivatives = computeDerivatives(matched.events, {
     book,
@@ -138,6 +137,53 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
     valuation: options.derivativeValuation ?? 'close',
     overrides: options.overrides ?? NO_OVERRIDES,
   });
+  return {
+    files,
+    overlaps,
+    lastInstant,
+    eventCount,
+    matchDiagnostics: matched.diagnostics,
+    pricing: { diagnostics: pricing.diagnostics, missing: pricing.missing },
+    derivatives,
+    history: handOver(pricing.priced),
+  };
+}
+
+/**
+ * The history for the engine, and for the report unless `onHistory` takes it: then it is put in
+ * booking order (so that neither the engine nor a listing in that order sorts it again), shown
+ * to `onHistory`, and handed to the engine alone, which lets each event go once booked.
+ */
+function shareHistory(
+  history: () => PricedEvent[],
+  onHistory: ((priced: readonly PricedEvent[]) => void) | undefined,
+): { forEngine: readonly PricedEvent[] | (() => readonly PricedEvent[]); forReport: PricedEvent[] } {
+  const priced = history();
+  if (!onHistory) return { forEngine: priced, forReport: priced };
+  onHistory(priced.sort(compareBookingOrder));
+  return { forEngine: handOver(priced), forReport: [] };
+}
+
+/**
+ * The report's data. `onHistory`, when given, is shown the priced history (every event with its
+ * values, in booking order: `compareBookingOrder`) as soon as it is complete, and the history is then not kept:
+ * `priced` is empty and each event is freed once the engine has booked it. On a million-row
+ * input the history is most of the heap; a caller that needs it for one output (the CLI: the
+ * TurboTax transactions file) renders that output there.
+ */
+export function computeReport(
+  inputs: readonly InputFile[],
+  options: ReportOptions,
+  onHistory?: (priced: readonly PricedEvent[]) => void,
+): ReportData {
+  const book = createPriceBook({
+    reportCurrency: options.currency,
+    stablecoins: options.stablecoins,
+    table: options.prices,
+    windowMs: options.priceWindowMs,
+  });
+  const { files, overlaps, lastInstant, eventCount, matchDiagnostics, pricing, derivatives, history } = importAndPrice(inputs, options, book);
+  const { forEngine, forReport } = shareHistory(history, onHistory);
   const policy: BookingPolicy = {
     method: options.method,
     lotScope: options.lotScope,
@@ -145,7 +191,7 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
     timezone: options.timezone,
   };
   // Only the tax year's disposals are kept (the default year is the latest with one).
-  const gains = computeGains(pricing.priced, { ...policy, yearEndSnapshots: true, keepDisposals: options.year ?? 'latest-year' });
+  const gains = computeGains(forEngine, { ...policy, yearEndSnapshots: true, keepDisposals: options.year ?? 'latest-year' });
   const taxYear =
     options.year ??
     defaultYear(
@@ -165,7 +211,7 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
   const diagnostics: Diagnostic[] = [
     ...files.flatMap((f) => f.diagnostics),
     ...overlaps,
-    ...matched.diagnostics,
+    ...matchDiagnostics,
     ...pricing.diagnostics,
     ...gains.diagnostics,
     ...derivatives.diagnostics,
@@ -215,7 +261,7 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
     capitalLoss,
     inputs: inputsCount,
     missingPrices: mergeMissing(pricing.missing, derivatives.missing),
-    priced: pricing.priced,
+    priced: forReport,
     derivatives,
     derivativesYear,
     diagnostics,

@@ -14,7 +14,7 @@ import { form8949CsvChunks, renderForm8949Csv } from './csv/form8949-csv.js';
 import { turbotaxDateForTest } from './exports/turbotax-transactions-csv.js';
 import { buildForm8949Lines } from './form8949-lines.js';
 import { joinChunks, joinOutput } from './output-stream.js';
-import { handOver, renderOutputs, renderOutputStreams } from './render-outputs.js';
+import { renderHistoryFile, renderOutputs, renderOutputStreams } from './render-outputs.js';
 
 describe('report files as streams', () => {
   it('joined, every file is what renderOutputs returns', () => {
@@ -27,18 +27,25 @@ describe('report files as streams', () => {
     expect(whole.get('report.pdf')).toBeInstanceOf(Uint8Array);
   });
 
-  it('the history handed over gives the same files, and is taken once, by the TurboTax transactions file only', () => {
+  it('with the history rendered when priced and not kept, every file is the same (CLI path)', () => {
     const data = runKoinly({ 'wallet.csv': SCENARIO_2025 }, { year: 2025 });
     const whole = renderOutputs(data);
-    let takes = 0;
-    const give = handOver(data.priced);
-    const history = (): typeof data.priced => (takes++, give());
-    const streams = renderOutputStreams({ ...data, priced: [] }, { history });
+    let historyFile: Uint8Array[] = [];
+    let shown = 0;
+    const detached = runKoinly({ 'wallet.csv': SCENARIO_2025 }, { year: 2025 }, (priced) => {
+      shown++;
+      expect(priced.length).toBe(7); // the whole history: 7 rows (SCENARIO_2025), one event each
+      historyFile = renderHistoryFile(priced, data.options);
+    });
+    expect(shown).toBe(1);
+    expect(data.priced.length).toBe(7);
+    expect(detached.priced).toEqual([]);
+    expect(detached.summary).toEqual(data.summary);
+    const streams = renderOutputStreams(detached, { historyFile });
     // written right after summary.json, before any Form 8949 line is built
     expect([...streams.keys()].slice(0, 2)).toEqual(['summary.json', 'turbotax-transactions.csv']);
+    expect([...streams.keys()]).toEqual([...whole.keys()]);
     for (const [name, produce] of streams) expect(Buffer.from(joinOutput(produce)).equals(Buffer.from(whole.get(name) as string | Uint8Array)), name).toBe(true);
-    expect(takes).toBe(1);
-    expect(() => give()).toThrow(/already taken/);
   });
 
   it('a line reads its amounts back from its printed cents: (h) = (d) - (e) + (g)', () => {

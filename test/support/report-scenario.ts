@@ -23,13 +23,17 @@ export function cliArgs(overrides: Record<string, unknown> = {}): CommonArgs {
  * Run the pipeline on Koinly-template files given as `{ 'wallet.csv': 'rows...' }` (the header is
  * added; each file's rows start on line 2).
  */
-export function runKoinly(files: Readonly<Record<string, string>>, overrides: Record<string, unknown> = {}): ReportData {
+export function runKoinly(
+  files: Readonly<Record<string, string>>,
+  overrides: Record<string, unknown> = {},
+  onHistory?: Parameters<typeof computeReport>[2],
+): ReportData {
   const { options } = toReportOptions(cliArgs(overrides));
   const inputs = Object.entries(files).map(([file, rows]) => ({
     file,
     text: `${KOINLY_HEADER}\n${rows.trim().split('\n').map((l) => l.trim()).join('\n')}\n`,
   }));
-  return computeReport(inputs, options);
+  return computeReport(inputs, options, onHistory);
 }
 
 /**

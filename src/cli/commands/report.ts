@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
-import { handOver, isReportFileName, REPORT_FILES, renderOutputStreams } from '../../report/render-outputs.js';
+import { isReportFileName, renderHistoryFile, REPORT_FILES, renderOutputStreams } from '../../report/render-outputs.js';
 import type { PricedEvent } from '../../pricing/price-events.js';
 import { withDiagnosticCounts } from '../../report/summary.js';
 import { assertSafeOutput, collectInputs, readInputs, removeStaleOutputs } from '../io.js';
@@ -27,7 +27,7 @@ export interface ReportArgs extends CommonArgs, ProviderArgs, PresentationArgs {
 
 /** What one report run produced; `written` is empty when nothing could be read. */
 export interface ReportFolder {
-  /** The report's data, its `priced` history emptied: it was handed to its output and released. */
+  /** The report's data, its `priced` history empty: only its one output was made from it (see computeDetached). */
   readonly data: ReportData;
   /** The summary as written to summary.json (diagnostic counts include every stage). */
   readonly summary: Record<string, unknown>;
@@ -47,11 +47,11 @@ export async function writeReportFolder(
 ): Promise<ReportFolder> {
   const placement = { inputFolders: args.inputs, allowInsideInputs: args['allow-out-inside-inputs'] === true };
   assertSafeOutput(args.out, paths, REPORT_FILES, placement);
-  const { data, history, providerDiagnostics } = await computeDetached(readInputs(paths, toReadOptions(args)), converted.options, toPriceProvider(args));
+  const { data, historyFile, providerDiagnostics } = await computeDetached(readInputs(paths, toReadOptions(args)), converted.options, toPriceProvider(args));
   const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...data.diagnostics];
   const summary = withDiagnosticCounts(data.summary, diagnostics);
   if (data.nothingRead) return { data, summary, diagnostics, written: [] };
-  const outputs = renderOutputStreams({ ...data, diagnostics, summary }, { pdf: args.pdf, history, ...toPresentation(args) });
+  const outputs = renderOutputStreams({ ...data, diagnostics, summary }, { pdf: args.pdf, historyFile, ...toPresentation(args) });
   assertSafeOutput(args.out, paths, [...outputs.keys()], placement);
   writeOutputs(args.out, outputs);
   removeStaleOutputs(args.out, [...outputs.keys()], isReportFileName);
@@ -59,15 +59,23 @@ export async function writeReportFolder(
 }
 
 /**
- * The report's data with its event history taken out and handed over: no variable of the run
- * holds the history (on a million-row input, most of the heap), so it is freed as soon as the
- * file that lists it has been written, before the Form 8949 lines are built.
+ * The report's data, and `turbotax-transactions.csv` rendered from the priced history as soon as
+ * it is complete: the history (on a million-row input, most of the heap) is then not kept, and
+ * each event is freed once the engine has booked it.
  */
 async function computeDetached(
-  ...args: Parameters<typeof computeReportWithPrices>
-): Promise<{ data: ReportData; history: () => readonly PricedEvent[]; providerDiagnostics: readonly Diagnostic[] }> {
-  const { data, providerDiagnostics } = await computeReportWithPrices(...args);
-  return { data: { ...data, priced: [] }, history: handOver(data.priced), providerDiagnostics };
+  inputs: Parameters<typeof computeReportWithPrices>[0],
+  options: Parameters<typeof computeReportWithPrices>[1],
+  provider: Parameters<typeof computeReportWithPrices>[2],
+): Promise<{ data: ReportData; historyFile: readonly Uint8Array[]; providerDiagnostics: readonly Diagnostic[] }> {
+  let historyFile: readonly Uint8Array[] = [];
+  // with a price provider the report may be computed twice: the file of the last computation is kept
+  const onHistory = (priced: readonly PricedEvent[]): void => {
+    historyFile = [];
+    historyFile = renderHistoryFile(priced, options);
+  };
+  const { data, providerDiagnostics } = await computeReportWithPrices(inputs, options, provider, onHistory);
+  return { data, historyFile, providerDiagnostics };
 }
 
 export async function runReport(args: ReportArgs): Promise<CommandResult> {

@@ -17,11 +17,11 @@
  * - Text cells (descriptions come from the user's exports) go through the CSV writer's
  *   formula-injection guard.
  */
+import { compareBookingOrder } from '../../engine/compute-gains.js';
 import { isFiat } from '../../model/asset.js';
 import { Dec, type Dec as DecType } from '../../model/decimal.js';
 import { isDerivativeEvent, type LedgerEvent, type Quantity } from '../../model/ledger-event.js';
 import type { Money } from '../../model/money.js';
-import { compareSourceRefs } from '../../model/source-ref.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
 import type { PricedEvent } from '../../pricing/price-events.js';
 import { csvChunks, num, type Cell } from '../csv/write-csv.js';
@@ -124,11 +124,6 @@ function rowOf({ event: e, values }: PricedEvent, types: Layout['types']): Row |
   }
 }
 
-const compareEvents = (a: PricedEvent, b: PricedEvent): number =>
-  a.event.instant - b.event.instant ||
-  compareSourceRefs(a.event.source, b.event.source) ||
-  (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0);
-
 /** What the rows need of the report besides its events. */
 export interface TransactionsReport {
   readonly timezone: string;
@@ -149,7 +144,7 @@ export function renderTurboTaxTransactionsCsv(data: ReportData, layout: Layout):
  * are listed in processing order).
  */
 export function turbotaxTransactionsChunks(history: readonly PricedEvent[], report: TransactionsReport, layout: Layout): Generator<string> {
-  return csvChunks(layout.columns.map((c) => c.header), transactionRows([...history].sort(compareEvents), report, layout));
+  return csvChunks(layout.columns.map((c) => c.header), transactionRows([...history].sort(compareBookingOrder), report, layout));
 }
 
 /** Rows in the order of `sorted`, an array of its own that is emptied as it is read (below). */
