@@ -20,26 +20,17 @@ import type { LedgerEvent } from '../model/ledger-event.js';
 import { toLocalDate, yearOf, type LocalDate } from '../model/local-date.js';
 import type { LotOrigin, LotSnapshot } from '../model/lot.js';
 import type { Money, PriceSource } from '../model/money.js';
-import { compareSourceRefs, formatSourceRef, type SourceRef } from '../model/source-ref.js';
+import { formatSourceRef, type SourceRef } from '../model/source-ref.js';
 import type { PricedEvent } from '../pricing/price-events.js';
+import { heldEffect } from '../derivatives/settlement.js';
 import { Balances } from './balances.js';
+import { inBookingOrder } from './booking-order.js';
 import { LOT_ORDER } from './booking-methods.js';
 import type { BookingPolicy, GainsResult, IncomeRecord, RemovalRecord } from './gains-result.js';
 import { Inventory, newLot, type Reallocation, type Taken } from './inventory.js';
 import { sliceDisposal } from './slice-disposal.js';
 
 export type { BookingPolicy, GainsResult, IncomeRecord, LotScope, RemovalRecord } from './gains-result.js';
-import { heldEffect } from '../derivatives/settlement.js';
-
-
-/**
- * The order events are booked in: by instant, then file and line, then id (a total order, so the
- * result never depends on the input's order). The TurboTax transactions file lists them so too.
- */
-export const compareBookingOrder = (a: PricedEvent, b: PricedEvent): number =>
-  a.event.instant - b.event.instant ||
-  compareSourceRefs(a.event.source, b.event.source) ||
-  (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0);
 
 /**
  * Match disposals to lots and compute gains. `events` may be handed over (`model/hand-over.ts`):
@@ -50,7 +41,7 @@ export const compareBookingOrder = (a: PricedEvent, b: PricedEvent): number =>
  */
 export function computeGains(events: readonly PricedEvent[] | (() => readonly PricedEvent[]), policy: BookingPolicy): GainsResult {
   const run = new Run(policy);
-  const sorted: (PricedEvent | undefined)[] = sortedCopy(events);
+  const sorted: (PricedEvent | undefined)[] = inBookingOrder(events);
   for (let i = 0; i < sorted.length; i++) {
     const priced = sorted[i] as PricedEvent;
     sorted[i] = undefined; // booked: nothing of the run needs the event itself any more
@@ -59,10 +50,6 @@ export function computeGains(events: readonly PricedEvent[] | (() => readonly Pr
   return run.finish();
 }
 
-/** The events in booking order, in an array of the engine's own (a separate function: no frame keeps `events`). */
-function sortedCopy(events: readonly PricedEvent[] | (() => readonly PricedEvent[])): PricedEvent[] {
-  return [...(typeof events === 'function' ? events() : events)].sort(compareBookingOrder);
-}
 
 class Run {
   private readonly inventory: Inventory;

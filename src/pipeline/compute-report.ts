@@ -7,7 +7,8 @@
  * clock or the process.
  */
 import { countBySeverity, fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { compareBookingOrder, computeGains, type BookingPolicy, type GainsResult, type IncomeRecord, type LotScope } from '../engine/compute-gains.js';
+import { compareBookingOrder } from '../engine/booking-order.js';
+import { computeGains, type BookingPolicy, type GainsResult, type IncomeRecord, type LotScope } from '../engine/compute-gains.js';
 import type { BookingMethod } from '../engine/booking-methods.js';
 import { matchTransfers, type TransferMatching } from '../engine/match-transfers.js';
 import { detectFile, importFile, notRead, walletOf, type FileImport } from '../importers/import-file.js';

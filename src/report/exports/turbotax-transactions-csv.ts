@@ -17,7 +17,7 @@
  * - Text cells (descriptions come from the user's exports) go through the CSV writer's
  *   formula-injection guard.
  */
-import { compareBookingOrder } from '../../engine/compute-gains.js';
+import { compareBookingOrder } from '../../engine/booking-order.js';
 import { isFiat } from '../../model/asset.js';
 import { Dec, type Dec as DecType } from '../../model/decimal.js';
 import { isDerivativeEvent, type LedgerEvent, type Quantity } from '../../model/ledger-event.js';
