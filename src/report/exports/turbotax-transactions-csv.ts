@@ -140,15 +140,16 @@ export function renderTurboTaxTransactionsCsv(data: ReportData, layout: Layout):
 }
 
 /**
- * The same file as chunks (render-outputs.ts), from the report's priced events (any order: they
- * are listed in processing order).
+ * The same file as chunks (render-outputs.ts), from the report's priced events, listed in booking
+ * order (any order in; already in booking order, as `computeReport` gives them to `onHistory`,
+ * the sort is a single pass).
  */
 export function turbotaxTransactionsChunks(history: readonly PricedEvent[], report: TransactionsReport, layout: Layout): Generator<string> {
   return csvChunks(layout.columns.map((c) => c.header), transactionRows([...history].sort(compareBookingOrder), report, layout));
 }
 
-/** Rows in the order of `sorted`, an array of its own that is emptied as it is read (below). */
-function* transactionRows(sorted: (PricedEvent | undefined)[], report: TransactionsReport, layout: Layout): Generator<Cell[]> {
+/** Rows in the order of `sorted`. */
+function* transactionRows(sorted: readonly PricedEvent[], report: TransactionsReport, layout: Layout): Generator<Cell[]> {
   const max = layout.maxDecimals;
   // most amounts already have at most `max` decimals: shown as they are, without a rounding pass
   const amount = (d: DecType | undefined): Cell => {
@@ -157,11 +158,7 @@ function* transactionRows(sorted: (PricedEvent | undefined)[], report: Transacti
     return num((shown.isNegative() ? shown.abs() : shown).toFixed());
   };
   const dateOf = turbotaxDates(report.timezone);
-  for (let i = 0; i < sorted.length; i++) {
-    const priced = sorted[i] as PricedEvent;
-    // Once listed, an event is let go: when the caller handed the history over (render-outputs
-    // `history`), the events are freed while this file is written rather than after it.
-    sorted[i] = undefined;
+  for (const priced of sorted) {
     const row = rowOf(priced, layout.types);
     if (!row) continue;
     const e: LedgerEvent = priced.event;
