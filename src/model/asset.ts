@@ -5,7 +5,7 @@
  * the engine keeps no lots for them. USD-pegged stablecoins are property (they have lots and
  * disposals) but are valued at 1.00 USD by default, as the contract requires.
  */
-import { ownText } from './own-text.js';
+import { memoText } from './own-text.js';
 
 export type AssetCode = string;
 
@@ -25,19 +25,13 @@ export const DEFAULT_USD_STABLECOINS: readonly string[] = [
 ];
 
 /**
- * Codes already seen, cell text → code: every event of a long history shares one `"BTC"` string
- * instead of holding its own copy of the cell (~60 MB over a million rows). A memo only: bounded,
- * and the code is the same with or without it.
+ * Remembered per cell text (`memoText`): every event of a long history shares one `"BTC"` string
+ * instead of holding its own copy of the cell (~60 MB over a million rows).
  */
-const SEEN_CODES = new Map<string, AssetCode>();
-const MAX_SEEN_CODES = 10_000;
+const codeOf = memoText((code) => code.trim().toUpperCase());
 
 export function normalizeAsset(code: string): AssetCode {
-  const seen = SEEN_CODES.get(code);
-  if (seen !== undefined) return seen;
-  const normalized = ownText(code.trim().toUpperCase());
-  if (SEEN_CODES.size < MAX_SEEN_CODES) SEEN_CODES.set(normalized === code ? normalized : ownText(code), normalized);
-  return normalized;
+  return codeOf(code);
 }
 
 export function isFiat(asset: AssetCode): boolean {

@@ -12,17 +12,26 @@ export function ownText(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
-const SEEN = new Map<string, string>();
-const MAX_SEEN = 10_000;
+const MAX_MEMO = 10_000;
 
 /**
- * A short label repeated on many rows (a wallet name): one own copy shared by every row that
- * states it. A memo only: bounded, and the text is the same with or without it.
+ * `transform` of a text, remembered per text: a label repeated on many rows (a wallet name, an
+ * asset code) is then one own string shared by every row that states it, whatever chunk each row
+ * was cut from. A memo only: bounded (the first 10,000 texts), and the result is the same with or
+ * without it.
  */
-export function sharedText(text: string): string {
-  const seen = SEEN.get(text);
-  if (seen !== undefined) return seen;
-  const own = ownText(text);
-  if (SEEN.size < MAX_SEEN) SEEN.set(own, own);
-  return own;
+export function memoText(transform: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    const hit = seen.get(text);
+    if (hit !== undefined) return hit;
+    const key = ownText(text);
+    const value = transform(key);
+    const kept = value === key ? key : ownText(value);
+    if (seen.size < MAX_MEMO) seen.set(key, kept);
+    return kept;
+  };
 }
+
+/** A label's own copy, shared by every row that states it (see memoText). */
+export const sharedText = memoText((text) => text);
