@@ -2,29 +2,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimal, instant, text } from './columns.js';
-import { defineImporter, events, reject, skip } from './importer-spec.js';
+import { defineImporter, events, reject, skip, type MapContext, type RowOf, type RowOutcome } from './importer-spec.js';
 import { importFile } from './import-file.js';
 
-const grouped = defineImporter({
-  id: 'test-grouped',
-  label: 'test',
-  howToExport: 'test',
-  wallet: 'test',
-  columns: { time: instant('time'), group: text('group'), asset: text('asset'), amount: decimal('amount') },
-  groupKey: (row) => row.group || undefined,
-  mapGroup: (rows, ctx) => {
-    if (rows[0]?.asset === 'SKIP') return skip('skipped for the test');
-    // one deposit per row of the group; each cites its own row
-    return events(
-      ...rows.map((r, i) => ({
-        kind: 'deposit' as const,
-        instant: r.time,
-        received: { asset: r.asset, amount: r.amount },
-        note: ctx.file.name,
-        groupRows: [i],
-      })),
-    );
-  },
+/** Rows `time,group,asset,amount`, grouped by `group` (empty: a row alone). */
+const GROUP_COLUMNS = { time: instant('time'), group: text('group'), asset: text('asset'), amount: decimal('amount') };
+
+function groupingImporter(id: string, mapGroup: (rows: readonly RowOf<typeof GROUP_COLUMNS>[], ctx: MapContext) => RowOutcome) {
+  return defineImporter({ id, label: 'test', howToExport: 'test', wallet: 'test', columns: GROUP_COLUMNS, groupKey: (row) => row.group || undefined, mapGroup });
+}
+
+const grouped = groupingImporter('test-grouped', (rows, ctx) => {
+  if (rows[0]?.asset === 'SKIP') return skip('skipped for the test');
+  // one deposit per row of the group; each cites its own row
+  return events(
+    ...rows.map((r, i) => ({
+      kind: 'deposit' as const,
+      instant: r.time,
+      received: { asset: r.asset, amount: r.amount },
+      note: ctx.file.name,
+      groupRows: [i],
+    })),
+  );
 });
 
 const csv = ['time,group,asset,amount', '2024-01-01,g1,BTC,1', '2024-01-02,g2,SKIP,1', '2024-01-03,g1,ETH,2', '2024-01-04,,SOL,3', '2024-01-05,g2,SKIP,1'].join('\n');
@@ -50,21 +49,13 @@ describe('runImporter with groups', () => {
 
 describe('groups mapped as the file streams (groupWindow)', () => {
   let calls = 0;
-  const counted = defineImporter({
-    id: 'test-counted',
-    label: 'test',
-    howToExport: 'test',
-    wallet: 'test',
-    columns: { time: instant('time'), group: text('group'), asset: text('asset'), amount: decimal('amount') },
-    groupKey: (row) => row.group || undefined,
-    mapGroup: (rows) => {
-      calls++;
-      if (rows.some((r) => r.asset === 'SKIP')) return skip('skipped for the test');
-      if (rows.some((r) => r.asset === 'BAD')) return reject('ROW_UNKNOWN_TYPE', 'rejected for the test');
-      // one event per group, citing every row: what it holds shows which rows were grouped
-      const [first] = rows;
-      return events({ kind: 'deposit' as const, instant: first?.time ?? 0, received: { asset: rows.map((r) => r.asset).join('+'), amount: first?.amount as never } });
-    },
+  const counted = groupingImporter('test-counted', (rows) => {
+    calls++;
+    if (rows.some((r) => r.asset === 'SKIP')) return skip('skipped for the test');
+    if (rows.some((r) => r.asset === 'BAD')) return reject('ROW_UNKNOWN_TYPE', 'rejected for the test');
+    // one event per group, citing every row: what it holds shows which rows were grouped
+    const [first] = rows;
+    return events({ kind: 'deposit' as const, instant: first?.time ?? 0, received: { asset: rows.map((r) => r.asset).join('+'), amount: first?.amount as never } });
   });
   const HOLD_ALL = Number.MAX_SAFE_INTEGER;
   const run = (lines: readonly string[], groupWindow: number) => {
