@@ -25,6 +25,7 @@ export function sliceDisposal(taken: Taken, quantity: Dec, proceeds: Dec, date: 
   const count = pieces.length + (uncovered.greaterThan(0) ? 1 : 0);
   const slices: DisposalSlice[] = [];
   let proceedsLeft = proceeds;
+  // called while the slice is built, before it is pushed: `slices.length` is its index
   const proceedsOf = (units: Dec): Dec => {
     if (slices.length === count - 1) return proceedsLeft;
     const part = share(proceeds, units, quantity);
