@@ -18,7 +18,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isFiat } from '../model/asset.js';
 import { Dec, share } from '../model/decimal.js';
 import type { DepositEvent, LedgerEvent, Quantity, TransferEvent, WithdrawalEvent } from '../model/ledger-event.js';
-import { omitFields } from '../model/omit-fields.js';
+import { omitFields, withFields } from '../model/copy-fields.js';
 import { compareSourceRefs } from '../model/source-ref.js';
 
 export interface TransferMatching {
@@ -136,17 +136,18 @@ function isCloser(w: WithdrawalEvent, d: DepositEvent, best: DepositEvent): bool
 
 function toTransfer(w: WithdrawalEvent, d: DepositEvent, by: 'tx-hash' | 'heuristic'): LedgerEvent[] {
   const sent = w.sent;
-  const received: Quantity = d.received.value ? d.received : { ...d.received, ...(sent.value ? { value: scale(sent, d.received.amount) } : {}) };
-  return normalizeTransfer({
-    ...omitFields(w, ['kind', 'sent']),
-    kind: 'transfer',
-    toWallet: d.wallet,
-    sent,
-    received,
-    counterpart: d.source,
-    extraSources: [...(w.extraSources ?? []), d.source, ...(d.extraSources ?? [])],
-    matchedBy: by,
-  });
+  const received: Quantity = d.received.value || !sent.value ? d.received : withFields(d.received, { value: scale(sent, d.received.amount) });
+  return normalizeTransfer(
+    withFields(omitFields(w, ['kind', 'sent']), {
+      kind: 'transfer' as const,
+      toWallet: d.wallet,
+      sent,
+      received,
+      counterpart: d.source,
+      extraSources: [...(w.extraSources ?? []), d.source, ...(d.extraSources ?? [])],
+      matchedBy: by,
+    }),
+  );
 }
 
 function scale(q: Quantity, amount: Dec): { amount: Dec; currency: string } {
@@ -166,7 +167,7 @@ export function normalizeTransfer(t: TransferEvent): LedgerEvent[] {
   const lostUnits: Quantity = { asset: t.sent.asset, amount: lost, ...(t.sent.value ? { value: scale(t.sent, lost) } : {}) };
   if (t.fee && t.fee.asset !== t.sent.asset) {
     const base = omitFields(t, ['kind', 'toWallet', 'sent', 'received', 'counterpart', 'matchedBy', 'fee']);
-    return [{ ...t, sent }, { ...base, kind: 'fee', id: `${t.id}#lost`, fee: lostUnits }];
+    return [{ ...t, sent }, withFields(base, { kind: 'fee' as const, id: `${t.id}#lost`, fee: lostUnits })];
   }
   let fee = lostUnits;
   if (t.fee) {
@@ -174,5 +175,5 @@ export function normalizeTransfer(t: TransferEvent): LedgerEvent[] {
     const value = t.sent.value ? scale(t.sent, total) : t.fee.value ? scale(t.fee, total) : undefined;
     fee = { asset: t.sent.asset, amount: total, ...(value ? { value } : {}) };
   }
-  return [{ ...t, sent, fee }];
+  return [withFields(t, { sent, fee })];
 }

@@ -9,6 +9,7 @@
  * The wallet is the file name stem (`ledger-nano.csv` → `ledger-nano`).
  */
 import { normalizeAsset } from '../model/asset.js';
+import { withFields } from '../model/copy-fields.js';
 import type { Dec } from '../model/decimal.js';
 import type { AcquisitionKind, IncomeKind, Quantity, RemovalKind, SpendKind, StatedValue } from '../model/ledger-event.js';
 import { decimal, ifPresent, instant, optional, text } from './columns.js';
@@ -122,7 +123,7 @@ export const koinlyUniversal = defineImporter({
       row.netWorthAmount !== undefined && !row.netWorthAmount.isNegative() && row.netWorthCurrency
         ? { amount: row.netWorthAmount, currency: normalizeAsset(row.netWorthCurrency) }
         : undefined;
-    const withValue = (q: Quantity): Quantity => (value ? { ...q, value } : q);
+    const withValue = (q: Quantity): Quantity => (value ? withFields(q, { value }) : q);
     const label = normalizeLabel(row.label);
     const base = {
       instant: row.date,
@@ -147,7 +148,7 @@ export const koinlyUniversal = defineImporter({
       if (!meaning) return reject('ROW_UNKNOWN_TYPE', `unknown label "${row.label}" on a withdrawal row`);
       return mapWithdrawal(meaning, withValue(s), base);
     }
-    if (fee) return events({ kind: 'fee', ...base, fee: value ? { ...(fee as Quantity), value } : (fee as Quantity) });
+    if (fee) return events({ kind: 'fee', ...base, fee: withValue(fee as Quantity) });
     return reject('ROW_MISSING_VALUE', 'the row has no sent, received or fee amount');
   },
 });

@@ -7,7 +7,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
-import { omitFields } from '../model/omit-fields.js';
+import { omitFields } from '../model/copy-fields.js';
 import { ownText, sharedText } from '../model/own-text.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { Column } from './columns.js';

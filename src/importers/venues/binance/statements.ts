@@ -36,6 +36,7 @@
  * same period: the same movements appear in both.
  */
 import { normalizeAsset } from '../../../model/asset.js';
+import { withFields } from '../../../model/copy-fields.js';
 import { ZERO } from '../../../model/decimal.js';
 import type { Quantity } from '../../../model/ledger-event.js';
 import { decimal, ifPresent, instant, text } from '../../columns.js';
@@ -119,7 +120,7 @@ function mapSingle(row: StatementRow): RowOutcome {
     case 'withdrawal':
       return events({ kind: 'withdrawal', sent: q, ...base });
     case 'spend':
-      return events({ kind: 'spend', spendKind: single.spendKind, sent: single.zeroValue ? { ...q, value: { amount: ZERO, currency: 'USD' } } : q, ...base });
+      return events({ kind: 'spend', spendKind: single.spendKind, sent: single.zeroValue ? withFields(q, { value: { amount: ZERO, currency: 'USD' } }) : q, ...base });
     case 'gift-sent':
       return events({ kind: 'removal', removalKind: 'gift', sent: q, ...base });
   }

@@ -12,6 +12,7 @@
  * is rejected ROW_UNKNOWN_TYPE, naming it.
  */
 import { isFiat, normalizeAsset, type AssetCode } from '../../../model/asset.js';
+import { withFields } from '../../../model/copy-fields.js';
 import type { Dec } from '../../../model/decimal.js';
 import type { Quantity } from '../../../model/ledger-event.js';
 import { events, reject, skip, type RowOutcome } from '../../importer-spec.js';
@@ -82,7 +83,7 @@ export function mapBitstampRow(row: BitstampRow): RowOutcome {
     case 'staking reward': {
       // A fiat Value on a reward row is its market value; a crypto one would be a guess.
       const v = row.value && row.value.unit && isFiat(normalizeAsset(row.value.unit)) && row.value.value.greaterThan(0) ? row.value : undefined;
-      const received = v ? { ...amount, value: { amount: v.value, currency: normalizeAsset(v.unit ?? '') } } : amount;
+      const received = v ? withFields(amount, { value: { amount: v.value, currency: normalizeAsset(v.unit ?? '') } }) : amount;
       return events({ kind: 'income', incomeKind: 'staking', received, ...base });
     }
     case 'sub account transfer':

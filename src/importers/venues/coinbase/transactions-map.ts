@@ -34,6 +34,7 @@
  *   e.g. MATIC → POL) is a `conversion`: lots carry over (see `mapMigration`). `Retail MGX DEX Buy` legs are paired into one trade: the
  *   negative row (paid) with a positive row of another asset at most 10 s apart (BittyTax).
  */
+import { withFields } from '../../../model/copy-fields.js';
 import { Dec } from '../../../model/decimal.js';
 import type { IncomeKind, Quantity, SpendKind, StatedValue } from '../../../model/ledger-event.js';
 import { parseNumber } from '../../parse-number.js';
@@ -227,7 +228,7 @@ function marketQuantity(r: CoinbaseTxRow): Quantity {
   const amount = r.quantity.abs();
   const q = { asset: coinbaseAsset(r.asset), amount };
   const price = positive(r.price);
-  return price && r.currency ? { ...q, value: { amount: amount.times(price), currency: coinbaseAsset(r.currency) } } : q;
+  return price && r.currency ? withFields(q, { value: { amount: amount.times(price), currency: coinbaseAsset(r.currency) } }) : q;
 }
 
 /** The value stated for the row's quantity: Subtotal, else quantity × price. */

@@ -19,6 +19,7 @@
  * - Times are UTC: the header says so.
  */
 import { normalizeAsset } from '../../../model/asset.js';
+import { withFields } from '../../../model/copy-fields.js';
 import type { Dec } from '../../../model/decimal.js';
 import type { Quantity, StatedValue } from '../../../model/ledger-event.js';
 import { decimal, ifPresent, instant, optional, text } from '../../columns.js';
@@ -66,7 +67,7 @@ function usdValue(row: Row): StatedValue | undefined {
 function quantity(amount: Dec | undefined, currency: string, value?: StatedValue): Quantity | undefined {
   if (amount === undefined || amount.isZero() || currency === '') return undefined;
   const q: Quantity = { asset: normalizeAsset(currency), amount: amount.abs() };
-  return value ? { ...q, value } : q;
+  return value ? withFields(q, { value }) : q;
 }
 
 /** The sign `Amount` must have for a kind (true = positive); swaps and movements go either way. */
@@ -103,7 +104,7 @@ function mapRow(row: Row): RowOutcome {
       const money = quantity(row.nativeAmount, row.nativeCurrency);
       if (!money) return reject('ROW_MISSING_VALUE', `"${row.kind}" row without Native Amount / Native Currency`);
       const coin = quantity(row.amount, row.currency) as Quantity;
-      const valued = (q: Quantity): Quantity => (value ? { ...q, value } : q);
+      const valued = (q: Quantity): Quantity => (value ? withFields(q, { value }) : q);
       return events(incoming ? { kind: 'trade', sent: money, received: valued(coin), ...base } : { kind: 'trade', sent: coin, received: valued(money), ...base });
     }
     case 'income':

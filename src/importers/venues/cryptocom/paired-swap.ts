@@ -6,6 +6,7 @@
  * credited amount is shared out in proportion to the debited rows' USD values, as rotki does; the
  * last share takes the remainder so the shares sum exactly to the credited amount.
  */
+import { withFields } from '../../../model/copy-fields.js';
 import { Dec, ZERO, sum } from '../../../model/decimal.js';
 import type { Quantity, StatedValue } from '../../../model/ledger-event.js';
 
@@ -51,7 +52,7 @@ export function splitProRata(total: Dec, weights: readonly Dec[]): Dec[] {
  */
 export function pairSwapTrades(credited: SwapLeg, debited: readonly SwapLeg[]): SwapTrade[] | string {
   if (debited.length === 0) return 'no debited row';
-  const withValue = (q: Quantity, v: StatedValue | undefined): Quantity => (v ? { ...q, value: v } : q);
+  const withValue = (q: Quantity, v: StatedValue | undefined): Quantity => (v ? withFields(q, { value: v }) : q);
   if (debited.length === 1) {
     const only = debited[0] as SwapLeg;
     return [{ sent: withValue(only.quantity, only.usd), received: withValue(credited.quantity, credited.usd) }];

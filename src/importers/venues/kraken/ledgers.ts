@@ -31,6 +31,7 @@
  *   like `trade` rows (BittyTax). A refid mixing margin rows with trade rows: each part mapped.
  * - anything else → rejected ROW_UNKNOWN_TYPE naming it.
  */
+import { withFields } from '../../../model/copy-fields.js';
 import { ZERO, type Dec } from '../../../model/decimal.js';
 import type { Quantity } from '../../../model/ledger-event.js';
 import { decimal, ifPresent, instant, optional, text } from '../../columns.js';
@@ -156,7 +157,7 @@ function mapSingle(row: LedgerRow): RowOutcome {
   const airdropOrSpend = (note: string, zeroValue = false): RowOutcome => {
     if (incoming) return events({ kind: 'income', incomeKind: 'airdrop', received: q, ...base, note });
     if (row.amount.isZero()) return move();
-    const sent = zeroValue ? { ...q, value: { amount: ZERO, currency: 'USD' } } : q;
+    const sent = zeroValue ? withFields(q, { value: { amount: ZERO, currency: 'USD' } }) : q;
     return events({ kind: 'spend', spendKind: 'cost', sent, ...base, note });
   };
   if (sub === 'delistingconversion' && (type === 'earn' || type === 'transfer' || type === 'adjustment')) {
