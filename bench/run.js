@@ -7,6 +7,8 @@
  * folder) and measures, each in a fresh process:
  *   floor    a bare papaparse parse of the same files (bench/papaparse-floor.js; the faster of
  *            streaming and whole-string parsing)
+ *   decimal  the streaming parse plus a decimal.js value for every amount cell, kept
+ *            (bench/decimal-floor.js): the least a report does while money is decimal.js
  *   no PDF   `taxlot report --no-pdf` (import → transfers → prices → lots → every CSV export)
  *   PDF      `taxlot report` with the PDF
  * and prints a table with wall times, each run's ratio to the floor and its peak memory (RSS).
@@ -79,19 +81,21 @@ for (const n of sizes) {
   const bytes = readdirSync(join(dir, 'exports')).reduce((s, f) => s + statSync(join(dir, 'exports', f)).size, 0);
   const floorRun = JSON.parse(node(['bench/papaparse-floor.js', join(dir, 'exports')]).stdout);
   const floor = Math.min(floorRun.streamSeconds, floorRun.stringSeconds);
+  const decimalFloor = JSON.parse(node(['bench/decimal-floor.js', join(dir, 'exports')]).stdout).seconds;
   const work = mkdtempSync(join(tmpdir(), 'taxlot-bench-out-'));
   const noPdf = repeated(() => report(dir, join(work, 'nopdf'), false));
   const withPdf = repeated(() => report(dir, join(work, 'pdf'), true));
   rmSync(work, { recursive: true, force: true });
-  rows.push({ n, bytes, floor, noPdf, withPdf });
+  rows.push({ n, bytes, floor, decimalFloor, noPdf, withPdf });
   console.log(`${n} rows: ${noPdf.summary.slice(0, 160)}`);
 }
 
-console.log('\n| rows | CSV size | papaparse floor | report, no PDF | × floor | peak memory | report with PDF | × floor | peak memory |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('\n| rows | CSV size | papaparse floor | + decimal.js floor | × floor | report, no PDF | × floor | peak memory | report with PDF | × floor | peak memory |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(
-    `| ${r.n.toLocaleString('en-US')} | ${mib(r.bytes)} | ${r.floor.toFixed(2)} s | ${r.noPdf.seconds.toFixed(2)} s | ${(r.noPdf.seconds / r.floor).toFixed(1)} | ${mib(r.noPdf.rss)} | ` +
+    `| ${r.n.toLocaleString('en-US')} | ${mib(r.bytes)} | ${r.floor.toFixed(2)} s | ${r.decimalFloor.toFixed(2)} s | ${(r.decimalFloor / r.floor).toFixed(1)} | ` +
+      `${r.noPdf.seconds.toFixed(2)} s | ${(r.noPdf.seconds / r.floor).toFixed(1)} | ${mib(r.noPdf.rss)} | ` +
       `${r.withPdf.seconds.toFixed(2)} s | ${(r.withPdf.seconds / r.floor).toFixed(1)} | ${mib(r.withPdf.rss)} |`,
   );
 }
