@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Dec, divide, QUOTIENT_DP, share } from './decimal.js';
+
+const d = (text: string) => new Dec(text);
+const thirtyThrees = `0.${'3'.repeat(30)}`;
+
+describe('divide and share: exact quotients rounded once to 30 places, half-even', () => {
+  it('gives the values worked out by hand', () => {
+    expect(divide(d('1'), d('3')).toFixed()).toBe(thirtyThrees);
+    expect(divide(d('2'), d('3')).toFixed()).toBe(`0.${'6'.repeat(29)}7`);
+    expect(divide(d('-2'), d('3')).toFixed()).toBe(`-0.${'6'.repeat(29)}7`);
+    expect(divide(d('2'), d('-3')).toFixed()).toBe(`-0.${'6'.repeat(29)}7`);
+    expect(divide(d('12060'), d('5')).toFixed()).toBe('2412');
+    // 12,060 basis for 5 ETH, 2 of them sold: 4,824 (the sample's Form 8949 line)
+    expect(share(d('12060'), d('2'), d('5')).toFixed()).toBe('4824');
+    expect(share(d('100'), d('1'), d('3')).toFixed()).toBe(`33.${'3'.repeat(30)}`);
+  });
+
+  it('breaks ties to the even last place', () => {
+    // 3e-30 / 2 = 1.5e-30 → 2e-30; 1e-30 / 2 = 0.5e-30 → 0; 5e-30 / 2 = 2.5e-30 → 2e-30
+    const e30 = (k: string) => d(`${k}e-30`);
+    expect(divide(e30('3'), d('2')).equals(e30('2'))).toBe(true);
+    expect(divide(e30('1'), d('2')).isZero()).toBe(true);
+    expect(divide(e30('5'), d('2')).equals(e30('2'))).toBe(true);
+    expect(divide(e30('-5'), d('2')).equals(e30('-2'))).toBe(true);
+    expect(divide(e30('7'), d('2')).equals(e30('4'))).toBe(true);
+  });
+
+  it('keeps the sign of a negative quotient that rounds to zero, as decimal.js does', () => {
+    const q = divide(d('-1e-40'), d('1'));
+    expect(q.isZero() && q.isNegative()).toBe(true);
+    expect(q.isNegative()).toBe(d('-1e-40').dividedBy(d('1')).toDecimalPlaces(QUOTIENT_DP).isNegative());
+  });
+
+  it('answers a zero divisor as decimal.js does', () => {
+    expect(divide(d('1'), d('0')).isFinite()).toBe(false);
+    expect(share(d('1'), d('1'), d('0')).isFinite()).toBe(false);
+    expect(divide(d('0'), d('0')).isNaN()).toBe(true);
+  });
+
+  // amounts as exports and the engine hold them: up to 12 integer digits, up to 30 decimals
+  const amount = fc
+    .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 12n - 1n }), fc.nat({ max: 30 }), fc.bigInt({ min: 0n, max: 10n ** 30n - 1n }))
+    .map(([negative, whole, places, fraction]) => {
+      const f = places === 0 ? '' : `.${(fraction % 10n ** BigInt(places)).toString().padStart(places, '0')}`;
+      return d(`${negative ? '-' : ''}${whole}${f}`);
+    });
+  const nonZero = amount.filter((x) => !x.isZero());
+
+  it('is the correctly rounded quotient: |t·p − q·w| ≤ ½·10⁻³⁰·|w|, a tie only with an even last place', () => {
+    const Exact = Dec.clone({ precision: 1000 }); // products of these values are exact at 1000 digits
+    const half = new Exact('0.5e-30');
+    fc.assert(
+      fc.property(amount, amount, nonZero, (t, p, w) => {
+        const q = new Exact(share(t, p, w));
+        const error = new Exact(t).times(p).minus(q.times(w)).abs();
+        const bound = half.times(new Exact(w).abs());
+        expect(error.lessThanOrEqualTo(bound)).toBe(true);
+        if (error.equals(bound)) expect(q.times('1e30').mod(2).isZero()).toBe(true);
+        expect(q.decimalPlaces()).toBeLessThanOrEqual(QUOTIENT_DP);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('equals decimal.js division at 80 digits then rounding to 30 places (its earlier form)', () => {
+    fc.assert(
+      fc.property(amount, amount, nonZero, (t, p, w) => {
+        const before = t.times(p).dividedBy(w).toDecimalPlaces(QUOTIENT_DP, Dec.ROUND_HALF_EVEN);
+        expect(share(t, p, w).toFixed()).toBe(before.toFixed());
+        expect(divide(t, w).toFixed()).toBe(t.dividedBy(w).toDecimalPlaces(QUOTIENT_DP, Dec.ROUND_HALF_EVEN).toFixed());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
