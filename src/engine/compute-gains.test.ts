@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { gain, ledger, runLedger, total } from '../../test/support/ledger.js';
 import { Dec } from '../model/decimal.js';
+import type { LotSnapshot } from '../model/lot.js';
 
 describe('lot selection methods', () => {
   // Three lots, then 1.5 BTC sold for 45000.
@@ -379,5 +380,31 @@ describe('keeping only one year of disposals (long histories)', () => {
     const r = runLedger(events, { keepDisposals: 2023 });
     expect(r.disposals.map((d) => d.date)).toEqual(['2023-06-01']);
     expect(gain(r)).toBe('50');
+  });
+
+  describe('year-end lots go with the kept disposals', () => {
+    // A 2022 buy, a 2023 sale, a 2024 buy: the lots open at the end of each year, by hand —
+    // 2022: 2 BTC (basis 300); 2023: the 1 BTC left of it after FIFO took 1 (basis 150);
+    // 2024: that 1 BTC and the 2024 one (basis 150 + 500).
+    const years = ledger`
+      2022-05-01 a buy 2 BTC for 300 USD
+      2023-05-01 a sell 1 BTC for 400 USD
+      2024-05-01 a buy 1 BTC for 500 USD
+    `;
+    const listed = (keepDisposals?: 'latest-year' | number) => {
+      const r = runLedger(years, { yearEndSnapshots: true, ...(keepDisposals !== undefined ? { keepDisposals } : {}) });
+      return [...(r.yearEndLots ?? new Map<number, readonly LotSnapshot[]>())].map(([year, lots]) => [year, lots.map((l) => `${l.quantity.toFixed()}@${l.basis.toFixed()}`).join(' ')]);
+    };
+    it('all disposals: every year from the first event to the last', () => {
+      expect(listed()).toEqual([[2022, '2@300'], [2023, '1@150'], [2024, '1@150 1@500']]);
+    });
+    it('latest-year: from the latest disposal year on (2023), so the report year and the last year', () => {
+      expect(listed('latest-year')).toEqual([[2023, '1@150'], [2024, '1@150 1@500']]);
+    });
+    it('a given year: that year and the later ones (the last tells that a year after it holds what was open)', () => {
+      expect(listed(2024)).toEqual([[2024, '1@150 1@500']]);
+      expect(listed(2023)).toEqual([[2023, '1@150'], [2024, '1@150 1@500']]);
+      expect(listed(2021)).toEqual([[2022, '2@300'], [2023, '1@150'], [2024, '1@150 1@500']]);
+    });
   });
 });

@@ -223,13 +223,28 @@ class Run {
     };
   }
 
-  /** Record the open lots at the end of every year before `year` not recorded yet (one snapshot serves empty years). */
+  /**
+   * Record the open lots at the end of every year before `year` not recorded yet (one snapshot
+   * serves empty years) — of the years whose disposals `keepDisposals` may keep: a listing of
+   * every open lot is some 400 MB of garbage per year end on a million-row history.
+   */
   private snapshotYearsBefore(year: number): void {
     if (this.year === undefined) this.year = year;
     if (year <= this.year) return;
-    const snapshot = this.inventory.snapshot();
-    for (let y = this.year; y < year; y++) this.yearEnds.set(y, snapshot);
+    let snapshot: LotSnapshot[] | undefined;
+    for (let y = this.year; y < year; y++) if (this.mayKeepYear(y)) this.yearEnds.set(y, (snapshot ??= this.inventory.snapshot()));
     this.year = year;
+  }
+
+  /**
+   * Whether a year's end is listed: a year whose disposals `keepDisposals` may yet keep, or a later
+   * one (the last year listed is the last year of events, which tells a reader that a year after it
+   * holds what was open at the end).
+   */
+  private mayKeepYear(year: number): boolean {
+    const keep = this.policy.keepDisposals ?? 'all';
+    if (keep === 'all') return true;
+    return year >= (keep === 'latest-year' ? this.latestDisposalYear : keep);
   }
 
   private transition(at?: SourceRef): void {
@@ -324,6 +339,7 @@ class Run {
     if (year > this.latestDisposalYear) {
       this.latestDisposalYear = year;
       this.disposals.length = 0;
+      for (const y of this.yearEnds.keys()) if (y < year) this.yearEnds.delete(y);
     }
     return year === this.latestDisposalYear;
   }

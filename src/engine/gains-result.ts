@@ -23,7 +23,10 @@ export interface BookingPolicy {
   readonly perWalletFrom: LocalDate;
   /** IANA zone of the taxpayer: calendar dates for holding periods and tax years. */
   readonly timezone: string;
-  /** Also keep the open lots at the end of every calendar year the events span (year-end holdings). */
+  /**
+   * Also keep the open lots at the end of every calendar year the events span (year-end holdings),
+   * from the first year whose disposals `keepDisposals` keeps (`latest-year`: the latest disposal's).
+   */
   readonly yearEndSnapshots?: boolean;
   /**
    * Which disposals the result keeps (every disposal is still matched against lots): `all`
@@ -72,7 +75,10 @@ export interface GainsResult {
   readonly income: readonly IncomeRecord[];
   readonly removals: readonly RemovalRecord[];
   readonly openLots: readonly LotSnapshot[];
-  /** Open lots at the end of each year from the first event's to the last event's, when asked for. */
+  /**
+   * Open lots at the end of each year up to the last event's, when asked for: from the first
+   * event's year, or from the first year of kept disposals when `keepDisposals` is set.
+   */
   readonly yearEndLots?: ReadonlyMap<number, readonly LotSnapshot[]>;
   readonly reallocations: readonly Reallocation[];
   readonly diagnostics: readonly Diagnostic[];

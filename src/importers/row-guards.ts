@@ -59,30 +59,37 @@ const PAIRED_BY_HASH = new Set(['deposit', 'withdrawal', 'transfer']);
 /** Longest asset code, contract, account or wallet name a row may state. */
 export const MAX_NAME_LENGTH = 100;
 
-/** The names an event states (assets of its quantities, derivative contract and account, wallets). */
-function namesOf(draft: EventDraft): [string, string][] {
+const SIDES = ['sent', 'received', 'fee'] as const;
+const NAME_FIELDS = ['asset', 'contract', 'account', 'wallet', 'toWallet'] as const;
+
+/**
+ * The first name an event states (assets of its quantities, derivative contract and account,
+ * wallets) that is longer than MAX_NAME_LENGTH, as [what, name]; checked for every event, so
+ * nothing is built unless one is too long.
+ */
+function tooLongName(draft: EventDraft): [string, string] | undefined {
   const d = draft as unknown as Record<string, unknown>;
-  const names: [string, string][] = [];
-  for (const side of ['sent', 'received', 'fee']) {
+  // a string has at least as many UTF-16 units as code points: most names need no count
+  const tooLong = (name: unknown): name is string => typeof name === 'string' && name.length > MAX_NAME_LENGTH && [...name].length > MAX_NAME_LENGTH;
+  for (const side of SIDES) {
     const asset = (d[side] as { asset?: unknown } | undefined)?.asset;
-    if (typeof asset === 'string') names.push([`${side} asset`, asset]);
+    if (tooLong(asset)) return [`${side} asset`, asset];
   }
-  for (const field of ['asset', 'contract', 'account', 'wallet', 'toWallet']) {
+  for (const field of NAME_FIELDS) {
     const value = d[field];
-    if (typeof value === 'string') names.push([field, value]);
+    if (tooLong(value)) return [field, value];
   }
-  return names;
+  return undefined;
 }
 
 /** The first problem of one event draft, as a rejection, or undefined. */
 function checkDraft(draft: EventDraft, opts: RowGuardOptions): RowOutcome | undefined {
   const date = dateOutOfRange(draft.instant, opts.now);
   if (date !== undefined) return reject('ROW_DATE_OUT_OF_RANGE', date);
-  for (const [field, name] of namesOf(draft)) {
-    // a string has at least as many UTF-16 units as code points: most names need no count
-    if (name.length > MAX_NAME_LENGTH && [...name].length > MAX_NAME_LENGTH) {
-      return reject('ROW_NAME_TOO_LONG', `the ${field} is ${[...name].length} characters long ("${name.slice(0, 40)}…"); names are at most ${MAX_NAME_LENGTH}`);
-    }
+  const long = tooLongName(draft);
+  if (long) {
+    const [field, name] = long;
+    return reject('ROW_NAME_TOO_LONG', `the ${field} is ${[...name].length} characters long ("${name.slice(0, 40)}…"); names are at most ${MAX_NAME_LENGTH}`);
   }
   if (PAIRED_BY_HASH.has(draft.kind) && draft.txHash !== undefined && isSpreadsheetMangledId(draft.txHash)) {
     return reject('ROW_ID_MANGLED', `the transaction hash "${draft.txHash}" was turned into scientific notation by a spreadsheet; transfers cannot be paired on it`);
