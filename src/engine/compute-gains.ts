@@ -15,10 +15,10 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isFiat, type AssetCode } from '../model/asset.js';
 import { share, ZERO, type Dec } from '../model/decimal.js';
-import type { Disposal, DisposalKind } from '../model/disposal.js';
+import type { DisposalKind } from '../model/disposal.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
 import { toLocalDate, yearOf, type LocalDate } from '../model/local-date.js';
-import type { LotOrigin, LotSnapshot } from '../model/lot.js';
+import type { LotOrigin } from '../model/lot.js';
 import type { Money, PriceSource } from '../model/money.js';
 import { formatSourceRef, type SourceRef } from '../model/source-ref.js';
 import type { PricedEvent } from '../pricing/price-events.js';
@@ -28,6 +28,7 @@ import { inBookingOrder } from './booking-order.js';
 import { LOT_ORDER } from './booking-methods.js';
 import type { BookingPolicy, GainsResult, IncomeRecord, RemovalRecord } from './gains-result.js';
 import { Inventory, newLot, type Reallocation, type Taken } from './inventory.js';
+import { KeptYears } from './kept-years.js';
 import { sliceDisposal } from './slice-disposal.js';
 
 export type { BookingPolicy, GainsResult, IncomeRecord, LotScope, RemovalRecord } from './gains-result.js';
@@ -54,23 +55,23 @@ export function computeGains(events: readonly PricedEvent[] | (() => readonly Pr
 class Run {
   private readonly inventory: Inventory;
   private readonly balances = new Balances();
-  private readonly disposals: Disposal[] = [];
   private readonly income: IncomeRecord[] = [];
   private readonly removals: RemovalRecord[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private reallocations: Reallocation[] = [];
   private transitioned = false;
   private seq = 0;
-  private readonly yearEnds = new Map<number, LotSnapshot[]>();
-  private year: number | undefined;
+  private readonly kept: KeptYears;
 
   constructor(private readonly policy: BookingPolicy) {
-    this.inventory = new Inventory(LOT_ORDER[policy.method]);
+    const inventory = new Inventory(LOT_ORDER[policy.method]);
+    this.inventory = inventory;
+    this.kept = new KeptYears(policy, policy.yearEndSnapshots ? () => inventory.snapshot() : undefined);
   }
 
   apply({ event: e, values }: PricedEvent): void {
     const date = toLocalDate(e.instant, this.policy.timezone);
-    if (this.policy.yearEndSnapshots) this.snapshotYearsBefore(yearOf(date));
+    this.kept.enter(yearOf(date));
     if (this.policy.lotScope === 'auto' && !this.transitioned && date >= this.policy.perWalletFrom) this.transition(e.source);
     const ctx: Ctx = { e, date };
     const fee = e.fee;
@@ -211,40 +212,16 @@ class Run {
   }
 
   finish(): GainsResult {
-    if (this.policy.yearEndSnapshots && this.year !== undefined) this.snapshotYearsBefore(this.year + 1);
+    this.kept.finish();
     return {
-      disposals: this.disposals,
+      disposals: this.kept.disposals,
       income: this.income,
       removals: this.removals,
       openLots: this.inventory.snapshot(),
-      ...(this.policy.yearEndSnapshots ? { yearEndLots: this.yearEnds } : {}),
+      ...(this.policy.yearEndSnapshots ? { yearEndLots: this.kept.yearEnds } : {}),
       reallocations: this.reallocations,
       diagnostics: this.diagnostics,
     };
-  }
-
-  /**
-   * Record the open lots at the end of every year before `year` not recorded yet (one snapshot
-   * serves empty years) — of the years whose disposals `keepDisposals` may keep: a listing of
-   * every open lot is some 400 MB of garbage per year end on a million-row history.
-   */
-  private snapshotYearsBefore(year: number): void {
-    if (this.year === undefined) this.year = year;
-    if (year <= this.year) return;
-    let snapshot: LotSnapshot[] | undefined;
-    for (let y = this.year; y < year; y++) if (this.mayKeepYear(y)) this.yearEnds.set(y, (snapshot ??= this.inventory.snapshot()));
-    this.year = year;
-  }
-
-  /**
-   * Whether a year's end is listed: a year whose disposals `keepDisposals` may yet keep, or a later
-   * one (the last year listed is the last year of events, which tells a reader that a year after it
-   * holds what was open at the end).
-   */
-  private mayKeepYear(year: number): boolean {
-    const keep = this.policy.keepDisposals ?? 'all';
-    if (keep === 'all') return true;
-    return year >= (keep === 'latest-year' ? this.latestDisposalYear : keep);
   }
 
   private transition(at?: SourceRef): void {
@@ -312,8 +289,8 @@ class Run {
         diagnostic('MISSING_BASIS', `disposal of ${quantity.toFixed()} ${asset} from ${wallet}: ${why}; zero basis used for those units`, ctx.e.source),
       );
     }
-    if (!this.keepsDisposalOf(yearOf(ctx.date))) return;
-    this.disposals.push({
+    if (!this.kept.keepsDisposalOf(yearOf(ctx.date))) return;
+    this.kept.disposals.push({
       id: `${ctx.e.id}/${asset}`,
       kind,
       wallet,
@@ -327,21 +304,6 @@ class Run {
       source: ctx.e.source,
       counterpart,
     });
-  }
-
-  private latestDisposalYear = -Infinity;
-
-  /** Apply `keepDisposals` (see BookingPolicy) to a disposal dated in `year`. */
-  private keepsDisposalOf(year: number): boolean {
-    const keep = this.policy.keepDisposals ?? 'all';
-    if (keep === 'all') return true;
-    if (typeof keep === 'number') return year === keep;
-    if (year > this.latestDisposalYear) {
-      this.latestDisposalYear = year;
-      this.disposals.length = 0;
-      for (const y of this.yearEnds.keys()) if (y < year) this.yearEnds.delete(y);
-    }
-    return year === this.latestDisposalYear;
   }
 
   private payFee(ctx: Ctx, wallet: string, asset: AssetCode, quantity: Dec, value: Money | undefined): void {

@@ -1,0 +1,55 @@
+/**
+ * Keeping one year of a long history (BookingPolicy.keepDisposals, yearEndSnapshots), through the
+ * engine. Every expected number is worked out by hand in the comment beside it.
+ */
+import { describe, expect, it } from 'vitest';
+import { gain, ledger, runLedger, total } from '../../test/support/ledger.js';
+import type { LotSnapshot } from '../model/lot.js';
+
+describe('keeping only one year of disposals (long histories)', () => {
+  // FIFO over two years: the 2023 sale takes lot 1 (basis 100, proceeds 150, gain 50); the 2024
+  // sale then takes lot 2 (basis 200, proceeds 260, gain 60).
+  const events = ledger`
+    2023-01-01 a buy 1 ETH for 100 USD
+    2023-02-01 a buy 1 ETH for 200 USD
+    2023-06-01 a sell 1 ETH for 150 USD
+    2024-03-01 a sell 1 ETH for 260 USD
+  `;
+  it('latest-year keeps the 2024 sale and still matched the 2023 sale first', () => {
+    const r = runLedger(events, { keepDisposals: 'latest-year' });
+    expect(r.disposals.map((d) => d.date)).toEqual(['2024-03-01']);
+    expect(total(r, 'basis')).toBe('200');
+    expect(gain(r)).toBe('60');
+  });
+  it('a given year keeps that year only', () => {
+    const r = runLedger(events, { keepDisposals: 2023 });
+    expect(r.disposals.map((d) => d.date)).toEqual(['2023-06-01']);
+    expect(gain(r)).toBe('50');
+  });
+
+  describe('year-end lots go with the kept disposals', () => {
+    // A 2022 buy, a 2023 sale, a 2024 buy: the lots open at the end of each year, by hand —
+    // 2022: 2 BTC (basis 300); 2023: the 1 BTC left of it after FIFO took 1 (basis 150);
+    // 2024: that 1 BTC and the 2024 one (basis 150 + 500).
+    const years = ledger`
+      2022-05-01 a buy 2 BTC for 300 USD
+      2023-05-01 a sell 1 BTC for 400 USD
+      2024-05-01 a buy 1 BTC for 500 USD
+    `;
+    const listed = (keepDisposals?: 'latest-year' | number) => {
+      const r = runLedger(years, { yearEndSnapshots: true, ...(keepDisposals !== undefined ? { keepDisposals } : {}) });
+      return [...(r.yearEndLots ?? new Map<number, readonly LotSnapshot[]>())].map(([year, lots]) => [year, lots.map((l) => `${l.quantity.toFixed()}@${l.basis.toFixed()}`).join(' ')]);
+    };
+    it('all disposals: every year from the first event to the last', () => {
+      expect(listed()).toEqual([[2022, '2@300'], [2023, '1@150'], [2024, '1@150 1@500']]);
+    });
+    it('latest-year: from the latest disposal year on (2023), so the report year and the last year', () => {
+      expect(listed('latest-year')).toEqual([[2023, '1@150'], [2024, '1@150 1@500']]);
+    });
+    it('a given year: that year and the later ones (the last tells that a year after it holds what was open)', () => {
+      expect(listed(2024)).toEqual([[2024, '1@150 1@500']]);
+      expect(listed(2023)).toEqual([[2023, '1@150'], [2024, '1@150 1@500']]);
+      expect(listed(2021)).toEqual([[2022, '2@300'], [2023, '1@150'], [2024, '1@150 1@500']]);
+    });
+  });
+});
