@@ -19,7 +19,12 @@
 import Papa from 'papaparse';
 import { countNewlines } from './text-source.js';
 
-export const BLOCK_CHARS = 1 << 20;
+/**
+ * 64 KiB: a block's parsed rows live until the importer has mapped them all; at 1 MiB (~10,000
+ * rows) they outlived V8's young generation and ~600 MB of them died in the old one on a
+ * 1M-row history (sampling heap profile); at 64 KiB ~280 MB fewer bytes are promoted.
+ */
+export const BLOCK_CHARS = 1 << 16;
 export const MAX_RECORD_CHARS = 1 << 20;
 export const MAX_FIELD_CHARS = 1 << 16;
 
