@@ -35,10 +35,14 @@ describe('divide and share: exact quotients rounded once to 30 places, half-even
     expect(divide(e30('7'), d('2')).equals(e30('4'))).toBe(true);
   });
 
-  it('keeps the sign of a negative quotient that rounds to zero, as decimal.js does', () => {
+  it('signs a zero quotient by its operands, as decimal.js does (-0 when they differ)', () => {
     const q = divide(d('-1e-40'), d('1'));
     expect(q.isZero() && q.isNegative()).toBe(true);
     expect(q.isNegative()).toBe(d('-1e-40').dividedBy(d('1')).toDecimalPlaces(QUOTIENT_DP).isNegative());
+    expect(divide(d('0'), d('-3')).isNegative()).toBe(true);
+    expect(divide(d('-0'), d('-3')).isNegative()).toBe(false);
+    expect(share(d('0'), d('-2'), d('3')).isNegative()).toBe(true);
+    expect(share(d('-0'), d('-2'), d('-3')).isNegative()).toBe(true);
   });
 
   it('answers a zero divisor as decimal.js does', () => {
@@ -81,8 +85,9 @@ describe('divide and share: exact quotients rounded once to 30 places, half-even
         const product = new Exact(t).times(p);
         fc.pre(product.sd() <= 80 && product.dividedBy(w).abs().lessThan('1e50') && new Exact(t).dividedBy(w).abs().lessThan('1e50'));
         const before = t.times(p).dividedBy(w).toDecimalPlaces(QUOTIENT_DP, Dec.ROUND_HALF_EVEN);
-        expect(share(t, p, w).toFixed()).toBe(before.toFixed());
-        expect(divide(t, w).toFixed()).toBe(t.dividedBy(w).toDecimalPlaces(QUOTIENT_DP, Dec.ROUND_HALF_EVEN).toFixed());
+        const beforeDivide = t.dividedBy(w).toDecimalPlaces(QUOTIENT_DP, Dec.ROUND_HALF_EVEN);
+        expect([share(t, p, w).toFixed(), share(t, p, w).isNegative()]).toEqual([before.toFixed(), before.isNegative()]);
+        expect([divide(t, w).toFixed(), divide(t, w).isNegative()]).toEqual([beforeDivide.toFixed(), beforeDivide.isNegative()]);
       }),
       { numRuns: 2000 },
     );
