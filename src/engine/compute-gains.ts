@@ -64,9 +64,8 @@ class Run {
   private readonly kept: KeptYears;
 
   constructor(private readonly policy: BookingPolicy) {
-    const inventory = new Inventory(LOT_ORDER[policy.method]);
-    this.inventory = inventory;
-    this.kept = new KeptYears(policy, policy.yearEndSnapshots ? () => inventory.snapshot() : undefined);
+    this.inventory = new Inventory(LOT_ORDER[policy.method]);
+    this.kept = new KeptYears(policy, policy.yearEndSnapshots ? () => this.inventory.snapshot() : undefined);
   }
 
   apply({ event: e, values }: PricedEvent): void {
