@@ -1,12 +1,15 @@
 /**
  * taxlot as a library: the same pure pipeline the CLI runs, for scripts and other tools.
+ * Every option has the CLI's default (`REPORT_DEFAULTS`); the method is accepted in any case.
  *
  * @example
- * import { computeReport, renderOutputs, ALL_IMPORTERS } from 'taxlot';
- * const data = computeReport([{ file: 'wallet.csv', text }], options);
+ * import { computeReport, renderOutputs } from 'taxlot';
+ * const data = computeReport([{ file: 'wallet.csv', text }], { year: 2025, method: 'hifo' });
  * const files = renderOutputs(data); // Map<file name, bytes>
  */
-export { computeReport, type InputFile, type ReportData, type ReportOptions } from './pipeline/compute-report.js';
+export { computeReport } from './library/compute-report.js';
+export { reportOptions, REPORT_DEFAULTS, type ReportOptionsInput } from './library/report-options.js';
+export type { InputFile, ReportData, ReportOptions } from './pipeline/compute-report.js';
 export { computeGains, type BookingPolicy, type GainsResult } from './engine/compute-gains.js';
 export { BOOKING_METHODS, type BookingMethod } from './engine/booking-methods.js';
 export { matchTransfers, DEFAULT_TRANSFER_MATCHING } from './engine/match-transfers.js';

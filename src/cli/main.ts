@@ -3,6 +3,7 @@
  * 0 report complete (warnings allowed), 1 report written but the data has errors,
  * 2 usage error, nothing could be read, or a bug.
  */
+import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { batchCommand } from './commands/batch.js';
 import { checkCommand } from './commands/check.js';
@@ -11,6 +12,20 @@ import { pricesMissingCommand } from './commands/prices-missing.js';
 import { reportCommand } from './commands/report.js';
 import { UsageError } from './errors.js';
 import type { CommandResult, TaxlotCommand } from './result.js';
+
+/**
+ * taxlot's own version, from the package.json shipped beside `dist/` (yargs' default looks for
+ * the nearest package.json from the working directory, which is the host project's when taxlot is
+ * installed as a dependency).
+ */
+function ownVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name?: string; version?: string };
+    return pkg.name === 'taxlot' && typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 export async function main(argv: readonly string[]): Promise<CommandResult> {
   let result: CommandResult | undefined;
@@ -31,7 +46,7 @@ export async function main(argv: readonly string[]): Promise<CommandResult> {
     .demandCommand(1, 'choose a command')
     .recommendCommands()
     .help()
-    .version()
+    .version(ownVersion())
     .wrap(process.stdout.isTTY ? Math.min(120, process.stdout.columns) : null)
     .exitProcess(false)
     .fail((msg, err) => {
