@@ -30,11 +30,17 @@ export async function runPricesMissing(args: PricesMissingArgs): Promise<Command
   const rows = [...new Map(wanted.map((m) => [`${m.date},${m.asset},${m.currency}`, m])).values()]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.asset < b.asset ? -1 : a.asset > b.asset ? 1 : 0))
     .map((m) => [m.date, m.asset, m.currency, '']);
+  const stderr = formatDiagnostics(providerDiagnostics, { max: 50, includeNotes: false });
+  if (rows.length === 0) {
+    // nothing to fill: no table is written (an empty one would look like work still to do)
+    const scope = args['year-end'] ? 'every event and the year-end holdings have' : 'every event has';
+    return { exitCode: 0, stdout: `taxlot: no missing prices — ${scope} a price; nothing written`, stderr };
+  }
   writeFileAtomic(args.out, renderCsv(PRICE_TABLE_HEADER, rows));
   return {
     exitCode: 0,
     stdout: `taxlot: ${rows.length} missing price${rows.length === 1 ? '' : 's'}; wrote ${args.out} — fill the price column and pass it with --prices`,
-    stderr: formatDiagnostics(providerDiagnostics, { max: 50, includeNotes: false }),
+    stderr,
   };
 }
 
