@@ -16,7 +16,7 @@ import { isValidTimeZone } from '../model/local-date.js';
 import type { ReportOptions } from '../pipeline/compute-report.js';
 import { readPriceTable } from '../pricing/read-price-table.js';
 import { buildCoinMap, readCoinMap } from '../pricing/provider/coin-ids.js';
-import { createCoinGeckoProvider, defaultApiKeyHeader, DEFAULT_COINGECKO_URL, type DailyPriceProvider } from '../pricing/provider/coingecko-provider.js';
+import { createCoinGeckoProvider, defaultApiKeyHeader, DEFAULT_COINGECKO_URL, DEFAULT_LIMITS, type DailyPriceProvider } from '../pricing/provider/coingecko-provider.js';
 import { createPriceCache } from '../pricing/provider/price-cache.js';
 import { FILING_STATUSES, type FilingStatus } from '../report/capital-loss.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -70,6 +70,8 @@ export const PRICE_PROVIDER_OPTIONS = {
   'price-cache': { type: 'string', default: '.taxlot-cache', describe: 'folder of fetched prices; a second run makes no request', group: 'Online prices:' },
   'price-timeout': { type: 'number', default: 20, describe: 'seconds to wait for one answer before retrying', group: 'Online prices:' },
   'price-retries': { type: 'number', default: 4, describe: 'retries after a timeout, HTTP 429 or 5xx (exponential backoff, Retry-After honoured)', group: 'Online prices:' },
+  'price-deadline': { type: 'number', default: 120, describe: 'seconds for all online prices of a run; prices not fetched by then stay missing (the next run goes on from the cache)', group: 'Online prices:' },
+  'price-concurrency': { type: 'number', default: 4, describe: 'requests to the price API at once (1 to 16)', group: 'Online prices:' },
 } as const satisfies Record<string, Options>;
 
 export interface ProviderArgs {
@@ -81,6 +83,8 @@ export interface ProviderArgs {
   'price-cache'?: string;
   'price-timeout'?: number;
   'price-retries'?: number;
+  'price-deadline'?: number;
+  'price-concurrency'?: number;
 }
 
 /**
@@ -95,6 +99,10 @@ export function toPriceProvider(args: ProviderArgs, env: NodeJS.ProcessEnv = pro
   if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--price-timeout must be a positive number of seconds, got ${timeout}`);
   const retries = args['price-retries'] ?? 4;
   if (!Number.isInteger(retries) || retries < 0 || retries > 10) throw new UsageError(`--price-retries must be a whole number from 0 to 10, got ${retries}`);
+  const deadline = args['price-deadline'] ?? DEFAULT_LIMITS.deadlineMs / 1000;
+  if (!Number.isFinite(deadline) || deadline <= 0 || deadline > 86_400) throw new UsageError(`--price-deadline must be a number of seconds above 0 and at most 86400, got ${deadline}`);
+  const concurrency = args['price-concurrency'] ?? DEFAULT_LIMITS.concurrency;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--price-concurrency must be a whole number from 1 to 16, got ${concurrency}`);
   let overrides: Record<string, string | null> = {};
   const mapFile = args['price-coin-map'];
   if (mapFile) {
@@ -109,9 +117,21 @@ export function toPriceProvider(args: ProviderArgs, env: NodeJS.ProcessEnv = pro
     ...(apiKey ? { apiKey } : {}),
     apiKeyHeader: args['price-api-key-header'] ?? defaultApiKeyHeader(baseUrl),
     coinMap: buildCoinMap(overrides),
-    cache: createPriceCache(args['price-cache'] ?? '.taxlot-cache', 'coingecko'),
+    cache: createPriceCache(args['price-cache'] ?? '.taxlot-cache', 'coingecko', withoutCredentials(baseUrl)),
     retry: { timeoutMs: Math.round(timeout * 1000), attempts: retries + 1, backoffMs: 1000, maxRetryAfterMs: 120_000, now: () => Date.now() },
+    limits: { ...DEFAULT_LIMITS, deadlineMs: Math.round(deadline * 1000), concurrency },
+    progress: (line) => void process.stderr.write(`${line}\n`),
   });
+}
+
+/** The API root as recorded in the cache: no user:password, no query (a key could sit in either). */
+function withoutCredentials(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return '';
+  }
 }
 
 export interface CommonArgs {

@@ -75,12 +75,21 @@ export const CODES = {
   PRICE_PROVIDER_NO_PRICE: { severity: 'warning', hint: 'add the price to a price table (--prices FILE)' },
   PRICE_PROVIDER_FAILED: {
     severity: 'warning',
-    hint: 'run again later (answers already received are cached), raise --price-timeout, or add the price to a price table',
+    hint: 'run again later (answers already received are cached), raise --price-timeout or --price-deadline, or add the price to a price table',
   },
   PRICE_PROVIDER_BAD_RESPONSE: {
     severity: 'warning',
     hint: 'check --price-api-url points at a CoinGecko-compatible API; or add the price to a price table',
   },
+  PRICE_CACHE_INVALID: {
+    severity: 'warning',
+    hint: 'the entries named were written by an older taxlot, damaged or edited; they are fetched again and rewritten (delete the cache folder to start afresh)',
+  },
+  PRICE_TABLE_CONFLICT: {
+    severity: 'error',
+    hint: 'the price table gives two different prices for one asset, currency and date (or instant): keep the right one and delete the other line',
+  },
+  PRICE_TABLE_DUPLICATE: { severity: 'note', hint: 'the same price is given twice in the price table; one line is enough' },
   // ── engine ──
   DEPOSIT_UNMATCHED: {
     severity: 'warning',

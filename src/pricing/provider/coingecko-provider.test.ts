@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPriceServer, type PriceServer } from '../../../test/support/coingecko-server.js';
 import { buildCoinMap } from './coin-ids.js';
-import { createCoinGeckoProvider, defaultApiKeyHeader, type CoinGeckoConfig, type DailyPriceResult } from './coingecko-provider.js';
+import { createCoinGeckoProvider, DEFAULT_LIMITS, defaultApiKeyHeader, type CoinGeckoConfig, type DailyPriceResult } from './coingecko-provider.js';
 import { createPriceCache } from './price-cache.js';
 
 let server: PriceServer;
@@ -37,7 +37,8 @@ const provider = (overrides: Partial<CoinGeckoConfig> = {}) =>
     baseUrl: server.url,
     apiKeyHeader: 'x-cg-demo-api-key',
     coinMap: buildCoinMap(),
-    cache: createPriceCache(cacheDir, 'coingecko'),
+    cache: createPriceCache(cacheDir, 'coingecko', server.url),
+    limits: DEFAULT_LIMITS,
     retry: {
       timeoutMs: 5_000,
       attempts: 4,
@@ -93,7 +94,14 @@ describe('the disk cache', () => {
     expect(again.stats).toEqual({ requests: 0, cacheHits: 1 });
     // The cached file holds exact decimal strings.
     const cached = JSON.parse(readFileSync(join(cacheDir, 'coingecko', 'ethereum', '2024-03-10.json'), 'utf8'));
-    expect(cached).toEqual({ coin: 'ethereum', date: '2024-03-10', prices: { eur: '3551.5', usd: '3880.123456789012345678' } });
+    expect(cached).toEqual({
+      schema: 2,
+      provider: 'coingecko',
+      coin: 'ethereum',
+      date: '2024-03-10',
+      source: server.url,
+      prices: { eur: '3551.5', usd: '3880.123456789012345678' },
+    });
   });
 
   it('no market data for the date is a diagnostic, and is cached as a fact', async () => {
@@ -104,15 +112,22 @@ describe('the disk cache', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('a corrupt cache file is a miss, not an error: the price is fetched again', async () => {
+  it('a corrupt cache file is not used: a warning names it, and the price is fetched again', async () => {
     await provider().dailyPrice('ETH', '2024-03-10', 'USD');
     const cache = createPriceCache(cacheDir, 'coingecko');
-    expect(cache.get('ethereum', '2024-03-10')).toBeDefined();
+    expect(cache.get('ethereum', '2024-03-10').kind).toBe('hit');
+    const file = join(cacheDir, 'coingecko', 'ethereum', '2024-03-10.json');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(join(cacheDir, 'coingecko', 'ethereum', '2024-03-10.json'), '{"coin":"ethereum","date":"2024-03-10","prices":{"usd":3880.1}}');
-    expect(cache.get('ethereum', '2024-03-10')).toBeUndefined(); // a JSON number is refused: prices are strings
-    expect(priceText(await provider().dailyPrice('ETH', '2024-03-10', 'USD'))).toBe('3880.123456789012345678');
+    writeFileSync(file, '{"schema":2,"provider":"coingecko","coin":"ethereum","date":"2024-03-10","prices":{"usd":3880.1}}');
+    // a JSON number is refused: prices are strings
+    expect(cache.get('ethereum', '2024-03-10')).toEqual({ kind: 'invalid', file, reason: 'the usd price is not a string' });
+    const again = provider();
+    expect(priceText(await again.dailyPrice('ETH', '2024-03-10', 'USD'))).toBe('3880.123456789012345678');
     expect(server.requests).toHaveLength(2);
+    expect(again.warnings.map((w) => [w.code, w.severity, w.message])).toEqual([
+      ['PRICE_CACHE_INVALID', 'warning', `1 price cache entry was not valid and was ignored and fetched again: ${file} (the usd price is not a string)`],
+    ]);
+    expect(cache.get('ethereum', '2024-03-10').kind).toBe('hit'); // rewritten
   });
 });
 

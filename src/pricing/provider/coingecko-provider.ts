@@ -9,8 +9,11 @@
  * raw response text (parse-json-exact.ts), never through a float.
  *
  * Every outcome is a value: a price, or a diagnostic saying why there is none (unknown coin, no
- * data for the date, malformed response, the server failing after retries). Answers are cached
- * on disk (price-cache.ts); only facts are cached, never failures.
+ * data for the date, malformed or refused answer, a redirect, the server failing after retries,
+ * the overall deadline). Every answer is validated (read-history-answer.ts) before it is used or
+ * cached (price-cache.ts); only validated facts are cached, never failures or refused prices.
+ * How many requests run at once and the overall deadline are applied by fetch-missing-prices.ts,
+ * from `limits`.
  */
 import { fileDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { AssetCode } from '../../model/asset.js';
@@ -18,8 +21,8 @@ import { Dec } from '../../model/decimal.js';
 import type { LocalDate } from '../../model/local-date.js';
 import type { CoinMap } from './coin-ids.js';
 import { fetchWithRetry, type RetryPolicy } from './fetch-with-retry.js';
-import { JsonNumber, member, parseJsonExact } from './parse-json-exact.js';
 import type { CachedDay, PriceCache } from './price-cache.js';
+import { readHistoryAnswer } from './read-history-answer.js';
 
 export const DEFAULT_COINGECKO_URL = 'https://api.coingecko.com/api/v3';
 
@@ -35,11 +38,26 @@ export interface CoinGeckoConfig {
   readonly coinMap: CoinMap;
   readonly cache: PriceCache;
   readonly retry: RetryPolicy;
+  readonly limits: ProviderLimits;
+  /** Where progress lines go (the CLI: stderr); none when absent. */
+  readonly progress?: (line: string) => void;
 }
+
+export interface ProviderLimits {
+  /** Overall time for all the prices of a run (ms); what is not fetched by then is reported missing. */
+  readonly deadlineMs: number;
+  /** Requests in flight at once. */
+  readonly concurrency: number;
+  /** A progress line at least this often while requests are being made (ms). */
+  readonly progressEveryMs: number;
+}
+
+export const DEFAULT_LIMITS: ProviderLimits = { deadlineMs: 120_000, concurrency: 4, progressEveryMs: 10_000 };
 
 export type DailyPriceResult =
   | { readonly kind: 'price'; readonly price: Dec }
-  | { readonly kind: 'none'; readonly diagnostic: Diagnostic };
+  /** `stopped`: the deadline passed before an answer (fetch-missing-prices.ts reports those together). */
+  | { readonly kind: 'none'; readonly diagnostic: Diagnostic; readonly stopped?: true };
 
 export interface PriceProviderStats {
   /** HTTP requests sent, retries included. */
@@ -51,10 +69,14 @@ export interface PriceProviderStats {
 export interface DailyPriceProvider {
   readonly name: string;
   readonly stats: PriceProviderStats;
-  /** Problems not tied to one price (the cache could not be written). */
+  readonly limits: ProviderLimits;
+  readonly progress?: (line: string) => void;
+  /** Clock for the deadline and progress (the CLI passes the real one). */
+  readonly now: () => number;
+  /** Problems not tied to one price (the cache could not be written, cache entries were invalid). */
   readonly warnings: readonly Diagnostic[];
-  /** The price of one unit of `asset` in `currency` on `date`. */
-  dailyPrice(asset: AssetCode, date: LocalDate, currency: AssetCode): Promise<DailyPriceResult>;
+  /** The price of one unit of `asset` in `currency` on `date`; `signal` ends it early (the deadline). */
+  dailyPrice(asset: AssetCode, date: LocalDate, currency: AssetCode, signal?: AbortSignal): Promise<DailyPriceResult>;
 }
 
 /**
@@ -65,30 +87,48 @@ export function defaultApiKeyHeader(baseUrl: string): string {
   return /(^|\/\/)pro-api\./.test(baseUrl) ? 'x-cg-pro-api-key' : 'x-cg-demo-api-key';
 }
 
-type DayOutcome = { readonly day: CachedDay } | { readonly diagnostic: Diagnostic };
+type Note = 'PRICE_PROVIDER_UNKNOWN_COIN' | 'PRICE_PROVIDER_NO_PRICE' | 'PRICE_PROVIDER_FAILED' | 'PRICE_PROVIDER_BAD_RESPONSE';
 
-/** Build the provider. Requests are made one at a time, in the order asked (rate limits). */
+type DayOutcome =
+  | { readonly day: CachedDay; readonly refused: Readonly<Record<string, string>>; readonly cached: boolean }
+  | { readonly diagnostic: Diagnostic; readonly stopped?: true };
+
+/** Build the provider. */
 export function createCoinGeckoProvider(config: CoinGeckoConfig): DailyPriceProvider {
   const stats: PriceProviderStats = { requests: 0, cacheHits: 0 };
   const days = new Map<string, Promise<DayOutcome>>();
-  const warnings: Diagnostic[] = [];
+  let cannotWrite: Diagnostic | undefined;
+  const invalid: { file: string; reason: string }[] = [];
   const base = config.baseUrl.replace(/\/+$/, '');
-  const note = (code: 'PRICE_PROVIDER_UNKNOWN_COIN' | 'PRICE_PROVIDER_NO_PRICE' | 'PRICE_PROVIDER_FAILED' | 'PRICE_PROVIDER_BAD_RESPONSE', message: string, hint?: string) =>
-    fileDiagnostic(code, PROVIDER_LABEL, message, hint);
+  const note = (code: Note, message: string, hint?: string) => fileDiagnostic(code, PROVIDER_LABEL, message, hint);
 
-  const fetchDay = async (asset: AssetCode, coin: string, date: LocalDate): Promise<DayOutcome> => {
-    const cached = config.cache.get(coin, date);
-    if (cached) {
-      stats.cacheHits++;
-      return { day: cached };
+  const fetchDay = async (asset: AssetCode, coin: string, date: LocalDate, useCache: boolean, signal?: AbortSignal): Promise<DayOutcome> => {
+    if (useCache) {
+      const cached = config.cache.get(coin, date);
+      if (cached.kind === 'hit') {
+        stats.cacheHits++;
+        return { day: cached.day, refused: {}, cached: true };
+      }
+      if (cached.kind === 'invalid') invalid.push({ file: cached.file, reason: cached.reason });
     }
     const [y, m, d] = date.split('-');
     const url = `${base}/coins/${encodeURIComponent(coin)}/history?date=${d}-${m}-${y}&localization=false`;
     const headers: Record<string, string> = config.apiKey ? { [config.apiKeyHeader]: config.apiKey } : {};
     const what = `${asset} (${coin}) on ${date}`;
-    const outcome = await fetchWithRetry(url, headers, config.retry);
+    const outcome = await fetchWithRetry(url, headers, config.retry, signal);
     stats.requests += outcome.attempts;
+    if (outcome.kind === 'stopped') return { diagnostic: note('PRICE_PROVIDER_FAILED', `the deadline passed before an answer for ${what}`), stopped: true };
     if (outcome.kind === 'failed') return { diagnostic: note('PRICE_PROVIDER_FAILED', `no answer for ${what}: ${outcome.reason}`) };
+    if (outcome.kind === 'refused') {
+      const redirect = outcome.reason.includes('redirect');
+      return {
+        diagnostic: note(
+          redirect ? 'PRICE_PROVIDER_FAILED' : 'PRICE_PROVIDER_BAD_RESPONSE',
+          `the answer for ${what} is refused: ${outcome.reason}`,
+          redirect ? 'set --price-api-url to the address the API answers at itself (https://, the final host); the API key is only ever sent to that origin' : undefined,
+        ),
+      };
+    }
     if (outcome.status === 404) {
       return {
         diagnostic: note(
@@ -108,45 +148,24 @@ export function createCoinGeckoProvider(config: CoinGeckoConfig): DailyPriceProv
       };
     }
     if (outcome.status !== 200) return { diagnostic: note('PRICE_PROVIDER_FAILED', `HTTP ${outcome.status} for ${what}`) };
-    const parsed = parseJsonExact(outcome.body);
-    if (!parsed.ok) return { diagnostic: note('PRICE_PROVIDER_BAD_RESPONSE', `the answer for ${what} is not valid JSON (${parsed.error})`) };
-    const marketData = member(parsed.value, 'market_data');
-    let day: CachedDay;
-    if (marketData === undefined) {
-      // CoinGecko answers a date before the coin's listing with the coin but no market data.
-      if (typeof member(parsed.value, 'id') !== 'string') {
-        return { diagnostic: note('PRICE_PROVIDER_BAD_RESPONSE', `the answer for ${what} has neither "market_data" nor "id"`) };
-      }
-      day = { prices: null };
-    } else {
-      const current = member(marketData, 'current_price');
-      if (current === undefined || current === null || typeof current !== 'object' || Array.isArray(current) || current instanceof JsonNumber) {
-        return { diagnostic: note('PRICE_PROVIDER_BAD_RESPONSE', `the answer for ${what} has no "market_data.current_price" object`) };
-      }
-      const prices: Record<string, string> = {};
-      for (const [currency, value] of Object.entries(current)) {
-        if (value instanceof JsonNumber && !value.text.startsWith('-')) prices[currency.toLowerCase()] = new Dec(value.text).toFixed();
-      }
-      day = { prices };
-    }
-    try {
-      config.cache.put(coin, date, day);
-    } catch (e) {
-      if (warnings.length === 0) {
-        warnings.push(note('PRICE_PROVIDER_FAILED', `cannot write the price cache (${(e as Error).message})`, 'check --price-cache; these prices are fetched again next run'));
+    const answer = readHistoryAnswer(outcome.body, coin);
+    if (!answer.ok) return { diagnostic: note('PRICE_PROVIDER_BAD_RESPONSE', `the answer for ${what} ${answer.problem}`) };
+    // Only a wholly valid answer is remembered: a refused price must not become "no price" next run.
+    if (Object.keys(answer.refused).length === 0) {
+      try {
+        config.cache.put(coin, date, answer.day);
+      } catch (e) {
+        cannotWrite ??= note('PRICE_PROVIDER_FAILED', `cannot write the price cache (${(e as Error).message})`, 'check --price-cache; these prices are fetched again next run');
       }
     }
-    return { day };
+    return { day: answer.day, refused: answer.refused, cached: false };
   };
 
-  let queue: Promise<unknown> = Promise.resolve();
-  const dayOf = (asset: AssetCode, coin: string, date: LocalDate): Promise<DayOutcome> => {
-    const key = `${coin}\u0000${date}`;
+  const dayOf = (asset: AssetCode, coin: string, date: LocalDate, useCache: boolean, signal?: AbortSignal): Promise<DayOutcome> => {
+    const key = `${coin}\u0000${date}\u0000${useCache ? 'cache' : 'fresh'}`;
     let p = days.get(key);
     if (!p) {
-      // Serialise requests: a public API's rate limit is per client, parallel calls only earn 429s.
-      p = queue.then(() => fetchDay(asset, coin, date));
-      queue = p.catch(() => undefined);
+      p = fetchDay(asset, coin, date, useCache, signal);
       days.set(key, p);
     }
     return p;
@@ -155,8 +174,24 @@ export function createCoinGeckoProvider(config: CoinGeckoConfig): DailyPriceProv
   return {
     name: PROVIDER_LABEL,
     stats,
-    warnings,
-    async dailyPrice(asset, date, currency) {
+    limits: config.limits,
+    ...(config.progress ? { progress: config.progress } : {}),
+    now: config.retry.now,
+    get warnings() {
+      const list: Diagnostic[] = cannotWrite ? [cannotWrite] : [];
+      if (invalid.length > 0) {
+        const first = invalid.slice(0, 3).map((i) => `${i.file} (${i.reason})`).join('; ');
+        list.push(
+          fileDiagnostic(
+            'PRICE_CACHE_INVALID',
+            PROVIDER_LABEL,
+            `${invalid.length} price cache entr${invalid.length === 1 ? 'y was' : 'ies were'} not valid and ${invalid.length === 1 ? 'was' : 'were'} ignored and fetched again: ${first}${invalid.length > 3 ? '; …' : ''}`,
+          ),
+        );
+      }
+      return list;
+    },
+    async dailyPrice(asset, date, currency, signal) {
       const coin = config.coinMap.get(asset);
       if (!coin) {
         return {
@@ -168,9 +203,18 @@ export function createCoinGeckoProvider(config: CoinGeckoConfig): DailyPriceProv
           ),
         };
       }
-      const outcome = await dayOf(asset, coin, date);
-      if (!('day' in outcome)) return { kind: 'none', diagnostic: outcome.diagnostic };
-      const price = outcome.day.prices?.[currency.toLowerCase()];
+      const key = currency.toLowerCase();
+      let outcome = await dayOf(asset, coin, date, true, signal);
+      // A cached answer without this currency is not a fact about it: ask the server again.
+      if ('day' in outcome && outcome.cached && outcome.day.prices !== null && outcome.day.prices[key] === undefined) {
+        outcome = await dayOf(asset, coin, date, false, signal);
+      }
+      if (!('day' in outcome)) return { kind: 'none', diagnostic: outcome.diagnostic, ...(outcome.stopped ? { stopped: true as const } : {}) };
+      const refused = outcome.refused[key];
+      if (refused !== undefined) {
+        return { kind: 'none', diagnostic: note('PRICE_PROVIDER_BAD_RESPONSE', `the provider's ${currency} price for ${asset} (${coin}) on ${date} is refused: ${refused}`) };
+      }
+      const price = outcome.day.prices?.[key];
       if (price === undefined) {
         const why = outcome.day.prices === null ? 'has no market data for that date' : `has no ${currency} price`;
         return { kind: 'none', diagnostic: note('PRICE_PROVIDER_NO_PRICE', `the provider ${why}: ${asset} (${coin}) on ${date}`) };

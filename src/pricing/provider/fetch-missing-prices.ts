@@ -5,14 +5,23 @@
  *
  * Only crypto assets are asked for: an exchange rate between two fiat currencies is not something
  * a crypto price API is an authority on, so rates stay the price table's job (README).
- * Requests are made in a fixed order (date, asset, currency), so runs are reproducible.
+ *
+ * Scheduling (the provider's `limits`):
+ * - at most `concurrency` requests in flight, taken in a fixed order (date, asset, currency);
+ *   results are kept in that order whatever order the answers arrive in, so runs are reproducible;
+ * - one overall deadline: when it passes, the requests in flight are abandoned and the ones not
+ *   started are not made; all of them are reported together (one PRICE_PROVIDER_FAILED with the
+ *   count), and their values stay missing — never a hang;
+ * - progress on the provider's `progress` sink (stderr in the CLI) while requests are being made:
+ *   a line every PROGRESS_STEP prices or every `progressEveryMs`, and a last line; nothing when
+ *   every price came from the cache.
  */
 import { startOfDay } from '../start-of-day.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { fileDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isFiat, type AssetCode } from '../../model/asset.js';
 import type { LocalDate } from '../../model/local-date.js';
 import type { PricePoint } from '../price-book.js';
-import type { DailyPriceProvider } from './coingecko-provider.js';
+import type { DailyPriceProvider, DailyPriceResult } from './coingecko-provider.js';
 
 export interface PriceRequest {
   readonly asset: AssetCode;
@@ -24,6 +33,9 @@ export interface FetchedPrices {
   readonly points: PricePoint[];
   readonly diagnostics: Diagnostic[];
 }
+
+/** A progress line after this many prices (when requests are being made). */
+export const PROGRESS_STEP = 25;
 
 /**
  * Ask the provider for every distinct crypto (asset, date, currency); one diagnostic per failure.
@@ -37,19 +49,74 @@ export async function fetchMissingPrices(requests: readonly PriceRequest[], prov
     distinct.set(`${r.date}\u0000${r.asset}\u0000${r.currency}`, r);
   }
   const ordered = [...distinct.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+  const results = await askAll(ordered, provider);
   const points: PricePoint[] = [];
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<string>();
-  for (const r of ordered) {
-    const result = await provider.dailyPrice(r.asset, r.date, r.currency);
-    if (result.kind === 'price') {
+  const stopped: PriceRequest[] = [];
+  ordered.forEach((r, i) => {
+    const result = results[i];
+    if (result === undefined || (result.kind === 'none' && result.stopped)) stopped.push(r);
+    else if (result.kind === 'price') {
       points.push({ asset: r.asset, currency: r.currency, instant: startOfDay(r.date, timezone), daily: true, price: result.price, source: 'provider' });
     } else if (!reported.has(result.diagnostic.message)) {
       // An unknown coin is one fact however many dates need it.
       reported.add(result.diagnostic.message);
       diagnostics.push(result.diagnostic);
     }
-  }
+  });
+  if (stopped.length > 0) diagnostics.push(deadlineDiagnostic(provider.name, stopped, ordered.length, provider.limits.deadlineMs));
   diagnostics.push(...provider.warnings);
   return { points, diagnostics };
+}
+
+/** Every request through a pool of `concurrency` workers under one deadline; `undefined` = never asked. */
+async function askAll(ordered: readonly PriceRequest[], provider: DailyPriceProvider): Promise<(DailyPriceResult | undefined)[]> {
+  const { deadlineMs, concurrency, progressEveryMs } = provider.limits;
+  const results: (DailyPriceResult | undefined)[] = new Array(ordered.length).fill(undefined);
+  if (ordered.length === 0) return results;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), deadlineMs);
+  const started = provider.now();
+  let next = 0;
+  let done = 0;
+  let lastLine = started;
+  const say = (final: boolean): void => {
+    if (!provider.progress || provider.stats.requests === 0) return; // quiet when nothing is fetched
+    const seconds = ((provider.now() - started) / 1000).toFixed(1);
+    const found = results.filter((r) => r?.kind === 'price').length;
+    const head = final ? 'prices: done' : 'prices:';
+    provider.progress(`taxlot: ${head} ${done} of ${ordered.length} (asset, day) in ${seconds} s — ${found} found, ${provider.stats.cacheHits} from the cache, ${provider.stats.requests} requests`);
+    lastLine = provider.now();
+  };
+  const ticker = setInterval(() => {
+    if (provider.now() - lastLine >= progressEveryMs) say(false);
+  }, Math.max(50, Math.min(progressEveryMs, 1000)));
+  const worker = async (): Promise<void> => {
+    while (next < ordered.length && !deadline.signal.aborted) {
+      const i = next++;
+      const r = ordered[i] as PriceRequest;
+      results[i] = await provider.dailyPrice(r.asset, r.date, r.currency, deadline.signal);
+      done++;
+      if (done % PROGRESS_STEP === 0 && done < ordered.length) say(false);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, ordered.length) }, worker));
+  } finally {
+    clearTimeout(timer);
+    clearInterval(ticker);
+  }
+  say(true);
+  return results;
+}
+
+function deadlineDiagnostic(label: string, stopped: readonly PriceRequest[], total: number, deadlineMs: number): Diagnostic {
+  const first = stopped.slice(0, 3).map((r) => `${r.asset} on ${r.date}`).join(', ');
+  return fileDiagnostic(
+    'PRICE_PROVIDER_FAILED',
+    label,
+    `the price deadline (--price-deadline ${deadlineMs / 1000} s) passed: ${stopped.length} of ${total} prices were not fetched (${first}${stopped.length > 3 ? ', …' : ''}); they stay missing`,
+    'run again to fetch the rest (answers already received are cached), raise --price-deadline, or add the prices to a price table',
+  );
 }
