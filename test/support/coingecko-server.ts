@@ -19,12 +19,20 @@ export interface RecordedRequest {
   readonly headers: IncomingHttpHeaders;
 }
 
-/** A scripted answer; `hang` leaves the request unanswered (the client must time out). */
-export type Scripted = { status: number; body: string; headers?: Record<string, string> } | { hang: true };
+/**
+ * A scripted answer; `hang` leaves the request unanswered (the client must time out). `delayMs`
+ * answers after a pause (to hold requests in flight and count how many are at once); `repeat`
+ * sends the body that many times, chunked, without a Content-Length (a body too large to announce).
+ */
+export type Scripted = { status: number; body: string; headers?: Record<string, string>; delayMs?: number; repeat?: number } | { hang: true };
 
 export interface PriceServer {
   readonly url: string;
   readonly requests: RecordedRequest[];
+  /** The most requests the server has held unanswered at the same time. */
+  readonly maxInFlight: () => number;
+  /** Answer every data request after this pause (ms). */
+  delayAll(ms: number): void;
   /** Answer request number n (1-based) with this instead of the data. */
   script(n: number, answer: Scripted): void;
   /** Answer every request with this (overrides the data and the per-request script). */
@@ -36,19 +44,36 @@ export async function startPriceServer(data: PriceData): Promise<PriceServer> {
   const requests: RecordedRequest[] = [];
   const scripted = new Map<number, Scripted>();
   let fixed: Scripted | undefined;
+  let delay = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push({ path: url.pathname, query: url.searchParams, headers: req.headers });
     const answer = fixed ?? scripted.get(requests.length) ?? fromData(data, url);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => void inFlight--);
     if ('hang' in answer) return; // never answered; closed when the server closes
-    res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-    res.end(answer.body);
+    const send = (): void => {
+      if (res.destroyed) return;
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+      for (let i = 1; i < (answer.repeat ?? 1) && !res.destroyed; i++) res.write(answer.body);
+      res.end(answer.body);
+    };
+    const wait = answer.delayMs ?? delay;
+    if (wait > 0) setTimeout(send, wait);
+    else send();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/api/v3`,
     requests,
+    maxInFlight: () => maxInFlight,
+    delayAll: (ms) => {
+      delay = ms;
+    },
     script: (n, answer) => void scripted.set(n, answer),
     always: (answer) => {
       fixed = answer;
