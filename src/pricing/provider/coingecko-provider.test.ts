@@ -91,7 +91,7 @@ describe('the disk cache', () => {
     const again = provider();
     expect(priceText(await again.dailyPrice('ETH', '2024-03-10', 'EUR'))).toBe('3551.5');
     expect(server.requests).toHaveLength(1);
-    expect(again.stats).toEqual({ requests: 0, cacheHits: 1 });
+    expect(again.stats).toEqual({ requests: 0, cacheHits: 1, asked: 0 });
     // The cached file holds exact decimal strings.
     const cached = JSON.parse(readFileSync(join(cacheDir, 'coingecko', 'ethereum', '2024-03-10.json'), 'utf8'));
     expect(cached).toEqual({

@@ -64,6 +64,8 @@ export interface PriceProviderStats {
   requests: number;
   /** (coin, date) answers served from the disk cache. */
   cacheHits: number;
+  /** (coin, date) answers asked of the server (counted when the first attempt starts). */
+  asked: number;
 }
 
 export interface DailyPriceProvider {
@@ -95,7 +97,7 @@ type DayOutcome =
 
 /** Build the provider. */
 export function createCoinGeckoProvider(config: CoinGeckoConfig): DailyPriceProvider {
-  const stats: PriceProviderStats = { requests: 0, cacheHits: 0 };
+  const stats: PriceProviderStats = { requests: 0, cacheHits: 0, asked: 0 };
   const days = new Map<string, Promise<DayOutcome>>();
   let cannotWrite: Diagnostic | undefined;
   const invalid: { file: string; reason: string }[] = [];
@@ -115,6 +117,7 @@ export function createCoinGeckoProvider(config: CoinGeckoConfig): DailyPriceProv
     const url = `${base}/coins/${encodeURIComponent(coin)}/history?date=${d}-${m}-${y}&localization=false`;
     const headers: Record<string, string> = config.apiKey ? { [config.apiKeyHeader]: config.apiKey } : {};
     const what = `${asset} (${coin}) on ${date}`;
+    stats.asked++;
     const outcome = await fetchWithRetry(url, headers, config.retry, signal);
     stats.requests += outcome.attempts;
     if (outcome.kind === 'stopped') return { diagnostic: note('PRICE_PROVIDER_FAILED', `the deadline passed before an answer for ${what}`), stopped: true };

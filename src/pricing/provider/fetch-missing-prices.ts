@@ -82,11 +82,18 @@ async function askAll(ordered: readonly PriceRequest[], provider: DailyPriceProv
   let done = 0;
   let lastLine = started;
   const say = (final: boolean): void => {
-    if (!provider.progress || provider.stats.requests === 0) return; // quiet when nothing is fetched
+    if (!provider.progress || provider.stats.asked === 0) return; // quiet when nothing is fetched
     const seconds = ((provider.now() - started) / 1000).toFixed(1);
     const found = results.filter((r) => r?.kind === 'price').length;
-    const head = final ? 'prices: done' : 'prices:';
-    provider.progress(`taxlot: ${head} ${done} of ${ordered.length} (asset, day) in ${seconds} s — ${found} found, ${provider.stats.cacheHits} from the cache, ${provider.stats.requests} requests`);
+    const { cacheHits, requests: n } = provider.stats;
+    const requests = `${n} HTTP request${n === 1 ? '' : 's'}`;
+    if (final) {
+      const stopped = ordered.length - done;
+      const cut = stopped > 0 ? `, ${stopped} not fetched by the deadline` : '';
+      provider.progress(`taxlot: prices: ${found} of ${ordered.length} (asset, day) found in ${seconds} s (${cacheHits} from the cache, ${requests}${cut})`);
+    } else {
+      provider.progress(`taxlot: prices: ${done} of ${ordered.length} (asset, day) answered after ${seconds} s, ${found} found (${cacheHits} from the cache, ${requests})`);
+    }
     lastLine = provider.now();
   };
   const ticker = setInterval(() => {
@@ -96,8 +103,9 @@ async function askAll(ordered: readonly PriceRequest[], provider: DailyPriceProv
     while (next < ordered.length && !deadline.signal.aborted) {
       const i = next++;
       const r = ordered[i] as PriceRequest;
-      results[i] = await provider.dailyPrice(r.asset, r.date, r.currency, deadline.signal);
-      done++;
+      const result = await provider.dailyPrice(r.asset, r.date, r.currency, deadline.signal);
+      results[i] = result;
+      if (result.kind === 'price' || !result.stopped) done++;
       if (done % PROGRESS_STEP === 0 && done < ordered.length) say(false);
     }
   };
