@@ -89,6 +89,10 @@ export const CODES = {
     severity: 'error',
     hint: 'the price table gives two different prices for one asset, currency and date (or instant): keep the right one and delete the other line',
   },
+  PRICE_TABLE_BAD_CODE: {
+    severity: 'error',
+    hint: 'write the asset or currency code as the exports name it (BTC, USD); spaces, control and invisible characters are not part of a code',
+  },
   PRICE_TABLE_DUPLICATE: { severity: 'note', hint: 'the same price is given twice in the price table; one line is enough' },
   // ── engine ──
   DEPOSIT_UNMATCHED: {
