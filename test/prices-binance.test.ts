@@ -173,6 +173,7 @@ describe('with the online provider (CoinGecko-compatible server on 127.0.0.1)', 
     const args = (out: string) => [
       'report', INPUT, '--prices', join(dir, 'rates.csv'), '--out', out, '--no-pdf',
       '--price-provider', 'coingecko', '--price-api-url', server.url, '--price-cache', join(dir, 'cache'),
+      '--price-concurrency', '1', // one at a time, so the server sees the requests in the order sent
     ];
     const first = await main(args(join(dir, 'a')));
     expect(first.exitCode).toBe(0);

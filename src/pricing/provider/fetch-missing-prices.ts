@@ -105,7 +105,8 @@ async function askAll(ordered: readonly PriceRequest[], provider: DailyPriceProv
       const r = ordered[i] as PriceRequest;
       const result = await provider.dailyPrice(r.asset, r.date, r.currency, deadline.signal);
       results[i] = result;
-      if (result.kind === 'price' || !result.stopped) done++;
+      if (result.kind === 'none' && result.stopped) continue;
+      done++;
       if (done % PROGRESS_STEP === 0 && done < ordered.length) say(false);
     }
   };
