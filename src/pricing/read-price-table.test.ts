@@ -37,7 +37,7 @@ describe('conflicts and duplicates', () => {
 
   it('the same price twice (however written) is a note; the same instant written two ways is a conflict', () => {
     expect(problems('2024-03-01,BTC,USD,65000\n2024-03-01,BTC,USD,65000.00')).toEqual([
-      'note PRICE_TABLE_DUPLICATE prices.csv:3 BTC in USD on 2024-03-01 is given twice with the same price 65000 (lines 2 and 3)',
+      'note PRICE_TABLE_DUPLICATE prices.csv:3 BTC in USD on 2024-03-01 is given twice with the same price (65000 on line 2, 65000.00 on line 3)',
     ]);
     expect(problems('2024-03-01T12:00:00Z,BTC,USD,65000\n2024-03-01 14:00:00+02:00,BTC,USD,65100')).toEqual([
       'error PRICE_TABLE_CONFLICT prices.csv:3 BTC in USD on 2024-03-01 14:00:00+02:00 has two prices: 65000 (line 2) and 65100 (line 3); line 2 is used',

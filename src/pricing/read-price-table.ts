@@ -43,7 +43,7 @@ export function readPriceTable(file: string, text: string, timezone: string): { 
     return { points, diagnostics };
   }
   const [di, ai, ci, pi] = index as [number, number, number, number];
-  const seen = new Map<string, { line: number; price: string }>();
+  const seen = new Map<string, { line: number; price: string; text: string }>();
   for (const row of csv.rows.slice(1)) {
     if (!row.problem && row.cells.every((c) => c.trim() === '')) continue; // a blank line
     const ref: SourceRef = { file, line: row.line, format: 'price-table' };
@@ -74,16 +74,17 @@ export function readPriceTable(file: string, text: string, timezone: string): { 
     const key = `${asset}\u0000${currency}\u0000${date.daily ? dateText : date.instant}`;
     const earlier = seen.get(key);
     const exact = price.toFixed();
+    const shown = printable(priceText.trim());
     if (earlier) {
       const what = `${asset} in ${currency} on ${dateText}`;
       diagnostics.push(
         earlier.price === exact
-          ? diagnostic('PRICE_TABLE_DUPLICATE', `${what} is given twice with the same price ${exact} (lines ${earlier.line} and ${row.line})`, ref)
-          : diagnostic('PRICE_TABLE_CONFLICT', `${what} has two prices: ${earlier.price} (line ${earlier.line}) and ${exact} (line ${row.line}); line ${earlier.line} is used`, ref),
+          ? diagnostic('PRICE_TABLE_DUPLICATE', `${what} is given twice with the same price (${earlier.text} on line ${earlier.line}, ${shown} on line ${row.line})`, ref)
+          : diagnostic('PRICE_TABLE_CONFLICT', `${what} has two prices: ${earlier.text} (line ${earlier.line}) and ${shown} (line ${row.line}); line ${earlier.line} is used`, ref),
       );
       continue;
     }
-    seen.set(key, { line: row.line, price: exact });
+    seen.set(key, { line: row.line, price: exact, text: shown });
     points.push({ asset, currency, instant: date.instant, daily: date.daily, price });
   }
   return { points, diagnostics };
