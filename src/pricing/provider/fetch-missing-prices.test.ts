@@ -86,6 +86,18 @@ describe('the overall deadline', () => {
 });
 
 describe('progress', () => {
+  it('one line per 25 (asset, day) answered, then the last line', async () => {
+    const many: PriceRequest[] = Array.from({ length: 60 }, (_, i) => ({ asset: 'ETH', date: `2024-0${4 + Math.floor(i / 30)}-${String((i % 30) + 1).padStart(2, '0')}`, currency: 'USD' }));
+    const fetched = await fetchMissingPrices(many, provider({ progressEveryMs: 600_000 }), 'UTC');
+    expect(fetched.points).toEqual([]); // the server has no April or May data: "no market data", 60 facts
+    // (requests answered by other workers at that moment may differ by a few: not compared)
+    expect(lines.map((l) => l.replace(/\d+\.\d s/, 'T s').replace(/cache, \d+ HTTP requests\)$/, 'cache, N HTTP requests)'))).toEqual([
+      'taxlot: prices: 25 of 60 (asset, day) answered after T s, 0 found (0 from the cache, N HTTP requests)',
+      'taxlot: prices: 50 of 60 (asset, day) answered after T s, 0 found (0 from the cache, N HTTP requests)',
+      'taxlot: prices: 0 of 60 (asset, day) found in T s (0 from the cache, 60 HTTP requests)',
+    ]);
+  });
+
   it('a line every 25 prices or so often, and a last line, while requests are made; nothing when all come from the cache', async () => {
     server.always({ hang: true });
     await fetchMissingPrices(requests.slice(0, 1), provider({ deadlineMs: 700, progressEveryMs: 200 }), 'UTC');
