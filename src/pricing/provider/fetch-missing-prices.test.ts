@@ -94,7 +94,7 @@ describe('progress', () => {
     expect(lines.map((l) => l.replace(/\d+\.\d s/, 'T s').replace(/cache, \d+ HTTP requests\)$/, 'cache, N HTTP requests)'))).toEqual([
       'taxlot: prices: 25 of 60 (asset, day) answered after T s, 0 found (0 from the cache, N HTTP requests)',
       'taxlot: prices: 50 of 60 (asset, day) answered after T s, 0 found (0 from the cache, N HTTP requests)',
-      'taxlot: prices: 0 of 60 (asset, day) found in T s (0 from the cache, 60 HTTP requests)',
+      'taxlot: prices: 0 of 60 (asset, day) found in T s (0 from the cache, N HTTP requests)',
     ]);
   });
 
