@@ -6,8 +6,8 @@
  * A price is accepted when it is a plain decimal number (JSON number grammar: `61234.12`, `6.05e4`,
  * `1.2E-7`), positive, with at most MAX_PRICE_SIGNIFICANT_DIGITS significant digits, and of a
  * magnitude from 1e-30 up to (not including) 1e16. The bounds are far outside any real price
- * (bitcoin in Vietnamese dong is about 2.5e9; the smallest listed tokens trade near 1e-12) and
- * far inside what the decimals handle exactly (80 significant digits).
+ * (bitcoin at 100,000 USD is about 2.5e9 Vietnamese dong) and far inside what the decimals handle
+ * exactly (80 significant digits).
  */
 import { Dec } from '../../model/decimal.js';
 
