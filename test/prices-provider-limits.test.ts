@@ -58,6 +58,30 @@ describe('the provider cannot hang or poison a report', () => {
     expect(diagnostics).toContain('is about another coin ("ethereum"), not "bitcoin"');
   });
 
+  it('bad answers are not cached: the next run against a good server writes the report of the good prices', async () => {
+    server.always({ status: 200, body: '{"id":"ethereum","market_data":{"current_price":{"usd":-3880,"eur":"3551.5"}}}' });
+    expect((await report()).exitCode).toBe(1);
+    const good = await startPriceServer({
+      ethereum: { '10-03-2024': { usd: '3880.00' }, '01-04-2024': { usd: '3650' }, '01-07-2024': { usd: '3440.0' }, '31-12-2024': { usd: '3330' } },
+      bitcoin: { '20-06-2024': { usd: '65000' }, '31-12-2024': { usd: '93500' } },
+      polkadot: { '01-05-2024': { usd: '6.8' } },
+    });
+    try {
+      const r = await main([
+        'report', INPUT, '--prices', join(dir, 'rates.csv'), '--out', join(dir, 'out'), '--no-pdf',
+        '--price-provider', 'coingecko', '--price-api-url', good.url, '--price-cache', join(dir, 'cache'),
+      ]);
+      expect(r.exitCode).toBe(0);
+      expect(good.requests).toHaveLength(8); // nothing of the bad server's answers was remembered
+      const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8'));
+      // the hand computation of prices-binance.test.ts: short-term gain 2084.64, staking income 81.18
+      expect(summary.capitalGains.net).toBe('2084.64');
+      expect(summary.income.total).toBe('81.18');
+    } finally {
+      await good.close();
+    }
+  });
+
   it.each([
     [['--price-deadline', '0'], '--price-deadline must be a number of seconds above 0 and at most 86400, got 0'],
     [['--price-concurrency', '0'], '--price-concurrency must be a whole number from 1 to 16, got 0'],
