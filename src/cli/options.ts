@@ -3,7 +3,7 @@
  * to the pipeline's `ReportOptions`, with every validation a usage error (exit 2).
  */
 import type { Options } from 'yargs';
-import { BOOKING_METHODS, type BookingMethod } from '../engine/booking-methods.js';
+import { parseMethodSchedule, type MethodChange } from '../engine/method-schedule.js';
 import type { LotScope } from '../engine/compute-gains.js';
 import { DEFAULT_TRANSFER_MATCHING } from '../engine/match-transfers.js';
 import { ALL_IMPORTERS, findImporter } from '../importers/index.js';
@@ -32,7 +32,11 @@ export const INPUT_OPTIONS = {
 
 export const COMPUTE_OPTIONS = {
   year: { type: 'number', describe: 'tax year to report (default: the latest year with a disposal)', group: 'Tax rules:' },
-  method: { type: 'string', choices: ['fifo', 'lifo', 'hifo'], describe: 'lot selection method [default: fifo]', group: 'Tax rules:' },
+  method: {
+    type: 'string',
+    describe: 'lot selection method: fifo, lifo or hifo [default: fifo]; or a schedule changing from a date forward, e.g. fifo,hifo:2025-01-01 (README "Method schedules")',
+    group: 'Tax rules:',
+  },
   'lot-scope': {
     type: 'string',
     choices: ['auto', 'universal', 'per-wallet'],
@@ -211,13 +215,15 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
   }
   const currency = normalizeAsset(args.currency ?? 'USD');
   if (!isFiat(currency)) throw new UsageError(`--currency must be a fiat currency code such as USD, EUR or GBP, got "${args.currency}"`);
-  const method = (args.method ?? 'fifo').toUpperCase() as BookingMethod;
-  if (!BOOKING_METHODS.includes(method)) throw new UsageError(`unknown --method "${args.method}"`);
+  const parsed = parseMethodSchedule(args.method ?? 'fifo');
+  if ('error' in parsed) throw new UsageError(`--method: ${parsed.error}`);
+  const method = (parsed.schedule[0] as MethodChange).method;
   const options: ReportOptions = {
     ...(args.year !== undefined ? { year: args.year } : {}),
     // only used when no row could be read at all: the year most people report is the last one
     fallbackYear: new Date().getUTCFullYear() - 1,
     method,
+    ...(parsed.schedule.length > 1 ? { methodSchedule: parsed.schedule } : {}),
     methodOrigin: args.method ? '--method option' : 'default',
     lotScope: args['lot-scope'] as LotScope,
     perWalletFrom: '2025-01-01',

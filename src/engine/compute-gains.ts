@@ -29,6 +29,8 @@ import { LOT_ORDER } from './booking-methods.js';
 import type { BookingPolicy, GainsResult, IncomeRecord, RemovalRecord } from './gains-result.js';
 import { Inventory, newLot, type Reallocation, type Taken } from './inventory.js';
 import { KeptYears } from './kept-years.js';
+import { methodOn } from './method-schedule.js';
+import type { BookingMethod } from './booking-methods.js';
 import { sliceDisposal } from './slice-disposal.js';
 
 export type { BookingPolicy, GainsResult, IncomeRecord, LotScope, RemovalRecord } from './gains-result.js';
@@ -62,15 +64,19 @@ class Run {
   private transitioned = false;
   private seq = 0;
   private readonly kept: KeptYears;
+  /** The method lots are taken in now (a schedule's changes switch it). */
+  private method: BookingMethod;
 
   constructor(private readonly policy: BookingPolicy) {
-    this.inventory = new Inventory(LOT_ORDER[policy.method]);
+    this.method = policy.methodSchedule?.[0]?.method ?? policy.method;
+    this.inventory = new Inventory(LOT_ORDER[this.method]);
     this.kept = new KeptYears(policy, policy.yearEndSnapshots ? () => this.inventory.snapshot() : undefined);
   }
 
   apply({ event: e, values }: PricedEvent): void {
     const date = toLocalDate(e.instant, this.policy.timezone);
     this.kept.enter(yearOf(date));
+    if (this.policy.methodSchedule) this.switchMethod(methodOn(this.policy.methodSchedule, date));
     if (this.policy.lotScope === 'auto' && !this.transitioned && date >= this.policy.perWalletFrom) this.transition(e.source);
     const ctx: Ctx = { e, date };
     const fee = e.fee;
@@ -236,6 +242,12 @@ class Run {
         ),
       );
     }
+  }
+
+  private switchMethod(method: BookingMethod): void {
+    if (method === this.method) return;
+    this.method = method;
+    this.inventory.reorder(LOT_ORDER[method]);
   }
 
   private perWallet(date: LocalDate): boolean {

@@ -13,11 +13,17 @@ import type { PriceSource } from '../model/money.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { BookingMethod } from './booking-methods.js';
 import type { Reallocation } from './inventory.js';
+import type { MethodChange } from './method-schedule.js';
 
 export type LotScope = 'auto' | 'universal' | 'per-wallet';
 
 export interface BookingPolicy {
   readonly method: BookingMethod;
+  /**
+   * A method that changes from a date forward (method-schedule.ts); when given it decides, for
+   * each event's date, the order in which lots are taken, and `method` is not used.
+   */
+  readonly methodSchedule?: readonly MethodChange[];
   /** `auto`: universal before `perWalletFrom`, per wallet from then on. */
   readonly lotScope: LotScope;
   readonly perWalletFrom: LocalDate;

@@ -81,8 +81,8 @@ class OpenLot implements Lot {
 
 /** A lot as it stands at a moment (year-end listings): plain data, as library users see it. */
 function snapshotOf(lot: Lot): LotSnapshot {
-  const { id, asset, wallet, quantity, basis, unitCost, acquiredInstant, acquiredDate, basisKnown, origin, source } = lot;
-  return { id, asset, wallet, quantity, basis, unitCost, acquiredInstant, acquiredDate, basisKnown, origin, source };
+  const { id, seq, split, asset, wallet, quantity, basis, unitCost, acquiredInstant, acquiredDate, basisKnown, origin, source } = lot;
+  return { id, seq, split, asset, wallet, quantity, basis, unitCost, acquiredInstant, acquiredDate, basisKnown, origin, source };
 }
 
 /** Basis per unit as the lot was created (shared by its pieces), divided once, when first asked for. */
@@ -132,7 +132,13 @@ export interface Reallocation {
  */
 class LotQueue {
   private heap: Lot[] = [];
-  constructor(private readonly order: (a: Lot, b: Lot) => number) {}
+  constructor(private order: (a: Lot, b: Lot) => number) {}
+
+  /** Keep the open lots in another order from now on (a method schedule's change). */
+  reorder(order: (a: Lot, b: Lot) => number): void {
+    this.order = order;
+    this.replace(this.open());
+  }
 
   get head(): Lot | undefined {
     while (this.heap.length > 0 && (this.heap[0] as Lot).quantity.isZero()) this.pop();
@@ -191,10 +197,20 @@ export class Inventory {
   private splits = 0;
 
   /** Queue order: the method's, then split number (pieces of one lot stay in creation order). */
-  private readonly order: (a: Lot, b: Lot) => number;
+  private order: (a: Lot, b: Lot) => number;
 
-  constructor(private readonly method: (a: LotKey, b: LotKey) => number) {
+  constructor(private method: (a: LotKey, b: LotKey) => number) {
     this.order = (a, b) => method(a, b) || a.split - b.split;
+  }
+
+  /**
+   * Consume lots in another method's order from now on (a method schedule changing at a date):
+   * every queue is re-sorted once, O(n log n) per change.
+   */
+  reorder(method: (a: LotKey, b: LotKey) => number): void {
+    this.method = method;
+    this.order = (a, b) => method(a, b) || a.split - b.split;
+    for (const wallets of this.books.values()) for (const q of wallets.values()) q.reorder(this.order);
   }
 
   add(lot: Lot): void {

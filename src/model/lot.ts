@@ -16,6 +16,9 @@ export type LotOrigin = 'purchase' | 'trade' | 'income' | 'deposit' | 'fork' | '
 
 export interface LotSnapshot {
   readonly id: string;
+  /** The method orderings' tie-breaks (engine/booking-methods.ts `LotKey`): creation order, split number. */
+  readonly seq: number;
+  readonly split: number;
   readonly asset: AssetCode;
   readonly wallet: string;
   readonly quantity: Dec;

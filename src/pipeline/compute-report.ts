@@ -10,6 +10,7 @@ import { countBySeverity, fileDiagnostic, type Diagnostic } from '../diagnostics
 import { compareBookingOrder } from '../engine/booking-order.js';
 import { computeGains, type BookingPolicy, type GainsResult, type IncomeRecord, type LotScope } from '../engine/compute-gains.js';
 import type { BookingMethod } from '../engine/booking-methods.js';
+import { formatMethodSchedule, methodsInYear, type MethodChange } from '../engine/method-schedule.js';
 import { matchTransfers, type TransferMatching } from '../engine/match-transfers.js';
 import { detectFile, importFile, notRead, walletOf, type FileImport } from '../importers/import-file.js';
 import type { TextSource } from '../importers/text-source.js';
@@ -46,6 +47,11 @@ export interface ReportOptions {
   /** Tax year when neither --year nor any dated event gives one (all rows rejected). */
   readonly fallbackYear?: number;
   readonly method: BookingMethod;
+  /**
+   * `--method` with dates (`fifo,hifo:2025`): the method changes from each date forward, and
+   * `method` is the first entry's. Absent for one method throughout.
+   */
+  readonly methodSchedule?: readonly MethodChange[];
   /** Where the method came from, for the report ("default", "--method flag", "taxlot.json"). */
   readonly methodOrigin: string;
   readonly lotScope: LotScope;
@@ -187,6 +193,7 @@ export function computeReport(
   const { forEngine, forReport } = shareHistory(history, onHistory);
   const policy: BookingPolicy = {
     method: options.method,
+    ...(options.methodSchedule ? { methodSchedule: options.methodSchedule } : {}),
     lotScope: options.lotScope,
     perWalletFrom: options.perWalletFrom,
     timezone: options.timezone,
@@ -240,7 +247,8 @@ export function computeReport(
   const summary = buildSummary({
     taxYear,
     currency: options.currency,
-    method: options.method,
+    method: options.methodSchedule ? yearMethodLabel(options.methodSchedule, taxYear) : options.method,
+    ...(options.methodSchedule ? { methodSchedule: formatMethodSchedule(options.methodSchedule) } : {}),
     totals,
     capitalLoss,
     inputs: inputsCount,
@@ -315,6 +323,18 @@ function defaultYear(disposals: readonly Disposal[], lastEventYear: number | und
     if (latest === undefined || y > latest) latest = y;
   }
   return latest ?? lastEventYear ?? fallback;
+}
+
+/**
+ * summary.json's `method` under a schedule: the one method in force through the tax year, or the
+ * year's part of the schedule (`FIFO,HIFO:2025-07-01`) when it changes within the year.
+ */
+function yearMethodLabel(schedule: readonly MethodChange[], year: number): string {
+  const methods = methodsInYear(schedule, year);
+  if (methods.length === 1) return methods[0] as string;
+  const start = `${String(year).padStart(4, '0')}-01-01`;
+  const inYear = schedule.filter((c, i) => i > 0 && (c.from as string) > start && yearOf(c.from as string) === year);
+  return formatMethodSchedule([{ method: methods[0] as BookingMethod }, ...inYear]);
 }
 
 /** The last year the engine saw (the last key of its year-end snapshots). */

@@ -10,7 +10,7 @@ import { readPriceTable } from './read-price-table.js';
 import { valueHoldings } from './value-holdings.js';
 
 const lot = (id: string, asset: string, quantity: string, basis: string, basisKnown = true): LotSnapshot => ({
-  id, asset, wallet: 'w', quantity: new Dec(quantity), basis: new Dec(basis), unitCost: new Dec(0),
+  id, seq: 0, split: 0, asset, wallet: 'w', quantity: new Dec(quantity), basis: new Dec(basis), unitCost: new Dec(0),
   acquiredInstant: 0, acquiredDate: '2024-01-01', basisKnown, origin: basisKnown ? 'purchase' : 'deposit',
   source: { file: 'f.csv', line: 2, format: 'test' },
 });

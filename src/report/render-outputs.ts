@@ -21,6 +21,8 @@ import { countTxfIncomplete, TXF_FILE, txfChunks } from './exports/txf.js';
 import { buildForm8949Lines, type Form8949Line } from './form8949-lines.js';
 import { fixedOutput, joinOutput, type OutputProducer } from './output-stream.js';
 import { renderPdfChunks } from './pdf/render-pdf.js';
+import { methodOn } from '../engine/method-schedule.js';
+import type { Disposal } from '../model/disposal.js';
 import { reportDate } from './report-date.js';
 import { loadTemplates, type ReportTemplates } from './templates.js';
 
@@ -97,7 +99,10 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   files.set('summary.json', fixedOutput(`${JSON.stringify(data.summary, null, 2)}\n`));
   const historyFile = options.historyFile;
   files.set(TURBOTAX_TRANSACTIONS_FILE, historyFile ? () => historyFile : () => turbotaxTransactionsChunks(data.priced, data.options, t.exports.turbotaxTransactions));
-  files.set('form8949.csv', () => form8949CsvChunks(data.disposals, lines()));
+  const schedule = data.options.methodSchedule;
+  // derivative positions are not lots: no lot method applies to them
+  const methodOf = schedule ? (d: Disposal): string => (d.kind === 'derivative' ? '' : methodOn(schedule, d.date)) : undefined;
+  files.set('form8949.csv', () => form8949CsvChunks(data.disposals, lines(), methodOf));
   files.set('income.csv', () => [renderIncomeCsv(data.income)]);
   files.set('open-lots.csv', () => [renderOpenLotsCsv(data.yearEndLots, data.yearEnd.lots)]);
   files.set('holdings.csv', () => [renderHoldingsCsv(data.yearEnd)]);

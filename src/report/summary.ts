@@ -76,6 +76,8 @@ export interface SummaryInput {
   readonly taxYear: number;
   readonly currency: string;
   readonly method: string;
+  /** `--method` with dates: the whole schedule (`FIFO,HIFO:2025-01-01`), written after `method`. */
+  readonly methodSchedule?: string;
   readonly totals: YearTotals;
   readonly capitalLoss: CapitalLoss;
   readonly inputs: InputCounts;
@@ -102,6 +104,7 @@ export function buildSummary(s: SummaryInput): Record<string, unknown> {
     jurisdiction: 'US',
     currency: s.currency,
     method: s.method.toUpperCase(),
+    ...(s.methodSchedule !== undefined ? { methodSchedule: s.methodSchedule } : {}),
     capitalGains: {
       shortTerm: term(t.shortTerm),
       longTerm: term(t.longTerm),

@@ -14,6 +14,7 @@ import {
   type CommonArgs, type PresentationArgs, type ProviderArgs,
 } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
+import { formatMethodSchedule } from '../../engine/method-schedule.js';
 
 export interface ReportArgs extends CommonArgs, ProviderArgs, PresentationArgs {
   inputs: string[];
@@ -92,7 +93,7 @@ export async function runReport(args: ReportArgs): Promise<CommandResult> {
   const i = data.inputs;
   const stdout =
     `taxlot: ${i.files} file${i.files === 1 ? '' : 's'}, ${i.rows} rows (${i.imported} imported, ${i.skipped} skipped, ${i.rejected} rejected); ` +
-    `tax year ${data.taxYear}, ${options.method}; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}; ` +
+    `tax year ${data.taxYear}, ${options.methodSchedule ? formatMethodSchedule(options.methodSchedule) : options.method}; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}; ` +
     `wrote ${args.out}/ (${written.join(', ')})`;
   return { exitCode: counts.errors > 0 ? 1 : 0, stdout, stderr };
 }

@@ -84,7 +84,12 @@ export function lineRow(l: Form8949Line): Cell[] {
  * order (disposal, then slice), each taken from its box's lines, which keep that order.
  * @throws Error when `lines` are not the lines of `disposals` (a caller bug)
  */
-export function* form8949CsvChunks(disposals: readonly Disposal[], lines: readonly Form8949Line[]): Generator<string> {
+export function* form8949CsvChunks(
+  disposals: readonly Disposal[],
+  lines: readonly Form8949Line[],
+  /** Under a method schedule (`--method fifo,hifo:2025`): a last column `method`, the method each sale used. */
+  methodOf?: (d: Disposal) => string,
+): Generator<string> {
   const byBox = groupByBox(lines);
   const next = new Map([...byBox.keys()].map((box) => [box, 0]));
   function* rows(): Generator<Cell[]> {
@@ -94,11 +99,11 @@ export function* form8949CsvChunks(disposals: readonly Disposal[], lines: readon
         const i = next.get(box) as number;
         const line = (byBox.get(box) as Form8949Line[])[i] as Form8949Line;
         next.set(box, i + 1);
-        yield lineRow(line);
+        yield methodOf ? [...lineRow(line), methodOf(d)] : lineRow(line);
       }
     }
   }
-  yield* csvChunks(FORM8949_HEADER, rows());
+  yield* csvChunks(methodOf ? [...FORM8949_HEADER, 'method'] : FORM8949_HEADER, rows());
 }
 
 /** The box whose next line is slice `s`. */

@@ -3,6 +3,7 @@
  * from, lot scope, time zone, filing status), the key figures, the inputs, how values were priced
  * and the data-quality status — what an accountant reads before anything else.
  */
+import { formatMethodSchedule } from '../../../engine/method-schedule.js';
 import { countBySeverity } from '../../../diagnostics/diagnostic.js';
 import { reportDay } from '../../report-date.js';
 import { drawTable } from '../draw-table.js';
@@ -81,7 +82,7 @@ export function renderCover(ctx: PdfContext): void {
     [c.fields.taxYear ?? '', String(data.taxYear)],
     [c.fields.jurisdiction ?? '', 'US'],
     [c.fields.currency ?? '', o.currency],
-    [c.fields.method ?? '', fill(c.methodValue, { method: o.method, origin: o.methodOrigin })],
+    [c.fields.method ?? '', fill(c.methodValue, { method: o.methodSchedule ? formatMethodSchedule(o.methodSchedule) : o.method, origin: o.methodOrigin })],
     [c.fields.lotScope ?? '', lotScope],
     [c.fields.timezone ?? '', o.timezone],
     [c.fields.filingStatus ?? '', t.filingStatuses[o.filingStatus] ?? o.filingStatus],
