@@ -8,6 +8,7 @@ import yargs, { type Argv } from 'yargs';
 import { batchCommand } from './commands/batch.js';
 import { checkCommand } from './commands/check.js';
 import { formatsCommand } from './commands/formats.js';
+import { harvestCommand } from './commands/harvest.js';
 import { pricesMissingCommand } from './commands/prices-missing.js';
 import { reportCommand } from './commands/report.js';
 import { UsageError } from './errors.js';
@@ -55,6 +56,7 @@ export async function main(argv: readonly string[]): Promise<CommandResult> {
   cli = register(cli, reportCommand);
   cli = register(cli, batchCommand);
   cli = register(cli, checkCommand);
+  cli = register(cli, harvestCommand);
   cli = register(cli, formatsCommand);
   cli = cli.command('prices', 'price tables', (y) => register(y, pricesMissingCommand).demandCommand(1, 'choose: prices missing'));
   if (argv.length === 0) return { exitCode: 2, stdout: '', stderr: await cli.getHelp() };

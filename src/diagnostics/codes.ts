@@ -151,6 +151,8 @@ export const CODES = {
   },
   // ── usage ──
   YEAR_WITHOUT_ACTIVITY: { severity: 'warning', hint: 'check --year; the inputs have no disposal or income in that year' },
+  // ── planning (taxlot harvest) ──
+  AFTER_AS_OF: { severity: 'note', hint: 'taxlot harvest books the history up to the end of --as-of; later events are left out of the plan' },
 } as const satisfies Record<string, CodeSpec>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -19,7 +19,8 @@ import type { SourceRef } from '../model/source-ref.js';
 import type { Importer } from '../importers/importer-spec.js';
 import type { Dec } from '../model/decimal.js';
 import type { Disposal } from '../model/disposal.js';
-import { toLocalDate, yearOf } from '../model/local-date.js';
+import { toLocalDate, yearOf, type LocalDate } from '../model/local-date.js';
+import type { LedgerEvent } from '../model/ledger-event.js';
 import type { LotSnapshot } from '../model/lot.js';
 import { createPriceBook, type PriceBook, type PricePoint } from '../pricing/price-book.js';
 import { handOver } from '../model/hand-over.js';
@@ -72,6 +73,11 @@ export interface ReportOptions {
   readonly overrides?: Overrides;
   /** When derivative positions are valued: at their close (default) or when each row was booked. */
   readonly derivativeValuation?: Valuation;
+  /**
+   * Book only the events dated up to the end of this calendar date in `timezone` (`taxlot
+   * harvest --as-of`); later events are counted in an AFTER_AS_OF note. Transfers are paired first.
+   */
+  readonly through?: LocalDate;
 }
 
 /** A file as the report describes it (its events are not kept twice: they are in `priced`). */
@@ -137,8 +143,10 @@ function importAndMatch(inputs: readonly InputFile[], options: ReportOptions): {
  */
 function importAndPrice(inputs: readonly InputFile[], options: ReportOptions, book: PriceBook) {
   const { files, overlaps, lastInstant, eventCount, matched } = importAndMatch(inputs, options);
-  const pricing = priceEvents(matched.events, book, options.timezone);
-  const derivatives = computeDerivatives(matched.events, {
+  const cut = options.through === undefined ? undefined : bookedThrough(matched.events, options.through, options.timezone);
+  const events = cut?.events ?? matched.events;
+  const pricing = priceEvents(events, book, options.timezone);
+  const derivatives = computeDerivatives(events, {
     book,
     timezone: options.timezone,
     valuation: options.derivativeValuation ?? 'close',
@@ -149,11 +157,19 @@ function importAndPrice(inputs: readonly InputFile[], options: ReportOptions, bo
     overlaps,
     lastInstant,
     eventCount,
-    matchDiagnostics: matched.diagnostics,
+    matchDiagnostics: cut?.note ? [...matched.diagnostics, cut.note] : matched.diagnostics,
     pricing: { diagnostics: pricing.diagnostics, missing: pricing.missing },
     derivatives,
     history: handOver(pricing.priced),
   };
+}
+
+/** The events dated up to the end of `through`, and a note counting the later ones. */
+function bookedThrough(events: readonly LedgerEvent[], through: LocalDate, timezone: string): { events: LedgerEvent[]; note?: Diagnostic } {
+  const kept = events.filter((e) => toLocalDate(e.instant, timezone) <= through);
+  const later = events.length - kept.length;
+  if (later === 0) return { events: kept };
+  return { events: kept, note: fileDiagnostic('AFTER_AS_OF', '(harvest)', `${later} event${later === 1 ? '' : 's'} dated after ${through} not booked`) };
 }
 
 /**

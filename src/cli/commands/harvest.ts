@@ -1,0 +1,137 @@
+/**
+ * `taxlot harvest <input...>`: the open lots at the end of the as-of date, the year to date and a
+ * tax-loss harvesting plan (src/harvest/README.md). The clock is read here only (the default
+ * as-of date: today in --timezone); everything else is the pure pipeline.
+ */
+import type { Argv } from 'yargs';
+import { countBySeverity } from '../../diagnostics/diagnostic.js';
+import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
+import { harvestFromReport, harvestReportOptions, type HarvestResult } from '../../harvest/compute-harvest.js';
+import { HARVEST_FILES, isHarvestFileName, renderHarvestOutputs } from '../../harvest/harvest-outputs.js';
+import { tokenizedSecurities } from '../../harvest/tokenized.js';
+import { toLocalDate } from '../../model/local-date.js';
+import { fetchMissingPrices } from '../../pricing/provider/fetch-missing-prices.js';
+import { formatMoney } from '../../report/rounding.js';
+import { computeReportWithPrices } from '../compute-with-prices.js';
+import { UsageError } from '../errors.js';
+import { assertSafeOutput, collectInputs, readInputs, removeStaleOutputs } from '../io.js';
+import {
+  COMPUTE_OPTIONS, INPUT_OPTIONS, PRICE_PROVIDER_OPTIONS, toPriceProvider, toReadOptions, toReportOptions,
+  type CommonArgs, type ProviderArgs,
+} from '../options.js';
+import type { CommandResult, TaxlotCommand } from '../result.js';
+import { writeOutputs } from '../write-outputs.js';
+
+export interface HarvestArgs extends CommonArgs, ProviderArgs {
+  inputs: string[];
+  'as-of'?: string;
+  securities?: string;
+  out: string;
+  pdf: boolean;
+  label?: string;
+  'max-diagnostics': number;
+  verbose: boolean;
+  'allow-out-inside-inputs'?: boolean;
+}
+
+/**
+ * The as-of date: the flag, or today in the report zone.
+ * @throws {UsageError} for a date that is not YYYY-MM-DD on the calendar
+ */
+export function asOfDate(flag: string | undefined, timezone: string, now: number): string {
+  if (flag === undefined) return toLocalDate(now, timezone);
+  const d = new Date(`${flag}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(flag) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== flag) {
+    throw new UsageError(`--as-of must be a calendar date YYYY-MM-DD, got "${flag}"`);
+  }
+  return flag;
+}
+
+export async function runHarvest(args: HarvestArgs): Promise<CommandResult> {
+  const { year: _year, ...rest } = args; // the as-of date decides the year
+  const converted = toReportOptions(rest);
+  const asOf = asOfDate(args['as-of'], args.timezone, Date.now());
+  const securities = tokenizedSecurities(args.securities?.split(',') ?? []);
+  const paths = collectInputs(args.inputs, [args.out]);
+  if (paths.length === 0) return { exitCode: 2, stderr: `taxlot: no CSV files found in ${args.inputs.join(', ')}`, stdout: '' };
+  const placement = { inputFolders: args.inputs, allowInsideInputs: args['allow-out-inside-inputs'] === true };
+  assertSafeOutput(args.out, paths, HARVEST_FILES, placement);
+  const provider = toPriceProvider(args);
+  const { data, providerDiagnostics } = await computeReportWithPrices(
+    readInputs(paths, toReadOptions(args)), harvestReportOptions(converted.options, asOf), provider,
+  );
+  let h = harvestFromReport(data, { asOf, securities });
+  let fetchedDiagnostics: typeof providerDiagnostics = [];
+  if (provider && h.missing.length > 0 && !data.nothingRead) {
+    const fetched = await fetchMissingPrices(h.missing, provider, args.timezone);
+    fetchedDiagnostics = fetched.diagnostics;
+    if (fetched.points.length > 0) h = harvestFromReport(data, { asOf, securities, extraPrices: fetched.points });
+  }
+  const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...fetchedDiagnostics, ...h.diagnostics];
+  const stderr = formatDiagnostics(diagnostics, { max: args['max-diagnostics'], includeNotes: args.verbose });
+  if (data.nothingRead) {
+    return { exitCode: 2, stderr: `${stderr}\ntaxlot: nothing could be read (no input in a known format); no plan written`, stdout: '' };
+  }
+  const outputs = renderHarvestOutputs(h, diagnostics, { pdf: args.pdf, ...(args.label?.trim() ? { label: args.label.trim() } : {}) });
+  writeOutputs(args.out, outputs);
+  removeStaleOutputs(args.out, [...outputs.keys()], isHarvestFileName);
+  const counts = countBySeverity(diagnostics);
+  return { exitCode: counts.errors > 0 ? 1 : 0, stdout: terminalSummary(h, counts, args.out, [...outputs.keys()]), stderr };
+}
+
+/** What the terminal shows: the positions, the year so far, the plan and its two outcomes. */
+export function terminalSummary(h: HarvestResult, counts: { errors: number; warnings: number }, out: string, written: readonly string[]): string {
+  const m = formatMoney;
+  const under = h.lots.filter((l) => l.unrealized?.isNegative());
+  const unpriced = h.lots.filter((l) => !l.value).length;
+  const loss = under.reduce((s, l) => s.plus(l.unrealized ?? 0), h.yearToDate.net.minus(h.yearToDate.net));
+  const p = h.plan;
+  const lines = [
+    `taxlot harvest: as of ${h.asOf} (${h.method}, ${h.universal ? 'universal' : 'per-wallet'} lots, ${h.currency}); ` +
+      `${h.lots.length} open lot${h.lots.length === 1 ? '' : 's'}, ${under.length} at a loss (${m(loss)})` +
+      (unpriced > 0 ? `, ${unpriced} without a price` : ''),
+    `year to date: short-term ${m(h.yearToDate.shortTerm)}, long-term ${m(h.yearToDate.longTerm)}, net ${m(h.yearToDate.net)}, income ${m(h.yearToDate.income)}`,
+    p.sales.length === 0
+      ? `plan: no sale helps this year (loss wanted ${m(p.lossWanted)}; limit ${m(p.limit)})`
+      : `plan: ${p.sales.length} sale${p.sales.length === 1 ? '' : 's'}; loss wanted ${m(p.lossWanted)} (limit ${m(p.limit)})`,
+  ];
+  for (const s of p.sales) {
+    lines.push(
+      `  sell ${s.units.toFixed()} ${s.lot.lot.asset} in ${s.lot.lot.wallet} (lot ${s.lot.lot.id}, acquired ${s.lot.lot.acquiredDate}): ` +
+        `${m(s.specificId.realized)} ${s.specificId.term}-term if the lot is identified before the sale; ` +
+        `under ${h.method} ${m(s.lotMethod.realized)}${s.lot.possibleSecurity ? ' [possible security: wash-sale rule may apply]' : ''}`,
+    );
+  }
+  if (p.sales.length > 0) {
+    const a = p.afterSpecificId;
+    const b = p.afterLotMethod;
+    lines.push(`after, identified lots: net ${m(a.net)}, deductible ${m(a.capitalLoss.deductible)}; under ${h.method}: net ${m(b.net)}, deductible ${m(b.capitalLoss.deductible)}`);
+  }
+  lines.push('wash sales: IRC 1091 does not reach crypto that is not a security under current law; tokenized securities are flagged');
+  lines.push(`${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}; wrote ${out}/ (${written.join(', ')})`);
+  return lines.join('\n');
+}
+
+const { year: _yearOption, ...HARVEST_COMPUTE_OPTIONS } = COMPUTE_OPTIONS;
+
+export const harvestCommand: TaxlotCommand<HarvestArgs> = {
+  command: 'harvest <inputs...>',
+  describe: 'open lots at a date, the year to date, and a tax-loss harvesting plan (harvest.json, CSVs, PDF)',
+  builder: (y) =>
+    (y as Argv<object>)
+      .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'CSV files and/or folders (read recursively)' })
+      .options(INPUT_OPTIONS)
+      .options(HARVEST_COMPUTE_OPTIONS)
+      .options(PRICE_PROVIDER_OPTIONS)
+      .options({
+        'as-of': { type: 'string', describe: 'the date to plan at, YYYY-MM-DD: history booked through its end, lots valued then [default: today in --timezone]', group: 'Planning:' },
+        securities: { type: 'string', describe: 'assets to flag as tokenized securities (wash-sale rule may apply), comma-separated, added to the built-in list', group: 'Planning:' },
+        out: { type: 'string', default: 'taxlot-harvest', describe: 'output folder (created if missing)', group: 'Output:' },
+        'allow-out-inside-inputs': { type: 'boolean', default: false, describe: 'allow --out to be inside a folder given as input', group: 'Output:' },
+        pdf: { type: 'boolean', default: true, describe: 'write harvest.pdf (--no-pdf to skip it)', group: 'Output:' },
+        label: { type: 'string', describe: 'taxpayer or client name printed on the PDF', group: 'Output:' },
+        'max-diagnostics': { type: 'number', default: 50, describe: 'diagnostics printed to stderr (all are in harvest-diagnostics.txt)', group: 'Output:' },
+        verbose: { type: 'boolean', default: false, describe: 'also print notes', group: 'Output:' },
+      }) as unknown as Argv<HarvestArgs>,
+  run: runHarvest,
+};
