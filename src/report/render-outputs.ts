@@ -22,11 +22,16 @@ import { buildForm8949Lines, type Form8949Line } from './form8949-lines.js';
 import { fixedOutput, joinOutput, type OutputProducer } from './output-stream.js';
 import { renderPdfChunks } from './pdf/render-pdf.js';
 import { methodOn } from '../engine/method-schedule.js';
+import type { MethodComparison } from '../pipeline/compare-methods.js';
+import { renderMethodsCsv } from './csv/methods-csv.js';
 import type { Disposal } from '../model/disposal.js';
 import { reportDate } from './report-date.js';
 import { loadTemplates, type ReportTemplates } from './templates.js';
 
 export const PDF_FILE = 'report.pdf';
+
+/** Written only with `--compare-methods`. */
+export const METHODS_FILE = 'methods.csv';
 
 /** Written only when the inputs hold derivative or margin events (src/derivatives/README.md). */
 export const DERIVATIVE_FILES = ['derivatives.csv', 'derivatives-reconciliation.csv', 'liabilities.csv', 'margin-interest.csv'] as const;
@@ -37,7 +42,7 @@ export const DERIVATIVE_FILES = ['derivatives.csv', 'derivatives-reconciliation.
  */
 export const REPORT_FILES = [
   'summary.json', 'form8949.csv', 'income.csv', 'open-lots.csv', 'holdings.csv', 'diagnostics.txt', ...DERIVATIVE_FILES,
-  TURBOTAX_GAINS_FILE, TURBOTAX_TRANSACTIONS_FILE, TAXACT_FILE, TXF_FILE, AUDIT_TRAIL_FILE, PDF_FILE,
+  TURBOTAX_GAINS_FILE, TURBOTAX_TRANSACTIONS_FILE, TAXACT_FILE, TXF_FILE, AUDIT_TRAIL_FILE, PDF_FILE, METHODS_FILE,
 ] as const;
 
 /**
@@ -63,6 +68,8 @@ export interface RenderOptions {
    * not have to outlive the engine. Default: rendered here from `data.priced`.
    */
   readonly historyFile?: readonly Uint8Array[];
+  /** `--compare-methods`: methods.csv and a PDF page (summary.json's block is the caller's). */
+  readonly methods?: MethodComparison;
 }
 
 /**
@@ -113,6 +120,8 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
     files.set('liabilities.csv', () => [renderLiabilitiesCsv(year.liabilities)]);
     files.set('margin-interest.csv', () => [renderMarginInterestCsv(year.interest)]);
   }
+  const methods = options.methods;
+  if (methods) files.set(METHODS_FILE, () => [renderMethodsCsv(methods)]);
   files.set('diagnostics.txt', () => {
     const diagnostics = sortDiagnostics(data.diagnostics).map(formatDiagnostic).join('\n');
     return [diagnostics === '' ? 'no diagnostics\n' : `${diagnostics}\n`];
@@ -140,6 +149,7 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
       form8949: t.form8949,
       ...(options.label !== undefined ? { label: options.label } : {}),
       ...(options.summaryThreshold !== undefined ? { summaryThreshold: options.summaryThreshold } : {}),
+      ...(methods ? { methods } : {}),
     }));
   }
   return files;

@@ -15,6 +15,7 @@ import {
 } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
 import { formatMethodSchedule } from '../../engine/method-schedule.js';
+import { compareMethods, methodsSummary } from '../../pipeline/compare-methods.js';
 
 export interface ReportArgs extends CommonArgs, ProviderArgs, PresentationArgs {
   inputs: string[];
@@ -24,6 +25,8 @@ export interface ReportArgs extends CommonArgs, ProviderArgs, PresentationArgs {
   verbose: boolean;
   /** `--allow-out-inside-inputs` (absent in batch, whose --out never overlaps the clients folder). */
   'allow-out-inside-inputs'?: boolean;
+  /** `--compare-methods` (report only): FIFO, LIFO and HIFO side by side. */
+  'compare-methods'?: boolean;
 }
 
 /** What one report run produced; `written` is empty when nothing could be read. */
@@ -48,11 +51,14 @@ export async function writeReportFolder(
 ): Promise<ReportFolder> {
   const placement = { inputFolders: args.inputs, allowInsideInputs: args['allow-out-inside-inputs'] === true };
   assertSafeOutput(args.out, paths, REPORT_FILES, placement);
-  const { data, historyFile, providerDiagnostics } = await computeDetached(readInputs(paths, toReadOptions(args)), converted.options, toPriceProvider(args));
+  const inputs = readInputs(paths, toReadOptions(args));
+  const { data, historyFile, providerDiagnostics } = await computeDetached(inputs, converted.options, toPriceProvider(args));
   const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...data.diagnostics];
-  const summary = withDiagnosticCounts(data.summary, diagnostics);
+  const methods = args['compare-methods'] && !data.nothingRead ? compareMethods(inputs, data) : undefined;
+  const counted = withDiagnosticCounts(data.summary, diagnostics);
+  const summary = methods ? { ...counted, methods: methodsSummary(methods) } : counted;
   if (data.nothingRead) return { data, summary, diagnostics, written: [] };
-  const outputs = renderOutputStreams({ ...data, diagnostics, summary }, { pdf: args.pdf, historyFile, ...toPresentation(args) });
+  const outputs = renderOutputStreams({ ...data, diagnostics, summary }, { pdf: args.pdf, historyFile, ...toPresentation(args), ...(methods ? { methods } : {}) });
   assertSafeOutput(args.out, paths, [...outputs.keys()], placement);
   writeOutputs(args.out, outputs);
   removeStaleOutputs(args.out, [...outputs.keys()], isReportFileName);
@@ -119,6 +125,12 @@ export const reportCommand: TaxlotCommand<ReportArgs> = {
         pdf: { type: 'boolean', default: true, describe: 'write the PDF report, report.pdf (--no-pdf to skip it: the PDF is the slow part on huge histories)', group: 'Output:' },
         'max-diagnostics': { type: 'number', default: 50, describe: 'diagnostics printed to stderr (all are in diagnostics.txt)', group: 'Output:' },
         verbose: { type: 'boolean', default: false, describe: 'also print notes (skipped rows, lot reallocations)', group: 'Output:' },
+        'compare-methods': {
+          type: 'boolean',
+          default: false,
+          describe: 'also compute the tax year under FIFO, LIFO and HIFO: methods.csv, a PDF page, summary.json "methods"',
+          group: 'Tax rules:',
+        },
       }) as unknown as Argv<ReportArgs>,
   run: runReport,
 };

@@ -19,6 +19,8 @@ import type { ExportsSummary, PdfContext } from './pdf-context.js';
 import { computeFigures } from './pdf-figures.js';
 import { fill, type Form8949Template, type ReportTemplate } from './report-template.js';
 import { renderSections } from './sections.js';
+import { renderMethods } from './sections/methods.js';
+import type { MethodComparison } from '../../pipeline/compare-methods.js';
 import { PAGE } from './theme.js';
 
 export interface PdfInput {
@@ -33,6 +35,8 @@ export interface PdfInput {
   readonly summaryThreshold?: number;
   /** Deflate page content (default true); tests may turn it off to read the content streams. */
   readonly compress?: boolean;
+  /** `--compare-methods`: a last page with the methods side by side. */
+  readonly methods?: MethodComparison;
 }
 
 /** Every chunk pdfkit has pushed; it has pushed them all once `end()` returns. */
@@ -90,6 +94,7 @@ export function* renderPdfChunks(input: PdfInput): Generator<Buffer> {
     y: PAGE.top,
   };
   renderSections(ctx);
+  if (input.methods) renderMethods(ctx, input.methods);
   drawFooters(ctx);
   doc.end();
   yield* drain(doc);
