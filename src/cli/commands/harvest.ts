@@ -91,9 +91,7 @@ export function terminalSummary(h: HarvestResult, counts: { errors: number; warn
       `${h.lots.length} open lot${h.lots.length === 1 ? '' : 's'}, ${under.length} at a loss (${m(loss)})` +
       (unpriced > 0 ? `, ${unpriced} without a price` : ''),
     `year to date: short-term ${m(h.yearToDate.shortTerm)}, long-term ${m(h.yearToDate.longTerm)}, net ${m(h.yearToDate.net)}, income ${m(h.yearToDate.income)}`,
-    p.sales.length === 0
-      ? `plan: no sale helps this year (loss wanted ${m(p.lossWanted)}; limit ${m(p.limit)})`
-      : `plan: ${p.sales.length} sale${p.sales.length === 1 ? '' : 's'}; loss wanted ${m(p.lossWanted)} (limit ${m(p.limit)})`,
+    `plan: ${planHeadline(p)}`,
   ];
   for (const s of p.sales) {
     lines.push(
@@ -110,6 +108,14 @@ export function terminalSummary(h: HarvestResult, counts: { errors: number; warn
   lines.push('wash sales: IRC 1091 does not reach crypto that is not a security under current law; tokenized securities are flagged');
   lines.push(`${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}; wrote ${out}/ (${written.join(', ')})`);
   return lines.join('\n');
+}
+
+/** What the plan amounts to, in one line (shared with the PDF). */
+export function planHeadline(p: HarvestResult['plan']): string {
+  const m = formatMoney;
+  if (p.lossWanted.isZero()) return `no sale helps this year: the year's net, with carryovers, is already a loss at or beyond the ${m(p.limit)} limit`;
+  if (p.sales.length === 0) return `no priced lot is at a loss; a loss of ${m(p.lossWanted)} would help (the year's net gain with carryovers, plus the ${m(p.limit)} limit)`;
+  return `${p.sales.length} sale${p.sales.length === 1 ? '' : 's'}; loss wanted ${m(p.lossWanted)} (the year's net gain with carryovers, plus the ${m(p.limit)} limit)`;
 }
 
 const { year: _yearOption, ...HARVEST_COMPUTE_OPTIONS } = COMPUTE_OPTIONS;

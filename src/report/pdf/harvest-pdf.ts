@@ -85,9 +85,11 @@ function drawPlanPage(ctx: PdfContext, h: HarvestResult): void {
     continuePage: () => startPage(ctx, title, { continued: true }),
   });
   ctx.y = y;
-  const intro = p.sales.length === 0
-    ? `No sale helps this year: the loss wanted is ${formatAmount(p.lossWanted)} (the year's net with carryovers, plus the ${formatAmount(p.limit)} limit).`
-    : `Loss wanted: ${formatAmount(p.lossWanted)} (the year's net gain with carryovers, plus the ${formatAmount(p.limit)} ordinary-income limit). Each sale is on the as-of date at its price.`;
+  const intro = p.lossWanted.isZero()
+    ? `No sale helps this year: the year's net, with carryovers, is already a loss at or beyond the ${formatAmount(p.limit)} limit.`
+    : p.sales.length === 0
+      ? `No priced lot is at a loss. A loss of ${formatAmount(p.lossWanted)} would help (the year's net gain with carryovers, plus the ${formatAmount(p.limit)} limit).`
+      : `Loss wanted: ${formatAmount(p.lossWanted)} (the year's net gain with carryovers, plus the ${formatAmount(p.limit)} ordinary-income limit). Each sale is on the as-of date at its price.`;
   y = startBlock(ctx, 'Proposed sales', 90, intro);
   if (p.sales.length > 0) {
     y = drawTable(ctx, {
