@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { startPriceServer } from './support/coingecko-server.js';
 import { pdfText } from './support/pdf-text.js';
 import { FIXTURES } from './support/run-report.js';
 
@@ -180,5 +181,33 @@ describe('taxlot harvest: options', () => {
     const r = await harvest('--no-pdf');
     expect(existsSync(join(r.out, 'harvest.pdf'))).toBe(false);
     expect(existsSync(join(r.out, 'harvest.json'))).toBe(true);
+  });
+
+  it('fetches the as-of prices the table lacks from the online provider, once', async () => {
+    const server = await startPriceServer({
+      bitcoin: { '15-12-2025': { usd: '80000' } },
+      ethereum: { '15-12-2025': { usd: '3000' } },
+      solana: { '15-12-2025': { usd: '100' } },
+    });
+    try {
+      const dir = tmp();
+      const out = join(dir, 'out');
+      const r = await main(['harvest', HISTORY, '--as-of', '2025-12-15', '--out', out, '--no-pdf',
+        '--price-provider', 'coingecko', '--price-api-url', server.url, '--price-cache', join(dir, 'cache')]);
+      expect(r.exitCode).toBe(0);
+      const json = JSON.parse(readFileSync(join(out, 'harvest.json'), 'utf8')) as Json;
+      const btc = (json['lots'] as Json[]).find((l) => l['acquired'] === '2024-01-10');
+      // the same figures as with the table: 80,000 − 90,000
+      expect(btc).toMatchObject({ price: '80000.00', value: '80000.00', unrealized: '-10000.00', priceSource: 'provider' });
+      expect(json['plan']['lossWanted']).toBe('11000.00');
+      // XYZ has no coin id: still listed without a value
+      expect((json['lots'] as Json[]).find((l) => l['asset'] === 'XYZ')?.['value']).toBeNull();
+      // one request per coin for the as-of date; none for December 31 (not a harvest figure)
+      expect(server.requests.map((q) => `${q.path} ${q.query.get('date')}`).sort()).toEqual([
+        '/api/v3/coins/bitcoin/history 15-12-2025', '/api/v3/coins/ethereum/history 15-12-2025', '/api/v3/coins/solana/history 15-12-2025',
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -12,7 +12,8 @@ import { tokenizedSecurities } from '../../harvest/tokenized.js';
 import { toLocalDate } from '../../model/local-date.js';
 import { fetchMissingPrices } from '../../pricing/provider/fetch-missing-prices.js';
 import { formatMoney } from '../../report/rounding.js';
-import { computeReportWithPrices } from '../compute-with-prices.js';
+import { computeReport } from '../../pipeline/compute-report.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { UsageError } from '../errors.js';
 import { assertSafeOutput, collectInputs, readInputs, removeStaleOutputs } from '../io.js';
 import {
@@ -57,17 +58,25 @@ export async function runHarvest(args: HarvestArgs): Promise<CommandResult> {
   const placement = { inputFolders: args.inputs, allowInsideInputs: args['allow-out-inside-inputs'] === true };
   assertSafeOutput(args.out, paths, HARVEST_FILES, placement);
   const provider = toPriceProvider(args);
-  const { data, providerDiagnostics } = await computeReportWithPrices(
-    readInputs(paths, toReadOptions(args)), harvestReportOptions(converted.options, asOf), provider,
-  );
+  const inputs = readInputs(paths, toReadOptions(args));
+  const options = harvestReportOptions(converted.options, asOf);
+  const keepNoHistory = (): undefined => undefined; // each event is freed once booked
+  let data = computeReport(inputs, options, keepNoHistory);
   let h = harvestFromReport(data, { asOf, securities });
-  let fetchedDiagnostics: typeof providerDiagnostics = [];
-  if (provider && h.missing.length > 0 && !data.nothingRead) {
-    const fetched = await fetchMissingPrices(h.missing, provider, args.timezone);
-    fetchedDiagnostics = fetched.diagnostics;
-    if (fetched.points.length > 0) h = harvestFromReport(data, { asOf, securities, extraPrices: fetched.points });
+  let providerDiagnostics: readonly Diagnostic[] = [];
+  if (provider && !data.nothingRead) {
+    // one round, as for report: the events' missing prices and the as-of prices (never December 31's)
+    const wanted = [...data.missingPrices, ...h.missing];
+    if (wanted.length > 0) {
+      const fetched = await fetchMissingPrices(wanted, provider, args.timezone);
+      providerDiagnostics = fetched.diagnostics;
+      if (fetched.points.length > 0) {
+        data = computeReport(inputs, { ...options, prices: [...options.prices, ...fetched.points] }, keepNoHistory);
+        h = harvestFromReport(data, { asOf, securities });
+      }
+    }
   }
-  const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...fetchedDiagnostics, ...h.diagnostics];
+  const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...h.diagnostics];
   const stderr = formatDiagnostics(diagnostics, { max: args['max-diagnostics'], includeNotes: args.verbose });
   if (data.nothingRead) {
     return { exitCode: 2, stderr: `${stderr}\ntaxlot: nothing could be read (no input in a known format); no plan written`, stdout: '' };
