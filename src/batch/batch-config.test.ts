@@ -26,6 +26,12 @@ describe('readBatchConfig', () => {
     });
   });
 
+  it('takes a method schedule as --method does, and refuses one it cannot read', () => {
+    const table: Record<string, Options> = { method: { type: 'string' } };
+    expect(readBatchConfig('{"method": "fifo,hifo:2025-01-01"}', FILE, table)).toEqual({ values: { method: 'fifo,hifo:2025-01-01' }, problems: [] });
+    expect(readBatchConfig('{"method": "fifo,hifo"}', FILE, table).problems).toEqual([`${FILE}: "method" must be one of fifo, lifo, hifo, got "fifo,hifo"`]);
+  });
+
   it('keeps an absolute path as it is', () => {
     expect(readBatchConfig('{"prices": "/data/p.csv"}', FILE, TABLE).values).toEqual({ prices: '/data/p.csv' });
   });

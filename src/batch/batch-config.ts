@@ -9,6 +9,7 @@
  * Pure: the caller reads the file; this only parses text. Problems are returned as sentences,
  * never thrown, because a bad client file fails that client only.
  */
+import { parseMethodSchedule } from '../engine/method-schedule.js';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Options } from 'yargs';
 
@@ -97,6 +98,8 @@ function checkValue(key: string, value: unknown, spec: Options): string | undefi
       // Amounts are strings ("1500.00") so that no binary floating-point value becomes money.
       if (typeof value !== 'string') return `"${key}" must be a string, got ${shown}`;
   }
+  // `method` is one method or a schedule (`fifo,hifo:2025`), read as `--method` reads it
+  if (key === 'method' && 'error' in parseMethodSchedule(value as string)) return `"${key}" must be one of fifo, lifo, hifo, got ${shown}`;
   const choices = spec.choices as readonly unknown[] | undefined;
   if (choices && !choices.includes(value)) return `"${key}" must be one of ${choices.join(', ')}, got ${shown}`;
   return undefined;
