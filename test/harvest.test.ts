@@ -107,6 +107,18 @@ describe('taxlot harvest: open lots across two wallets and four assets at 2025-1
     expect(btc?.['lotMethod']['lots']).toEqual([{ lotId: 'L1', acquired: '2023-11-01', units: '0.2', basis: '12000.00', realized: '4000.00', term: 'long' }]);
   });
 
+  it('gives, for each lot, what selling all its units alone would realise identified and under FIFO', () => {
+    const of = (acquired: string) => (r.json['lots'] as Json[]).find((l) => l['acquired'] === acquired)?.['ifSoldNow'];
+    // 1 BTC of the 90,000 lot, identified: −10,000 long. FIFO in coinbase takes the 2023 lot's
+    // 0.5 (basis 30,000) and half this one (45,000): 80,000 − 75,000 = +5,000 long.
+    expect(of('2024-01-10')).toEqual({ specificId: { realized: '-10000.00', term: 'long' }, lotMethod: { method: 'FIFO', realized: '5000.00', shortTerm: '0.00', longTerm: '5000.00' } });
+    // 0.5 BTC of the 2025 lot: −10,000 short identified; FIFO sells the 2023 lot: 40,000 − 30,000 = +10,000 long
+    expect(of('2025-03-02')).toEqual({ specificId: { realized: '-10000.00', term: 'short' }, lotMethod: { method: 'FIFO', realized: '10000.00', shortTerm: '0.00', longTerm: '10000.00' } });
+    // the staked SOL (basis 150): FIFO in ledger sells 1 SOL of the 250 lot: 100 − 250 = −150
+    expect(of('2025-09-01')?.['lotMethod']['realized']).toBe('-150.00');
+    expect(of('2025-10-01')).toBeNull();
+  });
+
   it('gives the year before and after the plan, both ways', () => {
     const plan = r.json['plan'] as Json;
     expect(plan['before']).toMatchObject({ shortTerm: '6000.00', longTerm: '2000.00', net: '8000.00', deductible: '0.00' });
@@ -129,7 +141,8 @@ describe('taxlot harvest: open lots across two wallets and four assets at 2025-1
   it('writes one harvest.csv row per open lot, the plan CSV and a PDF that shows the plan', () => {
     const csv = readFileSync(join(r.out, 'harvest.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(1 + 8);
-    expect(csv).toContain('ledger,XYZ,L9,2025-10-01,1000,1000.00,yes,,missing,,,short,2026-10-02,no');
+    expect(csv).toContain('ledger,XYZ,L9,2025-10-01,1000,1000.00,yes,,missing,,,short,2026-10-02,no,FIFO,');
+    expect(csv).toContain('coinbase,BTC,L2,2024-01-10,1,90000.00,yes,80000.00,price-table,80000.00,-10000.00,long,2025-01-11,no,FIFO,5000.00');
     const plan = readFileSync(join(r.out, 'harvest-plan.csv'), 'utf8').trim().split('\n');
     expect(plan[2]).toBe('long-term gains,coinbase,BTC,L2,2024-01-10,0.2,80000.00,16000.00,18000.00,-2000.00,long,FIFO,12000.00,4000.00,0.00,4000.00,L1:0.2,no');
     const text = pdfText(readFileSync(join(r.out, 'harvest.pdf')));

@@ -13,7 +13,9 @@ import { yearOf, type LocalDate } from '../model/local-date.js';
 import type { ReportData, ReportOptions } from '../pipeline/compute-report.js';
 import { createPriceBook, type PricePoint } from '../pricing/price-book.js';
 import type { MissingPrice } from '../pricing/price-events.js';
+import type { LotSnapshot } from '../model/lot.js';
 import { planHarvest, type HarvestPlan } from './plan.js';
+import { eachLotSoldAlone, type LotSaleUnderMethod } from './simulate-sale.js';
 import { valueLotsAt, type HarvestLot } from './value-lots.js';
 
 export interface HarvestOptions {
@@ -41,6 +43,8 @@ export interface HarvestResult {
   readonly lots: readonly HarvestLot[];
   readonly yearToDate: YearToDate;
   readonly plan: HarvestPlan;
+  /** Each priced lot's units sold alone on the as-of date under the method (simulate-sale.ts). */
+  readonly soldAlone: ReadonlyMap<LotSnapshot, LotSaleUnderMethod>;
   /** Assets with no price at the as-of date. */
   readonly missing: readonly MissingPrice[];
   readonly diagnostics: readonly Diagnostic[];
@@ -81,6 +85,8 @@ export function harvestFromReport(data: ReportData, opts: HarvestOptions): Harve
     universal,
     asOf: opts.asOf,
   });
+  const priceOf = new Map(valued.lots.map((l) => [l.lot.asset, l.price]));
+  const soldAlone = eachLotSoldAlone(data.gains.openLots, method, opts.asOf, universal, (asset) => priceOf.get(asset));
   return {
     asOf: opts.asOf,
     currency: o.currency,
@@ -89,6 +95,7 @@ export function harvestFromReport(data: ReportData, opts: HarvestOptions): Harve
     lots: valued.lots,
     yearToDate: { shortTerm: t.shortTerm.gain, longTerm: t.longTerm.gain, net: t.shortTerm.gain.plus(t.longTerm.gain), income: t.incomeTotal },
     plan,
+    soldAlone,
     missing: valued.missing,
     diagnostics: [...data.diagnostics.filter((d) => !NOT_FOR_HARVEST.has(d.code)), ...valued.diagnostics],
     report: data,

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { Dec, ZERO } from '../model/decimal.js';
 import type { LotSnapshot } from '../model/lot.js';
 import { createPriceBook } from '../pricing/price-book.js';
+import { BOOKING_METHODS } from '../engine/booking-methods.js';
 import { planHarvest, type PlanInput } from './plan.js';
+import { eachLotSoldAlone, SaleSimulator } from './simulate-sale.js';
 import { longTermFrom, valueLotsAt } from './value-lots.js';
 
 let seq = 0;
@@ -92,5 +94,24 @@ describe('planHarvest', () => {
   it('leaves lots without a price out of the plan', () => {
     const p = plan([lot('w', 'XYZ', '2025-06-01', '1', '4000')], {});
     expect(p.sales).toEqual([]);
+  });
+});
+
+describe('eachLotSoldAlone', () => {
+  // Two code paths: prefix sums over one ordered take per wallet, against a fresh inventory selling
+  // each lot's units on its own. Lots across two wallets, equal dates and equal unit costs included.
+  const lots = [
+    lot('a', 'BTC', '2023-01-01', '0.5', '10000'), lot('b', 'BTC', '2023-01-01', '0.7', '14000'), lot('a', 'BTC', '2024-12-15', '1.25', '50000'),
+    lot('b', 'BTC', '2025-02-01', '0.3', '9000'), lot('a', 'BTC', '2025-06-01', '2', '160000'), lot('a', 'ETH', '2025-01-01', '3', '9000'),
+  ];
+  const price = new Dec('45000');
+  it.each(BOOKING_METHODS.flatMap((m) => [[m, false], [m, true]] as const))('%s (universal: %s)', (method, universal) => {
+    const alone = eachLotSoldAlone(lots, method, '2025-12-15', universal, (a) => (a === 'BTC' ? price : new Dec('2000')));
+    for (const l of lots) {
+      const p = l.asset === 'BTC' ? price : new Dec('2000');
+      const sim = new SaleSimulator(lots, method, '2025-12-15', universal).sell(l.wallet, l.asset, l.quantity, p);
+      const got = alone.get(l);
+      expect([got?.shortTerm.toFixed(), got?.longTerm.toFixed()], l.id).toEqual([sim.shortTerm.toFixed(), sim.longTerm.toFixed()]);
+    }
   });
 });

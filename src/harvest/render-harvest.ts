@@ -24,8 +24,9 @@ function lineFigures(l: HarvestLot): { value?: string; unrealized?: string } {
   return { value: formatMoney(l.value), unrealized: formatMoney(l.unrealized) };
 }
 
-function lotJson(l: HarvestLot): Record<string, unknown> {
+function lotJson(l: HarvestLot, h: HarvestResult): Record<string, unknown> {
   const f = lineFigures(l);
+  const alone = h.soldAlone.get(l.lot);
   return {
     wallet: l.lot.wallet,
     asset: l.lot.asset,
@@ -41,6 +42,13 @@ function lotJson(l: HarvestLot): Record<string, unknown> {
     basisKnown: l.lot.basisKnown,
     priceSource: l.priceSource,
     possibleSecurity: l.possibleSecurity,
+    // selling all of this lot's units in its wallet on the as-of date, alone: identified, or under the method
+    ifSoldNow: alone && l.unrealized
+      ? {
+          specificId: { realized: formatMoney(l.unrealized), term: l.term },
+          lotMethod: { method: h.method, realized: formatMoney(alone.realized), shortTerm: formatMoney(alone.shortTerm), longTerm: formatMoney(alone.longTerm) },
+        }
+      : null,
   };
 }
 
@@ -108,7 +116,7 @@ export function renderHarvestJson(h: HarvestResult, diagnostics: readonly Diagno
     currency: h.currency,
     method: h.method,
     lotScope: h.universal ? 'universal' : 'per-wallet',
-    lots: h.lots.map(lotJson),
+    lots: h.lots.map((l) => lotJson(l, h)),
     yearToDate: {
       shortTerm: formatMoney(h.yearToDate.shortTerm),
       longTerm: formatMoney(h.yearToDate.longTerm),
@@ -133,17 +141,18 @@ export function renderHarvestJson(h: HarvestResult, diagnostics: readonly Diagno
 
 export const HARVEST_CSV_HEADER = [
   'wallet', 'asset', 'lot_id', 'acquired', 'units', 'basis', 'basis_known', 'price', 'price_source', 'value', 'unrealized',
-  'term', 'long_term_from', 'possible_security',
+  'term', 'long_term_from', 'possible_security', 'method', 'sold_alone_method_realized',
 ] as const;
 
 export function renderHarvestCsv(h: HarvestResult): string {
   return renderCsv(HARVEST_CSV_HEADER, h.lots.map((l): Cell[] => {
     const f = lineFigures(l);
+    const alone = h.soldAlone.get(l.lot);
     return [
       l.lot.wallet, l.lot.asset, l.lot.id, l.lot.acquiredDate, num(l.lot.quantity.toFixed()), num(formatMoney(l.lot.basis)),
       l.lot.basisKnown ? 'yes' : 'no', l.price ? num(formatPrice(l.price)) : '', l.priceSource,
       f.value !== undefined ? num(f.value) : '', f.unrealized !== undefined ? num(f.unrealized) : '',
-      l.term, l.longTermFrom, l.possibleSecurity ? 'yes' : 'no',
+      l.term, l.longTermFrom, l.possibleSecurity ? 'yes' : 'no', h.method, alone ? num(formatMoney(alone.realized)) : '',
     ];
   }));
 }

@@ -8,7 +8,7 @@
  */
 import { LOT_ORDER, type BookingMethod } from '../engine/booking-methods.js';
 import { Inventory, type Lot } from '../engine/inventory.js';
-import { ZERO, type Dec } from '../model/decimal.js';
+import { share, ZERO, type Dec } from '../model/decimal.js';
 import type { Term } from '../model/disposal.js';
 import { isLongTerm, type LocalDate } from '../model/local-date.js';
 import type { LotSnapshot } from '../model/lot.js';
@@ -55,4 +55,78 @@ export class SaleSimulator {
     if (taken.uncovered.greaterThan(0)) shortTerm = shortTerm.plus(taken.uncovered.times(price));
     return { pieces, uncovered: taken.uncovered, shortTerm, longTerm };
   }
+}
+
+/** What selling one lot's units would realise under the method, each sale alone (not in sequence). */
+export interface LotSaleUnderMethod {
+  readonly shortTerm: Dec;
+  readonly longTerm: Dec;
+  readonly realized: Dec;
+}
+
+/**
+ * For every lot of `lots` with a price: selling its units (all of them) in its wallet on the
+ * as-of date, alone, under the method. The engine's inventory gives each (asset, wallet)'s lots in
+ * the order a sale takes them — one take of everything per group — and a sale of q units is the
+ * first q units of that order (the last lot in part, its basis shared by quantity as the engine
+ * shares it). O(n log n) however many lots.
+ */
+export function eachLotSoldAlone(
+  lots: readonly LotSnapshot[],
+  method: BookingMethod,
+  asOf: LocalDate,
+  universal: boolean,
+  priceOf: (asset: string) => Dec | undefined,
+): Map<LotSnapshot, LotSaleUnderMethod> {
+  const out = new Map<LotSnapshot, LotSaleUnderMethod>();
+  const groups = new Map<string, LotSnapshot[]>();
+  const byAsset = new Map<string, LotSnapshot[]>();
+  const add = (map: Map<string, LotSnapshot[]>, key: string, l: LotSnapshot): void => {
+    const list = map.get(key);
+    if (list) list.push(l);
+    else map.set(key, [l]);
+  };
+  for (const l of lots) {
+    add(groups, `${l.asset}\u0000${l.wallet}`, l);
+    add(byAsset, l.asset, l);
+  }
+  for (const group of groups.values()) {
+    const { asset, wallet } = group[0] as LotSnapshot;
+    const price = priceOf(asset);
+    if (!price) continue;
+    const pool = universal ? (byAsset.get(asset) as LotSnapshot[]) : group;
+    const total = pool.reduce((s, l) => s.plus(l.quantity), ZERO);
+    const inOrder = new SaleSimulator(pool, method, asOf, universal).sell(wallet, asset, total, price).pieces;
+    // prefix sums: units, and basis by term, through each piece
+    const prefix: { units: Dec; short: Dec; long: Dec; shortUnits: Dec }[] = [];
+    let acc = { units: ZERO, short: ZERO, long: ZERO, shortUnits: ZERO };
+    for (const p of inOrder) {
+      acc = p.term === 'long'
+        ? { ...acc, units: acc.units.plus(p.units), long: acc.long.plus(p.basis) }
+        : { units: acc.units.plus(p.units), short: acc.short.plus(p.basis), long: acc.long, shortUnits: acc.shortUnits.plus(p.units) };
+      prefix.push(acc);
+    }
+    for (const lot of group) {
+      // the first piece whose running units reach the lot's units
+      let lo = 0;
+      let hi = prefix.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((prefix[mid] as (typeof prefix)[number]).units.greaterThanOrEqualTo(lot.quantity)) hi = mid;
+        else lo = mid + 1;
+      }
+      const before = lo === 0 ? { units: ZERO, short: ZERO, long: ZERO, shortUnits: ZERO } : (prefix[lo - 1] as (typeof prefix)[number]);
+      const last = inOrder[lo] as SoldPiece;
+      const rest = lot.quantity.minus(before.units);
+      const lastBasis = rest.equals(last.units) ? last.basis : share(last.basis, rest, last.units);
+      const longUnits = lot.quantity.minus(before.shortUnits).minus(last.term === 'short' ? rest : ZERO);
+      const shortUnits = lot.quantity.minus(longUnits);
+      const shortBasis = before.short.plus(last.term === 'short' ? lastBasis : ZERO);
+      const longBasis = before.long.plus(last.term === 'long' ? lastBasis : ZERO);
+      const shortTerm = shortUnits.times(price).minus(shortBasis);
+      const longTerm = longUnits.times(price).minus(longBasis);
+      out.set(lot, { shortTerm, longTerm, realized: shortTerm.plus(longTerm) });
+    }
+  }
+  return out;
 }

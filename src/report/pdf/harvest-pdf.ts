@@ -115,20 +115,26 @@ function drawPositions(ctx: PdfContext, h: HarvestResult): void {
   const title = 'Open positions by unrealized result';
   const lots = [...h.lots].sort(byResult);
   const y = startPage(ctx, title, {
-    intro: `Every open lot at the end of ${h.asOf}, largest loss first. Term: if sold on ${h.asOf}; long-term from: the first date a sale is long-term (held more than one year). Lots without a price are listed last at their basis.`,
+    intro: `Every open lot at the end of ${h.asOf}, largest loss first. Term: if sold on ${h.asOf}; long-term from: the first date a sale is long-term (held more than one year). "Sold alone": what selling the lot's units in its wallet realises under ${h.method} unless the lot is identified before the sale. Lots without a price are listed last at their basis.`,
   });
   drawTable(ctx, {
     columns: [col('Wallet', 1.3), col('Asset', 0.7), col('Lot', 0.6), col('Acquired', 0.9), col('Units', 1.2, 'right'), col('Basis', 1.1, 'right'), col('Price', 1, 'right'),
-      col('Value', 1.1, 'right'), col('Unrealized', 1.1, 'right'), col('Term', 0.5), col('Long-term from', 0.9), col('Note', 1.2)],
+      col('Value', 1.1, 'right'), col('Unrealized', 1.1, 'right'), col('Term', 0.5), col('Long-term from', 0.9), col(`Sold alone, ${h.method}`, 1.1, 'right'), col('Note', 1)],
     items: lots,
     cells: (l) => [
       l.lot.wallet, l.lot.asset, l.lot.id, l.lot.acquiredDate, formatQuantity(l.lot.quantity), formatAmount(l.lot.basis),
       l.price ? formatQuantity(l.price) : 'no price', l.value ? formatAmount(l.value) : '', l.unrealized ? formatAmount(l.unrealized) : '',
-      l.term, l.longTermFrom, [l.lot.basisKnown ? '' : 'unknown basis', l.possibleSecurity ? 'possible security' : ''].filter(Boolean).join('; '),
+      l.term, l.longTermFrom, formatSoldAlone(h, l), [l.lot.basisKnown ? '' : 'unknown basis', l.possibleSecurity ? 'possible security' : ''].filter(Boolean).join('; '),
     ],
     firstY: y,
     continuePage: () => startPage(ctx, title, { continued: true }),
   });
+}
+
+/** What selling all of the lot's units alone realises under the method (empty without a price). */
+function formatSoldAlone(h: HarvestResult, l: HarvestLot): string {
+  const alone = h.soldAlone.get(l.lot);
+  return alone ? formatAmount(alone.realized) : '';
 }
 
 /** Largest loss first, unpriced lots last; ties in the listing's order. */
