@@ -25,3 +25,6 @@ export { formatDiagnostic } from './diagnostics/format-diagnostic.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
 export type { LedgerEvent } from './model/ledger-event.js';
 export { Dec } from './model/decimal.js';
+export { harvestFromReport, harvestReportOptions, type HarvestResult } from './harvest/compute-harvest.js';
+export { parseMethodSchedule, type MethodChange } from './engine/method-schedule.js';
+export { compareMethods } from './pipeline/compare-methods.js';
