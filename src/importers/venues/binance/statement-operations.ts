@@ -69,11 +69,18 @@ export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = lookupTabl
   // `Buy Crypto` (rotki: a deposit of the coin bought with a card; everytrade: the fiat credited
   // one second, then fiat out and coin in) and `Sell Crypto To Fiat` (coin out, fiat in).
   'buy crypto': leg('fiat-buy'), 'sell crypto to fiat': leg('fiat-buy'),
+  // everytrade's testDepositConvertFiatOCBS: `Deposit Fiat OCBS` CZK +490.5 and `Convert Fiat to
+  // Crypto OCBS` CZK −490.5 / BTC +0.00089454 in one second: a deposit, then a purchase.
+  'convert fiat to crypto ocbs': leg('fiat-buy'), 'convert crypto to fiat ocbs': leg('fiat-buy'),
+  'deposit fiat ocbs': { kind: 'deposit' }, 'withdraw fiat ocbs': { kind: 'withdrawal' },
   // Coins moved between the user's own balances through Binance P2P (C2C) or sub-accounts: the
   // rows of one second that cancel out are an internal move; what is left moved in or out.
   // everytrade's BinanceBeanV4Test: `SPOT,C2C Transfer,USDT,-1500` and `+1500` in one second.
   'c2c transfer': leg('move'), 'p2p transfer': leg('move'),
   'sub-account transfer': leg('move'), 'sub account transfer': leg('move'), 'main and sub-account transfer': leg('move'),
+  // everytrade: `Transfer Between Main Account and Sub-Account` +6000 USDT is a deposit, −6000 a
+  // withdrawal (the other account's statement is another file)
+  'transfer between main account and sub-account': leg('move'),
 
   deposit: { kind: 'deposit' }, 'fiat deposit': { kind: 'deposit' },
   'fiat ocbs - add fiat and fees': { kind: 'deposit' },

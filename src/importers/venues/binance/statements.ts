@@ -15,8 +15,8 @@
  * - Dust conversion with several coins in one second is split per coin when `Remark` names the
  *   pair (`ETH to BNB`, newer files); without remarks the i-th coin debited goes with the i-th BNB
  *   credited in file order (BittyTax `_make_trade`, everytrade); other counts are rejected.
- * - `Buy Crypto` / card and fiat purchases: a trade when the fiat leg is in the same second,
- *   else the coin bought is a deposit of unknown basis (rotki); `Sell Crypto To Fiat` a trade.
+ * - `Buy Crypto` / card and fiat purchases and `Sell Crypto To Fiat`: grouped by the order id in
+ *   `Remark` (else by second) and read in `statement-fiat.ts`.
  * - The same income row repeated in one second (every cell equal) is one income (rotki keys
  *   events by the row's hash); P2P (`C2C Transfer`) and sub-account moves cancelling in one second
  *   are internal, the rest a deposit/withdrawal. The `Card` account holds spot coins.
@@ -55,6 +55,7 @@ import { collectLegs, isProblem, tradeFromLegs, type StatementRow } from './stat
 import { accountClass, operationMeaning, type Family, type SingleMeaning } from './statement-operations.js';
 import { isDerivativeOperation, mapDerivativeRow } from './statement-derivatives.js';
 import { splitFills } from './statement-fills.js';
+import { fiatOrderId, mapFiatPurchase } from './statement-fiat.js';
 
 const DERIVATIVE_HINT = 'futures, margin and options rows are read only in their own accounts; options are not supported';
 
@@ -86,6 +87,9 @@ export const binanceStatements = defineImporter({
     if (cls === 'futures' && meaning.family !== 'convert') return undefined;
     // both sides of a move may sit in different accounts (Spot / Funding)
     if (meaning.family === 'move') return `${row.time}|move`;
+    // a card/fiat order's rows may span seconds; its Remark carries the order id (statement-fiat.ts)
+    const order = meaning.family === 'fiat-buy' ? fiatOrderId(row.remark) : undefined;
+    if (order) return `fiat|${row.account.toLowerCase()}|${order}`;
     return `${row.time}|${row.account.toLowerCase()}|${meaning.family}`;
   },
   mapGroup(rows): RowOutcome {
@@ -112,6 +116,11 @@ function mapSingle(row: StatementRow): RowOutcome {
     return reject('ROW_UNKNOWN_TYPE', `operation "${row.operation}" in a futures account`);
   }
   if (meaning.kind === 'skip') return skip(meaning.reason);
+  // `Savings distribution` also books the move into Flexible Savings: BTC out, its receipt token
+  // LDBTC in (everytrade's testSimpleEarn4/5) — only a credit of the coin itself is interest
+  if (/^savings distribution$/i.test(row.operation.trim()) && (row.change.isNegative() || /^LD[A-Z0-9]{2,}$/.test(row.coin.trim().toUpperCase()))) {
+    return skip('coins moved into Binance Flexible Savings (the LD token is its receipt; same owner, no disposal)');
+  }
   if (meaning.kind === 'leg') return mapLegs([row], meaning.family);
   if (row.change.isZero()) return skip('row changes no balance (Change 0)');
   if (row.coin === '') return reject('ROW_MISSING_VALUE', 'Coin is empty');
@@ -162,10 +171,10 @@ function mapLegs(rows: readonly StatementRow[], family: Family): RowOutcome {
   if (isProblem(legs)) return reject(legs.code, legs.message, legs.hint);
   if (legs.sent.size + legs.received.size + legs.fees.size === 0) return skip('rows change no balance (Change 0)');
   if (family === 'move') return mapMoves(rows, instant);
-  if (family === 'fiat-buy' && legs.sent.size === 0 && legs.fees.size === 0) {
-    // bought with a card or bank transfer: the price paid is not in the statement (rotki: a deposit)
-    const note = 'bought with card/fiat outside the statement: the price paid is not shown (unknown basis)';
-    return events(...rows.filter((r) => r.change.isPositive()).map((r) => ({ kind: 'deposit' as const, instant, received: { asset: normalizeAsset(r.coin), amount: r.change }, note: `${r.operation}: ${note}` })));
+  if (family === 'fiat-buy' && legs.fees.size === 0) return mapFiatPurchase(rows);
+  if (family === 'dust' && legs.received.size === 0 && rows.every((r) => /fee deduction/i.test(r.operation))) {
+    // BNB taken to pay a fee (everytrade's testBnbFeeDeducation: a fee of 0.00190587 BNB)
+    return events(...[...legs.fees, ...legs.sent].map(([asset, amount]) => ({ kind: 'fee' as const, instant, fee: { asset, amount }, note: 'BNB Fee Deduction' })));
   }
   // Several dust coins converted in one second: pair each coin with its BNB by the Remark, else
   // the i-th coin debited with the i-th BNB credited, in file order (BittyTax `_make_trade`;
