@@ -16,7 +16,7 @@ import { isGroupSpec, type Columns, type EventDraft, type Importer, type RowOutc
 import { PendingGroups } from './pending-groups.js';
 import type { CsvRow } from './read-csv.js';
 import type { NumberStyle } from './parse-number.js';
-import { unwrapWholeRow } from './whole-row-quotes.js';
+import { prepareCells, unwrapWholeRow } from './whole-row-quotes.js';
 
 export interface RowAccounting {
   rows: number;
@@ -151,24 +151,17 @@ export function runImporter(
   const readRow = (raw: CsvRow, header: readonly string[], style: NumberStyle): void => {
     accounting.rows++;
     const ref: SourceRef = { file, line: raw.line, format: importer.id };
-    let row = raw;
-    if (row.cells.length === 1 && header.length > 1 && !row.problem) {
-      const inner = unwrapWholeRow(row.cells, match.delimiter);
-      if (inner && 'broken' in inner) {
-        accounting.rejected++;
-        diagnostics.push(diagnostic('CSV_MALFORMED', 'the row is wrapped whole in quotes (a spreadsheet re-save) and the text inside is not valid CSV: its quotes are unbalanced', ref));
-        return;
-      }
-      if (inner) {
-        row = { ...row, cells: inner.cells };
-        quotedRows ??= ref;
-        quotedCount++;
-      }
+    const prepared = raw.problem ? { cells: raw.cells, quoted: false } : prepareCells(raw.cells, header, match.delimiter, importer.lastCellMayBeMissing && normalizeHeader(importer.lastCellMayBeMissing));
+    if ('broken' in prepared) {
+      accounting.rejected++;
+      diagnostics.push(diagnostic('CSV_MALFORMED', 'the row is wrapped whole in quotes (a spreadsheet re-save) and the text inside is not valid CSV: its quotes are unbalanced', ref));
+      return;
     }
-    // exports that drop the trailing empty cell (Binance statements without the `Remark` value)
-    if (row.cells.length === header.length - 1 && importer.lastCellMayBeMissing && header[header.length - 1] === normalizeHeader(importer.lastCellMayBeMissing)) {
-      row = { ...row, cells: [...row.cells, ''] };
+    if (prepared.quoted) {
+      quotedRows ??= ref;
+      quotedCount++;
     }
+    const row = prepared.cells === raw.cells ? raw : { ...raw, cells: prepared.cells };
     if (opts.seenRows) {
       const fingerprint = [importer.id, wallet, ...row.cells.map((c) => c.trim())].join('\u0001');
       const first = opts.seenRows.get(fingerprint);

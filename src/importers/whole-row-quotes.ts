@@ -22,3 +22,25 @@ export function unwrapWholeRow(cells: readonly string[], delimiter: string): Unw
   if (parsed.errors.length > 0 || rest.some((r) => r.length > 1 || (r[0] ?? '') !== '')) return { broken: true };
   return { cells: inner };
 }
+
+/**
+ * A data row's cells as the importer reads them: unwrapped when the row is wrapped whole in
+ * quotes (`quoted`), padded with an empty last cell when the export left out the trailing empty
+ * cell of `omittableLast` (a normalised header name), else as they are.
+ */
+export function prepareCells(
+  cells: readonly string[],
+  header: readonly string[],
+  delimiter: string,
+  omittableLast: string | false | undefined,
+): { readonly cells: readonly string[]; readonly quoted: boolean } | { readonly broken: true } {
+  let out = cells;
+  let quoted = false;
+  if (cells.length === 1 && header.length > 1) {
+    const inner = unwrapWholeRow(cells, delimiter);
+    if (inner && 'broken' in inner) return inner;
+    if (inner) [out, quoted] = [inner.cells, true];
+  }
+  if (omittableLast && out.length === header.length - 1 && header[header.length - 1] === omittableLast) out = [...out, ''];
+  return { cells: out, quoted };
+}
