@@ -12,6 +12,7 @@ export type Unwrapped = { readonly cells: string[] } | { readonly broken: true }
 /**
  * The cells inside a row that is one quoted cell holding `delimiter`-separated text; `broken` when
  * its inside is not one clean CSV record (stray quotes); undefined when the row is not such a row.
+ * @example unwrapWholeRow(['1,2022-02-26 05:48:48,Card,Card Cashback,BNB,0.1,""'], ',') // { cells: ['1', …, '0.1', ''] }
  */
 export function unwrapWholeRow(cells: readonly string[], delimiter: string): Unwrapped | undefined {
   const [only] = cells;

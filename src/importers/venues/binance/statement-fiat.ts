@@ -17,7 +17,10 @@ import { ZERO } from '../../../model/decimal.js';
 import { events, reject, type EventDraft, type RowOutcome } from '../../importer-spec.js';
 import type { StatementRow } from './statement-groups.js';
 
-/** The order id a purchase's `Remark` carries, when it carries one. */
+/**
+ * The order id a purchase's `Remark` carries, when it carries one.
+ * @example fiatOrderId('Via CashBalance -  Wallet/N02657558939781470208082834') // 'N02657558939781470208082834'
+ */
 export function fiatOrderId(remark: string | undefined): string | undefined {
   return /(?:^|[^A-Za-z0-9])([A-Z]?\d{15,})(?![A-Za-z0-9])/.exec(remark ?? '')?.[1];
 }

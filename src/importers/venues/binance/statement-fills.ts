@@ -123,7 +123,11 @@ function assignFees(fills: Fill[], fees: readonly Leg[], commonIsSent: boolean):
   return extra;
 }
 
-/** One trade per fill, or why the second cannot be split; `undefined` when splitting is not needed. */
+/**
+ * One trade per fill, or why the second cannot be split; `undefined` when splitting is not needed.
+ * @example splitFills([Buy EUR −333.209174, Fee BNB −0.00009009, Buy ETH +0.0148, Fee ETH −0.00008345, Buy EUR −59.089888, Buy ETH +0.08345], isFee, t)
+ * // [333.209174 EUR → 0.08345 ETH fee 0.00008345 ETH, 59.089888 EUR → 0.0148 ETH fee 0.00009009 BNB]
+ */
 export function splitFills(
   rows: readonly StatementRow[],
   isFee: (row: StatementRow) => boolean,

@@ -44,7 +44,10 @@ const common = {
 
 type Row = RowOf<typeof common>;
 
-/** The direction a `Remarks` cell states, or undefined when it states none. */
+/**
+ * The direction a `Remarks` cell states, or undefined when it states none.
+ * @example remarkDirection('Withdrawal') // 'withdrawal'
+ */
 export function remarkDirection(remarks: string): 'deposit' | 'withdrawal' | undefined {
   const r = remarks.trim().toLowerCase();
   if (r === 'deposit') return 'deposit';
