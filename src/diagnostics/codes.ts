@@ -21,6 +21,10 @@ export const CODES = {
   FORMAT_AMBIGUOUS: { severity: 'error', hint: 'pass --format <id> to choose the importer' },
   FORMAT_FORCED_MISMATCH: { severity: 'error', hint: 'the --format given does not match this file; drop --format to detect it' },
   CSV_MALFORMED: { severity: 'error', hint: 'the CSV structure is broken here (unclosed quote or wrong column count); re-export the file' },
+  CSV_ROW_QUOTED: {
+    severity: 'note',
+    hint: 'a spreadsheet re-saved the file with each row as one quoted cell; the rows were read from inside the quotes — re-export from the exchange to be sure',
+  },
   CSV_LINE_TOO_LONG: {
     severity: 'error',
     hint: 'a cell over 64 KiB or a row over 1 MiB is not an export row (an unclosed quote, or a file that is not CSV); the line is rejected and reading goes on',

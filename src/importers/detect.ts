@@ -10,6 +10,7 @@
  * columns are named so the user can tell a renamed column from a foreign file.
  */
 import Papa from 'papaparse';
+import { unwrapWholeRow } from './whole-row-quotes.js';
 import type { HeaderMatcher } from './columns.js';
 import type { Importer } from './importer-spec.js';
 
@@ -100,7 +101,10 @@ function bindColumns(importer: Importer, row: HeaderRow): Attempt {
 
 function splitLine(line: string, delimiter: string): string[] {
   const parsed = Papa.parse<string[]>(line, { delimiter, header: false, dynamicTyping: false });
-  return parsed.data[0] ?? [];
+  const cells = parsed.data[0] ?? [];
+  // a header wrapped whole in quotes by a spreadsheet re-save (whole-row-quotes.ts)
+  const inner = unwrapWholeRow(cells, delimiter);
+  return inner && 'cells' in inner ? inner.cells : cells;
 }
 
 /**

@@ -72,6 +72,11 @@ interface SpecBase<C extends Columns> {
    */
   zoneFrom?(file: FileInfo): string | undefined;
   readonly numberStyle?: NumberStyle;
+  /**
+   * Header of the last column when the export may leave its (empty) cell out entirely: a row one
+   * cell short is then read with that cell empty instead of being rejected as cut short.
+   */
+  readonly lastCellMayBeMissing?: string;
 }
 
 export interface RowSpec<C extends Columns> extends SpecBase<C> {

@@ -5,6 +5,7 @@
  */
 import type { Importer } from './importer-spec.js';
 import { koinlyUniversal } from './koinly-universal.js';
+import { koinlyBulkEdit } from './koinly-bulk-edit.js';
 import { taxlotGeneric } from './taxlot-generic.js';
 import { COINBASE_IMPORTERS } from './venues/coinbase/index.js';
 import { BINANCE_IMPORTERS } from './venues/binance/index.js';
@@ -22,6 +23,7 @@ import { BITMEX_IMPORTERS } from './venues/bitmex/index.js';
 export const ALL_IMPORTERS: readonly Importer[] = [
   taxlotGeneric,
   koinlyUniversal,
+  koinlyBulkEdit,
   ...COINBASE_IMPORTERS, ...BINANCE_IMPORTERS, ...KRAKEN_IMPORTERS, ...GEMINI_IMPORTERS, ...BITSTAMP_IMPORTERS, ...KUCOIN_IMPORTERS, ...BYBIT_IMPORTERS, ...OKX_IMPORTERS, ...CRYPTOCOM_IMPORTERS, ...BITFINEX_IMPORTERS, ...UPHOLD_IMPORTERS,
   ...BITMEX_IMPORTERS,
 ];

@@ -17,12 +17,12 @@ import { defineImporter, events, reject, type EventDraft, type RowOutcome } from
 import { derivativeDraft } from './derivative-draft.js';
 import { lookupTable } from './lookup-table.js';
 
-type DepositMeaning =
+export type DepositMeaning =
   | { kind: 'deposit' }
   | { kind: 'income'; incomeKind: IncomeKind }
   | { kind: 'acquisition'; acquisitionKind: AcquisitionKind }
   | { kind: 'derivative' };
-type WithdrawalMeaning =
+export type WithdrawalMeaning =
   | { kind: 'withdrawal' }
   | { kind: 'removal'; removalKind: RemovalKind }
   | { kind: 'spend'; spendKind: SpendKind }
@@ -153,9 +153,9 @@ export const koinlyUniversal = defineImporter({
   },
 });
 
-type Base = Omit<EventDraft, 'kind'> & { instant: number };
+export type Base = Omit<EventDraft, 'kind'> & { instant: number };
 
-function mapDeposit(meaning: DepositMeaning, received: Quantity, base: Base): RowOutcome {
+export function mapDeposit(meaning: DepositMeaning, received: Quantity, base: Base): RowOutcome {
   switch (meaning.kind) {
     case 'deposit':
       return events({ kind: 'deposit', received, ...base } as EventDraft);
@@ -168,7 +168,7 @@ function mapDeposit(meaning: DepositMeaning, received: Quantity, base: Base): Ro
   }
 }
 
-function mapWithdrawal(meaning: WithdrawalMeaning, sent: Quantity, base: Base): RowOutcome {
+export function mapWithdrawal(meaning: WithdrawalMeaning, sent: Quantity, base: Base): RowOutcome {
   switch (meaning.kind) {
     case 'withdrawal':
       return events({ kind: 'withdrawal', sent, ...base } as EventDraft);

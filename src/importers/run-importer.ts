@@ -16,6 +16,7 @@ import { isGroupSpec, type Columns, type EventDraft, type Importer, type RowOutc
 import { PendingGroups } from './pending-groups.js';
 import type { CsvRow } from './read-csv.js';
 import type { NumberStyle } from './parse-number.js';
+import { prepareCells, unwrapWholeRow } from './whole-row-quotes.js';
 
 export interface RowAccounting {
   rows: number;
@@ -145,9 +146,22 @@ export function runImporter(
   let numberStyle: NumberStyle | undefined = importer.numberStyle ?? (match.delimiter === ';' ? undefined : {});
   // a `;` file's number style is read off its first rows, so those wait until it is known
   const waiting: CsvRow[] = [];
-  const readRow = (row: CsvRow, header: readonly string[], style: NumberStyle): void => {
+  let quotedRows: SourceRef | undefined;
+  let quotedCount = 0;
+  const readRow = (raw: CsvRow, header: readonly string[], style: NumberStyle): void => {
     accounting.rows++;
-    const ref: SourceRef = { file, line: row.line, format: importer.id };
+    const ref: SourceRef = { file, line: raw.line, format: importer.id };
+    const prepared = raw.problem ? { cells: raw.cells, quoted: false } : prepareCells(raw.cells, header, match.delimiter, importer.lastCellMayBeMissing && normalizeHeader(importer.lastCellMayBeMissing));
+    if ('broken' in prepared) {
+      accounting.rejected++;
+      diagnostics.push(diagnostic('CSV_MALFORMED', 'the row is wrapped whole in quotes (a spreadsheet re-save) and the text inside is not valid CSV: its quotes are unbalanced', ref));
+      return;
+    }
+    if (prepared.quoted) {
+      quotedRows ??= ref;
+      quotedCount++;
+    }
+    const row = prepared.cells === raw.cells ? raw : { ...raw, cells: prepared.cells };
     if (opts.seenRows) {
       const fingerprint = [importer.id, wallet, ...row.cells.map((c) => c.trim())].join('\u0001');
       const first = opts.seenRows.get(fingerprint);
@@ -207,7 +221,8 @@ export function runImporter(
   for (const row of rows) {
     if (reopened) return { reopened };
     if (!headerCells) {
-      headerCells = row.cells.map(normalizeHeader);
+      const inner = unwrapWholeRow(row.cells, match.delimiter);
+      headerCells = (inner && 'cells' in inner ? inner.cells : row.cells).map(normalizeHeader);
       headerWord = (headerCells[0] ?? '').split(' ', 1)[0] ?? '';
       continue;
     }
@@ -225,6 +240,9 @@ export function runImporter(
     for (const w of waiting.splice(0)) readRow(w, headerCells, style);
   }
 
+  if (quotedRows) {
+    diagnostics.push(diagnostic('CSV_ROW_QUOTED', `${quotedCount} rows are wrapped whole in quotes (a spreadsheet re-save); they were read from inside the quotes`, quotedRows));
+  }
   if (duplicates.length > 0) {
     const others = [...new Set(duplicates.map((d) => d.of.file))].join(', ');
     diagnostics.push(

@@ -9,12 +9,16 @@ import { binanceFuturesIncome } from './futures-income.js';
 import { binanceFuturesTrades } from './futures-trades.js';
 import { binanceTransfersLegacy } from './transfers-legacy.js';
 import { binanceFiatTransfers } from './fiat-transfers.js';
+import { binanceOrderHistoryLegacy } from './order-history-legacy.js';
+import { binanceCardPurchases } from './card-purchases.js';
+import { binanceAutoInvest, binanceEarnRewards, binanceEthStaking } from './earn-histories.js';
 
 /** binance exports. Each spec lives in its own file in this folder. */
 export const BINANCE_IMPORTERS: readonly Importer[] = [
   binanceStatements,
   binanceSpotTrades,
   binanceSpotTradesV1,
+  binanceOrderHistoryLegacy,
   binanceConvert,
   binanceDeposits,
   binanceWithdrawals,
@@ -22,4 +26,8 @@ export const BINANCE_IMPORTERS: readonly Importer[] = [
   binanceFiatTransfers,
   binanceFuturesIncome,
   binanceFuturesTrades,
+  binanceAutoInvest,
+  binanceEthStaking,
+  binanceEarnRewards,
+  binanceCardPurchases,
 ];

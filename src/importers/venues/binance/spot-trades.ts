@@ -9,7 +9,11 @@
  * the `Amount` cell (the export states it, which beats a quote list), and the base is the rest of
  * the pair; `Executed` must then end with that base, otherwise the row contradicts itself.
  *
- * Time zone: `Date(UTC)` is UTC. The `Time` variant states its zone only in the file name
+ * The same file exported from Binance's Czech interface has the translated header
+ * `Čas,Pár,Strana,Cena,Provedeno,Částka,Poplatek` and `yy-MM-dd` dates (`24-03-08 10:15:42`), sides
+ * still `BUY`/`SELL` (everytrade's BinanceBeanV3Test, `testLocalizedCzechHeaderWithTwoDigitYear`).
+ *
+ * Time zone: `Date(UTC)` is UTC; `Čas` is read like `Time`. The `Time` variant states its zone only in the file name
  * (`…(UTC+1).csv`), read by `zoneFrom`; UTC when the name has none; `--input-timezone` overrides.
  */
 import { normalizeAsset } from '../../../model/asset.js';
@@ -27,13 +31,14 @@ export const binanceSpotTrades = defineImporter({
   // the `Time` naming states its zone only in the file name Binance gives it: `…(UTC+1).csv`
   zoneFrom: (file) => zoneInText(file.name),
   columns: {
-    time: instant(['Date(UTC)', 'Time']),
-    pair: text('Pair'),
-    side: text('Side'),
-    price: text('Price'),
-    executed: text('Executed'),
-    amount: text('Amount'),
-    fee: text('Fee'),
+    // Czech UI export: `Čas,Pár,Strana,Cena,Provedeno,Částka,Poplatek` (everytrade BinanceBeanV3Test)
+    time: instant(['Date(UTC)', 'Time', 'Čas']),
+    pair: text(['Pair', 'Pár']),
+    side: text(['Side', 'Strana']),
+    price: text(['Price', 'Cena']),
+    executed: text(['Executed', 'Provedeno']),
+    amount: text(['Amount', 'Částka']),
+    fee: text(['Fee', 'Poplatek']),
   },
   mapRow(row): RowOutcome {
     const side = row.side.toUpperCase();

@@ -9,7 +9,7 @@ import type { IncomeKind, SpendKind } from '../../../model/ledger-event.js';
 import { lookupTable } from '../../lookup-table.js';
 
 /** Rows that together make one event, grouped by second and account (see `statements.ts`). */
-export type Family = 'trade' | 'convert' | 'otc' | 'dust' | 'eth2' | 'fiat-buy' | 'conversion' | 'swap' | 'auto-invest';
+export type Family = 'trade' | 'convert' | 'otc' | 'dust' | 'eth2' | 'fiat-buy' | 'conversion' | 'swap' | 'auto-invest' | 'move';
 
 /** A one-row meaning; `spend` with `zeroValue` is a disposal for nothing (BittyTax "Spend, value 0"). */
 export type SingleMeaning =
@@ -66,6 +66,21 @@ export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = lookupTabl
   // Decision: card/fiat purchases are trades only when the fiat leg is in the same second;
   // alone, the price paid is unknown and the row is rejected (statements.ts).
   'buy crypto with card': leg('fiat-buy'), 'buy crypto with fiat': leg('fiat-buy'),
+  // `Buy Crypto` (rotki: a deposit of the coin bought with a card; everytrade: the fiat credited
+  // one second, then fiat out and coin in) and `Sell Crypto To Fiat` (coin out, fiat in).
+  'buy crypto': leg('fiat-buy'), 'sell crypto to fiat': leg('fiat-buy'),
+  // everytrade's testDepositConvertFiatOCBS: `Deposit Fiat OCBS` CZK +490.5 and `Convert Fiat to
+  // Crypto OCBS` CZK −490.5 / BTC +0.00089454 in one second: a deposit, then a purchase.
+  'convert fiat to crypto ocbs': leg('fiat-buy'), 'convert crypto to fiat ocbs': leg('fiat-buy'),
+  'deposit fiat ocbs': { kind: 'deposit' }, 'withdraw fiat ocbs': { kind: 'withdrawal' },
+  // Coins moved between the user's own balances through Binance P2P (C2C) or sub-accounts: the
+  // rows of one second that cancel out are an internal move; what is left moved in or out.
+  // everytrade's BinanceBeanV4Test: `SPOT,C2C Transfer,USDT,-1500` and `+1500` in one second.
+  'c2c transfer': leg('move'), 'p2p transfer': leg('move'),
+  'sub-account transfer': leg('move'), 'sub account transfer': leg('move'), 'main and sub-account transfer': leg('move'),
+  // everytrade: `Transfer Between Main Account and Sub-Account` +6000 USDT is a deposit, −6000 a
+  // withdrawal (the other account's statement is another file)
+  'transfer between main account and sub-account': leg('move'),
 
   deposit: { kind: 'deposit' }, 'fiat deposit': { kind: 'deposit' },
   'fiat ocbs - add fiat and fees': { kind: 'deposit' },
@@ -80,7 +95,7 @@ export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = lookupTabl
   'commission fee shared with you': income('reward'), 'referral kickback': income('reward'),
   'referral commission': income('reward'), 'cash voucher distribution': income('reward'),
   'cashback voucher': income('reward'), 'binance card cashback': income('reward'), 'card cashback': income('reward'),
-  'campaign related reward': income('reward'),
+  'campaign related reward': income('reward'), 'mission reward distribution': income('reward'),
   // Airdrops.
   'airdrop assets': income('airdrop'), 'simple earn flexible airdrop': income('airdrop'),
   'launchpool airdrop': income('airdrop'), 'hodler airdrops distribution': income('airdrop'),
@@ -130,10 +145,16 @@ export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = lookupTabl
 
 /** `Transfer Between Spot Account and UM Futures Account` and its many siblings. */
 const TRANSFER_BETWEEN = /^transfer between .+ (account|wallet)$/;
+/**
+ * Fiat moved by Binance's card/bank on-ramp (`Fiat OCBS - Add Fiat and Fees`, BittyTax: a
+ * deposit): credited = deposit, debited = withdrawal, whatever follows the dash.
+ */
+const FIAT_OCBS = /^fiat ocbs\b/;
+const SIGNED_MOVE: OperationMeaning = { kind: 'signed', positive: { kind: 'deposit' }, negative: { kind: 'withdrawal' } };
 
 export function operationMeaning(operation: string): OperationMeaning | undefined {
   const key = operation.trim().toLowerCase().replace(/\s+/g, ' ');
-  return OPERATIONS[key] ?? (TRANSFER_BETWEEN.test(key) ? INTERNAL : undefined);
+  return OPERATIONS[key] ?? (TRANSFER_BETWEEN.test(key) ? INTERNAL : FIAT_OCBS.test(key) ? SIGNED_MOVE : undefined);
 }
 
 export type AccountClass = 'spot' | 'margin' | 'futures' | 'options' | 'unknown';
@@ -141,7 +162,8 @@ export type AccountClass = 'spot' | 'margin' | 'futures' | 'options' | 'unknown'
 /** Accounts whose rows are ordinary holdings (BittyTax's list) vs margin, futures and options accounts. */
 export function accountClass(account: string): AccountClass {
   const a = account.trim().toLowerCase();
-  if (['spot', 'funding', 'earn', 'pool', 'savings'].includes(a)) return 'spot';
+  // `Card` (Binance Card spending and cashback; everytrade's BinanceBeanV4Test) holds spot coins too.
+  if (['spot', 'funding', 'earn', 'pool', 'savings', 'card'].includes(a)) return 'spot';
   if (/option/.test(a)) return 'options';
   if (/futures/.test(a)) return 'futures';
   if (/margin/.test(a)) return 'margin';

@@ -83,19 +83,30 @@ describe('binance-statements grouping', () => {
     expect(events[3]?.instant).toBe(Date.UTC(2023, 8, 20, 18, 46, 47));
   });
 
-  it('rejects dust of several coins without remarks instead of splitting BNB by guess', () => {
-    const result = importFile(
+  it('pairs dust of several coins without remarks in file order (BittyTax, everytrade), and refuses counts that do not match', () => {
+    const csv = (...rows: string[]): string => ['User_ID,UTC_Time,Account,Operation,Coin,Change,Remark', ...rows].join('\n');
+    const paired = importFile(
       't.csv',
-      [
-        'User_ID,UTC_Time,Account,Operation,Coin,Change,Remark',
+      csv(
         '1,2021-08-01 11:11:11,Spot,Small assets exchange BNB,SHIB,-120000,',
         '1,2021-08-01 11:11:11,Spot,Small assets exchange BNB,BNB,0.0031,',
         '1,2021-08-01 11:11:11,Spot,Small assets exchange BNB,TRX,-10,',
         '1,2021-08-01 11:11:11,Spot,Small assets exchange BNB,BNB,0.002,',
-      ].join('\n'),
+      ),
       { importers: BINANCE_IMPORTERS },
     );
-    expect(result.events).toEqual([]);
-    expect(result.accounting.rejected).toBe(4);
+    const legs = paired.events.map((e) => (e.kind === 'trade' ? `${e.sent.amount.toFixed()} ${e.sent.asset} → ${e.received.amount.toFixed()} ${e.received.asset}` : e.kind));
+    expect(legs).toEqual(['120000 SHIB → 0.0031 BNB', '10 TRX → 0.002 BNB']);
+    const uneven = importFile(
+      't.csv',
+      csv(
+        '1,2021-08-01 11:11:11,Spot,Small assets exchange BNB,SHIB,-120000,',
+        '1,2021-08-01 11:11:11,Spot,Small assets exchange BNB,TRX,-10,',
+        '1,2021-08-01 11:11:11,Spot,Small assets exchange BNB,BNB,0.0051,',
+      ),
+      { importers: BINANCE_IMPORTERS },
+    );
+    expect(uneven.events).toEqual([]);
+    expect(uneven.accounting.rejected).toBe(3);
   });
 });

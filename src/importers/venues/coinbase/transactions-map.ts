@@ -34,13 +34,13 @@
  *   e.g. MATIC → POL) is a `conversion`: lots carry over (see `mapMigration`). `Retail MGX DEX Buy` legs are paired into one trade: the
  *   negative row (paid) with a positive row of another asset at most 10 s apart (BittyTax).
  */
-import { withFields } from '../../../model/copy-fields.js';
 import { Dec } from '../../../model/decimal.js';
 import type { IncomeKind, Quantity, SpendKind, StatedValue } from '../../../model/ledger-event.js';
 import { parseNumber } from '../../parse-number.js';
 import { events, reject, skip, type EventDraft, type RowOutcome } from '../../importer-spec.js';
 import { coinbaseAsset, DERIVATIVE_MESSAGE, DERIVATIVE_TYPE } from './cells.js';
 import { lookupTable } from '../../lookup-table.js';
+import { convertNotes, mapConvertRows, marketQuantity } from './convert-legs.js';
 
 /** One Coinbase transaction-history row, whatever the version. */
 export interface CoinbaseTxRow {
@@ -85,20 +85,10 @@ const TRADE_NOTES = new RegExp(
   String.raw`^(?:Bought|Sold) ${NUM} (\w+) for [£€$]?\s*${NUM} (\w+)(?: on (\w+)-(\w+))?(?: at [£€$]?${NUM})?`,
   'i',
 );
-const CONVERT_NOTES = new RegExp(String.raw`^Converted ${NUM} (\w+) to ${NUM} (\w+)`, 'i');
 
 const num = (text: string): Dec => parseNumber(text)?.value ?? new Dec('0');
 const kind = (r: CoinbaseTxRow): string => r.type.trim().toLowerCase().replace(/\s+/g, ' ');
 const positive = (d: Dec | undefined): Dec | undefined => (d === undefined || d.isZero() ? undefined : d.abs());
-
-interface ConvertNotes {
-  readonly from: string;
-  readonly to: Quantity;
-}
-function convertNotes(notes: string): ConvertNotes | undefined {
-  const m = CONVERT_NOTES.exec(notes.trim());
-  return m ? { from: coinbaseAsset(m[2] ?? ''), to: { asset: coinbaseAsset(m[4] ?? ''), amount: num(m[3] ?? '') } } : undefined;
-}
 
 /**
  * Rows forming one transaction: same ID (v4), or, without IDs, the halves of a split Convert.
@@ -110,22 +100,22 @@ export function coinbaseGroupKey(r: CoinbaseTxRow): string | undefined {
   if (kind(r) === DEX_BUY) return 'dex-buy';
   // both sides of a token migration carry the same time (ids may differ)
   if (kind(r) === MIGRATION) return `migration:${r.instant}`;
+  // the two sides of a split Convert share the second, not always the ID (convert-legs.ts)
+  if (kind(r) === 'convert') return `convert:${r.instant}`;
   if (r.id) return `id:${r.id}`;
-  return kind(r) === 'convert' ? `convert:${r.instant}` : undefined;
+  return undefined;
 }
 
 export function mapCoinbaseGroup(rows: readonly CoinbaseTxRow[]): RowOutcome {
   const unique = rows.filter(
     (r, i) => rows.findIndex((o) => kind(o) === kind(r) && coinbaseAsset(o.asset) === coinbaseAsset(r.asset) && o.quantity.eq(r.quantity)) === i,
   );
-  const [first, second] = unique;
+  const [first] = unique;
   if (!first) return skip('empty group');
   if (kind(first) === DEX_BUY) return pairDexLegs(rows);
   if (kind(first) === MIGRATION) return mapMigration(unique);
   if (unique.length === 1) return mapCoinbaseRow(first);
-  const converts = unique.filter((r) => kind(r) === 'convert');
-  const selfContained = converts.every((r) => convertNotes(r.notes)?.from === coinbaseAsset(r.asset));
-  if (second && unique.length === 2 && converts.length === 2 && !selfContained) return pairConvert(first, second);
+  if (unique.every((r) => kind(r) === 'convert')) return mapConvertRows(unique, mapCoinbaseRow, (i) => rows.indexOf(unique[i] as CoinbaseTxRow));
   // Distinct transactions that happen to share a key (fills of one order, same-second converts).
   return combine(unique.map(mapCoinbaseRow));
 }
@@ -201,36 +191,6 @@ function combine(outcomes: readonly RowOutcome[]): RowOutcome {
   return events(...list);
 }
 
-/** The two halves of a split Convert: the negative row is the sent side, else Notes decide. */
-function pairConvert(a: CoinbaseTxRow, b: CoinbaseTxRow): RowOutcome {
-  let sentRow: CoinbaseTxRow | undefined;
-  if (a.quantity.isNegative() !== b.quantity.isNegative()) sentRow = a.quantity.isNegative() ? a : b;
-  else {
-    const from = convertNotes(a.notes)?.from ?? convertNotes(b.notes)?.from;
-    sentRow = [a, b].find((r) => coinbaseAsset(r.asset) === from);
-  }
-  const receivedRow = sentRow === a ? b : a;
-  if (!sentRow || coinbaseAsset(sentRow.asset) === coinbaseAsset(receivedRow.asset)) {
-    return reject('ROW_INCONSISTENT', `cannot tell which side of a split Convert was sent (${a.asset}, ${b.asset}): no negative quantity and no Notes`);
-  }
-  const note = sentRow.notes || receivedRow.notes;
-  return events({
-    kind: 'trade',
-    instant: sentRow.instant,
-    sent: marketQuantity(sentRow),
-    received: marketQuantity(receivedRow),
-    ...(note ? { note } : {}),
-  });
-}
-
-/** |quantity| of the row's asset, valued at quantity × price when the price is stated. */
-function marketQuantity(r: CoinbaseTxRow): Quantity {
-  const amount = r.quantity.abs();
-  const q = { asset: coinbaseAsset(r.asset), amount };
-  const price = positive(r.price);
-  return price && r.currency ? withFields(q, { value: { amount: amount.times(price), currency: coinbaseAsset(r.currency) } }) : q;
-}
-
 /** The value stated for the row's quantity: Subtotal, else quantity × price. */
 function statedValue(r: CoinbaseTxRow): StatedValue | undefined {
   if (!r.currency) return undefined;
@@ -260,7 +220,14 @@ export function mapCoinbaseRow(r: CoinbaseTxRow): RowOutcome {
     if (!parsed) return reject('ROW_MISSING_VALUE', `Convert row: cannot read the received side from Notes "${r.notes}"`);
     if (parsed.to.asset === asset) {
       // ETH → ETH2 (staked ETH, read as ETH): the same holding, as for `Retail Eth2 Deprecation`.
-      if (parsed.to.amount.eq(amount)) return skip(`Convert ${r.asset} → ${parsed.to.asset} of the same holding (ETH2 is read as ETH)`);
+      if (parsed.from.asset === asset && parsed.to.amount.eq(amount)) return skip(`Convert ${r.asset} → ${parsed.to.asset} of the same holding (ETH2 is read as ETH)`);
+      if (parsed.from.asset !== asset) {
+        return reject(
+          'ROW_INCONSISTENT',
+          `the ${r.asset} side of a split Convert ("${r.notes}") without its ${parsed.from.asset} side at the same second`,
+          'export the full history: both rows of a Convert carry the same timestamp',
+        );
+      }
       return reject('ROW_INCONSISTENT', `Convert of ${r.asset} into the same asset with a different quantity (${parsed.to.amount.toFixed()})`);
     }
     return events({ kind: 'trade', ...base, sent: marketQuantity(r), received: parsed.to });

@@ -5,7 +5,7 @@ describe('krakenAsset', () => {
   it.each([
     ['XXBT', 'BTC'], ['XBT', 'BTC'], ['XETH', 'ETH'], ['ZUSD', 'USD'], ['ZEUR', 'EUR'], ['XXDG', 'DOGE'],
     ['ETH2.S', 'ETH'], ['ETH2', 'ETH'], ['DOT.S', 'DOT'], ['USDC.M', 'USDC'], ['SOL.F', 'SOL'], ['DOT.B', 'DOT'],
-    ['XBT.M', 'BTC'], ['sol', 'SOL'], ['USDT', 'USDT'], ['KFEE', 'KFEE'],
+    ['XBT.M', 'BTC'], ['sol', 'SOL'], ['USDT', 'USDT'], ['KFEE', 'KFEE'], ['SOL03.S', 'SOL'], ['DOT28.S', 'DOT'], ['KAVA21.S', 'KAVA'],
   ])('%s → %s', (code, expected) => expect(krakenAsset(code)).toBe(expected));
 });
 

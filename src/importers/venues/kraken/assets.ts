@@ -20,8 +20,13 @@ const LEGACY: Readonly<Record<string, AssetCode>> = lookupTable({
   ZAUD: 'AUD', ZKRW: 'KRW', ETH2: 'ETH',
 });
 
-/** Suffixes of Kraken earn/staking sub-balances (`.S` staked, `.M` opt-in rewards, `.F` flexible, `.B` bonded, `.P` parachain). */
-const EARN_SUFFIX = /\.(S|M|F|B|P|HOLD)$/i;
+/**
+ * Suffixes of Kraken earn/staking sub-balances (`.S` staked, `.M` opt-in rewards, `.F` flexible,
+ * `.B` bonded, `.P` parachain), and the bonded-staking codes with a lock period in days before
+ * `.S` (`SOL03.S`, `DOT28.S`, `KAVA21.S`: BittyTax's Kraken `STAKED_SUFFIX` list; the 2024
+ * ledger books an Earn allocation from `SOL03.S` in `spot / main` to `SOL` in `earn / bonded`).
+ */
+const EARN_SUFFIX = /(?:(?:0[347]|14|21|28)\.S|\.(?:S|M|F|B|P|HOLD))$/i;
 
 export function krakenAsset(code: string): AssetCode {
   const upper = normalizeAsset(code).replace(EARN_SUFFIX, '');

@@ -13,7 +13,9 @@
  * - `deposit` / `withdrawal` → deposit / withdrawal by the sign of `amount`, `fee` attached
  *   (decision: a negative deposit is a reversal, so a withdrawal, and vice versa, with a note).
  * - `staking` (+) and `earn`/`reward` → income staking (decision: Kraken Earn rewards are
- *   staking rewards); `earn`/`airdrop`, `transfer`/`airdrop` → income airdrop;
+ *   staking rewards); `earn`/`airdrop`, `transfer`/`airdrop` → income airdrop; `earn` with an
+ *   empty subtype (2024 layout, refid `Unknown`): moves and rewards told apart by pairing and
+ *   the `wallet` column (`ledger-earn.ts`);
  *   `invite bonus` → income reward.
  * - `transfer` between spot and staking/earn sub-balances, `earn` allocation/deallocation/
  *   migration → skipped: the same coins inside the same Kraken account (`.S` etc. map to the
@@ -39,6 +41,7 @@ import { defineImporter, events, reject, skip, type EventDraft, type RowOf, type
 import { krakenAsset } from './assets.js';
 import { mapTradeLegs, type TradeLeg } from './ledger-trade.js';
 import { mapMarginRows, type MarginRow } from './ledger-margin.js';
+import { mapUntypedEarn, type EarnRow } from './ledger-earn.js';
 
 const columns = {
   txid: text('txid'),
@@ -71,11 +74,17 @@ export const krakenLedgers = defineImporter({
   wallet: 'kraken',
   zone: 'UTC',
   columns,
-  groupKey: (row) => (row.txid === '' || row.refid === '' ? undefined : row.refid),
+  groupKey(row) {
+    if (row.txid === '' || row.refid === '') return undefined;
+    // 2024+ Earn rows carry the refid `Unknown`: the two sides of a move share only the second.
+    if (row.refid.toLowerCase() === 'unknown') return isUntypedEarn(row) ? `unknown-earn|${row.time}|${krakenAsset(row.asset)}` : undefined;
+    return row.refid;
+  },
   mapGroup(rows): RowOutcome {
     const [first] = rows;
     if (!first) return skip('empty group');
     if (first.txid === '') return skip('Kraken pending/failed ledger row (empty txid); the booked row is counted on its own');
+    if (rows.every(isUntypedEarn)) return mapUntypedEarn(rows.map(toEarnRow));
     const margin = rows.filter((r) => MARGIN_TYPES.has(r.type));
     if (margin.length > 0) {
       const marginOutcome = mapMarginRows(margin.map(toMarginRow));
@@ -91,6 +100,21 @@ export const krakenLedgers = defineImporter({
     return combine(rows.map(mapSingle));
   },
 });
+
+const isUntypedEarn = (row: LedgerRow): boolean => row.type.toLowerCase() === 'earn' && row.subtype.trim() === '';
+
+function toEarnRow(row: LedgerRow): EarnRow {
+  const hasFee = row.fee !== undefined && !row.fee.isZero();
+  return {
+    time: row.time,
+    asset: row.asset,
+    wallet: row.wallet,
+    amount: row.amount,
+    fee: row.fee,
+    feeQuantity: hasFee && row.fee ? quantity(row.feeCurrency || row.asset, row.fee, row.feeUsd) : undefined,
+    received: quantity(row.asset, row.amount, row.amountUsd),
+  };
+}
 
 function toMarginRow(row: LedgerRow): MarginRow {
   return {
@@ -180,6 +204,7 @@ function mapSingle(row: LedgerRow): RowOutcome {
       if (sub === 'reward') return income('staking');
       if (sub === 'airdrop') return income('airdrop');
       if (EARN_MOVES.has(sub)) return skip(`Kraken earn ${sub}: coins moved inside the account`);
+      if (sub === '') return mapUntypedEarn([toEarnRow(row)]);
       return reject('ROW_UNKNOWN_TYPE', `unknown Kraken earn subtype "${row.subtype}"`);
     case 'transfer':
       if (INTERNAL_SUBTYPES.has(sub)) return skip('Kraken transfer between spot and staking balances (internal move)');

@@ -34,6 +34,9 @@ const DUPLICATES: Readonly<Record<string, string>> = lookupTable({
   exchange: 'spot trade: import the Spot Orders – Filled Orders export',
   trade: 'spot trade: import the Spot Orders – Filled Orders export',
   'spot trade': 'spot trade: import the Spot Orders – Filled Orders export',
+  // 2024+ layout: `Type` `Spot` is one leg of a spot trade (a `Withdrawal` of the coin paid and a
+  // `Deposit` of the coin bought at the same second, e.g. BNB out / BTC in).
+  spot: 'spot trade leg: import the Spot Orders – Filled Orders export',
 });
 const DERIVATIVE = /margin|futures|liquidation|leverage/;
 

@@ -6,7 +6,15 @@
  * Headers: `UID,Account Type,Time(UTC+hh:mm),Coin,Amount,Fee,[Hash,]Deposit Address,Transfer Network,Status,Remarks`,
  * `…,Withdrawal Address/Account,…`, and the shuffled `UID,Account Type,Time(…),Remarks,Status,Fee,Amount,Coin,
  * Transfer Network[,Withdrawal Address/Account]`. Columns bind by name, so order does not matter;
- * a file is a withdrawal file exactly when it has `Withdrawal Address/Account`.
+ * a file is a withdrawal file when it has `Withdrawal Address/Account`.
+ *
+ * Direction: the row's own `Remarks` wins when it names one — `Deposit` → deposit, `Withdrawal`
+ * (or `Withdraw`) → withdrawal — because the shuffled layout
+ * `UID,Account Type,Time(…),Remarks,Status,Fee,Amount,Coin,Transfer Network` is written for both
+ * directions and the withdrawal file need not carry an address column (everytrade's
+ * KuCoinWithdrawalDepositTest: `****4228,mainAccount,2023-12-04 06:21:52,Withdrawal,SUCCESS,0,1497,
+ * USDT,TRX` is a withdrawal of 1497 USDT). Any other remark (empty, a memo) leaves the file's
+ * direction: a withdrawal address column makes it a withdrawal, else a deposit.
  *
  * Mapping: `Status` SUCCESS → deposit / withdrawal of `Amount` `Coin`, `Fee` (same coin) leaves in
  * addition (as BittyTax), `Hash` → txHash; PROCESSING-like and FAILURE-like statuses are skipped
@@ -36,8 +44,20 @@ const common = {
 
 type Row = RowOf<typeof common>;
 
-function mapMovement(row: Row, direction: 'deposit' | 'withdrawal'): RowOutcome {
+/**
+ * The direction a `Remarks` cell states, or undefined when it states none.
+ * @example remarkDirection('Withdrawal') // 'withdrawal'
+ */
+export function remarkDirection(remarks: string): 'deposit' | 'withdrawal' | undefined {
+  const r = remarks.trim().toLowerCase();
+  if (r === 'deposit') return 'deposit';
+  if (r === 'withdrawal' || r === 'withdraw') return 'withdrawal';
+  return undefined;
+}
+
+function mapMovement(row: Row, fileDirection: 'deposit' | 'withdrawal'): RowOutcome {
   if (row.uid === EMPTY_REPORT) return skip(EMPTY_REPORT_REASON);
+  const direction = remarkDirection(row.remarks) ?? fileDirection;
   const status = row.status.toUpperCase();
   if (PENDING.has(status)) return skip(`KuCoin ${direction} not completed (status ${row.status})`);
   if (FAILED.has(status)) return skip(`KuCoin ${direction} failed or cancelled (status ${row.status})`);
@@ -60,7 +80,7 @@ function mapMovement(row: Row, direction: 'deposit' | 'withdrawal'): RowOutcome 
 
 export const kucoinDeposits = defineImporter({
   id: 'kucoin-deposits',
-  label: 'KuCoin Deposit History (Deposit_Withdrawal History bundle)',
+  label: 'KuCoin Deposit History (Deposit_Withdrawal History bundle; rows whose Remarks say Withdrawal are withdrawals)',
   howToExport: 'KuCoin › Account › Export Data › Deposit/Withdrawal History › "Deposit History" CSV',
   wallet: 'kucoin',
   zone: KUCOIN_DEFAULT_ZONE,

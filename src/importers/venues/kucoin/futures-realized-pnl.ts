@@ -6,11 +6,15 @@
  * Header: `UID,Account Type,Symbol,Close Type,Realized PNL,Total Realized PNL,Total Funding Fees,
  * Total Trading Fees,Position Opening Time(…),Position Closing Time(…)`.
  *
- * Mapping (checked on the sample: 12.5 + (−0.1) − 0.3 = 12.1 = Total Realized PNL):
- * `Realized PNL` is the trading result before fees and funding → realized PnL (a liquidation when
- * `Close Type` names one, an ADL close for ADL); `Total Funding Fees` is signed funding
- * (negative = paid); `Total Trading Fees` is paid commission (positive = paid). A row whose
- * `Total Realized PNL` differs from `Realized PNL + Funding − Trading Fees` is rejected. Each row
+ * Mapping: `Total Realized PNL` is the position's price PnL before costs and `Realized PNL` the
+ * result after them: `Realized PNL = Total Realized PNL − Total Trading Fees + Total Funding
+ * Fees` (BittyTax/BittyTax#377, where a user reconciles both columns against the fills; BittyTax's
+ * parser books `Realized PNL − (Funding − Trading)` as the gross gain; KuCoin's position API pairs
+ * the two as `realisedGrossPnl` / `realisedPnl`). So `Total Realized PNL` → realized PnL (a
+ * liquidation when `Close Type` names one, an ADL close for ADL); `Total Funding Fees` is signed
+ * funding (positive = received, negative = paid); `Total Trading Fees` is commission paid
+ * (positive = paid). A row whose `Realized PNL` differs from that relation by more than two units
+ * of the last decimal place the row shows (independently rounded cells) is rejected. Each row
  * is its own position (`Symbol@opening time`) opened at `Position Opening Time`, so the holding
  * period is known. Settlement asset from the contract (BittyTax): `…USDTM` → USDT, `…USDCM` →
  * USDC, `…USDM` → the base coin (inverse), `XBT` → BTC. Times: the offset in the header, else
@@ -19,7 +23,7 @@
 import { normalizeAsset } from '../../../model/asset.js';
 import { formatInstant } from '../../../model/local-date.js';
 import type { DerivativeKind } from '../../../model/ledger-event.js';
-import { ZERO } from '../../../model/decimal.js';
+import { Dec, ZERO } from '../../../model/decimal.js';
 import { decimal, instant, optional, text } from '../../columns.js';
 import { derivativeDraft } from '../../derivative-draft.js';
 import { defineImporter, events, reject, skip, type EventDraft } from '../../importer-spec.js';
@@ -69,11 +73,12 @@ export const kucoinFuturesRealizedPnl = defineImporter({
     if (!asset) return reject('ROW_UNKNOWN_TYPE', `KuCoin futures contract "${row.symbol}": settlement asset unknown (expected …USDTM, …USDCM or …USDM)`);
     const fundingAmount = funding ?? ZERO;
     const fees = trading ?? ZERO;
-    const expected = realizedPnl.plus(fundingAmount).minus(fees);
-    if (!expected.equals(total)) {
+    const expected = total.minus(fees).plus(fundingAmount);
+    const places = Math.max(...[realizedPnl, total, fundingAmount, fees].map((d) => d.decimalPlaces()));
+    if (expected.minus(realizedPnl).abs().greaterThan(new Dec(2).times(new Dec(10).pow(-places)))) {
       return reject(
         'ROW_INCONSISTENT',
-        `KuCoin ${row.symbol}: Total Realized PNL ${total.toFixed()} is not Realized PNL ${realizedPnl.toFixed()} + funding ${fundingAmount.toFixed()} − trading fees ${fees.toFixed()}`,
+        `KuCoin ${row.symbol}: Realized PNL ${realizedPnl.toFixed()} is not Total Realized PNL ${total.toFixed()} − trading fees ${fees.toFixed()} + funding ${fundingAmount.toFixed()} (= ${expected.toFixed()})`,
       );
     }
     const base = {
@@ -84,7 +89,7 @@ export const kucoinFuturesRealizedPnl = defineImporter({
       position: `${row.symbol}@${formatInstant(opened ?? closed)}`,
       openedAt: opened,
     };
-    const drafts: EventDraft[] = [derivativeDraft(closeKind(row.closeType), { ...base, amount: realizedPnl, note: `close type ${row.closeType}` })];
+    const drafts: EventDraft[] = [derivativeDraft(closeKind(row.closeType), { ...base, amount: total, note: `close type ${row.closeType}` })];
     if (!fundingAmount.isZero()) drafts.push(derivativeDraft('funding', { ...base, amount: fundingAmount }));
     if (!fees.isZero()) drafts.push(derivativeDraft('commission', { ...base, amount: fees.negated() }));
     return events(...drafts);
