@@ -92,7 +92,7 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   const t = options.templates ?? loadTemplates('us');
   const files = new Map<string, OutputProducer>();
   let built: Form8949Line[] | undefined;
-  const lines = (): Form8949Line[] => (built ??= buildForm8949Lines(data.taxYear, data.disposals));
+  const lines = (): Form8949Line[] => (built ??= buildForm8949Lines(data.taxYear, data.disposals, data.form1099da.lines));
   const lineCount = data.disposals.reduce((n, d) => n + d.slices.length, 0);
   files.set('summary.json', fixedOutput(`${JSON.stringify(data.summary, null, 2)}\n`));
   const historyFile = options.historyFile;
