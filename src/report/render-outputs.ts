@@ -21,6 +21,7 @@ import { countTxfIncomplete, TXF_FILE, txfChunks } from './exports/txf.js';
 import { buildForm8949Lines, type Form8949Line } from './form8949-lines.js';
 import { fixedOutput, joinOutput, type OutputProducer } from './output-stream.js';
 import { renderPdfChunks } from './pdf/render-pdf.js';
+import { RECONCILIATION_FILE, reconciliationCsvChunks } from './form1099da/reconciliation-csv.js';
 import { reportDate } from './report-date.js';
 import { loadTemplates, type ReportTemplates } from './templates.js';
 
@@ -36,6 +37,7 @@ export const DERIVATIVE_FILES = ['derivatives.csv', 'derivatives-reconciliation.
 export const REPORT_FILES = [
   'summary.json', 'form8949.csv', 'income.csv', 'open-lots.csv', 'holdings.csv', 'diagnostics.txt', ...DERIVATIVE_FILES,
   TURBOTAX_GAINS_FILE, TURBOTAX_TRANSACTIONS_FILE, TAXACT_FILE, TXF_FILE, AUDIT_TRAIL_FILE, PDF_FILE,
+  RECONCILIATION_FILE,
 ] as const;
 
 /**
@@ -108,6 +110,8 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
     files.set('liabilities.csv', () => [renderLiabilitiesCsv(year.liabilities)]);
     files.set('margin-interest.csv', () => [renderMarginInterestCsv(year.interest)]);
   }
+  // written only when a Form 1099-DA input was given (src/report/form1099da/README.md)
+  if (data.form1099da.given) files.set(RECONCILIATION_FILE, () => reconciliationCsvChunks(data.form1099da, lines()));
   files.set('diagnostics.txt', () => {
     const diagnostics = sortDiagnostics(data.diagnostics).map(formatDiagnostic).join('\n');
     return [diagnostics === '' ? 'no diagnostics\n' : `${diagnostics}\n`];

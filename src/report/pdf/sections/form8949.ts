@@ -97,6 +97,11 @@ function formHeader(ctx: PdfContext, box: string, term: 'short' | 'long', contin
   put(ctx, fill(form.boxLabel, { box }), PAGE.left + 16, y, { font: FONT.bold });
   put(ctx, form.boxes[box] ?? box, PAGE.left + 90, y, { size: SIZE.body, color: COLOR.ink });
   ctx.y = y + 16;
+  const expected = data.form1099da.expectedForms;
+  if ((box === 'I' || box === 'L') && expected.length > 0 && !continued) {
+    const text = fill(ctx.t.form1099da.expectedForm, { brokers: expected.map((x) => x.broker).join(', '), wallets: expected.map((x) => x.wallet).join(', ') });
+    ctx.y = paragraph(ctx, text, PAGE.left, ctx.y, CONTENT_WIDTH, { size: SIZE.body - 0.5, color: COLOR.error }) + 4;
+  }
   return ctx.y;
 }
 
