@@ -115,9 +115,11 @@ function exactTotals(lines: readonly Form8949Line[]): Pick<LineTotals, 'proceeds
   let costBasis = ZERO;
   let adjustment = ZERO;
   for (const l of lines) {
-    proceeds = proceeds.plus(l.slice.proceeds);
-    costBasis = costBasis.plus(l.slice.basis);
-    adjustment = adjustment.plus(l.adjustment);
+    // a line matched to a Form 1099-DA row: its exact (d), (e), (g) (form1099da/place.ts)
+    const exact = l.reported?.exact;
+    proceeds = proceeds.plus(exact ? exact.proceeds : l.slice.proceeds);
+    costBasis = costBasis.plus(exact ? exact.costBasis : l.slice.basis);
+    adjustment = adjustment.plus(exact ? exact.adjustment : l.adjustment);
   }
   const gain = proceeds.minus(costBasis).plus(adjustment);
   return { proceeds: roundMoney(proceeds), costBasis: roundMoney(costBasis), adjustment: roundMoney(adjustment), gain: roundMoney(gain) };
