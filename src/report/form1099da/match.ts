@@ -62,6 +62,8 @@ function compareRows(a: ReportedRow, b: ReportedRow): number {
  *   candidates (they are not digital assets on a ledger: box C/F).
  */
 export function matchReported(rows: readonly ReportedRow[], disposals: readonly Disposal[]): MatchResult {
+  // no form: nothing to index (a million-line history pays nothing for this)
+  if (rows.length === 0) return { groups: [], notInRecords: [], notReported: [], reportingWallets: new Set() };
   const open = new Map<string, Disposal[]>();
   for (const d of disposals) {
     if (d.kind === 'derivative') continue;
