@@ -9,9 +9,11 @@ import type { LocalDate } from '../../model/local-date.js';
 /**
  * @example parseFormDate('03/01/2025') // → '2025-03-01'
  * @example parseFormDate('2025-3-1') // → undefined
+ * @example parseFormDate('2025-03-01 14:05:00 UTC') // → '2025-03-01'
  */
 export function parseFormDate(cell: string): LocalDate | undefined {
-  const t = cell.trim();
+  // a transaction detail may print the time of the sale after the date: the date is the broker's
+  const t = cell.trim().replace(/^(\S+)[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*(Z|UTC|[+-]\d{2}:?\d{2}))?$/i, '$1');
   let y: number;
   let m: number;
   let d: number;

@@ -119,3 +119,15 @@ describe('corrected forms', () => {
     expect(out.diagnostics.map((d) => [d.code, d.source?.file, d.source?.line])).toEqual([['DA_REPLACED', 'a.csv', 2], ['DA_REPLACED', 'a.csv', 3]]);
   });
 });
+
+describe('lenient on what a form prints', () => {
+  it('a wallet in another case and a date with its time still match', () => {
+    const events = `${KOINLY}\n2024-06-01 10:00,4000,USD,2,ETH,,,,,,,\n2025-03-01 10:00,0.5,ETH,1500,USD,,,,,,,`;
+    const form = `${TEMPLATE}\nKraken,Kraken,eth,0.5,,2025-03-01 10:00:00 UTC,1500.00,,no,gross,,yes,S1`;
+    const r = run([{ file: 'kraken.csv', text: events }, { file: 'f.csv', text: form }]);
+    // 0.5 ETH, basis 1,000, sold 2025-03-01 for 1,500: short, box H, no code
+    expect((r.summary['capitalGains'] as Record<string, unknown>)['byBox']).toEqual({
+      H: { proceeds: '1500.00', costBasis: '1000.00', adjustment: '0.00', gain: '500.00', lines: 1 },
+    });
+  });
+});

@@ -43,7 +43,7 @@ export function reconcile1099Da(input: {
 }): Reconciliation {
   const { taxYear, disposals } = input;
   const diagnostics: Diagnostic[] = [];
-  const rows = input.rows.filter((r) => yearOf(r.sold) === taxYear);
+  const rows = sameCaseWallets(input.rows.filter((r) => yearOf(r.sold) === taxYear), disposals);
   const otherYears = new Map<string, ReportedRow[]>();
   for (const r of input.rows) {
     if (yearOf(r.sold) === taxYear) continue;
@@ -94,6 +94,21 @@ export function reconcile1099Da(input: {
     }
   }
   return { given: input.given, rows, match, lines, expectedForms, diagnostics };
+}
+
+/**
+ * A row's wallet spelled in another case than the records' (`Coinbase` for `coinbase`) is read as
+ * the records' wallet; an exact match always wins.
+ */
+function sameCaseWallets(rows: readonly ReportedRow[], disposals: readonly Disposal[]): ReportedRow[] {
+  const wallets = new Set(disposals.map((d) => d.wallet));
+  const lower = new Map<string, string>();
+  for (const w of [...wallets].sort()) if (!lower.has(w.toLowerCase())) lower.set(w.toLowerCase(), w);
+  return rows.map((r) => {
+    if (wallets.has(r.wallet)) return r;
+    const w = lower.get(r.wallet.toLowerCase());
+    return w === undefined ? r : { ...r, wallet: w };
+  });
 }
 
 /** summary.json `form1099da` (contract "summary.json"). */
