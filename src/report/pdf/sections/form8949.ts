@@ -173,7 +173,8 @@ export function renderForm8949(ctx: PdfContext): void {
       dateAcquired: '',
       dateSold: '',
       ...totals,
-      code: s.code,
+      // the summary line carries M and every other code of its lines, alphabetically (BEM)
+      code: [...new Set([...group.flatMap((l) => [...l.code]), ...s.code])].sort().join(''),
     };
     let y = formHeader(ctx, box, term, false);
     y = paragraph(ctx, fill(s.note, { threshold: ctx.summaryThreshold, box }), PAGE.left, y, CONTENT_WIDTH, { size: SIZE.body - 0.5, color: COLOR.muted }) + 4;
