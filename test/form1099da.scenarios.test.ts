@@ -185,3 +185,18 @@ describe('byBox before 2025', () => {
     });
   });
 });
+
+describe('tax-software exports of 1099-DA lines (da-2026-broker-lots)', () => {
+  const r = runFixture('scenarios/da-2026-broker-lots');
+  const files = renderOutputs(r, { pdf: false });
+  it('TaxAct carries box, code and adjustment', () => {
+    const rows = (files.get('taxact-capital-gains.csv') as string).trim().split('\n');
+    expect(rows[1]).toBe('1 BTC,01/10/2026,04/01/2026,110000.00,100000.00,B,10000.00,G,Short');
+    expect(rows[5]).toBe('1 BTC,03/01/2025,03/01/2026,95000.00,60000.00,T,0.00,H,Short');
+  });
+  it('TurboTax gains and TXF, which hold no adjustment, take (e) − (g) as basis: 100,000 − 10,000', () => {
+    expect((files.get('turbotax-gains.csv') as string).split('\n')[1]).toBe('BTC,01/10/2026,90000.00,04/01/2026,110000.00');
+    // G is written with box A's refnum 321 (TXF v042 has none for G–L)
+    expect(files.get('capital-gains.txf') as string).toContain('TD\r\nN321\r\nC1\r\nL1\r\nP1 BTC\r\nD01/10/2026\r\nD04/01/2026\r\n$90000.00\r\n$110000.00\r\n^');
+  });
+});
