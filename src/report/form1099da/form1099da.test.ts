@@ -131,3 +131,27 @@ describe('lenient on what a form prints', () => {
     });
   });
 });
+
+describe('two joined sales on one day stay apart', () => {
+  it('each row keeps its own proceeds', () => {
+    // 2 ETH at 2,000 each (1,000 per 0.5 ETH). Fills 0.2 + 0.3 sold at 3,000/ETH (600 + 900),
+    // fills 0.4 + 0.6 at 4,000/ETH (1,600 + 2,400); the broker joins them as 0.5 for 1,500 and
+    // 1.0 for 4,000. Cut in order: (0.2, 0.3) ↔ 0.5 and (0.4, 0.6) ↔ 1.0 — every line's (d) is
+    // its own sale's price, no code. (One group would give 0.2 ETH 5,500 × 0.2/1.5 = 733.33.)
+    const events = [
+      KOINLY,
+      '2024-06-01 10:00,4000,USD,2,ETH,,,,,,,',
+      '2025-03-01 10:00,0.2,ETH,600,USD,,,,,,,',
+      '2025-03-01 10:01,0.3,ETH,900,USD,,,,,,,',
+      '2025-03-01 15:00,0.4,ETH,1600,USD,,,,,,,',
+      '2025-03-01 15:01,0.6,ETH,2400,USD,,,,,,,',
+    ].join('\n');
+    const form = `${TEMPLATE}\nkraken,K,ETH,0.5,,2025-03-01,1500,,no,gross,,yes,A\nkraken,K,ETH,1.0,,2025-03-01,4000,,no,gross,,yes,B`;
+    const r = run([{ file: 'kraken.csv', text: events }, { file: 'f.csv', text: form }]);
+    const lines = buildForm8949Lines(r.taxYear, r.disposals, r.form1099da.lines);
+    expect(lines.map((l) => [l.box, l.shown.proceeds, l.code])).toEqual([
+      ['H', '600.00', ''], ['H', '900.00', ''], ['H', '1600.00', ''], ['H', '2400.00', ''],
+    ]);
+    expect(r.form1099da.match.groups.map((g) => g.rows.map((x) => x.transactionId).join('+'))).toEqual(['A', 'B']);
+  });
+});

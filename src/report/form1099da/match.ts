@@ -4,8 +4,9 @@
  * Rows and disposals meet on (wallet, asset, date sold): the date of a disposal is its calendar
  * date in `--timezone`, a row's the date the broker printed. On one (wallet, asset, date):
  *   1. a row and a disposal of exactly the same units are a group of their own, in order;
- *   2. the rows and disposals left form one group when their units add up to the same total (a
- *      broker reports one row per lot it consumed, or joins several fills in one row).
+ *   2. the rows and disposals left, when their units add up to the same total (a broker reports
+ *      one row per lot it consumed, or joins several fills in one row), are cut in order into
+ *      the smallest groups whose units agree, or else form one group.
  * Rows left unmatched on their date then try the day before, then the day after (a broker that
  * dates in another zone), against the disposals still unmatched there, the same way.
  * What is left: rows are not in the records (`DA_NOT_IN_RECORDS`), disposals in a wallet that has
@@ -118,10 +119,45 @@ function matchOn(rows: readonly ReportedRow[], candidates: Disposal[], shift: -1
     groups.push({ rows: [row], disposals: [d], shift, units: row.units });
   }
   if (rest.length > 0 && candidates.length > 0 && total(rest).equals(total(candidates))) {
-    groups.push({ rows: rest, disposals: candidates.splice(0), shift, units: total(rest) });
+    const parts = partition(rest, candidates);
+    for (const p of parts ?? [{ rows: rest, disposals: [...candidates] }]) groups.push({ ...p, shift, units: total(p.rows) });
+    candidates.splice(0);
     return [];
   }
   return rest;
+}
+
+/**
+ * The rows and disposals of one day cut, in order, into the smallest groups whose units agree:
+ * a sale the broker split into several rows, or several fills it joined into one, each its own
+ * group, so that every row's proceeds stay with its own disposals. Rows in the order the form
+ * lists them, disposals in time order. Undefined when no such cut exists (then they are one group).
+ */
+function partition(rows: readonly ReportedRow[], disposals: readonly Disposal[]): { rows: ReportedRow[]; disposals: Disposal[] }[] | undefined {
+  const listed = [...rows].sort((a, b) => a.source.line - b.source.line || compareRows(a, b));
+  const parts: { rows: ReportedRow[]; disposals: Disposal[] }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < listed.length && j < disposals.length) {
+    const part = { rows: [listed[i++] as ReportedRow], disposals: [disposals[j++] as Disposal] };
+    let r = (part.rows[0] as ReportedRow).units;
+    let d = (part.disposals[0] as Disposal).quantity;
+    while (!r.equals(d)) {
+      if (r.lessThan(d)) {
+        if (i >= listed.length) return undefined;
+        const next = listed[i++] as ReportedRow;
+        part.rows.push(next);
+        r = r.plus(next.units);
+      } else {
+        if (j >= disposals.length) return undefined;
+        const next = disposals[j++] as Disposal;
+        part.disposals.push(next);
+        d = d.plus(next.quantity);
+      }
+    }
+    parts.push(part);
+  }
+  return i === listed.length && j === disposals.length ? parts : undefined;
 }
 
 function reasonFor(row: ReportedRow, open: ReadonlyMap<string, Disposal[]>): string {
