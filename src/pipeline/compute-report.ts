@@ -31,8 +31,7 @@ import { NO_OVERRIDES, type Overrides } from '../derivatives/overrides.js';
 import { detectForm1099Da, readForm1099Da } from '../importers/form1099da/read-form1099da.js';
 import { applyCorrections } from '../importers/form1099da/corrections.js';
 import { form1099daBlock, reconcile1099Da, type Reconciliation } from '../report/form1099da/reconcile.js';
-import { byBoxJson, totalByBox } from '../report/form1099da/box-totals.js';
-import { withBoxTerms } from '../report/form1099da/box-totals.js';
+import { byBoxJson, totalByBox, withBoxTerms } from '../report/form1099da/box-totals.js';
 import type { Valuation } from '../derivatives/position-lines.js';
 
 export interface InputFile {
