@@ -13,6 +13,7 @@ import { collectInputs, readInputs } from '../src/cli/io.js';
 import { toReportOptions } from '../src/cli/options.js';
 import { computeReport, type ReportData } from '../src/pipeline/compute-report.js';
 import { renderOutputs } from '../src/report/render-outputs.js';
+import { amountsOnLine, pdfPages } from './support/pdf-text.js';
 import { defaultArgs, FIXTURES, runFixture } from './support/run-report.js';
 
 const cg = (r: ReportData) => r.summary['capitalGains'] as Record<string, unknown>;
@@ -198,5 +199,28 @@ describe('tax-software exports of 1099-DA lines (da-2026-broker-lots)', () => {
     expect((files.get('turbotax-gains.csv') as string).split('\n')[1]).toBe('BTC,01/10/2026,90000.00,04/01/2026,110000.00');
     // G is written with box A's refnum 321 (TXF v042 has none for G–L)
     expect(files.get('capital-gains.txf') as string).toContain('TD\r\nN321\r\nC1\r\nL1\r\nP1 BTC\r\nD01/10/2026\r\nD04/01/2026\r\n$90000.00\r\n$110000.00\r\n^');
+  });
+});
+
+describe('the PDF of da-2026-broker-lots, read back', () => {
+  const r = runFixture('scenarios/da-2026-broker-lots');
+  const pages = pdfPages(renderOutputs(r, { summaryThreshold: 2 }).get('report.pdf') as Uint8Array);
+  const page = (title: string) => pages.filter((p) => p.includes(title)).join('\n');
+  it('Schedule D lines 1b (box G) and 2 (box H) carry the boxes\' totals', () => {
+    const d = page('Schedule D summary');
+    expect(amountsOnLine(d, 'Box A or Box G')).toEqual(['118,000.00', '106,000.00', '10,000.00', '22,000.00']);
+    expect(amountsOnLine(d, 'Box B or Box H')).toEqual(['95,000.00', '60,000.00', '0.00', '35,000.00']);
+  });
+  it('box G above the threshold: one code-M line carrying its lines\' code B too (BM)', () => {
+    expect(page('Box G checked')).toMatch(/BM\s/);
+  });
+  it('the reconciliation ties box 1f out to Schedule D', () => {
+    const rec = page('Form 1099-DA reconciliation');
+    // 95,000 + 110,000 + 2,000 + 4,000 + 2,000 reported; nothing missing; all on G/H lines
+    expect(amountsOnLine(rec, 'Proceeds reported on the Forms 1099-DA')).toEqual(['213,000.00']);
+    expect(amountsOnLine(rec, 'of which on Schedule D line 1b')).toEqual(['118,000.00']);
+    expect(amountsOnLine(rec, 'of which on Schedule D line 2')).toEqual(['95,000.00']);
+    // the lot identification note, for the code B line
+    expect(rec.replace(/\s+/g, ' ')).toContain("taxlot's lots follow FIFO (default)");
   });
 });
