@@ -56,7 +56,8 @@ export interface LinePlacement {
   readonly reasons: readonly string[];
 }
 
-const money = (d: Dec): string => formatMoney(d);
+/** An amount in a reason, as a reader writes it: `100,000.00`. */
+const money = (d: Dec): string => formatMoney(d).replace(/^(-?\d+)/, (int) => int.replace(/\B(?=(\d{3})+$)/g, ','));
 
 /** Shares of `total` by units, in cents, rounded cumulatively so they add up to `total` exactly. */
 function centShares(total: Dec, units: readonly Dec[], whole: Dec): { exact: Dec[]; cents: Dec[] } {
