@@ -65,6 +65,11 @@ const SAMPLE_2025 = {
   shortTerm: { proceeds: '6170.00', costBasis: '4824.00', adjustment: '0.00', gain: '1346.00', disposals: 1 },
   longTerm: { proceeds: '25827.19', costBasis: '10556.33', adjustment: '0.00', gain: '15270.86', disposals: 4 },
   net: '16616.86',
+  // no Form 1099-DA: the short line in box I, the four long lines (fixtures/sample/README.md) in L
+  byBox: {
+    I: { proceeds: '6170.00', costBasis: '4824.00', adjustment: '0.00', gain: '1346.00', lines: 1 },
+    L: { proceeds: '25827.19', costBasis: '10556.33', adjustment: '0.00', gain: '15270.86', lines: 4 },
+  },
   income: '16.80',
   rows: 14,
 };
@@ -154,7 +159,7 @@ describe('fixtures/broken: each input alongside the sample', () => {
     if (run.code !== 0) expect(run.stderr).toContain(entry.path);
     expectCsvOutputsInert(run.out);
     const summary = summaryOf(run);
-    expect(summary?.capitalGains).toEqual({ shortTerm: SAMPLE_2025.shortTerm, longTerm: SAMPLE_2025.longTerm, net: SAMPLE_2025.net });
+    expect(summary?.capitalGains).toEqual({ shortTerm: SAMPLE_2025.shortTerm, longTerm: SAMPLE_2025.longTerm, net: SAMPLE_2025.net, byBox: SAMPLE_2025.byBox });
     expect(summary?.income.total).toBe(SAMPLE_2025.income);
     if (entry.pending) return;
     expect(run.code).toBe(entry.exitAlongside);

@@ -96,7 +96,15 @@ describe.each(Object.entries(CASES))('exchange-%s', (name, c) => {
     const [files, rows, imported, skipped] = c.rows;
     expect(s['inputs']).toEqual({ files, rows, imported, skipped, rejected: 0 });
     expect((s['diagnostics'] as { errors: number }).errors).toBe(0);
-    expect(s['capitalGains']).toEqual({ shortTerm: term(y.short), longTerm: term(y.long), net: y.net });
+    // byBox: no Form 1099-DA here, so every line is in C/F (2024) or I/L (2025), each box the
+    // totals of its term; only the boxes used are listed
+    const [shortBox, longBox] = Number(year) >= 2025 ? ['I', 'L'] : ['C', 'F'];
+    const box = ([proceeds, costBasis, gain, disposals]: Term) =>
+      disposals === 0 ? {} : { proceeds, costBasis, adjustment: '0.00', gain, lines: expect.any(Number) };
+    const byBox = Object.fromEntries(
+      [[shortBox, box(y.short)], [longBox, box(y.long)]].filter(([, b]) => Object.keys(b as object).length > 0),
+    );
+    expect(s['capitalGains']).toEqual({ shortTerm: term(y.short), longTerm: term(y.long), net: y.net, byBox });
     const byKind = { staking: '0.00', airdrop: '0.00', mining: '0.00', interest: '0.00', reward: '0.00', other: '0.00', ...y.income };
     const total = Object.values(byKind).reduce((a, v) => a + cents(v), 0);
     expect(s['income']).toEqual({ total: (total / 100).toFixed(2), byKind });

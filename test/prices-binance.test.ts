@@ -54,6 +54,8 @@ const CAPITAL_GAINS = {
   shortTerm: { proceeds: '7567.42', costBasis: '5482.79', adjustment: '0.00', gain: '2084.64', disposals: 3 },
   longTerm: { proceeds: '0.00', costBasis: '0.00', adjustment: '0.00', gain: '0.00', disposals: 0 },
   net: '2084.64',
+  // tax year 2024: every line in box C (the three form8949.csv lines checked below)
+  byBox: { C: { proceeds: '7567.42', costBasis: '5482.79', adjustment: '0.00', gain: '2084.64', lines: 3 } },
 };
 const INCOME = { total: '81.18', byKind: { staking: '81.18', airdrop: '0.00', mining: '0.00', interest: '0.00', reward: '0.00', other: '0.00' } };
 const HOLDINGS = [

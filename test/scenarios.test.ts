@@ -72,7 +72,9 @@ describe('the bundled sample (README main job)', () => {
     expect(cg(s)['net']).toBe('16616.86');
     expect((s['income'] as { total: string }).total).toBe('16.80');
     expect(s['inputs']).toEqual({ files: 3, rows: 14, imported: 14, skipped: 0, rejected: 0 });
-    expect(s['diagnostics']).toEqual({ errors: 0, warnings: 0 });
+    // the two warnings: Coinbase and Kraken issue Form 1099-DA for 2025 and none was imported
+    expect(s['diagnostics']).toEqual({ errors: 0, warnings: 2 });
+    expect(runFixture('sample').diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code)).toEqual(['DA_FORM_EXPECTED', 'DA_FORM_EXPECTED']);
   });
 });
 

@@ -153,6 +153,21 @@ export const CODES = {
     severity: 'warning',
     hint: 'no liability found for this override (venue, asset and date of the deficit must match one in liabilities.csv)',
   },
+  // ── Form 1099-DA (src/report/form1099da/README.md) ──
+  DA_NOT_IN_RECORDS: {
+    severity: 'error',
+    hint: 'the broker reported this sale to the IRS but no disposal in the inputs matches it (wallet, asset, date sold ±1 day, units): the IRS sees proceeds with no basis; import the missing history of that wallet',
+  },
+  DA_NOT_REPORTED: {
+    severity: 'warning',
+    hint: 'the wallet has Form 1099-DA rows this year but none covers this disposal: it goes in box I/L; check that the whole form (and any corrected form) was imported',
+  },
+  DA_FORM_EXPECTED: {
+    severity: 'warning',
+    hint: 'this broker issues Form 1099-DA to US customers from tax year 2025: import the form (README "Form 1099-DA") so each sale goes in box G/H/J/K as the IRS expects; until then the sales are in box I/L',
+  },
+  DA_REPLACED: { severity: 'note', hint: 'a corrected or later Form 1099-DA replaces an earlier report of the same transaction' },
+  DA_OTHER_YEAR: { severity: 'note', hint: 'the Form 1099-DA row is dated outside the tax year reported; it is not reconciled in this report' },
   // ── usage ──
   YEAR_WITHOUT_ACTIVITY: { severity: 'warning', hint: 'check --year; the inputs have no disposal or income in that year' },
   // ── planning (taxlot harvest) ──

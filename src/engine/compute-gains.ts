@@ -95,7 +95,8 @@ class Run {
           const units = feeInSent ? sent.amount.plus((fee as { amount: Dec }).amount) : sent.amount;
           const proceeds = fee && !feeInSent ? value.amount.minus(feeValue) : value.amount;
           const kind: DisposalKind = isFiat(received.asset) ? 'sale' : 'trade';
-          this.dispose(ctx, kind, e.wallet, sent.asset, units, proceeds, value.source, `${received.amount.toFixed()} ${received.asset}`);
+          const costs = fee && !feeInSent ? feeValue : ZERO;
+          this.dispose(ctx, kind, e.wallet, sent.asset, units, proceeds, value.source, `${received.amount.toFixed()} ${received.asset}`, costs);
         }
         if (!isFiat(received.asset)) {
           const units = feeInReceived ? received.amount.minus((fee as { amount: Dec }).amount) : received.amount;
@@ -180,7 +181,7 @@ class Run {
         if (!isFiat(e.sent.asset)) {
           const units = feeInSent ? e.sent.amount.plus((fee as { amount: Dec }).amount) : e.sent.amount;
           const proceeds = fee && !feeInSent ? value.amount.minus(feeValue) : value.amount;
-          this.dispose(ctx, 'spend', e.wallet, e.sent.asset, units, proceeds, value.source, e.spendKind);
+          this.dispose(ctx, 'spend', e.wallet, e.sent.asset, units, proceeds, value.source, e.spendKind, fee && !feeInSent ? feeValue : ZERO);
         }
         if (fee && !feeInSent) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
         return;
@@ -288,6 +289,7 @@ class Run {
     proceeds: Dec,
     proceedsSource: PriceSource,
     counterpart: string,
+    costs: Dec = ZERO,
   ): void {
     const taken = this.take(ctx, wallet, asset, quantity);
     const { slices, uncovered, fromUnknownLots } = sliceDisposal(taken, quantity, proceeds, ctx.date);
@@ -314,6 +316,8 @@ class Run {
       slices,
       source: ctx.e.source,
       counterpart,
+      // the transaction costs taken out of the proceeds (Form 1099-DA reconciliation: code E)
+      ...(costs.isZero() ? {} : { costs }),
     });
   }
 

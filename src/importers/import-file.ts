@@ -5,6 +5,7 @@
  */
 import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
+import type { ReportedRow } from './form1099da/reported-row.js';
 import type { SourceRef } from '../model/source-ref.js';
 import { detectFormat, SCAN_LINES, type Detection } from './detect.js';
 import type { Importer } from './importer-spec.js';
@@ -20,6 +21,8 @@ export interface FileImport {
   readonly events: readonly LedgerEvent[];
   readonly diagnostics: readonly Diagnostic[];
   readonly accounting: RowAccounting;
+  /** A Form 1099-DA file (src/importers/form1099da): the rows it reports, instead of events. */
+  readonly reported?: readonly ReportedRow[];
 }
 
 export interface ImportFileOptions {

@@ -50,6 +50,12 @@ export interface Disposal {
   readonly source: SourceRef;
   /** What the units were exchanged for, for the description (`for 1.2 ETH`). */
   readonly counterpart?: string;
+  /**
+   * Transaction costs (a fee in another asset than the one disposed of) already subtracted from
+   * `proceeds`: what a Form 1099-DA reporting gross proceeds does not reflect (code E). Absent
+   * when none.
+   */
+  readonly costs?: Dec;
   /** Form 8949 column (a) when it is not `<quantity> <asset>` (a derivative position). */
   readonly description?: string;
 }

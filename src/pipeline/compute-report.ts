@@ -30,6 +30,10 @@ import { limitCapitalLoss, type CapitalLoss, type FilingStatus } from '../report
 import { buildSummary, totalYear, type InputCounts, type YearTotals } from '../report/summary.js';
 import { computeDerivatives, derivativesForYear, type DerivativesResult, type DerivativesYear } from '../derivatives/compute-derivatives.js';
 import { NO_OVERRIDES, type Overrides } from '../derivatives/overrides.js';
+import { detectForm1099Da, readForm1099Da } from '../importers/form1099da/read-form1099da.js';
+import { applyCorrections } from '../importers/form1099da/corrections.js';
+import { form1099daBlock, reconcile1099Da, type Reconciliation } from '../report/form1099da/reconcile.js';
+import { byBoxJson, totalByBox, withBoxTerms } from '../report/form1099da/box-totals.js';
 import type { Valuation } from '../derivatives/position-lines.js';
 
 export interface InputFile {
@@ -106,6 +110,8 @@ export interface ReportData {
   readonly derivatives: DerivativesResult;
   /** The tax year's derivative lines, liabilities, interest and the summary block's totals. */
   readonly derivativesYear: DerivativesYear;
+  /** The Form 1099-DA reconciliation: placements of the matched lines (empty without a 1099-DA). */
+  readonly form1099da: Reconciliation;
   readonly diagnostics: readonly Diagnostic[];
   readonly summary: Record<string, unknown>;
   /** True when no file could be read at all (exit code 2). */
@@ -232,6 +238,10 @@ export function computeReport(
   const disposals = [...gains.disposals, ...derivatives.disposals].filter((d) => inYear(d.date)).sort((a, b) => a.instant - b.instant);
   const derivativesYear = derivativesForYear(derivatives, taxYear);
   const income = gains.income.filter((r) => inYear(r.date));
+  const reportedFiles = files.flatMap((f) => (f.reported ? [f.reported] : []));
+  const corrected = applyCorrections(reportedFiles);
+  const form1099da = reconcile1099Da({ taxYear, disposals, rows: corrected.rows, given: reportedFiles.length > 0 });
+  const boxes = totalByBox(taxYear, disposals, form1099da.lines);
   const diagnostics: Diagnostic[] = [
     ...files.flatMap((f) => f.diagnostics),
     ...overlaps,
@@ -240,11 +250,13 @@ export function computeReport(
     ...gains.diagnostics,
     ...derivatives.diagnostics,
     ...yearEnd.diagnostics,
+    ...corrected.diagnostics,
+    ...form1099da.diagnostics,
   ];
   if (eventCount > 0 && disposals.length === 0 && income.length === 0) {
     diagnostics.push(fileDiagnostic('YEAR_WITHOUT_ACTIVITY', '(report)', `no disposal or income in tax year ${taxYear}`));
   }
-  const totals = totalYear(disposals, income);
+  const totals = withBoxTerms(totalYear(disposals, income), boxes);
   const capitalLoss = limitCapitalLoss({
     shortTermGain: totals.shortTerm.gain,
     longTermGain: totals.longTerm.gain,
@@ -271,6 +283,8 @@ export function computeReport(
     errors: counts.errors,
     warnings: counts.warnings,
     ...(derivatives.present ? { derivatives: derivativesYear.totals, liabilities: derivativesYear.liabilities } : {}),
+    byBox: byBoxJson(boxes),
+    ...(form1099da.given ? { form1099da: form1099daBlock(form1099da) } : {}),
   });
   return {
     options,
@@ -289,6 +303,7 @@ export function computeReport(
     priced: forReport,
     derivatives,
     derivativesYear,
+    form1099da,
     diagnostics,
     summary,
     // no file in a known format, or not a single data row in any of them (header-only files)
@@ -303,7 +318,9 @@ export function computeReport(
  */
 export function importInputs(inputs: readonly InputFile[], options: Pick<ReportOptions, 'importers' | 'forcedFormat' | 'inputZone'>): FileImport[] {
   const detectOptions = { importers: options.importers, ...(options.forcedFormat ? { forcedFormat: options.forcedFormat } : {}) };
-  const detections = inputs.map((f) => (f.unreadable ? undefined : detectFile(f.text, detectOptions)));
+  // A Form 1099-DA statement is recognised first: its rows are what a broker reported, not events.
+  const statements = inputs.map((f) => (f.unreadable ? undefined : detectForm1099Da(f.text)));
+  const detections = inputs.map((f, i) => (f.unreadable || statements[i] ? undefined : detectFile(f.text, detectOptions)));
   const groupOf = (i: number): string | undefined => {
     const d = detections[i]?.detection;
     return d?.kind === 'match' ? `${d.match.importer.id}\u0000${walletOf(inputs[i]?.file ?? '', d.match.importer)}` : undefined;
@@ -315,6 +332,12 @@ export function importInputs(inputs: readonly InputFile[], options: Pick<ReportO
   });
   const seenRows = new Map<string, SourceRef>();
   return inputs.map((f, i) => {
+    const statement = statements[i];
+    if (statement) {
+      const read = readForm1099Da(f.file, f.text, statement);
+      const imported: FileImport = { ...read.file, reported: read.rows };
+      return f.readDiagnostics?.length ? { ...imported, diagnostics: [...f.readDiagnostics, ...imported.diagnostics] } : imported;
+    }
     const detection = detections[i];
     if (!detection) return notRead(f.file, f.readDiagnostics ?? []);
     const g = groupOf(i);

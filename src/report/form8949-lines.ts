@@ -12,11 +12,19 @@
 import { dec, ZERO, type Dec } from '../model/decimal.js';
 import type { Disposal, DisposalSlice, Term } from '../model/disposal.js';
 import { toUsDate, type LocalDate } from '../model/local-date.js';
-import { form8949Box } from './csv/form8949-csv.js';
+import { formatSourceRef } from '../model/source-ref.js';
+import { form8949BoxOf } from './csv/form8949-csv.js';
+import type { LinePlacement } from './form1099da/place.js';
 import { formatMoney, roundMoney } from './rounding.js';
 
+/** Form 8949 boxes in the order of the form: Part I (A, B, C, G, H, I), then Part II. */
+export const BOX_ORDER = ['A', 'B', 'C', 'G', 'H', 'I', 'D', 'E', 'F', 'J', 'K', 'L'] as const;
+
 export interface Form8949Line {
-  /** Form 8949 box letter (I/L from tax year 2025, C/F before). */
+  /**
+   * Form 8949 box letter: G/H/J/K for a sale matched to a Form 1099-DA row, I/L for other
+   * digital-asset sales from tax year 2025, C/F before and for derivative positions.
+   */
   readonly box: string;
   readonly term: Term;
   /** 1-based position within its box. */
@@ -39,6 +47,14 @@ export interface Form8949Line {
   readonly slice: DisposalSlice;
   /** The line's values as every output prints them, computed once (see `ShownLine`). */
   readonly shown: ShownLine;
+  /** Its Form 1099-DA match (box, codes, reported rows), when a reported row covers it. */
+  readonly reported?: LinePlacement;
+}
+
+/** `file:line` of the Form 1099-DA rows a line is matched to (with their transaction ids). */
+export function reportedRowsText(p: LinePlacement | undefined): string {
+  if (!p) return '';
+  return p.rows.map((r) => `${formatSourceRef(r.source)}${r.transactionId ? ` (${r.transactionId})` : ''}`).join(' ');
 }
 
 /**
@@ -71,9 +87,12 @@ export interface LineTotals {
  * @example
  * buildForm8949Lines(2025, disposals).map((l) => l.ref) // → ['I-1', 'I-2', 'L-1']
  */
-export function buildForm8949Lines(taxYear: number, disposals: readonly Disposal[]): Form8949Line[] {
-  const byBox = new Map<string, Line[]>();
-  for (const term of ['short', 'long'] as const) byBox.set(form8949Box(taxYear, term), []);
+export function buildForm8949Lines(
+  taxYear: number,
+  disposals: readonly Disposal[],
+  placements: ReadonlyMap<DisposalSlice, LinePlacement> = new Map(),
+): Form8949Line[] {
+  const byBox = new Map<string, Line[]>(BOX_ORDER.map((b) => [b, []]));
   const usDates = new Map<LocalDate, string>(); // one string per date, shared by its lines
   const usDate = (date: LocalDate): string => {
     let shown = usDates.get(date);
@@ -86,17 +105,20 @@ export function buildForm8949Lines(taxYear: number, disposals: readonly Disposal
       const proceeds = roundMoney(s.proceeds);
       const costBasis = roundMoney(s.basis);
       const quantity = s.quantity.toFixed();
-      const box = form8949Box(taxYear, s.term);
+      const placed = placements.get(s);
+      const box = placed?.box ?? form8949BoxOf(taxYear, s.term, d.kind);
       const list = byBox.get(box) as Line[];
-      list.push(new Line(box, list.length + 1, d.description ?? `${quantity} ${d.asset}`, d, s, {
-        proceeds: formatMoney(proceeds),
-        costBasis: formatMoney(costBasis),
-        adjustment: ZERO_SHOWN,
+      const shown: ShownLine = {
+        proceeds: formatMoney(placed ? placed.proceeds : proceeds),
+        costBasis: formatMoney(placed ? placed.costBasis : costBasis),
+        adjustment: placed ? formatMoney(placed.adjustment) : ZERO_SHOWN,
         gain: formatMoney(proceeds.minus(costBasis)),
         acquired: s.acquiredDate ? usDate(s.acquiredDate) : '',
         sold,
         quantity,
-      }));
+      };
+      const description = d.description ?? `${quantity} ${d.asset}`;
+      list.push(placed ? new ReportedLine(box, list.length + 1, description, d, s, shown, placed) : new Line(box, list.length + 1, description, d, s, shown));
     }
   }
   return [...byBox.values()].flat();
@@ -112,7 +134,9 @@ const ZERO_SHOWN = formatMoney(ZERO);
  */
 class Line implements Form8949Line {
   readonly term: Term;
-  readonly code = '';
+  get code(): string {
+    return '';
+  }
   readonly sold: LocalDate;
   declare readonly acquired?: LocalDate;
 
@@ -143,6 +167,19 @@ class Line implements Form8949Line {
   }
   get gain(): Dec {
     return dec(this.shown.gain);
+  }
+}
+
+/** A line matched to a Form 1099-DA row: its codes and adjustment come from the placement. */
+class ReportedLine extends Line {
+  constructor(box: string, number: number, description: string, disposal: Disposal, slice: DisposalSlice, shown: ShownLine, readonly reported: LinePlacement) {
+    super(box, number, description, disposal, slice, shown);
+  }
+  override get code(): string {
+    return this.reported.code;
+  }
+  override get adjustment(): Dec {
+    return this.reported.adjustment;
   }
 }
 

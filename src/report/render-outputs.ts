@@ -25,6 +25,7 @@ import { methodOn } from '../engine/method-schedule.js';
 import type { MethodComparison } from '../pipeline/compare-methods.js';
 import { renderMethodsCsv } from './csv/methods-csv.js';
 import type { Disposal } from '../model/disposal.js';
+import { RECONCILIATION_FILE, reconciliationCsvChunks } from './form1099da/reconciliation-csv.js';
 import { reportDate } from './report-date.js';
 import { loadTemplates, type ReportTemplates } from './templates.js';
 
@@ -43,6 +44,7 @@ export const DERIVATIVE_FILES = ['derivatives.csv', 'derivatives-reconciliation.
 export const REPORT_FILES = [
   'summary.json', 'form8949.csv', 'income.csv', 'open-lots.csv', 'holdings.csv', 'diagnostics.txt', ...DERIVATIVE_FILES,
   TURBOTAX_GAINS_FILE, TURBOTAX_TRANSACTIONS_FILE, TAXACT_FILE, TXF_FILE, AUDIT_TRAIL_FILE, PDF_FILE, METHODS_FILE,
+  RECONCILIATION_FILE,
 ] as const;
 
 /**
@@ -101,7 +103,7 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   const t = options.templates ?? loadTemplates('us');
   const files = new Map<string, OutputProducer>();
   let built: Form8949Line[] | undefined;
-  const lines = (): Form8949Line[] => (built ??= buildForm8949Lines(data.taxYear, data.disposals));
+  const lines = (): Form8949Line[] => (built ??= buildForm8949Lines(data.taxYear, data.disposals, data.form1099da.lines));
   const lineCount = data.disposals.reduce((n, d) => n + d.slices.length, 0);
   files.set('summary.json', fixedOutput(`${JSON.stringify(data.summary, null, 2)}\n`));
   const historyFile = options.historyFile;
@@ -122,6 +124,8 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   }
   const methods = options.methods;
   if (methods) files.set(METHODS_FILE, () => [renderMethodsCsv(methods)]);
+  // written only when a Form 1099-DA input was given (src/report/form1099da/README.md)
+  if (data.form1099da.given) files.set(RECONCILIATION_FILE, () => reconciliationCsvChunks(data.form1099da, lines()));
   files.set('diagnostics.txt', () => {
     const diagnostics = sortDiagnostics(data.diagnostics).map(formatDiagnostic).join('\n');
     return [diagnostics === '' ? 'no diagnostics\n' : `${diagnostics}\n`];

@@ -86,6 +86,10 @@ export interface SummaryInput {
   /** Present when the inputs hold derivative events (src/derivatives/README.md "summary.json"). */
   readonly derivatives?: DerivativeTotals;
   readonly liabilities?: readonly Liability[];
+  /** `capitalGains.byBox`, already formatted (src/report/form1099da/box-totals.ts). */
+  readonly byBox?: Record<string, unknown>;
+  /** `form1099da`, only when a Form 1099-DA input was given (src/report/form1099da). */
+  readonly form1099da?: Record<string, unknown>;
 }
 
 /** The contract's `summary.json` object, key order as documented. */
@@ -109,6 +113,7 @@ export function buildSummary(s: SummaryInput): Record<string, unknown> {
       shortTerm: term(t.shortTerm),
       longTerm: term(t.longTerm),
       net: formatMoney(t.shortTerm.gain.plus(t.longTerm.gain)),
+      ...(s.byBox ? { byBox: s.byBox } : {}),
     },
     income: {
       total: formatMoney(t.incomeTotal),
@@ -139,6 +144,7 @@ export function buildSummary(s: SummaryInput): Record<string, unknown> {
           })),
         }
       : {}),
+    ...(s.form1099da ? { form1099da: s.form1099da } : {}),
     capitalLoss: {
       deductible: formatMoney(s.capitalLoss.deductible),
       carryforwardShortTerm: formatMoney(s.capitalLoss.carryforwardShortTerm),

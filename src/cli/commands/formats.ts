@@ -1,6 +1,7 @@
 /** `taxlot formats`: every importer, what export it reads and how to get it. */
 import type { Argv } from 'yargs';
 import { ALL_IMPORTERS } from '../../importers/index.js';
+import { FORM_1099DA_LAYOUTS } from '../../importers/form1099da/layouts.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
 
 export function runFormats(): CommandResult {
@@ -10,7 +11,12 @@ export function runFormats(): CommandResult {
       .map((c) => (typeof c.headers[0] === 'string' ? c.headers[0] : `/${(c.headers[0] as RegExp).source}/`));
     return `${i.id}\n  ${i.label}\n  export: ${i.howToExport}\n  columns: ${required.join(', ')}`;
   });
-  return { exitCode: 0, stdout: `${ALL_IMPORTERS.length} formats (detected by header; --format <id> forces one)\n\n${lines.join('\n\n')}`, stderr: '' };
+  const statements = FORM_1099DA_LAYOUTS.map((l) => {
+    const required = Object.values(l.columns).filter((c) => c.required).map((c) => c.headers[0]);
+    return `${l.id}\n  ${l.label}\n  columns: ${required.join(', ')}`;
+  });
+  const da = `\n\nForm 1099-DA statements (what a broker reported, not events; README "Form 1099-DA"):\n\n${statements.join('\n\n')}`;
+  return { exitCode: 0, stdout: `${ALL_IMPORTERS.length} formats (detected by header; --format <id> forces one)\n\n${lines.join('\n\n')}${da}`, stderr: '' };
 }
 
 export const formatsCommand: TaxlotCommand<object> = {

@@ -3,11 +3,11 @@
  * year, with the columns of the form (a)–(h), the box, and the audit columns that trace the line
  * to its lot and to the source rows. Amounts are rounded per line (rounding.ts).
  */
-import type { Disposal, DisposalSlice } from '../../model/disposal.js';
+import type { Disposal, DisposalKind, DisposalSlice } from '../../model/disposal.js';
 import { toUsDate } from '../../model/local-date.js';
 import { formatSourceRef } from '../../model/source-ref.js';
 import { formatMoney, roundMoney } from '../rounding.js';
-import { groupByBox, type Form8949Line } from '../form8949-lines.js';
+import { groupByBox, reportedRowsText, type Form8949Line } from '../form8949-lines.js';
 import { csvChunks, num, renderCsv, type Cell } from './write-csv.js';
 
 /** Form 8949 box for digital assets not reported on a 1099 (tax-rules §1.1): I/L from 2025, C/F before. */
@@ -16,16 +16,26 @@ export function form8949Box(taxYear: number, term: 'short' | 'long'): string {
   return term === 'short' ? 'C' : 'F';
 }
 
+/**
+ * The box of a line that no Form 1099-DA row covers: a derivative position (a perpetual or
+ * futures contract on a venue's books) is not a digital asset recorded on a distributed ledger,
+ * so its line goes in C/F in every year; a spot disposal in I/L from 2025, C/F before.
+ */
+export function form8949BoxOf(taxYear: number, term: 'short' | 'long', kind: DisposalKind): string {
+  return kind === 'derivative' ? form8949Box(2024, term) : form8949Box(taxYear, term);
+}
+
 export const FORM8949_HEADER = [
   'box', 'term', 'description', 'date_acquired', 'date_sold', 'proceeds', 'cost_basis', 'adjustment_code', 'adjustment', 'gain',
   'asset', 'quantity', 'wallet', 'kind', 'basis_status', 'proceeds_source', 'lot_id', 'lot_wallet', 'lot_source', 'source',
+  'form_1099da',
 ] as const;
 
 export function sliceRow(taxYear: number, d: Disposal, s: DisposalSlice): Cell[] {
   const proceeds = roundMoney(s.proceeds);
   const basis = roundMoney(s.basis);
   return [
-    form8949Box(taxYear, s.term),
+    form8949BoxOf(taxYear, s.term, d.kind),
     s.term,
     d.description ?? `${s.quantity.toFixed()} ${d.asset}`,
     s.acquiredDate ? toUsDate(s.acquiredDate) : 'UNKNOWN',
@@ -45,6 +55,7 @@ export function sliceRow(taxYear: number, d: Disposal, s: DisposalSlice): Cell[]
     s.lotWallet ?? '',
     s.lotSource ? formatSourceRef(s.lotSource) : '',
     formatSourceRef(d.source),
+    '',
   ];
 }
 
@@ -63,8 +74,8 @@ export function lineRow(l: Form8949Line): Cell[] {
     shown.sold,
     num(shown.proceeds),
     num(shown.costBasis),
-    '',
-    num('0.00'),
+    l.code,
+    num(shown.adjustment),
     num(shown.gain),
     d.asset,
     num(shown.quantity),
@@ -76,6 +87,7 @@ export function lineRow(l: Form8949Line): Cell[] {
     s.lotWallet ?? '',
     s.lotSource ? formatSourceRef(s.lotSource) : '',
     formatSourceRef(d.source),
+    reportedRowsText(l.reported),
   ];
 }
 

@@ -5,7 +5,9 @@
  * (`Form8949Line.shown`), not once per export.
  */
 import { formatSourceRef } from '../../model/source-ref.js';
+import { dec } from '../../model/decimal.js';
 import { num, type Cell } from '../csv/write-csv.js';
+import { formatMoney } from '../rounding.js';
 import type { Form8949Line } from '../form8949-lines.js';
 import type { ExportColumn } from './export-layouts.js';
 
@@ -23,6 +25,7 @@ export const LINE_FIELDS: Readonly<Record<string, LineField>> = {
   dateSold: (l) => l.shown.sold,
   proceeds: (l) => num(l.shown.proceeds),
   costBasis: (l) => num(l.shown.costBasis),
+  adjustedBasis: (l) => num(adjustedBasis(l)),
   code: (l) => l.code,
   adjustment: (l) => num(l.shown.adjustment),
   adjustmentIfCoded: (l) => (l.code === '' ? '' : num(l.shown.adjustment)),
@@ -38,6 +41,16 @@ export const LINE_FIELDS: Readonly<Record<string, LineField>> = {
   lotSource: (l) => (l.slice.lotSource ? formatSourceRef(l.slice.lotSource) : ''),
   disposalSource: (l) => formatSourceRef(l.disposal.source),
 };
+
+/**
+ * Column (e) less column (g): the basis a format without adjustment columns (TurboTax gains CSV,
+ * TXF) needs so that proceeds − basis is the line's gain (h). Without an adjustment, (e) itself.
+ * @example adjustedBasis(a line with (e) 100000.00, (g) 10000.00) // → '90000.00'
+ */
+export function adjustedBasis(l: Form8949Line): string {
+  if (l.code === '' || l.shown.adjustment === '0.00') return l.shown.costBasis;
+  return formatMoney(dec(l.shown.costBasis).minus(dec(l.shown.adjustment)));
+}
 
 /**
  * The cells of one line for a column layout; `extra` adds or overrides fields for one export.

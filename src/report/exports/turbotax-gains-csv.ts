@@ -7,7 +7,8 @@
  * template). Above it the lines are split, in order, into numbered files of at most `maxRows`
  * rows each (`turbotax-gains-1.csv`, `-2`, ...), each with the header — nothing is aggregated,
  * so every file still matches Form 8949 line for line. The format carries no Form 8949 box: the
- * user chooses the category in TurboTax (the PDF says which).
+ * user chooses the category in TurboTax (the PDF says which). Nor a code or adjustment: a line
+ * with one (Form 1099-DA) has (e) − (g) as its `Cost Basis`, so TurboTax computes its gain.
  */
 import { csvChunks } from '../csv/write-csv.js';
 import { joinChunks, type OutputProducer } from '../output-stream.js';

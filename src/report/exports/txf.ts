@@ -12,12 +12,15 @@
  *   and L uses 714 too, and the PDF tells the user to re-categorise the imported lines.
  * - An unknown acquisition date leaves `D` empty; a basis that is not known (no lot, or a lot of
  *   unknown basis) leaves `$` empty, as the spec allows, for the user to fill in — never a silent 0.
+ * - TXF has no field for a Form 8949 code or adjustment (Form 1099-DA lines): the basis written
+ *   is (e) − (g), so that proceeds − basis is the line's gain; the codes are on the PDF.
  * - ASCII only: any other character in a description becomes `?`.
  */
 import { toUsDate } from '../../model/local-date.js';
 import type { Form8949Line } from '../form8949-lines.js';
 import { joinChunks } from '../output-stream.js';
 import type { ExportLayouts } from './export-layouts.js';
+import { adjustedBasis } from './line-fields.js';
 
 export const TXF_FILE = 'capital-gains.txf';
 
@@ -45,7 +48,7 @@ export function* txfChunks(lines: readonly Form8949Line[], layout: ExportLayouts
     if (!refnum) throw new Error(`TXF template: no refnum for Form 8949 box ${l.box}`);
     chunk +=
       `${head}N${refnum}${end}${tail}P${ascii(l.description)}${end}D${l.shown.acquired}${end}D${l.shown.sold}${end}` +
-      `$${l.slice.basisStatus === 'known' ? l.shown.costBasis : ''}${end}$${l.shown.proceeds}${end}^${end}`;
+      `$${l.slice.basisStatus === 'known' ? adjustedBasis(l) : ''}${end}$${l.shown.proceeds}${end}^${end}`;
     if (chunk.length >= 1 << 16) {
       yield chunk;
       chunk = '';

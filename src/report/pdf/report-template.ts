@@ -93,6 +93,29 @@ export interface ReportTemplate {
     readonly months: readonly string[];
     readonly empty: string;
   };
+  /** The "Form 1099-DA reconciliation" section (sections/form1099da.ts). */
+  readonly form1099da: {
+    readonly title: string;
+    readonly intro: string;
+    readonly columns: Readonly<Record<
+      'broker' | 'box' | 'line' | 'rows' | 'reported' | 'proceeds' | 'costBasis' | 'adjustment' | 'gain' | 'item' | 'amount' |
+      'lineRef' | 'row' | 'code' | 'reason' | 'asset' | 'dateSold' | 'source' | 'wallet',
+      string
+    >>;
+    readonly tieOutTitle: string;
+    readonly tieOut: Readonly<Record<'reported' | 'notInRecords' | 'onLines' | 'higher' | 'columnD' | 'scheduleDLine', string>>;
+    readonly differencesTitle: string;
+    readonly differencesIntro: string;
+    readonly notInRecordsTitle: string;
+    readonly notInRecordsIntro: string;
+    readonly notReportedTitle: string;
+    readonly notReportedIntro: string;
+    readonly notesTitle: string;
+    readonly identification: string;
+    readonly exportsCarry: string;
+    /** Printed on the box I/L pages when a known broker's wallet has no 1099-DA input. */
+    readonly expectedForm: string;
+  };
   readonly exports: {
     readonly title: string;
     readonly intro: string;
@@ -102,6 +125,8 @@ export interface ReportTemplate {
     readonly taxactLimit: string;
     readonly txfRecategorise: string;
     readonly txfMissing: string;
+    /** Lines with a 1099-DA code/adjustment the TurboTax gains CSV and TXF cannot carry. */
+    readonly adjustedLines: string;
   };
 }
 

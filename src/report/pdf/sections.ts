@@ -8,6 +8,7 @@ import { renderCharts } from './sections/charts.js';
 import { renderCover } from './sections/cover.js';
 import { renderExports } from './sections/exports.js';
 import { renderForm8949 } from './sections/form8949.js';
+import { renderForm1099Da } from './sections/form1099da.js';
 import { renderSchedule } from './sections/schedule.js';
 import { renderScheduleD } from './sections/schedule-d.js';
 
@@ -15,6 +16,7 @@ const PAGES: Readonly<Record<string, (ctx: PdfContext) => void>> = {
   cover: renderCover,
   scheduleD: renderScheduleD,
   form8949: renderForm8949,
+  form1099da: renderForm1099Da,
   charts: renderCharts,
   exports: renderExports,
 };

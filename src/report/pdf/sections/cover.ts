@@ -117,6 +117,7 @@ export function renderCover(ctx: PdfContext): void {
     [c.quality.missingBasisDisposals ?? '', String(data.totals.missingBasisDisposals), flag(data.totals.missingBasisDisposals, COLOR.warn)],
     [c.quality.missingBasisProceeds ?? '', formatAmount(f.missingBasisProceeds), flag(f.missingBasisLines, COLOR.warn)],
     [c.quality.missingPrices ?? '', String(data.missingPrices.length), flag(data.missingPrices.length, COLOR.error)],
+    ...form1099daQuality(ctx, flag),
   ], RIGHT_X, ry, RIGHT_W, { labelWidth: 250, alignValue: 'right' });
   ry = heading(ctx, c.pricingTitle, RIGHT_X, ry + 8, RIGHT_W);
   const known = Object.keys(t.priceSources);
@@ -143,4 +144,17 @@ export function renderCover(ctx: PdfContext): void {
   });
 
   paragraph(ctx, c.disclaimer, PAGE.left, PAGE.bottom - 22, CONTENT_WIDTH, { font: FONT.oblique, size: SIZE.small + 1, color: COLOR.muted });
+}
+
+/** With a Form 1099-DA: its rows not in the records, and the disposals no row covers. */
+function form1099daQuality(ctx: PdfContext, flag: (n: number, color: string) => string | undefined): [string, string, string | undefined][] {
+  const r = ctx.data.form1099da;
+  if (!r.given) return [];
+  const q = ctx.t.cover.quality;
+  const missing = r.match.notInRecords.length;
+  const unreported = r.match.notReported.length;
+  return [
+    [q['daNotInRecords'] ?? '', String(missing), flag(missing, COLOR.error)],
+    [q['daNotReported'] ?? '', String(unreported), flag(unreported, COLOR.warn)],
+  ];
 }

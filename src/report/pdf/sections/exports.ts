@@ -33,6 +33,8 @@ export function renderExports(ctx: PdfContext): void {
     longRefnum: x.txfRefnums[longBox] ?? '',
   };
   const rows: Row[] = [];
+  let adjusted = 0;
+  for (const l of ctx.lines) if (l.code !== '') adjusted++;
   const present = new Set(x.files.map((f) => (x.turbotaxGainsFiles.includes(f) ? TURBOTAX_GAINS_FILE : f)));
   for (const [key, spec] of Object.entries(e.files)) {
     if (!present.has(key)) continue;
@@ -48,6 +50,7 @@ export function renderExports(ctx: PdfContext): void {
       notes.push(fill(e.turbotaxSplit, { lines: count(lineCount), max: count(x.turbotaxMaxRows), parts: x.turbotaxGainsFiles.length, first, last }));
     }
     if (key === 'taxact-capital-gains.csv' && lineCount > x.taxactMaxRows) notes.push(fill(e.taxactLimit, { lines: count(lineCount), max: count(x.taxactMaxRows) }));
+    if ((isGains || key === 'capital-gains.txf') && adjusted > 0) notes.push(fill(e.adjustedLines, { count: count(adjusted) }));
     if (key === 'capital-gains.txf') {
       if (year >= 2025) notes.push(fill(e.txfRecategorise, vars));
       if (x.txfIncomplete > 0) notes.push(fill(e.txfMissing, { count: count(x.txfIncomplete) }));

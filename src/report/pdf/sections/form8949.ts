@@ -97,6 +97,11 @@ function formHeader(ctx: PdfContext, box: string, term: 'short' | 'long', contin
   put(ctx, fill(form.boxLabel, { box }), PAGE.left + 16, y, { font: FONT.bold });
   put(ctx, form.boxes[box] ?? box, PAGE.left + 90, y, { size: SIZE.body, color: COLOR.ink });
   ctx.y = y + 16;
+  const expected = data.form1099da.expectedForms;
+  if ((box === 'I' || box === 'L') && expected.length > 0 && !continued) {
+    const text = fill(ctx.t.form1099da.expectedForm, { brokers: expected.map((x) => x.broker).join(', '), wallets: expected.map((x) => x.wallet).join(', ') });
+    ctx.y = paragraph(ctx, text, PAGE.left, ctx.y, CONTENT_WIDTH, { size: SIZE.body - 0.5, color: COLOR.error }) + 4;
+  }
   return ctx.y;
 }
 
@@ -110,9 +115,11 @@ function exactTotals(lines: readonly Form8949Line[]): Pick<LineTotals, 'proceeds
   let costBasis = ZERO;
   let adjustment = ZERO;
   for (const l of lines) {
-    proceeds = proceeds.plus(l.slice.proceeds);
-    costBasis = costBasis.plus(l.slice.basis);
-    adjustment = adjustment.plus(l.adjustment);
+    // a line matched to a Form 1099-DA row: its exact (d), (e), (g) (form1099da/place.ts)
+    const exact = l.reported?.exact;
+    proceeds = proceeds.plus(exact ? exact.proceeds : l.slice.proceeds);
+    costBasis = costBasis.plus(exact ? exact.costBasis : l.slice.basis);
+    adjustment = adjustment.plus(exact ? exact.adjustment : l.adjustment);
   }
   const gain = proceeds.minus(costBasis).plus(adjustment);
   return { proceeds: roundMoney(proceeds), costBasis: roundMoney(costBasis), adjustment: roundMoney(adjustment), gain: roundMoney(gain) };
@@ -166,7 +173,8 @@ export function renderForm8949(ctx: PdfContext): void {
       dateAcquired: '',
       dateSold: '',
       ...totals,
-      code: s.code,
+      // the summary line carries M and every other code of its lines, alphabetically (BEM)
+      code: [...new Set([...group.flatMap((l) => [...l.code]), ...s.code])].sort().join(''),
     };
     let y = formHeader(ctx, box, term, false);
     y = paragraph(ctx, fill(s.note, { threshold: ctx.summaryThreshold, box }), PAGE.left, y, CONTENT_WIDTH, { size: SIZE.body - 0.5, color: COLOR.muted }) + 4;
