@@ -57,7 +57,8 @@ export function harvestReportOptions(options: ReportOptions, asOf: LocalDate): R
 }
 
 /** Diagnostics of the report that say nothing about a plan (a December 31 valuation, a quiet year). */
-const NOT_FOR_HARVEST = new Set(['PRICE_MISSING_YEAR_END', 'YEAR_WITHOUT_ACTIVITY']);
+// about filing, not planning: year-end valuation, an empty tax year, a broker form to import
+const NOT_FOR_HARVEST = new Set(['PRICE_MISSING_YEAR_END', 'YEAR_WITHOUT_ACTIVITY', 'DA_FORM_EXPECTED']);
 
 /**
  * @param data the report computed with `harvestReportOptions(options, asOf)`
