@@ -9,6 +9,7 @@ import { DEFAULT_TRANSFER_MATCHING } from '../engine/match-transfers.js';
 import { ALL_IMPORTERS, findImporter } from '../importers/index.js';
 import type { Importer } from '../importers/importer-spec.js';
 import { parseNumber } from '../importers/parse-number.js';
+import type { DateOrder } from '../importers/parse-instant.js';
 import { withRowGuards } from '../importers/row-guards.js';
 import { DEFAULT_USD_STABLECOINS, isFiat, normalizeAsset } from '../model/asset.js';
 import { Dec, ZERO } from '../model/decimal.js';
@@ -27,6 +28,12 @@ import { NO_OVERRIDES, readOverrides, type Overrides } from '../derivatives/over
 export const INPUT_OPTIONS = {
   format: { type: 'string', describe: 'read every input with this importer (see `taxlot formats`) instead of detecting', group: 'Input:' },
   'input-timezone': { type: 'string', describe: 'zone of wall-clock times in exports that do not state one (default: each importer\'s own, usually UTC)', group: 'Input:' },
+  'date-order': {
+    type: 'string',
+    choices: ['dmy', 'mdy', 'ymd'],
+    describe: 'order of numeric dates such as 03/04/2024 in every input: day-first, month-first or year-first (default: decided per file from its format and its own dates)',
+    group: 'Input:',
+  },
   'max-input-size': { type: 'number', default: 2048, describe: 'largest input file read, in MiB; a larger one is not read (INPUT_TOO_LARGE)', group: 'Input:' },
 } as const satisfies Record<string, Options>;
 
@@ -141,6 +148,7 @@ function withoutCredentials(url: string): string {
 export interface CommonArgs {
   format?: string;
   'input-timezone'?: string;
+  'date-order'?: string;
   'max-input-size'?: number;
   year?: number;
   method?: string;
@@ -173,6 +181,15 @@ export function toReadOptions(args: { 'max-input-size'?: number }): { maxBytes?:
   if (mib === undefined) return {};
   if (!Number.isFinite(mib) || mib <= 0) throw new UsageError(`--max-input-size must be a positive number of MiB, got ${mib}`);
   return { maxBytes: Math.floor(mib * 1024 * 1024) };
+}
+
+/**
+ * `--date-order` as a date order.
+ * @throws {UsageError} for anything but dmy, mdy or ymd (yargs checks the choices; batch files too)
+ */
+export function toDateOrder(value: string): DateOrder {
+  if (value === 'dmy' || value === 'mdy' || value === 'ymd') return value;
+  throw new UsageError(`--date-order must be dmy, mdy or ymd, got "${value}"`);
 }
 
 function amount(text: string, flag: string): Dec {
@@ -245,6 +262,7 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
     derivativeValuation: args['derivative-valuation'] === 'event' ? 'event' : 'close',
     ...(args.format ? { forcedFormat: args.format } : {}),
     ...(inputZone ? { inputZone } : {}),
+    ...(args['date-order'] ? { dateOrder: toDateOrder(args['date-order']) } : {}),
   };
   return { options, diagnostics };
 }

@@ -34,6 +34,14 @@ export const CODES = {
     severity: 'warning',
     hint: 'the file is not valid UTF-8 and was read as Windows-1252 (Latin-1): check names and symbols, or re-save it as UTF-8',
   },
+  DATE_ORDER_CONFLICT: {
+    severity: 'error',
+    hint: 'the file\'s dates are not all in the order it was read in (day-first, month-first), so none of them can be trusted and the file is not read; check the line named, then run again with --date-order dmy|mdy|ymd, or correct the rows written in the other order',
+  },
+  DATE_ORDER_ASSUMED: {
+    severity: 'warning',
+    hint: 'no date in the file has a day above 12, so its order was assumed: check a few rows against the exchange\'s site and pass --date-order dmy|mdy|ymd to state it',
+  },
   INPUT_TOO_LARGE: { severity: 'error', hint: 'the file is larger than --max-input-size; split the export by date range, or raise the limit' },
   // ── rows ──
   ROW_BAD_NUMBER: { severity: 'error', hint: 'the cell must be a decimal number such as 1234.56' },

@@ -8,7 +8,7 @@
  */
 import type { Dec } from '../model/decimal.js';
 import { parseNumber, type NumberStyle, type ParsedNumber } from './parse-number.js';
-import { parseInstant, type DateOrder } from './parse-instant.js';
+import { hasLeapSecond, parseInstant, type DateOrder, type InstantStyle, type OrderDecider } from './parse-instant.js';
 
 export type HeaderMatcher = string | RegExp;
 
@@ -18,6 +18,8 @@ export interface CellContext {
   readonly numberStyle: NumberStyle;
   /** Default zone of wall-clock dates in this file (from the importer, or `--input-timezone`). */
   readonly zone: string;
+  /** Decides the order of the file's day-month dates, for the whole file (`date-order.ts`). */
+  readonly dates?: OrderDecider;
 }
 
 export type CellResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: CellProblem };
@@ -25,6 +27,8 @@ export type CellResult<T> = { readonly ok: true; readonly value: T } | { readonl
 export interface CellProblem {
   readonly code: 'ROW_BAD_NUMBER' | 'ROW_BAD_DATE' | 'ROW_MISSING_VALUE' | 'ROW_UNKNOWN_TYPE';
   readonly message: string;
+  /** Replaces the code's catalogue hint when this problem has a more precise one. */
+  readonly hint?: string;
 }
 
 export interface Column<T> {
@@ -93,9 +97,20 @@ export function instant(
       if (t === '') return fail('ROW_MISSING_VALUE', `column "${ctx.header}" is empty`);
       // A header naming its zone (`Time(UTC+08:00)`, `Date(UTC)`, `UTC_Time`) wins over file defaults.
       const zone = zoneOfHeader(ctx.header) ?? opts.zone ?? ctx.zone;
-      const style = opts.order ? { zone, order: opts.order } : { zone };
+      const style: InstantStyle = { zone, ...(opts.order ? { order: opts.order } : {}), ...(ctx.dates ? { decider: ctx.dates } : {}) };
       const value = parseInstant(t, style);
-      return value === undefined ? fail('ROW_BAD_DATE', `cannot read "${t}" as a date/time in column "${ctx.header}"`) : ok(value);
+      if (value !== undefined) return ok(value);
+      if (hasLeapSecond(t)) {
+        return {
+          ok: false,
+          problem: {
+            code: 'ROW_BAD_DATE',
+            message: `"${t}" in column "${ctx.header}" states second 60, a leap second: it has no instant of its own, and read as the next second it would move the row into the next minute (at 23:59:60, the next day and perhaps the next tax year)`,
+            hint: 'write the time as :59 (the second before the leap second) in the file and run again',
+          },
+        };
+      }
+      return fail('ROW_BAD_DATE', `cannot read "${t}" as a date/time in column "${ctx.header}"`);
     },
   };
 }

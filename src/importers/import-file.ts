@@ -3,14 +3,16 @@
  * Pure: the CLI reads the bytes (whole or as a stream of chunks); this never touches the file
  * system.
  */
-import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
 import type { ReportedRow } from './form1099da/reported-row.js';
 import type { SourceRef } from '../model/source-ref.js';
 import { detectFormat, SCAN_LINES, type Detection } from './detect.js';
 import type { Importer } from './importer-spec.js';
 import { csvRows } from './read-csv.js';
-import { runImporter, type GroupReopened, type ImportResult, type RowAccounting } from './run-importer.js';
+import type { DateOrderStart } from './date-order.js';
+import type { DateOrder } from './parse-instant.js';
+import { runImporter, type DateOrderRedone, type DateOrderRefused, type GroupReopened, type ImportResult, type RowAccounting } from './run-importer.js';
 import { chunksOf, headLines, linesFrom, normalizedChunks, type TextSource } from './text-source.js';
 
 export interface FileImport {
@@ -34,6 +36,8 @@ export interface ImportFileOptions {
   readonly seenRows?: Map<string, SourceRef>;
   readonly forcedFormat?: string;
   readonly inputZone?: string;
+  /** `--date-order`: the order of the day-month dates of every file (date-order.ts). */
+  readonly dateOrder?: DateOrder;
   /** Rows after which a group's first row is mapped (tests: a small window); see runImporter. */
   readonly groupWindow?: number;
   /** The detection already made for this file (computeReport detects every file first). */
@@ -83,18 +87,45 @@ export function importFile(file: string, source: TextSource, opts: ImportFileOpt
   }
   const { match } = detection;
   const preamble = head.slice(0, match.headerLineIndex);
-  const pass = (groupWindow: number | undefined): ImportResult | GroupReopened =>
-    runImporter(file, csvRows(linesFrom(source, match.headerLineIndex), match.delimiter, match.headerLineIndex + 1), { preamble }, match, {
+  const rows = () => csvRows(linesFrom(source, match.headerLineIndex), match.delimiter, match.headerLineIndex + 1);
+  const pass = (groupWindow: number | undefined, dateStart: DateOrderStart | undefined): ImportResult | GroupReopened | DateOrderRedone | DateOrderRefused =>
+    runImporter(file, rows(), { preamble }, match, {
       fileStem: fileStem(file),
       fileName: file.split(/[\\/]/).pop() ?? file,
       ...(opts.seenRows ? { seenRows: opts.seenRows } : {}),
       ...(opts.inputZone ? { inputZone: opts.inputZone } : {}),
+      ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
       ...(groupWindow !== undefined ? { groupWindow } : {}),
+      ...(dateStart ? { dateStart } : {}),
     });
-  // Groups are mapped as the file streams; a file whose groups are scattered is read again, holding them.
-  const streamed = pass(opts.groupWindow ?? GROUP_WINDOW_ROWS);
-  const result = 'reopened' in streamed ? pass(undefined) : streamed;
-  if ('reopened' in result) throw new Error('a pass without a group window cannot reopen a group');
+  // Groups are mapped as the file streams; a file whose groups are scattered is read again, holding
+  // them. A file whose assumed date order a later row rules out is read again in the order left
+  // (each re-read drops an order, so there are at most two).
+  let groupWindow: number | undefined = opts.groupWindow ?? GROUP_WINDOW_ROWS;
+  let dateStart: DateOrderStart | undefined;
+  let result: ImportResult | undefined;
+  for (let passes = 0; !result; passes++) {
+    if (passes > 4) throw new Error('importFile: the passes did not settle');
+    const r = pass(groupWindow, dateStart);
+    if ('reopened' in r) {
+      if (groupWindow === undefined) throw new Error('a pass without a group window cannot reopen a group');
+      groupWindow = undefined;
+    } else if ('dateRedo' in r) {
+      dateStart = r.dateRedo;
+    } else if ('dateConflict' in r) {
+      // the rows of the file all count as rejected: none of its dates can be trusted
+      let count = 0;
+      for (const _ of rows()) count++;
+      const rejected = Math.max(0, count - 1);
+      // and none of its rows may make another file's rows look like duplicates
+      if (opts.seenRows) for (const [key, ref] of opts.seenRows) if (ref.file === file) opts.seenRows.delete(key);
+      const { line, message } = r.dateConflict;
+      const conflict = diagnostic('DATE_ORDER_CONFLICT', `${message}; ${rejected} row${rejected === 1 ? '' : 's'} not read`, { file, line, format: match.importer.id });
+      return notRead(file, [conflict], rejected);
+    } else {
+      result = r;
+    }
+  }
   const diagnostics = [...result.diagnostics];
   if (result.accounting.rows === 0) diagnostics.push(fileDiagnostic('INPUT_EMPTY', file, 'the file has a header but no data rows'));
   return {

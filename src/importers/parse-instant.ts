@@ -14,11 +14,35 @@ import { TZDate } from '@date-fns/tz';
 
 export type DateOrder = 'ymd' | 'mdy' | 'dmy';
 
+export const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy', 'ymd'];
+
+/**
+ * A numeric date whose shape does not give its order: the first field is not a 4-digit year
+ * (`13/06/2024`, `06.13.24`, `24-06-13`). Its fields as written.
+ */
+export interface NumericDate {
+  readonly a: string;
+  readonly sep: string;
+  readonly b: string;
+  readonly c: string;
+}
+
+/** Who decides the order of a file's order-dependent dates (see `date-order.ts`). */
+export interface OrderDecider {
+  /** The order to read `fields` in; `declared` is the column's documented order. May throw. */
+  orderFor(fields: NumericDate, text: string, declared: DateOrder | undefined): DateOrder;
+}
+
 export interface InstantStyle {
   /** Zone of wall-clock cells: IANA name or `±HH:MM`. Default `UTC`. */
   readonly zone?: string;
-  /** Order of numeric dates with `/`, `.` or 2-digit years. Default `ymd` for `-`, `mdy` for `/`, `dmy` for `.`. */
+  /**
+   * Order of numeric dates with `/`, `.` or 2-digit years. Default (`conventionalOrder`): `ymd`
+   * for 2-digit fields with `-`, `dmy` for `.`, otherwise `mdy`.
+   */
   readonly order?: DateOrder;
+  /** Decides the order for the whole file (wins over `order`, which it is told as the declared one). */
+  readonly decider?: OrderDecider;
 }
 
 const MONTHS: Record<string, number> = {
@@ -43,7 +67,7 @@ interface WallClock {
 export function parseInstant(cell: string, style: InstantStyle = {}): number | undefined {
   const text = cell.trim();
   if (text === '') return undefined;
-  const wall = isoWallClock(text) ?? parseWallClock(text, style.order);
+  const wall = isoWallClock(text) ?? parseWallClock(text, style);
   if (!wall || !isValidWallClock(wall)) return undefined;
   if (wall.offsetMinutes !== undefined) return utcOf(wall) - wall.offsetMinutes * 60_000;
   const zone = style.zone ?? 'UTC';
@@ -69,9 +93,54 @@ function utcOf(w: WallClock): number {
 }
 
 function isValidWallClock(w: WallClock): boolean {
-  if (w.mo < 1 || w.mo > 12 || w.d < 1 || w.h > 23 || w.mi > 59 || w.s > 60) return false;
-  const probe = new Date(Date.UTC(w.y, w.mo - 1, w.d));
-  return probe.getUTCDate() === w.d && probe.getUTCMonth() === w.mo - 1;
+  // second 60 (a leap second) is refused: Date.UTC would move it to the next minute — at 23:59:60,
+  // into the next day and possibly the next tax year (README "Dates").
+  if (w.h > 23 || w.mi > 59 || w.s > 59) return false;
+  return isCalendarDate(w.y, w.mo, w.d);
+}
+
+function isCalendarDate(y: number, mo: number, d: number): boolean {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return probe.getUTCDate() === d && probe.getUTCMonth() === mo - 1;
+}
+
+/**
+ * Does the cell state second 60 — a leap second (`23:59:60`) — which has no instant of its own?
+ * @example hasLeapSecond('2016-12-31 23:59:60') === true
+ */
+export function hasLeapSecond(cell: string): boolean {
+  return /(?:^|[^\d])\d{1,2}:\d{2}:60(?![\d])/.test(cell);
+}
+
+/**
+ * The calendar date `fields` give read in `order`, or undefined when they give none. A 2-digit
+ * year is 20YY (a year before 2009 is then the row guards' to refuse, row by row).
+ */
+export function dateInOrder(f: NumericDate, order: DateOrder): { y: number; mo: number; d: number } | undefined {
+  const [yText, mo, d] = order === 'ymd' ? [f.a, Number(f.b), Number(f.c)] : order === 'mdy' ? [f.c, Number(f.a), Number(f.b)] : [f.c, Number(f.b), Number(f.a)];
+  if ((order === 'ymd' ? f.c : f.a).length > 2 || f.b.length > 2) return undefined;
+  let y: number;
+  if (yText.length === 4) y = Number(yText);
+  else if (yText.length === 2) y = 2000 + Number(yText);
+  else return undefined;
+  return isCalendarDate(y, mo, d) ? { y, mo, d } : undefined;
+}
+
+/** The orders in which `fields` are a calendar date. */
+export function ordersOf(f: NumericDate): DateOrder[] {
+  return DATE_ORDERS.filter((o) => dateInOrder(f, o) !== undefined);
+}
+
+/**
+ * The order a numeric date is read in when nothing else decides: `.` is day-first (the German,
+ * Swiss, Russian… layout), two-digit fields with `-` are year-first (`YY-MM-DD`, Binance's
+ * layout), other shapes month-first (the US layout).
+ */
+export function conventionalOrder(f: Pick<NumericDate, 'sep' | 'c'>): DateOrder {
+  if (f.sep === '.') return 'dmy';
+  if (f.sep === '-' && f.c.length !== 4) return 'ymd';
+  return 'mdy';
 }
 
 const TIME = String.raw`(?:[T\s,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(AM|PM|am|pm)?)?`;
@@ -126,23 +195,17 @@ function digits(t: string, from: number, count: number): number {
   return v;
 }
 
-function parseWallClock(text: string, order?: DateOrder): WallClock | undefined {
+function parseWallClock(text: string, style: InstantStyle): WallClock | undefined {
   let m = NUMERIC.exec(text);
   if (m) {
-    const [a, sep, b, c] = [m[1] ?? '', m[2] ?? '', m[3] ?? '', m[4] ?? ''];
-    let y: number, mo: number, d: number;
-    const bySeparator: DateOrder = sep === '/' ? 'mdy' : sep === '.' ? 'dmy' : 'ymd';
-    let effective: DateOrder;
-    if (a.length === 4) effective = 'ymd';
-    else if (c.length === 4) effective = order === 'dmy' || order === 'mdy' ? order : sep === '.' ? 'dmy' : 'mdy';
-    else effective = order ?? bySeparator;
-    if (effective === 'ymd') [y, mo, d] = [Number(a), Number(b), Number(c)];
-    else if (effective === 'mdy') [mo, d, y] = [Number(a), Number(b), Number(c)];
-    else [d, mo, y] = [Number(a), Number(b), Number(c)];
-    const yText = effective === 'ymd' ? a : c;
-    if (yText.length === 2) y += 2000;
-    else if (yText.length !== 4) return undefined;
-    return withTime({ y, mo, d }, m.slice(5));
+    const fields: NumericDate = { a: m[1] ?? '', sep: m[2] ?? '', b: m[3] ?? '', c: m[4] ?? '' };
+    if (fields.a.length === 4) {
+      if (fields.c.length > 2) return undefined;
+      return withTime({ y: Number(fields.a), mo: Number(fields.b), d: Number(fields.c) }, m.slice(5));
+    }
+    const order = style.decider ? style.decider.orderFor(fields, text, style.order) : (style.order ?? conventionalOrder(fields));
+    const date = dateInOrder(fields, order);
+    return date ? withTime(date, m.slice(5)) : undefined;
   }
   m = TEXT_MONTH.exec(text);
   if (m) {

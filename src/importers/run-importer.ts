@@ -10,7 +10,9 @@ import type { LedgerEvent } from '../model/ledger-event.js';
 import { omitFields } from '../model/copy-fields.js';
 import { ownText, sharedText } from '../model/own-text.js';
 import type { SourceRef } from '../model/source-ref.js';
-import type { Column } from './columns.js';
+import type { CellContext, Column } from './columns.js';
+import { DateOrderConflict, DateOrderRedo, FileDateOrder, type DateOrderStart } from './date-order.js';
+import type { DateOrder } from './parse-instant.js';
 import { normalizeHeader, type FormatMatch } from './detect.js';
 import { isGroupSpec, type Columns, type EventDraft, type Importer, type RowOutcome, type RowSpec } from './importer-spec.js';
 import { PendingGroups } from './pending-groups.js';
@@ -50,6 +52,20 @@ export interface ImportOptions {
    * row, instead of holding every group to the end of the file. Absent: hold them all.
    */
   readonly groupWindow?: number;
+  /** `--date-order`: the order of every day-month date of the file. */
+  readonly dateOrder?: DateOrder;
+  /** A re-read after a pass found the date order it assumed ruled out (`DateOrderRedo`). */
+  readonly dateStart?: DateOrderStart;
+}
+
+/** A pass whose assumed date order a later row ruled out: read the file again from `start`. */
+export interface DateOrderRedone {
+  readonly dateRedo: DateOrderStart;
+}
+
+/** The file's dates are not all in one order: the whole file is refused. */
+export interface DateOrderRefused {
+  readonly dateConflict: { readonly line: number; readonly message: string };
 }
 
 /**
@@ -86,6 +102,24 @@ export function runImporter(
   head: FileHead,
   match: FormatMatch,
   opts: ImportOptions,
+): ImportResult | GroupReopened | DateOrderRedone | DateOrderRefused {
+  const dates = new FileDateOrder(opts.dateOrder, match.delimiter, opts.dateStart);
+  try {
+    return readRows(file, rows, head, match, opts, dates);
+  } catch (e) {
+    if (e instanceof DateOrderRedo) return { dateRedo: e.start };
+    if (e instanceof DateOrderConflict) return { dateConflict: { line: e.line, message: e.message } };
+    throw e;
+  }
+}
+
+function readRows(
+  file: string,
+  rows: Iterable<CsvRow>,
+  head: FileHead,
+  match: FormatMatch,
+  opts: ImportOptions,
+  dates: FileDateOrder,
 ): ImportResult | GroupReopened {
   const importer = match.importer;
   const diagnostics: Diagnostic[] = [];
@@ -209,7 +243,8 @@ export function runImporter(
       );
       return;
     }
-    const result = parseRow(cellParsers, row.cells, zone, style, ref);
+    dates.line = row.line;
+    const result = parseRow(cellParsers, row.cells, { header: '', numberStyle: style, zone, dates }, ref);
     if ('problems' in result) {
       accounting.rejected++;
       diagnostics.push(...result.problems);
@@ -255,6 +290,7 @@ export function runImporter(
   }
   if (reopened) return { reopened };
   pending?.finish();
+  diagnostics.push(...dates.finish(file));
   return { events, diagnostics: mapDiagnostics === diagnostics ? diagnostics : [...diagnostics, ...mapDiagnostics], accounting };
 }
 
@@ -279,8 +315,7 @@ function compileColumns(importer: Importer, match: FormatMatch): CellParser[] {
 function parseRow(
   parsers: readonly CellParser[],
   cells: readonly string[],
-  zone: string,
-  numberStyle: NumberStyle,
+  fileCtx: CellContext,
   ref: SourceRef,
 ): ParsedRow | { problems: Diagnostic[] } {
   const values: Record<string, unknown> = {};
@@ -290,9 +325,9 @@ function parseRow(
       values[p.key] = undefined;
       continue;
     }
-    const result = p.column.parse(cells[p.index], { header: p.header, numberStyle, zone });
+    const result = p.column.parse(cells[p.index], { header: p.header, numberStyle: fileCtx.numberStyle, zone: fileCtx.zone, ...(fileCtx.dates ? { dates: fileCtx.dates } : {}) });
     if (result.ok) values[p.key] = result.value;
-    else (problems ??= []).push(diagnostic(result.problem.code, result.problem.message, ref));
+    else (problems ??= []).push(diagnostic(result.problem.code, result.problem.message, ref, result.problem.hint));
   }
   return problems ? { problems } : { ref, values };
 }

@@ -16,6 +16,7 @@ import { detectFile, importFile, notRead, walletOf, type FileImport } from '../i
 import type { TextSource } from '../importers/text-source.js';
 import { findPossibleDuplicates } from '../importers/find-possible-duplicates.js';
 import type { SourceRef } from '../model/source-ref.js';
+import type { DateOrder } from '../importers/parse-instant.js';
 import type { Importer } from '../importers/importer-spec.js';
 import type { Dec } from '../model/decimal.js';
 import type { Disposal } from '../model/disposal.js';
@@ -73,6 +74,8 @@ export interface ReportOptions {
   readonly importers: readonly Importer[];
   readonly forcedFormat?: string;
   readonly inputZone?: string;
+  /** `--date-order`: the order of day-month dates in every input (src/importers/date-order.ts). */
+  readonly dateOrder?: DateOrder;
   /** `--overrides`: the user's statements about liabilities (src/derivatives/overrides.ts). */
   readonly overrides?: Overrides;
   /** When derivative positions are valued: at their close (default) or when each row was booked. */
@@ -316,7 +319,7 @@ export function computeReport(
  * share an importer and wallet with another file of the run — the ones whose rows can overlap —
  * pay for fingerprinting their rows (duplicate rows across overlapping exports are counted once).
  */
-export function importInputs(inputs: readonly InputFile[], options: Pick<ReportOptions, 'importers' | 'forcedFormat' | 'inputZone'>): FileImport[] {
+export function importInputs(inputs: readonly InputFile[], options: Pick<ReportOptions, 'importers' | 'forcedFormat' | 'inputZone' | 'dateOrder'>): FileImport[] {
   const detectOptions = { importers: options.importers, ...(options.forcedFormat ? { forcedFormat: options.forcedFormat } : {}) };
   // A Form 1099-DA statement is recognised first: its rows are what a broker reported, not events.
   const statements = inputs.map((f) => (f.unreadable ? undefined : detectForm1099Da(f.text)));
@@ -346,6 +349,7 @@ export function importInputs(inputs: readonly InputFile[], options: Pick<ReportO
       detection,
       ...((sizes.get(g ?? '') ?? 0) > 1 ? { seenRows } : {}),
       ...(options.inputZone ? { inputZone: options.inputZone } : {}),
+      ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
     });
     return f.readDiagnostics?.length ? { ...imported, diagnostics: [...f.readDiagnostics, ...imported.diagnostics] } : imported;
   });

@@ -4,13 +4,14 @@ import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import { importInputs } from '../../pipeline/compute-report.js';
 import { collectInputs, readInputs } from '../io.js';
-import { INPUT_OPTIONS, runImporters, toReadOptions } from '../options.js';
+import { INPUT_OPTIONS, runImporters, toDateOrder, toReadOptions } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
 
 interface CheckArgs {
   inputs: string[];
   format?: string;
   'input-timezone'?: string;
+  'date-order'?: string;
   'max-input-size'?: number;
   'max-diagnostics': number;
 }
@@ -22,6 +23,7 @@ export function runCheck(args: CheckArgs): CommandResult {
     importers,
     ...(args.format ? { forcedFormat: args.format } : {}),
     ...(args['input-timezone'] ? { inputZone: args['input-timezone'] } : {}),
+    ...(args['date-order'] ? { dateOrder: toDateOrder(args['date-order']) } : {}),
   });
   const lines: string[] = [];
   const total = { rows: 0, imported: 0, skipped: 0, rejected: 0 };
