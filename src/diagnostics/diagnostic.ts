@@ -13,6 +13,11 @@ export interface Diagnostic {
   /** A file-level diagnostic (format detection) names only the file. */
   readonly file?: string;
   readonly hint?: string;
+  /**
+   * How many diagnostics this one stands for: a summary of repeated diagnostics of one file
+   * (bounded-diagnostics.ts) counts as that many in the error and warning totals. Default 1.
+   */
+  readonly count?: number;
 }
 
 /**
@@ -41,9 +46,10 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: n
   let warnings = 0;
   let notes = 0;
   for (const d of diagnostics) {
-    if (d.severity === 'error') errors++;
-    else if (d.severity === 'warning') warnings++;
-    else notes++;
+    const n = d.count ?? 1;
+    if (d.severity === 'error') errors += n;
+    else if (d.severity === 'warning') warnings += n;
+    else notes += n;
   }
   return { errors, warnings, notes };
 }

@@ -5,6 +5,7 @@
  * reason) or rejected (an error diagnostic naming file, line and value) — so that
  * `rows = imported + skipped + rejected` holds for every file. A bad row never stops the file.
  */
+import { BoundedDiagnostics } from '../diagnostics/bounded-diagnostics.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
 import { omitFields } from '../model/copy-fields.js';
@@ -122,9 +123,10 @@ function readRows(
   dates: FileDateOrder,
 ): ImportResult | GroupReopened {
   const importer = match.importer;
-  const diagnostics: Diagnostic[] = [];
+  // bounded whatever the number of bad rows: repeated ones are kept in full up to a limit, then counted
+  const diagnostics = new BoundedDiagnostics();
   // a group's skip or rejection follows the diagnostics of the rows (a row's: in line with them)
-  const mapDiagnostics: Diagnostic[] = isGroupSpec(importer) ? [] : diagnostics;
+  const mapDiagnostics = isGroupSpec(importer) ? new BoundedDiagnostics() : diagnostics;
   const accounting: RowAccounting = { rows: 0, imported: 0, skipped: 0, rejected: 0, skippedByReason: {} };
   const events: LedgerEvent[] = [];
   const wallet = importer.wallet === 'file-stem' ? opts.fileStem : importer.wallet;
@@ -134,7 +136,8 @@ function readRows(
     accounting.skipped += count;
     accounting.skippedByReason[reason] = (accounting.skippedByReason[reason] ?? 0) + count;
   };
-  const duplicates: { ref: SourceRef; of: SourceRef }[] = [];
+  // rows repeating another file's: counted, with the first and the files repeated (not every ref)
+  const duplicates = { count: 0, first: undefined as SourceRef | undefined, of: new Set<string>() };
   const cellParsers = compileColumns(importer, match);
 
   const apply = (group: readonly ParsedRow[], outcome: RowOutcome): void => {
@@ -200,7 +203,9 @@ function readRows(
       const fingerprint = [importer.id, wallet, ...row.cells.map((c) => c.trim())].join('\u0001');
       const first = opts.seenRows.get(fingerprint);
       if (first && first.file !== file) {
-        duplicates.push({ ref, of: first });
+        duplicates.count++;
+        duplicates.first ??= ref;
+        duplicates.of.add(first.file);
         skip('duplicate of a row in another file (overlapping export)');
         diagnostics.push(diagnostic('ROW_SKIPPED', `duplicate of ${first.file}:${first.line}`, ref));
         return;
@@ -278,20 +283,16 @@ function readRows(
   if (quotedRows) {
     diagnostics.push(diagnostic('CSV_ROW_QUOTED', `${quotedCount} rows are wrapped whole in quotes (a spreadsheet re-save); they were read from inside the quotes`, quotedRows));
   }
-  if (duplicates.length > 0) {
-    const others = [...new Set(duplicates.map((d) => d.of.file))].join(', ');
+  if (duplicates.count > 0) {
+    const others = [...duplicates.of].join(', ');
     diagnostics.push(
-      diagnostic(
-        'DUPLICATE_ROWS',
-        `${duplicates.length} of ${accounting.rows} rows repeat rows of ${others}; each is counted once`,
-        duplicates[0]?.ref,
-      ),
+      diagnostic('DUPLICATE_ROWS', `${duplicates.count} of ${accounting.rows} rows repeat rows of ${others}; each is counted once`, duplicates.first),
     );
   }
   if (reopened) return { reopened };
   pending?.finish();
   diagnostics.push(...dates.finish(file));
-  return { events, diagnostics: mapDiagnostics === diagnostics ? diagnostics : [...diagnostics, ...mapDiagnostics], accounting };
+  return { events, diagnostics: mapDiagnostics === diagnostics ? diagnostics.finish() : [...diagnostics.finish(), ...mapDiagnostics.finish()], accounting };
 }
 
 /** Rows a `;` file's number style is judged on (numberStyleOf). */
