@@ -116,7 +116,7 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
   let shared: OptionValues = {};
   if (existsSync(sharedConfigPath)) {
     const parsed = readConfig(sharedConfigPath, table);
-    if (parsed.problems.length > 0) throw new UsageError(parsed.problems.join('\n'));
+    if (parsed.problems.length > 0) throw UsageError.ofLines(parsed.problems);
     shared = parsed.values;
   }
   // Validate what every client shares once, so a bad flag is one usage error, not N failures.

@@ -11,6 +11,7 @@ import { formatsCommand } from './commands/formats.js';
 import { harvestCommand } from './commands/harvest.js';
 import { pricesMissingCommand } from './commands/prices-missing.js';
 import { reportCommand } from './commands/report.js';
+import { escapeInvisible } from '../model/visible-text.js';
 import { UsageError } from './errors.js';
 import type { CommandResult, TaxlotCommand } from './result.js';
 
@@ -51,7 +52,8 @@ export async function main(argv: readonly string[]): Promise<CommandResult> {
     .wrap(process.stdout.isTTY ? Math.min(120, process.stdout.columns) : null)
     .exitProcess(false)
     .fail((msg, err) => {
-      throw err ?? new UsageError(msg);
+      // yargs quotes the values it names as JSON (control characters escaped): its own line breaks are kept
+      throw err ?? UsageError.ofLines(msg.split('\n'));
     });
   cli = register(cli, reportCommand);
   cli = register(cli, batchCommand);
@@ -65,24 +67,33 @@ export async function main(argv: readonly string[]): Promise<CommandResult> {
       help = output;
     });
   } catch (e) {
-    if (e instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `taxlot: ${e.message}\nrun \`taxlot --help\` for usage` };
+    if (e instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `taxlot: ${e.printed()}\nrun \`taxlot --help\` for usage` };
     throw e;
   }
   return result ?? { exitCode: 0, stdout: help, stderr: '' };
+}
+
+/** Each line of `text` with its control and invisible characters escaped (the line breaks kept). */
+export function visibleLines(text: string): string {
+  return text.split('\n').map(escapeInvisible).join('\n');
 }
 
 /** Run as a program: print, set the exit code; a thrown error here is a bug. */
 export async function runCli(argv: readonly string[]): Promise<void> {
   try {
     const r = await main(argv);
-    if (r.stdout) process.stdout.write(r.stdout.endsWith('\n') ? r.stdout : `${r.stdout}\n`);
-    if (r.stderr) process.stderr.write(r.stderr.endsWith('\n') ? r.stderr : `${r.stderr}\n`);
+    // a last net under every message: no line printed can hold a raw control or invisible character
+    // (an input path, a client folder name, an option value); diagnostics come escaped already
+    const stdout = visibleLines(r.stdout);
+    const stderr = visibleLines(r.stderr);
+    if (stdout) process.stdout.write(stdout.endsWith('\n') ? stdout : `${stdout}\n`);
+    if (stderr) process.stderr.write(stderr.endsWith('\n') ? stderr : `${stderr}\n`);
     process.exitCode = r.exitCode;
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`taxlot: ${e.message}\n`);
+      process.stderr.write(`taxlot: ${e.printed()}\n`);
     } else {
-      process.stderr.write(`taxlot: internal error — this is a bug, please report it with the command and versions.\n${(e as Error).stack ?? String(e)}\n`);
+      process.stderr.write(visibleLines(`taxlot: internal error — this is a bug, please report it with the command and versions.\n${(e as Error).stack ?? String(e)}\n`));
     }
     process.exitCode = 2;
   }

@@ -59,6 +59,10 @@ export const CODES = {
     severity: 'error',
     hint: 'an asset code, contract or wallet name of over 100 characters is not one an export writes: check the columns of this row',
   },
+  ROW_NAME_INVISIBLE: {
+    severity: 'error',
+    hint: 'an asset code or name holds an invisible or control character (shown as \\u{200b}): it could pose as another asset; retype the cell',
+  },
   ROW_ID_MANGLED: {
     severity: 'error',
     hint: 'a spreadsheet re-saved the file and turned a long id into scientific notation (1,55444E+13): its digits are lost; use the exchange\'s original export',

@@ -13,6 +13,14 @@ describe('printable', () => {
     expect(printable('\u007f\u009b')).toBe('\\x7f\\x9b');
     expect(printable('abc\u202edcba')).toBe('abc\\u{202e}dcba');
   });
+  it('shows characters that print as nothing as escapes, so B\u200bTC cannot pose as BTC', () => {
+    expect(printable('B\u200bTC')).toBe('B\\u{200b}TC');
+    // soft hyphen, zero-width joiner, LRM, word joiner, a BOM inside text, a tag character, a line separator
+    expect(printable('a\u00adb\u200dc\u200ed\u2060e\ufefff\u{e0041}g\u2028h')).toBe(
+      'a\\xadb\\u{200d}c\\u{200e}d\\u{2060}e\\u{feff}f\\u{e0041}g\\u{2028}h',
+    );
+    expect(printable('\u2066x\u2069\u202a')).toBe('\\u{2066}x\\u{2069}\\u{202a}');
+  });
   it('leaves ordinary text, accents and emoji alone', () => expect(printable('café ü € 🚀 ../etc')).toBe('café ü € 🚀 ../etc'));
   it('cuts text longer than the limit and says how much was left out', () => {
     const out = printable('A'.repeat(MAX_PRINTED_TEXT + 250));

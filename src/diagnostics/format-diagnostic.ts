@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from './diagnostic.js';
 import { compareSourceRefs } from '../model/source-ref.js';
+import { escapeInvisible } from '../model/visible-text.js';
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.source ? `${printable(d.source.file)}:${d.source.line}: ` : d.file ? `${printable(d.file)}: ` : '';
@@ -15,18 +16,17 @@ export function formatDiagnostic(d: Diagnostic): string {
 export const MAX_PRINTED_TEXT = 1000;
 
 /**
- * Text from the inputs (cells, file names) made safe to print on one terminal line: control
- * characters (a newline that would forge a second diagnostic, ANSI escape sequences, bells),
- * DEL, C1 controls and bidirectional overrides are shown as `\xNN` / `\u{NNNN}` escapes, and
- * text beyond MAX_PRINTED_TEXT characters is cut with a count of what was left out.
+ * Text from the inputs (cells, file names, option values) made safe to print on one terminal line:
+ * control characters (a newline that would forge a second diagnostic, ANSI escape sequences,
+ * bells), DEL, C1 controls, bidirectional controls and every character that prints as nothing
+ * (zero-width space, soft hyphen, BOM inside text, variation selectors, tags: `model/visible-text.ts`)
+ * are shown as `\xNN` / `\u{NNNN}` escapes — `B\u{200b}TC` cannot pose as `BTC` — and text beyond
+ * MAX_PRINTED_TEXT characters is cut with a count of what was left out.
  * @example printable('a\u001b[31mb') === 'a\\x1b[31mb'
  */
 export function printable(text: string): string {
   const cut = text.length > MAX_PRINTED_TEXT ? `${text.slice(0, MAX_PRINTED_TEXT)}… (${text.length - MAX_PRINTED_TEXT} more characters)` : text;
-  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
-  });
+  return escapeInvisible(cut);
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, note: 2 } as const;

@@ -15,10 +15,16 @@
  *    silent.
  *  - Names: an asset code, contract, account or wallet name longer than MAX_NAME_LENGTH is not
  *    one an exchange writes (a shifted column, a crafted cell); the row is rejected
- *    (`ROW_NAME_TOO_LONG`) instead of a megabyte "ticker" reaching every report line.
+ *    (`ROW_NAME_TOO_LONG`) instead of a megabyte "ticker" reaching every report line. A name
+ *    holding an invisible or control character (`B\u200bTC`, a bidi override: `visible-text.ts`)
+ *    is rejected too (`ROW_NAME_INVISIBLE`): it would pose as another asset (`BTC`) in every CSV
+ *    and on the PDF, with lots and prices of its own.
  */
 import type { EventDraft, Importer, RowOutcome } from './importer-spec.js';
 import { isGroupSpec, reject } from './importer-spec.js';
+import { escapeInvisible, hasInvisible, INVISIBLE } from '../model/visible-text.js';
+
+const INVISIBLE_SOURCE = INVISIBLE.source;
 
 /** 2009-01-03T00:00:00Z: the day of the first Bitcoin block. */
 export const EARLIEST_INSTANT = Date.UTC(2009, 0, 3);
@@ -82,6 +88,22 @@ function tooLongName(draft: EventDraft): [string, string] | undefined {
   return undefined;
 }
 
+/** The first name an event states that holds an invisible or control character, as [what, name]. */
+function invisibleName(draft: EventDraft): [string, string] | undefined {
+  const d = draft as unknown as Record<string, unknown>;
+  const bad = (name: unknown): name is string => typeof name === 'string' && hasInvisible(name);
+  for (const side of SIDES) {
+    const q = d[side] as { asset?: unknown; value?: { currency?: unknown } } | undefined;
+    if (bad(q?.asset)) return [`${side} asset`, q.asset];
+    if (bad(q?.value?.currency)) return [`${side} value currency`, q.value.currency];
+  }
+  for (const field of NAME_FIELDS) {
+    const value = d[field];
+    if (bad(value)) return [field, value];
+  }
+  return undefined;
+}
+
 /** The first problem of one event draft, as a rejection, or undefined. */
 function checkDraft(draft: EventDraft, opts: RowGuardOptions): RowOutcome | undefined {
   const date = dateOutOfRange(draft.instant, opts.now);
@@ -90,6 +112,14 @@ function checkDraft(draft: EventDraft, opts: RowGuardOptions): RowOutcome | unde
   if (long) {
     const [field, name] = long;
     return reject('ROW_NAME_TOO_LONG', `the ${field} is ${[...name].length} characters long ("${name.slice(0, 40)}…"); names are at most ${MAX_NAME_LENGTH}`);
+  }
+  const invisible = invisibleName(draft);
+  if (invisible) {
+    const [field, name] = invisible;
+    return reject(
+      'ROW_NAME_INVISIBLE',
+      `the ${field} "${escapeInvisible(name.slice(0, 100))}" holds an invisible or control character: it would pose as "${name.replace(new RegExp(INVISIBLE_SOURCE, 'gu'), '').slice(0, 100)}" in the report`,
+    );
   }
   if (PAIRED_BY_HASH.has(draft.kind) && draft.txHash !== undefined && isSpreadsheetMangledId(draft.txHash)) {
     return reject('ROW_ID_MANGLED', `the transaction hash "${draft.txHash}" was turned into scientific notation by a spreadsheet; transfers cannot be paired on it`);

@@ -20,8 +20,10 @@ function pdfOf(files: Map<string, string | Uint8Array>): Uint8Array {
 
 describe('text the standard fonts cannot show', () => {
   it('folds letters and marks to look-alikes instead of printing ?', () => {
-    // Ł → L, № → No., − (minus) → -, ﬁ → fi, full-width Ｘ → X, zero-width space dropped; ✓ has no look-alike.
-    expect(pdfSafe('Łukasz № 5 − 3 ﬁ Ｘ\u200b ✓')).toBe('Lukasz No. 5 - 3 fi X ?');
+    // Ł → L, № → No., − (minus) → -, ﬁ → fi, full-width Ｘ → X; ✓ has no look-alike; a zero-width
+    // space is shown as an escape, never dropped (B\u200bTC must not print as BTC), as is a soft hyphen.
+    expect(pdfSafe('Łukasz № 5 − 3 ﬁ Ｘ\u200b ✓')).toBe('Lukasz No. 5 - 3 fi X\\u{200b} ?');
+    expect(pdfSafe('B\u200bTC co\u00adin \u202eevil')).toBe('B\\u{200b}TC co\\xadin \\u{202e}evil');
     expect(pdfSafe('Erdős Ōsaka')).toBe('Erdos Osaka');
     // Already showable (WinAnsi) characters are kept as they are.
     expect(pdfSafe('Zoë Müller — 100 €')).toBe('Zoë Müller — 100 €');

@@ -4,6 +4,8 @@
  * of a path) or at the end. Pure: measuring is passed in, so it can be tested without a PDF.
  */
 
+import { escapeChar, hasInvisible } from '../../model/visible-text.js';
+
 export type Measure = (text: string) => number;
 
 const ELLIPSIS = '…';
@@ -21,7 +23,8 @@ export function pdfSafe(text: string): string {
   if (PLAIN.test(text)) return text;
   let out = '';
   for (const ch of text.replace(/[\r\n\t]+/g, ' ')) {
-    if (showable(ch)) out += ch;
+    if (hasInvisible(ch)) out += escapeChar(ch); // shown, never dropped: B\u{200b}TC is not BTC
+    else if (showable(ch)) out += ch;
     else out += fold(ch);
   }
   return out;
@@ -41,13 +44,14 @@ const FOLD: Readonly<Record<string, string>> = {
 
 /**
  * A character the standard fonts cannot show: its look-alike (Ł → L, № → No.), its compatibility
- * decomposition without accents (ő → o, ﬁ → fi, full-width Ａ → A), nothing for invisible marks
- * (zero-width spaces, variation selectors, lone accents), a space for exotic spaces, else `?`.
+ * decomposition without accents (ő → o, ﬁ → fi, full-width Ａ → A), nothing for a lone accent, a
+ * space for exotic spaces, else `?`. Invisible characters (zero-width spaces, bidi controls, soft
+ * hyphens: `model/visible-text.ts`) never reach here: `pdfSafe` shows them as `\u{200b}` escapes.
  */
 function fold(ch: string): string {
   const mapped = FOLD[ch];
   if (mapped !== undefined) return mapped;
-  if (/^[\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\u0300-\u036f]$/u.test(ch)) return '';
+  if (/^[\u0300-\u036f]$/u.test(ch)) return '';
   if (/^[\u2000-\u200a\u202f\u205f\u3000]$/u.test(ch)) return ' ';
   const plain = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   if (plain !== '' && plain !== ch && [...plain].every(showable)) return plain;
