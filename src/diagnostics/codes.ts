@@ -29,6 +29,14 @@ export const CODES = {
     severity: 'error',
     hint: 'a cell over 64 KiB or a row over 1 MiB is not an export row (an unclosed quote, or a file that is not CSV); the line is rejected and reading goes on',
   },
+  CSV_HEADER_CHANGED: {
+    severity: 'warning',
+    hint: 'two exports were joined into one file and the second has its columns in another order; its rows are read by its own header: check that both parts belong together',
+  },
+  CSV_HEADER_MISMATCH: {
+    severity: 'error',
+    hint: 'a header line further down the file has columns this format cannot read (another export pasted in): split the file at that line and give each part as its own input',
+  },
   INPUT_BINARY: { severity: 'error', hint: 'the file is not text (a spreadsheet .xlsx, a zip, an image): export or save it as CSV' },
   INPUT_ENCODING: {
     severity: 'warning',

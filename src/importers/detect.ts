@@ -4,9 +4,9 @@
  * The header row may sit below a preamble (Coinbase, OKX, Bybit), so the first lines are scanned;
  * each is split with `,`, `;` and tab. Headers are normalised (BOM, surrounding space, case, inner
  * runs of space) before comparison. An importer matches a line when every required column has a
- * header there, its `also` headers are present and its `absent` headers are not. Among the
- * importers that match, the most specific (most required headers) wins; a tie is refused as
- * ambiguous rather than guessed. When nothing matches, the closest importer and its missing
+ * header there, its `also` headers are present and its `absent` headers are not. A header more
+ * than one importer matches is refused as ambiguous (`FORMAT_AMBIGUOUS`, as the README promises),
+ * never read as the one with the most columns: `--format` says which it is. When nothing matches, the closest importer and its missing
  * columns are named so the user can tell a renamed column from a foreign file.
  */
 import Papa from 'papaparse';
@@ -99,6 +99,16 @@ function bindColumns(importer: Importer, row: HeaderRow): Attempt {
   return { bindings, missing, required, forbiddenPresent };
 }
 
+/**
+ * An importer's columns bound to a header row met further down a file (a header repeated with
+ * its columns in another order), or the required columns it lacks.
+ */
+export function bindHeaderCells(importer: Importer, cells: readonly string[]): { bindings: Map<string, ColumnBinding> } | { missing: string[] } {
+  const attempt = bindColumns(importer, headerRow(cells));
+  if (attempt.missing.length > 0 || attempt.forbiddenPresent) return { missing: attempt.missing };
+  return { bindings: attempt.bindings };
+}
+
 function splitLine(line: string, delimiter: string): string[] {
   const parsed = Papa.parse<string[]>(line, { delimiter, header: false, dynamicTyping: false });
   const cells = parsed.data[0] ?? [];
@@ -142,8 +152,7 @@ export function detectFormat(head: readonly string[], importers: readonly Import
     if (forcedId) return { kind: 'forced-mismatch', id: forcedId, missing: closest?.id === forcedId ? closest.missing : [] };
     return closest ? { kind: 'unknown', closest: { id: closest.id, missing: closest.missing } } : { kind: 'unknown' };
   }
-  const best = Math.max(...matches.map((m) => m.required));
-  const top = matches.filter((m) => m.required === best);
-  if (top.length > 1) return { kind: 'ambiguous', candidates: top.map((m) => m.match.importer.id) };
-  return { kind: 'match', match: (top[0] as { match: FormatMatch }).match };
+  // two formats fit: refused, as the README promises — reading it as either could be wrong
+  if (matches.length > 1) return { kind: 'ambiguous', candidates: matches.map((m) => m.match.importer.id) };
+  return { kind: 'match', match: (matches[0] as { match: FormatMatch }).match };
 }

@@ -14,7 +14,8 @@ import type { SourceRef } from '../model/source-ref.js';
 import type { CellContext, Column } from './columns.js';
 import { DateOrderConflict, DateOrderRedo, FileDateOrder, type DateOrderStart } from './date-order.js';
 import type { DateOrder } from './parse-instant.js';
-import { normalizeHeader, type FormatMatch } from './detect.js';
+import { normalizeHeader, type ColumnBinding, type FormatMatch } from './detect.js';
+import { HeaderLines, type HeaderVerdict } from './header-lines.js';
 import { isGroupSpec, type Columns, type EventDraft, type Importer, type RowOutcome, type RowSpec } from './importer-spec.js';
 import { PendingGroups } from './pending-groups.js';
 import type { CsvRow } from './read-csv.js';
@@ -138,7 +139,7 @@ function readRows(
   };
   // rows repeating another file's: counted, with the first and the files repeated (not every ref)
   const duplicates = { count: 0, first: undefined as SourceRef | undefined, of: new Set<string>() };
-  const cellParsers = compileColumns(importer, match);
+  let cellParsers = compileColumns(importer, match.bindings);
 
   const apply = (group: readonly ParsedRow[], outcome: RowOutcome): void => {
     const first = group[0];
@@ -175,20 +176,19 @@ function readRows(
     if (!pending.add(grouping.groupKey(row.values), row)) reopened ??= row.ref;
   };
 
-  let headerCells: string[] | undefined;
-  // A repeated header line (two exports joined) is skipped. Cheap necessary condition first: the
-  // normalised header (trimmed, lower-cased, spaces collapsed) can only equal the cells if the first
-  // cell, lower-cased, contains its first word — almost every data row fails it at once.
-  let headerWord = '';
+  // the header the rows are read by; a header line further down (exports joined) may change it
+  let headers: HeaderLines | undefined;
+  /** Set while the rows sit below a header line this importer cannot read: its line. */
+  let foreignHeader: number | undefined;
   let numberStyle: NumberStyle | undefined = importer.numberStyle ?? (match.delimiter === ';' ? undefined : {});
   // a `;` file's number style is read off its first rows, so those wait until it is known
   const waiting: CsvRow[] = [];
   let quotedRows: SourceRef | undefined;
   let quotedCount = 0;
-  const readRow = (raw: CsvRow, header: readonly string[], style: NumberStyle): void => {
+  const readRow = (raw: CsvRow, lines: HeaderLines, style: NumberStyle): void => {
     accounting.rows++;
     const ref: SourceRef = { file, line: raw.line, format: importer.id };
-    const prepared = raw.problem ? { cells: raw.cells, quoted: false } : prepareCells(raw.cells, header, match.delimiter, importer.lastCellMayBeMissing && normalizeHeader(importer.lastCellMayBeMissing));
+    const prepared = raw.problem ? { cells: raw.cells, quoted: false } : prepareCells(raw.cells, lines.current, match.delimiter, importer.lastCellMayBeMissing && normalizeHeader(importer.lastCellMayBeMissing));
     if ('broken' in prepared) {
       accounting.rejected++;
       diagnostics.push(diagnostic('CSV_MALFORMED', 'the row is wrapped whole in quotes (a spreadsheet re-save) and the text inside is not valid CSV: its quotes are unbalanced', ref));
@@ -217,13 +217,17 @@ function readRows(
       diagnostics.push(diagnostic(row.problem.code, row.problem.message, ref));
       return;
     }
-    if (row.cells.length === header.length && (row.cells[0] ?? '').toLowerCase().includes(headerWord) && row.cells.every((c, i) => normalizeHeader(c) === header[i])) {
-      // two exports joined into one file: the second header is not a data row
-      const reason = 'repeated header line (exports joined into one file)';
-      skip(reason);
-      diagnostics.push(diagnostic('ROW_SKIPPED', reason, ref));
+    const verdict = lines.judge(row.cells);
+    if (verdict.kind !== 'data') {
+      headerLine(verdict, ref);
       return;
     }
+    if (foreignHeader !== undefined) {
+      accounting.rejected++;
+      diagnostics.push(diagnostic('CSV_HEADER_MISMATCH', `the row is below the header line ${foreignHeader}, whose columns this format cannot read`, ref));
+      return;
+    }
+    const header = lines.current;
     if (row.cells.length > header.length && row.cells.slice(header.length).some((c) => c.trim() !== '')) {
       accounting.rejected++;
       diagnostics.push(
@@ -258,26 +262,63 @@ function readRows(
     take(result);
   };
 
+  /** A header line below the first: skipped, and the columns switched to it (or refused). */
+  const headerLine = (verdict: Exclude<HeaderVerdict, { kind: 'data' }>, ref: SourceRef): void => {
+    switch (verdict.kind) {
+      case 'same': {
+        // two exports joined into one file: the second header is not a data row
+        const reason = 'repeated header line (exports joined into one file)';
+        skip(reason);
+        diagnostics.push(diagnostic('ROW_SKIPPED', reason, ref));
+        if (foreignHeader !== undefined) cellParsers = compileColumns(importer, match.bindings);
+        foreignHeader = undefined;
+        return;
+      }
+      case 'switched':
+        cellParsers = compileColumns(importer, verdict.bindings);
+        foreignHeader = undefined;
+        skip('header line with the columns in another order (exports joined into one file)');
+        diagnostics.push(
+          diagnostic(
+            'CSV_HEADER_CHANGED',
+            `the header is repeated here with its columns in another order (${verdict.moved.map((h) => `"${h}"`).slice(0, 6).join(', ')} moved): the rows after it are read by this header's column names`,
+            ref,
+          ),
+        );
+        return;
+      case 'foreign':
+        accounting.rejected++;
+        foreignHeader = ref.line;
+        diagnostics.push(
+          diagnostic(
+            'CSV_HEADER_MISMATCH',
+            `a header line with other columns (lacking ${verdict.missing.map((h) => `"${h}"`).join(', ')}): the rows after it cannot be read as ${importer.id} and are rejected, up to a header line this format can read`,
+            ref,
+          ),
+        );
+        return;
+    }
+  };
+
   for (const row of rows) {
     if (reopened) return { reopened };
-    if (!headerCells) {
+    if (!headers) {
       const inner = unwrapWholeRow(row.cells, match.delimiter);
-      headerCells = (inner && 'cells' in inner ? inner.cells : row.cells).map(normalizeHeader);
-      headerWord = (headerCells[0] ?? '').split(' ', 1)[0] ?? '';
+      headers = new HeaderLines(importer, inner && 'cells' in inner ? inner.cells : row.cells);
       continue;
     }
     if (numberStyle) {
-      readRow(row, headerCells, numberStyle);
+      readRow(row, headers, numberStyle);
       continue;
     }
     waiting.push(row);
     if (waiting.length < NUMBER_STYLE_ROWS) continue;
     numberStyle = numberStyleOf(match.delimiter, waiting);
-    for (const w of waiting.splice(0)) readRow(w, headerCells, numberStyle);
+    for (const w of waiting.splice(0)) readRow(w, headers, numberStyle);
   }
-  if (headerCells && waiting.length > 0) {
+  if (headers && waiting.length > 0) {
     const style = numberStyle ?? numberStyleOf(match.delimiter, waiting);
-    for (const w of waiting.splice(0)) readRow(w, headerCells, style);
+    for (const w of waiting.splice(0)) readRow(w, headers, style);
   }
 
   if (quotedRows) {
@@ -305,10 +346,10 @@ interface CellParser {
   readonly column: Column<unknown>;
 }
 
-/** Each declared column with where it sits in this file (absent optional columns: index -1). */
-function compileColumns(importer: Importer, match: FormatMatch): CellParser[] {
+/** Each declared column with where it sits under the header (absent optional columns: index -1). */
+function compileColumns(importer: Importer, bindings: ReadonlyMap<string, ColumnBinding>): CellParser[] {
   return Object.entries(importer.columns).map(([key, column]) => {
-    const binding = match.bindings.get(key);
+    const binding = bindings.get(key);
     return { key, index: binding ? binding.index : -1, header: binding ? binding.header : '', column: column as Column<unknown> };
   });
 }
