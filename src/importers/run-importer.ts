@@ -8,15 +8,14 @@
 import { BoundedDiagnostics } from '../diagnostics/bounded-diagnostics.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
-import { omitFields } from '../model/copy-fields.js';
-import { ownText, sharedText } from '../model/own-text.js';
 import type { SourceRef } from '../model/source-ref.js';
-import type { CellContext, Column } from './columns.js';
 import { DateOrderConflict, DateOrderRedo, FileDateOrder, type DateOrderStart } from './date-order.js';
 import type { DateOrder } from './parse-instant.js';
-import { normalizeHeader, type ColumnBinding, type FormatMatch } from './detect.js';
+import { normalizeHeader, type FormatMatch } from './detect.js';
 import { HeaderLines, type HeaderVerdict } from './header-lines.js';
-import { isGroupSpec, type Columns, type EventDraft, type Importer, type RowOutcome, type RowSpec } from './importer-spec.js';
+import { isGroupSpec, type Columns, type RowOutcome, type RowSpec } from './importer-spec.js';
+import { finishEvent, numberStyleOf } from './finish-event.js';
+import { compileColumns, parseRow, type ParsedRow } from './parse-row.js';
 import { PendingGroups } from './pending-groups.js';
 import type { CsvRow } from './read-csv.js';
 import type { NumberStyle } from './parse-number.js';
@@ -78,10 +77,6 @@ export interface GroupReopened {
   readonly reopened: SourceRef;
 }
 
-interface ParsedRow {
-  readonly ref: SourceRef;
-  readonly values: Record<string, unknown>;
-}
 
 /** The file around the rows: for zones and facts stated outside them. */
 export interface FileHead {
@@ -339,86 +334,4 @@ function readRows(
 /** Rows a `;` file's number style is judged on (numberStyleOf). */
 const NUMBER_STYLE_ROWS = 200;
 
-interface CellParser {
-  readonly key: string;
-  readonly index: number;
-  readonly header: string;
-  readonly column: Column<unknown>;
-}
-
-/** Each declared column with where it sits under the header (absent optional columns: index -1). */
-function compileColumns(importer: Importer, bindings: ReadonlyMap<string, ColumnBinding>): CellParser[] {
-  return Object.entries(importer.columns).map(([key, column]) => {
-    const binding = bindings.get(key);
-    return { key, index: binding ? binding.index : -1, header: binding ? binding.header : '', column: column as Column<unknown> };
-  });
-}
-
-function parseRow(
-  parsers: readonly CellParser[],
-  cells: readonly string[],
-  fileCtx: CellContext,
-  ref: SourceRef,
-): ParsedRow | { problems: Diagnostic[] } {
-  const values: Record<string, unknown> = {};
-  let problems: Diagnostic[] | undefined;
-  for (const p of parsers) {
-    if (p.index < 0) {
-      values[p.key] = undefined;
-      continue;
-    }
-    const result = p.column.parse(cells[p.index], { header: p.header, numberStyle: fileCtx.numberStyle, zone: fileCtx.zone, ...(fileCtx.dates ? { dates: fileCtx.dates } : {}) });
-    if (result.ok) values[p.key] = result.value;
-    else (problems ??= []).push(diagnostic(result.problem.code, result.problem.message, ref, result.problem.hint));
-  }
-  return problems ? { problems } : { ref, values };
-}
-
-let lastPrefix = { file: '', prefix: ':' };
-
-/**
- * `file:` as one string shared by the ids of a file's events: an id is then that string and the
- * line number (~32 bytes less per event than building `${file}:${line}` afresh).
- */
-function idPrefix(file: string): string {
-  if (lastPrefix.file !== file) lastPrefix = { file, prefix: `${file}:` };
-  return lastPrefix.prefix;
-}
-
-/** An event's text fields that may be cut from a cell: copied so as not to pin the CSV chunk (own-text.ts). */
-const KEPT_TEXT = ['txHash', 'note', 'toWallet', 'account', 'contract', 'position'] as const;
-
-/** The draft plus its identity (copied with omitFields: see there why not with a spread). */
-function finishEvent(draft: EventDraft, ref: SourceRef, extra: readonly SourceRef[], wallet: string, index: number): LedgerEvent {
-  const event = omitFields(draft, ['groupRows']) as Record<string, unknown>;
-  event['wallet'] = draft.wallet === undefined ? wallet : sharedText(draft.wallet);
-  for (const field of KEPT_TEXT) {
-    const text = event[field];
-    if (typeof text === 'string') event[field] = field === 'toWallet' ? sharedText(text) : ownText(text);
-  }
-  const id = idPrefix(ref.file) + String(ref.line);
-  event['id'] = index > 0 ? `${id}#${index}` : id;
-  event['source'] = ref;
-  if (extra.length > 0) event['extraSources'] = extra;
-  return event as unknown as LedgerEvent;
-}
-
-/**
- * The number style of a file the importer did not pin: a `;`-separated file is what a European
- * spreadsheet writes when it re-saves an export, with decimal commas (`0,6057`, `1.234,56`).
- * It is read that way when its cells show decimal commas and no decimal points; `,`-separated
- * files keep `.` (formats.md §4: Excel round-tripping is a real input source).
- */
-export function numberStyleOf(delimiter: string, rows: readonly CsvRow[]): NumberStyle {
-  if (delimiter !== ';') return {};
-  let commas = 0;
-  let points = 0;
-  for (const row of rows.slice(0, 200)) {
-    for (const cell of row.cells) {
-      const t = cell.trim();
-      if (/^-?\d{1,3}(\.\d{3})+,\d+$|^-?\d+,\d+$/.test(t)) commas++;
-      else if (/^-?\d+\.\d+$/.test(t) && !/^-?\d{1,3}\.\d{3}$/.test(t)) points++;
-    }
-  }
-  return commas > 0 && points === 0 ? { decimalSeparator: ',' } : {};
-}
+export { numberStyleOf };

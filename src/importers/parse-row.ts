@@ -1,0 +1,47 @@
+/** One row's cells → its typed values, or the problems of its cells (each a diagnostic). */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceRef } from '../model/source-ref.js';
+import type { CellContext, Column } from './columns.js';
+import type { ColumnBinding } from './detect.js';
+import type { Importer } from './importer-spec.js';
+
+export interface ParsedRow {
+  readonly ref: SourceRef;
+  readonly values: Record<string, unknown>;
+}
+
+export interface CellParser {
+  readonly key: string;
+  readonly index: number;
+  readonly header: string;
+  readonly column: Column<unknown>;
+}
+
+/** Each declared column with where it sits under the header (absent optional columns: index -1). */
+export function compileColumns(importer: Importer, bindings: ReadonlyMap<string, ColumnBinding>): CellParser[] {
+  return Object.entries(importer.columns).map(([key, column]) => {
+    const binding = bindings.get(key);
+    return { key, index: binding ? binding.index : -1, header: binding ? binding.header : '', column: column as Column<unknown> };
+  });
+}
+
+export function parseRow(
+  parsers: readonly CellParser[],
+  cells: readonly string[],
+  fileCtx: CellContext,
+  ref: SourceRef,
+): ParsedRow | { problems: Diagnostic[] } {
+  const values: Record<string, unknown> = {};
+  let problems: Diagnostic[] | undefined;
+  for (const p of parsers) {
+    if (p.index < 0) {
+      values[p.key] = undefined;
+      continue;
+    }
+    const result = p.column.parse(cells[p.index], { header: p.header, numberStyle: fileCtx.numberStyle, zone: fileCtx.zone, ...(fileCtx.dates ? { dates: fileCtx.dates } : {}) });
+    if (result.ok) values[p.key] = result.value;
+    else (problems ??= []).push(diagnostic(result.problem.code, result.problem.message, ref, result.problem.hint));
+  }
+  return problems ? { problems } : { ref, values };
+}
+
