@@ -1,8 +1,8 @@
 /**
  * Mutations of a real export (fast-check arbitraries): what truncated downloads, spreadsheet
  * re-saves, hand edits and crafted files do to a CSV — cells dropped, duplicated, swapped or
- * replaced by hostile values, lines cut, blank lines and repeated headers inserted, line ends
- * changed. Used by the importer fuzz tests; pure, deterministic for a given seed.
+ * replaced by hostile values, lines cut, blank lines and repeated (or reordered) headers
+ * inserted, line ends changed. Used by the importer fuzz tests; pure, deterministic for a given seed.
  */
 import fc from 'fast-check';
 
@@ -13,6 +13,9 @@ export const hostileCell: fc.Arbitrary<string> = fc.oneof(
     '1,55444E+13', '"', '""', '","', ',', ';', '\t', '\n', '\r\n', '"a\nb"', '=HYPERLINK("x")', '@SUM(1)', '+1', '../../x', '\u0000',
     '\u202e', '\ufeff', 'null', 'undefined', '__proto__', 'constructor', 'toString', '1970-01-01', '2008-12-31 23:59:59', '9999-12-31',
     '2024-02-30', '31/12/2024', '2024-13-01T25:61:61Z', '0000-00-00', 'BTC', 'USD', 'buy', 'sell', 'deposit', 'withdrawal', 'trade',
+    // day-month order evidence, leap seconds, invisible characters (issue #17)
+    '13/06/2024 10:00', '06/13/2024 10:00', '05/06/2024', '24-06-13 10:00:00', '13.06.2024', '2016-12-31 23:59:60', '2016-12-31T23:59:60Z',
+    'B\u200bTC', 'E\u202eTH', 'SO\u00adL', 'US\ufeffDC', '\u2066x\u2069', '\u{e0041}',
   ),
   fc.string({ unit: 'binary', maxLength: 12 }),
   fc.string({ maxLength: 12 }),
@@ -28,6 +31,7 @@ export type Mutation =
   | { op: 'truncate'; line: number; at: number }
   | { op: 'blank'; line: number }
   | { op: 'repeat-header'; line: number }
+  | { op: 'reorder-header'; line: number; cell: number; other: number }
   | { op: 'dup-line'; line: number }
   | { op: 'drop-line'; line: number }
   | { op: 'swap-lines'; line: number; other: number };
@@ -42,6 +46,7 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('truncate' as const), line: index, at: index }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('blank' as const), line: index }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('repeat-header' as const), line: index }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('reorder-header' as const), line: index, cell: index, other: index }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('dup-line' as const), line: index }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('drop-line' as const), line: index }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('swap-lines' as const), line: index, other: index }) },
@@ -95,6 +100,20 @@ export function mutate(text: string, mutations: readonly Mutation[]): string {
       case 'repeat-header':
         lines.splice(at, 0, header);
         break;
+      case 'reorder-header': {
+        // the header again with two columns swapped, and the rows after it swapped the same way
+        const hd = delimiterOf(header);
+        const names = header.split(hd);
+        const [x, y] = [m.cell % names.length, m.other % names.length];
+        const swap = (l: string): string => {
+          const cs = l.split(hd);
+          [cs[x], cs[y]] = [cs[y] ?? '', cs[x] ?? ''];
+          return cs.join(hd);
+        };
+        for (let i = at; i < lines.length; i++) lines[i] = swap(lines[i] ?? '');
+        lines.splice(at, 0, swap(header));
+        break;
+      }
       case 'dup-line':
         lines.splice(at, 0, line);
         break;
