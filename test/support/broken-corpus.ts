@@ -24,7 +24,7 @@ export interface BrokenEntry {
   /** This input's row accounting. */
   readonly inputs?: { readonly rows: number; readonly imported: number; readonly skipped: number; readonly rejected: number };
   /** Made at test time (see `generateBroken`), not committed. */
-  readonly generate?: 'megabyte-field' | 'megabyte-line';
+  readonly generate?: 'megabyte-field' | 'megabyte-line' | 'many-empty-rows';
   /** Set while the behaviour awaits a feature: only what must hold regardless is asserted. */
   readonly pending: string | null;
 }
@@ -54,6 +54,9 @@ export function generateBroken(entry: BrokenEntry, dir: string): string {
       return file;
     case 'megabyte-line':
       writeFileSync(file, `${KOINLY_HEADER}\n${'A'.repeat(2 * MIB)}`);
+      return file;
+    case 'many-empty-rows':
+      writeFileSync(file, `${KOINLY_HEADER}\n${',,,,,,,,,,,\n'.repeat(50_000)}`);
       return file;
     default:
       throw new Error(`${entry.path} is not a generated entry`);

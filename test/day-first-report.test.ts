@@ -1,0 +1,30 @@
+/**
+ * The issue #17 case end to end: a comma-separated Koinly file with day-first dates (a UK-locale
+ * spreadsheet's). Bought 1 December 2023 for 3,000, sold 11 February 2024 for 4,000: held under a
+ * year, a short-term gain of 1,000 (read month-first it became 12 January 2023 → 2 November 2024,
+ * long-term). Line 4 (`13/06/2024`) is what proves the file day-first.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectInputs, readInputs } from '../src/cli/io.js';
+import { toReportOptions } from '../src/cli/options.js';
+import { computeReport } from '../src/pipeline/compute-report.js';
+import { defaultArgs, FIXTURES } from './support/run-report.js';
+
+const run = (overrides: Parameters<typeof defaultArgs>[0] = {}) =>
+  computeReport(readInputs(collectInputs([join(FIXTURES, 'broken', 'day-first-comma.csv')])), toReportOptions(defaultArgs(overrides)).options);
+
+describe('a day-first Koinly file', () => {
+  it('reports the sale short-term, as the dates say', () => {
+    const data = run();
+    expect(data.summary.capitalGains.shortTerm.gain).toBe('1000.00');
+    expect(data.summary.capitalGains.longTerm.gain).toBe('0.00');
+    expect(data.diagnostics.filter((d) => d.code.startsWith('DATE_ORDER'))).toEqual([]);
+  });
+
+  it('is refused whole under --date-order mdy, naming line 4', () => {
+    const data = run({ 'date-order': 'mdy' });
+    expect(data.diagnostics.filter((d) => d.code === 'DATE_ORDER_CONFLICT').map((d) => d.source?.line)).toEqual([4]);
+    expect(data.summary.inputs).toMatchObject({ rows: 3, imported: 0, rejected: 3 });
+  });
+});
