@@ -17,8 +17,9 @@ const run = (overrides: Parameters<typeof defaultArgs>[0] = {}) =>
 describe('a day-first Koinly file', () => {
   it('reports the sale short-term, as the dates say', () => {
     const data = run();
-    expect(data.summary.capitalGains.shortTerm.gain).toBe('1000.00');
-    expect(data.summary.capitalGains.longTerm.gain).toBe('0.00');
+    const gains = data.summary.capitalGains as { shortTerm: { gain: string }; longTerm: { gain: string } };
+    expect(gains.shortTerm.gain).toBe('1000.00');
+    expect(gains.longTerm.gain).toBe('0.00');
     expect(data.diagnostics.filter((d) => d.code.startsWith('DATE_ORDER'))).toEqual([]);
   });
 
