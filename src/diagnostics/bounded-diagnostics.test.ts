@@ -81,3 +81,22 @@ describe('a file of 200,000 bad rows', () => {
     expect(formatDiagnostic(data.diagnostics[0]!)).toContain('empty.csv:2:');
   });
 });
+
+describe('skip reasons that quote a cell', () => {
+  it('are counted by reason up to 100 distinct ones, the rest together', async () => {
+    const { defineImporter, skip } = await import('../importers/importer-spec.js');
+    const { text: textColumn } = await import('../importers/columns.js');
+    const statusSkipper = defineImporter({
+      id: 'test-status', label: 'test', howToExport: 'test', wallet: 'test',
+      columns: { status: textColumn('status'), note: textColumn('note') },
+      mapRow: (r) => skip(`status ${r.status}`),
+    });
+    const rows = Array.from({ length: 5000 }, (_, i) => `s${i},x`);
+    const r = importFile('s.csv', ['status,note', ...rows].join('\n'), { importers: [statusSkipper] });
+    expect(r.accounting).toMatchObject({ rows: 5000, skipped: 5000 });
+    const reasons = Object.entries(r.accounting.skippedByReason);
+    expect(reasons.length).toBe(101);
+    expect(reasons.reduce((n, [, c]) => n + c, 0)).toBe(5000);
+    expect(r.accounting.skippedByReason['status s0']).toBe(1);
+  });
+});

@@ -128,8 +128,13 @@ function readRows(
   const wallet = importer.wallet === 'file-stem' ? opts.fileStem : importer.wallet;
   const zone = opts.inputZone ?? importer.zoneFrom?.({ name: opts.fileName, preamble: head.preamble }) ?? importer.zone ?? 'UTC';
   const ctx = { wallet, file: { name: opts.fileName, preamble: head.preamble } };
-  const skip = (reason: string, count = 1): void => {
+  let reasons = 0;
+  const skip = (stated: string, count = 1): void => {
     accounting.skipped += count;
+    // a reason may quote a cell (a status): bounded like the diagnostics, whatever the file holds
+    let reason = stated;
+    if (accounting.skippedByReason[reason] === undefined && reasons >= MAX_SKIP_REASONS) reason = OTHER_SKIP_REASONS;
+    if (accounting.skippedByReason[reason] === undefined) reasons++;
     accounting.skippedByReason[reason] = (accounting.skippedByReason[reason] ?? 0) + count;
   };
   // rows repeating another file's: counted, with the first and the files repeated (not every ref)
@@ -330,6 +335,10 @@ function readRows(
   diagnostics.push(...dates.finish(file));
   return { events, diagnostics: mapDiagnostics === diagnostics ? diagnostics.finish() : [...diagnostics.finish(), ...mapDiagnostics.finish()], accounting };
 }
+
+/** Distinct skip reasons counted per file; the rest are counted together. */
+const MAX_SKIP_REASONS = 100;
+const OTHER_SKIP_REASONS = `other reasons (beyond ${MAX_SKIP_REASONS} distinct ones; see the ROW_SKIPPED notes)`;
 
 /** Rows a `;` file's number style is judged on (numberStyleOf). */
 const NUMBER_STYLE_ROWS = 200;
