@@ -121,7 +121,8 @@ export function importFile(file: string, source: TextSource, opts: ImportFileOpt
       if (opts.seenRows) for (const [key, ref] of opts.seenRows) if (ref.file === file) opts.seenRows.delete(key);
       const { line, message } = r.dateConflict;
       const conflict = diagnostic('DATE_ORDER_CONFLICT', `${message}; ${rejected} row${rejected === 1 ? '' : 's'} not read`, { file, line, format: match.importer.id });
-      return notRead(file, [conflict], rejected);
+      // recognised, but not read: named as such by `taxlot check`
+      return { ...notRead(file, [conflict], rejected), formatLabel: `${match.importer.id}: its dates are in two orders` };
     } else {
       result = r;
     }

@@ -33,7 +33,7 @@ export function runCheck(args: CheckArgs): CommandResult {
     total.imported += a.imported;
     total.skipped += a.skipped;
     total.rejected += a.rejected;
-    lines.push(`${f.file}: ${f.format ?? 'UNKNOWN FORMAT'}${f.formatLabel ? ` (${f.formatLabel})` : ''}`);
+    lines.push(`${f.file}: ${f.format ?? (f.formatLabel ? 'NOT READ' : 'UNKNOWN FORMAT')}${f.formatLabel ? ` (${f.formatLabel})` : ''}`);
     lines.push(`  rows ${a.rows}: imported ${a.imported}, skipped ${a.skipped}, rejected ${a.rejected}; events ${f.events.length}`);
     for (const [reason, n] of Object.entries(a.skippedByReason).sort()) lines.push(`  skipped ${n}: ${reason}`);
   }
