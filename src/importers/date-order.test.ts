@@ -68,6 +68,9 @@ describe('a file decides its day-month order as a whole', () => {
     expect(r.events.map((e) => iso(e.instant))).toEqual(['2024-06-01T10:00', '2024-06-05T10:00']);
     expect(codes(r)).toEqual(['DATE_ORDER_ASSUMED']);
     expect(r.diagnostics[0]?.hint).toContain('--date-order mdy');
+    // dd-mm-yyyy, as a Dutch spreadsheet writes it
+    const dashes = koinly(['01-06-2024 10:00', '05-06-2024 10:00'], undefined, HEADER.replace(/,/g, ';'), ';');
+    expect(dashes.events.map((e) => iso(e.instant))).toEqual(['2024-06-01T10:00', '2024-06-05T10:00']);
   });
 
   it('does not warn when the order changes nothing (03/03/2024) or the dates are ISO', () => {

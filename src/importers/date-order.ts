@@ -130,7 +130,9 @@ export class FileDateOrder implements OrderDecider {
   /** The order assumed now: the convention if still possible, else the first possible one. */
   private preferred(): DateOrder {
     const f = this.first;
-    const convention = this.delimiter === ';' && f && f.sep !== '-' ? 'dmy' : f ? conventionalOrder(f) : 'mdy';
+    // a `;` file comes from a decimal-comma spreadsheet: day-first, except Binance's YY-MM-DD
+    const yearFirst = f !== undefined && f.sep === '-' && f.c.length !== 4;
+    const convention = this.delimiter === ';' && f && !yearFirst ? 'dmy' : f ? conventionalOrder(f) : 'mdy';
     return this.allowed.includes(convention) ? convention : (['dmy', 'mdy', 'ymd'] as const).find((o) => this.allowed.includes(o)) ?? convention;
   }
 
