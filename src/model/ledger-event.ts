@@ -21,6 +21,8 @@ import type { SourceRef } from './source-ref.js';
 export interface StatedValue {
   readonly amount: Dec;
   readonly currency: AssetCode;
+  /** Stated by the user's overrides file, not by the export. */
+  readonly byOverride?: true;
 }
 
 /** A positive quantity of one asset, optionally with the market value the export states for it. */

@@ -34,6 +34,9 @@ import { detectForm1099Da, readForm1099Da } from '../importers/form1099da/read-f
 import { applyCorrections } from '../importers/form1099da/corrections.js';
 import { form1099daBlock, reconcile1099Da, type Reconciliation } from '../report/form1099da/reconcile.js';
 import { byBoxJson, totalByBox, withBoxTerms } from '../report/form1099da/box-totals.js';
+import { hasRowOverrides } from '../overrides/overrides.js';
+import { applyOverrides, type AppliedOverride } from '../overrides/apply-overrides.js';
+import { allocationApplied, statedAllocation } from '../overrides/allocation.js';
 import type { Valuation } from '../derivatives/position-lines.js';
 
 export interface InputFile {
@@ -73,7 +76,7 @@ export interface ReportOptions {
   readonly importers: readonly Importer[];
   readonly forcedFormat?: string;
   readonly inputZone?: string;
-  /** `--overrides`: the user's statements about liabilities (src/derivatives/overrides.ts). */
+  /** `--overrides`: the user's statements about rows, transfers, the 2025 allocation and liabilities (src/overrides/). */
   readonly overrides?: Overrides;
   /** When derivative positions are valued: at their close (default) or when each row was booked. */
   readonly derivativeValuation?: Valuation;
@@ -113,6 +116,8 @@ export interface ReportData {
   /** The Form 1099-DA reconciliation: placements of the matched lines (empty without a 1099-DA). */
   readonly form1099da: Reconciliation;
   readonly diagnostics: readonly Diagnostic[];
+  /** Every override of the overrides file that changed the report (overrides-applied.csv). */
+  readonly overridesApplied: readonly AppliedOverride[];
   readonly summary: Record<string, unknown>;
   /** True when no file could be read at all (exit code 2). */
   readonly nothingRead: boolean;
@@ -129,17 +134,42 @@ function importAndMatch(inputs: readonly InputFile[], options: ReportOptions): {
   lastInstant: number | undefined;
   eventCount: number;
   matched: ReturnType<typeof matchTransfers>;
+  applied: AppliedOverride[];
+  overrideDiagnostics: Diagnostic[];
 } {
-  const imported = importInputs(inputs, options);
+  const read = importInputs(inputs, options);
+  const overrides = options.overrides ?? NO_OVERRIDES;
+  const stated = hasRowOverrides(overrides)
+    ? applyOverrides(read, overrides, {
+      currency: options.currency,
+      timezone: options.timezone,
+      walletOf: (file) => {
+        const format = read.find((f) => f.file === file)?.format;
+        const importer = options.importers.find((i) => i.id === format);
+        return importer ? walletOf(file, importer) : undefined;
+      },
+    })
+    : undefined;
+  const imported = stated?.files ?? read;
   const events = imported.flatMap((f) => f.events);
   let lastInstant: number | undefined;
   for (const e of events) if (lastInstant === undefined || e.instant > lastInstant) lastInstant = e.instant;
+  // what the user paired, unpaired or relabelled is not paired again by the heuristic
+  const pinned = stated?.pinned;
+  const matched = pinned && pinned.size > 0
+    ? (() => {
+      const m = matchTransfers(events.filter((e) => !pinned.has(e)), options.transferMatching);
+      return { events: [...m.events, ...events.filter((e) => pinned.has(e))], diagnostics: m.diagnostics };
+    })()
+    : matchTransfers(events, options.transferMatching);
   return {
     files: imported.map(({ events: _events, ...file }) => file),
     overlaps: findPossibleDuplicates(events),
     lastInstant,
     eventCount: events.length,
-    matched: matchTransfers(events, options.transferMatching),
+    matched,
+    applied: stated?.applied ?? [],
+    overrideDiagnostics: stated?.diagnostics ?? [],
   };
 }
 
@@ -148,7 +178,7 @@ function importAndMatch(inputs: readonly InputFile[], options: ReportOptions): {
  * only reference to it, and through it to every event): the caller decides who holds it.
  */
 function importAndPrice(inputs: readonly InputFile[], options: ReportOptions, book: PriceBook) {
-  const { files, overlaps, lastInstant, eventCount, matched } = importAndMatch(inputs, options);
+  const { files, overlaps, lastInstant, eventCount, matched, applied, overrideDiagnostics } = importAndMatch(inputs, options);
   const cut = options.through === undefined ? undefined : bookedThrough(matched.events, options.through, options.timezone);
   const events = cut?.events ?? matched.events;
   const pricing = priceEvents(events, book, options.timezone);
@@ -163,7 +193,8 @@ function importAndPrice(inputs: readonly InputFile[], options: ReportOptions, bo
     overlaps,
     lastInstant,
     eventCount,
-    matchDiagnostics: cut?.note ? [...matched.diagnostics, cut.note] : matched.diagnostics,
+    matchDiagnostics: [...overrideDiagnostics, ...matched.diagnostics, ...(cut?.note ? [cut.note] : [])],
+    applied,
     pricing: { diagnostics: pricing.diagnostics, missing: pricing.missing },
     derivatives,
     history: handOver(pricing.priced),
@@ -211,7 +242,8 @@ export function computeReport(
     table: options.prices,
     windowMs: options.priceWindowMs,
   });
-  const { files, overlaps, lastInstant, eventCount, matchDiagnostics, pricing, derivatives, history } = importAndPrice(inputs, options, book);
+  const { files, overlaps, lastInstant, eventCount, matchDiagnostics, pricing, derivatives, history, applied } = importAndPrice(inputs, options, book);
+  const overrides = options.overrides ?? NO_OVERRIDES;
   const { forEngine, forReport } = shareHistory(history, onHistory);
   const policy: BookingPolicy = {
     method: options.method,
@@ -219,6 +251,7 @@ export function computeReport(
     lotScope: options.lotScope,
     perWalletFrom: options.perWalletFrom,
     timezone: options.timezone,
+    ...(overrides.allocation.length > 0 ? { allocation: statedAllocation(overrides) } : {}),
   };
   // Only the tax year's disposals are kept (the default year is the latest with one).
   const gains = computeGains(forEngine, { ...policy, yearEndSnapshots: true, keepDisposals: options.year ?? 'latest-year' });
@@ -253,6 +286,7 @@ export function computeReport(
     ...corrected.diagnostics,
     ...form1099da.diagnostics,
   ];
+  const overridesApplied = [...applied, ...allocationApplied(overrides, gains, diagnostics)];
   if (eventCount > 0 && disposals.length === 0 && income.length === 0) {
     diagnostics.push(fileDiagnostic('YEAR_WITHOUT_ACTIVITY', '(report)', `no disposal or income in tax year ${taxYear}`));
   }
@@ -300,6 +334,7 @@ export function computeReport(
     capitalLoss,
     inputs: inputsCount,
     missingPrices: mergeMissing(pricing.missing, derivatives.missing),
+    overridesApplied,
     priced: forReport,
     derivatives,
     derivativesYear,

@@ -53,7 +53,7 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
 
   const stated = (q: Quantity | undefined, instant: number): Money | undefined => {
     if (!q?.value) return undefined;
-    if (q.value.currency === C) return { amount: q.value.amount, source: 'export' };
+    if (q.value.currency === C) return { amount: q.value.amount, source: q.value.byOverride ? 'override' : 'export' };
     const rate = book.valueOf(q.value.currency, q.value.amount, instant);
     return rate ? { amount: rate.amount, source: 'export' } : undefined;
   };
