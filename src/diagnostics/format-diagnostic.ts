@@ -4,11 +4,17 @@
  */
 import type { Diagnostic } from './diagnostic.js';
 import { compareSourceRefs } from '../model/source-ref.js';
+import { suggestionNote, suggestOverride } from '../overrides/suggest-override.js';
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.source ? `${printable(d.source.file)}:${d.source.line}: ` : d.file ? `${printable(d.file)}: ` : '';
   const head = `${where}${d.severity} ${d.code}: ${printable(d.message)}`;
-  return d.hint ? `${head}\n  hint: ${printable(d.hint)}` : head;
+  const text = d.hint ? `${head}\n  hint: ${printable(d.hint)}` : head;
+  // the override that would resolve it, with the row's file and line (README "Overrides file")
+  const snippet = suggestOverride(d);
+  if (!snippet) return text;
+  const note = suggestionNote(d.code);
+  return `${text}\n  override: ${printable(JSON.stringify(snippet))}${note ? ` — ${note}` : ''}`;
 }
 
 /** Longest text of one diagnostic printed in full; a megabyte cell quoted in a message is cut. */
