@@ -37,6 +37,8 @@ import { byBoxJson, totalByBox, withBoxTerms } from '../report/form1099da/box-to
 import { hasRowOverrides } from '../overrides/overrides.js';
 import { applyOverrides, type AppliedOverride } from '../overrides/apply-overrides.js';
 import { allocationApplied, statedAllocation } from '../overrides/allocation.js';
+import { listTransfers, type TransferRecord } from './list-transfers.js';
+import { rowTexts } from './row-texts.js';
 import type { Valuation } from '../derivatives/position-lines.js';
 
 export interface InputFile {
@@ -116,6 +118,10 @@ export interface ReportData {
   /** The Form 1099-DA reconciliation: placements of the matched lines (empty without a 1099-DA). */
   readonly form1099da: Reconciliation;
   readonly diagnostics: readonly Diagnostic[];
+  /** The tax year's transfers between the user's wallets (report.html). */
+  readonly transfers: readonly TransferRecord[];
+  /** `file:line` → the text of the input rows diagnostics name (report.html). */
+  readonly rowTexts: ReadonlyMap<string, string>;
   /** Every override of the overrides file that changed the report (overrides-applied.csv). */
   readonly overridesApplied: readonly AppliedOverride[];
   readonly summary: Record<string, unknown>;
@@ -136,6 +142,7 @@ function importAndMatch(inputs: readonly InputFile[], options: ReportOptions): {
   matched: ReturnType<typeof matchTransfers>;
   applied: AppliedOverride[];
   overrideDiagnostics: Diagnostic[];
+  transfers: TransferRecord[];
 } {
   const read = importInputs(inputs, options);
   const overrides = options.overrides ?? NO_OVERRIDES;
@@ -163,6 +170,7 @@ function importAndMatch(inputs: readonly InputFile[], options: ReportOptions): {
     })()
     : matchTransfers(events, options.transferMatching);
   return {
+    transfers: listTransfers(matched.events),
     files: imported.map(({ events: _events, ...file }) => file),
     overlaps: findPossibleDuplicates(events),
     lastInstant,
@@ -178,7 +186,7 @@ function importAndMatch(inputs: readonly InputFile[], options: ReportOptions): {
  * only reference to it, and through it to every event): the caller decides who holds it.
  */
 function importAndPrice(inputs: readonly InputFile[], options: ReportOptions, book: PriceBook) {
-  const { files, overlaps, lastInstant, eventCount, matched, applied, overrideDiagnostics } = importAndMatch(inputs, options);
+  const { files, overlaps, lastInstant, eventCount, matched, applied, overrideDiagnostics, transfers } = importAndMatch(inputs, options);
   const cut = options.through === undefined ? undefined : bookedThrough(matched.events, options.through, options.timezone);
   const events = cut?.events ?? matched.events;
   const pricing = priceEvents(events, book, options.timezone);
@@ -195,6 +203,7 @@ function importAndPrice(inputs: readonly InputFile[], options: ReportOptions, bo
     eventCount,
     matchDiagnostics: [...overrideDiagnostics, ...matched.diagnostics, ...(cut?.note ? [cut.note] : [])],
     applied,
+    transfers,
     pricing: { diagnostics: pricing.diagnostics, missing: pricing.missing },
     derivatives,
     history: handOver(pricing.priced),
@@ -242,7 +251,7 @@ export function computeReport(
     table: options.prices,
     windowMs: options.priceWindowMs,
   });
-  const { files, overlaps, lastInstant, eventCount, matchDiagnostics, pricing, derivatives, history, applied } = importAndPrice(inputs, options, book);
+  const { files, overlaps, lastInstant, eventCount, matchDiagnostics, pricing, derivatives, history, applied, transfers } = importAndPrice(inputs, options, book);
   const overrides = options.overrides ?? NO_OVERRIDES;
   const { forEngine, forReport } = shareHistory(history, onHistory);
   const policy: BookingPolicy = {
@@ -335,6 +344,8 @@ export function computeReport(
     inputs: inputsCount,
     missingPrices: mergeMissing(pricing.missing, derivatives.missing),
     overridesApplied,
+    transfers: transfers.filter((t) => yearOf(toLocalDate(t.instant, options.timezone)) === taxYear),
+    rowTexts: rowTexts(inputs, diagnostics),
     priced: forReport,
     derivatives,
     derivativesYear,

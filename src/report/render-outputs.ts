@@ -28,6 +28,8 @@ import type { Disposal } from '../model/disposal.js';
 import { RECONCILIATION_FILE, reconciliationCsvChunks } from './form1099da/reconciliation-csv.js';
 import { reportDate } from './report-date.js';
 import { loadTemplates, type ReportTemplates } from './templates.js';
+import { OVERRIDES_APPLIED_FILE, renderOverridesAppliedCsv } from './csv/overrides-applied-csv.js';
+import { HTML_FILE, renderReportHtml } from './html/report-html.js';
 
 export const PDF_FILE = 'report.pdf';
 
@@ -43,7 +45,7 @@ export const DERIVATIVE_FILES = ['derivatives.csv', 'derivatives-reconciliation.
  */
 export const REPORT_FILES = [
   'summary.json', 'form8949.csv', 'income.csv', 'open-lots.csv', 'holdings.csv', 'diagnostics.txt', ...DERIVATIVE_FILES,
-  TURBOTAX_GAINS_FILE, TURBOTAX_TRANSACTIONS_FILE, TAXACT_FILE, TXF_FILE, AUDIT_TRAIL_FILE, PDF_FILE, METHODS_FILE,
+  TURBOTAX_GAINS_FILE, TURBOTAX_TRANSACTIONS_FILE, TAXACT_FILE, TXF_FILE, AUDIT_TRAIL_FILE, OVERRIDES_APPLIED_FILE, HTML_FILE, PDF_FILE, METHODS_FILE,
   RECONCILIATION_FILE,
 ] as const;
 
@@ -136,6 +138,9 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   files.set(TAXACT_FILE, () => taxActChunks(lines(), t.exports.taxact));
   files.set(TXF_FILE, () => txfChunks(lines(), t.exports.txf, reportDate(data.taxYear)));
   files.set(AUDIT_TRAIL_FILE, () => auditTrailChunks(lines(), t.exports.auditTrail));
+  // with --overrides: what each override changed (also in report.html and the PDF)
+  if (data.options.overrides?.file) files.set(OVERRIDES_APPLIED_FILE, () => [renderOverridesAppliedCsv(data.overridesApplied)]);
+  files.set(HTML_FILE, () => [renderReportHtml(data, lines())]);
   if (options.pdf ?? true) {
     const names = [...files.keys()];
     files.set(PDF_FILE, () => renderPdfChunks({
