@@ -11,19 +11,18 @@ interface Bar { label: string; value: number; text: string }
 
 export function chartsSvg(data: ReportData, lines: readonly Form8949Line[]): string {
   const months = new Map<string, number>();
-  for (const l of lines) months.set(l.sold.slice(0, 2), (months.get(l.sold.slice(0, 2)) ?? 0) + Number(l.shown.gain));
+  for (const l of lines) months.set(l.sold.slice(5, 7), (months.get(l.sold.slice(5, 7)) ?? 0) + Number(l.shown.gain));
   const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const gainBars = names.map((n, i) => {
     const v = months.get(String(i + 1).padStart(2, '0')) ?? 0;
     return { label: n, value: v, text: v.toFixed(2) };
   });
   const income = Object.entries((data.summary.income as { byKind: Record<string, string> }).byKind).map(([k, v]) => ({ label: k, value: Number(v), text: v }));
-  return `<figure><figcaption>Net gain by month of sale (${escapeHtml(data.options.currency)})</figcaption>${bars(gainBars)}</figure>`
-    + `<figure><figcaption>Income by kind (${escapeHtml(data.options.currency)})</figcaption>${bars(income)}</figure>`;
+  return `<figure><figcaption>Net gain by month of sale (${escapeHtml(data.options.currency)})</figcaption>${bars(gainBars, 36)}</figure>`
+    + `<figure><figcaption>Income by kind (${escapeHtml(data.options.currency)})</figcaption>${bars(income, 64)}</figure>`;
 }
 
-function bars(list: readonly Bar[]): string {
-  const w = 36;
+function bars(list: readonly Bar[], w: number): string {
   const h = 140;
   const max = Math.max(1, ...list.map((b) => Math.abs(b.value)));
   const hasNeg = list.some((b) => b.value < 0);

@@ -11,7 +11,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatInstant } from '../../model/local-date.js';
 import { ZERO, type Dec } from '../../model/decimal.js';
-import { formatSourceRef } from '../../model/source-ref.js';
+import { formatSourceRef, type SourceRef } from '../../model/source-ref.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
 import { assumption, suggestionNote, suggestOverride } from '../../overrides/suggest-override.js';
 import type { Form8949Line } from '../form8949-lines.js';
@@ -28,6 +28,11 @@ const RANK: Record<string, number> = { error: 0, warning: 1, note: 2 };
 
 export function groupDiagnostics(data: ReportData): HtmlGroup[] {
   const risk = amountsAtRisk(data);
+  const unknownLots = new Map<string, SourceRef>();
+  for (const d of data.disposals) {
+    const lot = d.slices.find((x) => x.basisStatus === 'unknown' && x.lotSource)?.lotSource;
+    if (lot && !unknownLots.has(formatSourceRef(d.source))) unknownLots.set(formatSourceRef(d.source), lot);
+  }
   const baseNames = uniqueBaseNames(data.files.map((f) => f.file));
   const byCode = new Map<string, { list: Diagnostic[]; atRisk: Dec }>();
   for (const d of data.diagnostics) {
@@ -45,7 +50,10 @@ export function groupDiagnostics(data: ReportData): HtmlGroup[] {
     const shown = keyed.slice(0, Math.max(0, budget));
     budget -= shown.length;
     const items = shown.map(({ d, r }): HtmlItem => {
-      const snippet = suggestOverride(d, (f) => (baseNames.has(f) ? (f.split(/[\\/]/).pop() as string) : f));
+      const nameOf = (f: string): string => (baseNames.has(f) ? (f.split(/[\\/]/).pop() as string) : f);
+      const lot = d.code === 'MISSING_BASIS' && d.source ? unknownLots.get(formatSourceRef(d.source)) : undefined;
+      // a sale out of a deposit of unknown basis: the fix is that deposit's basis, on its own row
+      const snippet = lot ? { rows: [{ file: nameOf(lot.file), line: lot.line, basis: '…', acquired: 'YYYY-MM-DD' }] } : suggestOverride(d, nameOf);
       const row = d.source ? data.rowTexts.get(formatSourceRef(d.source)) : undefined;
       return {
         where: where(d),
