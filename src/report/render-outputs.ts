@@ -29,7 +29,7 @@ import { RECONCILIATION_FILE, reconciliationCsvChunks } from './form1099da/recon
 import { reportDate } from './report-date.js';
 import { loadTemplates, type ReportTemplates } from './templates.js';
 import { OVERRIDES_APPLIED_FILE, renderOverridesAppliedCsv } from './csv/overrides-applied-csv.js';
-import { HTML_FILE, renderReportHtml } from './html/report-html.js';
+import { HTML_FILE, reportHtmlChunks } from './html/report-html.js';
 
 export const PDF_FILE = 'report.pdf';
 
@@ -140,7 +140,7 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   files.set(AUDIT_TRAIL_FILE, () => auditTrailChunks(lines(), t.exports.auditTrail));
   // with --overrides: what each override changed (also in report.html and the PDF)
   if (data.options.overrides?.file) files.set(OVERRIDES_APPLIED_FILE, () => [renderOverridesAppliedCsv(data.overridesApplied)]);
-  files.set(HTML_FILE, () => [renderReportHtml(data, lines())]);
+  files.set(HTML_FILE, () => reportHtmlChunks(data, lines()));
   if (options.pdf ?? true) {
     const names = [...files.keys()];
     files.set(PDF_FILE, () => renderPdfChunks({

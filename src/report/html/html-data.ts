@@ -22,7 +22,22 @@ export const MAX_SHOWN_DIAGNOSTICS = 20_000;
 
 export interface HtmlItem { where: string; message: string; atRisk?: string; row?: string; snippet?: string }
 export interface HtmlGroup { code: string; severity: string; count: number; hint: string; assumed?: string; note?: string; atRisk?: string; items: HtmlItem[] }
-export interface HtmlTable { id: string; title: string; columns: { label: string; num?: boolean }[]; rows: string[][] }
+export interface HtmlTable {
+  id: string;
+  title: string;
+  columns: { label: string; num?: boolean }[];
+  /** Rows in the data (the page embeds at most MAX_TABLE_ROWS of them). */
+  count: number;
+  rows: () => Iterable<string[]>;
+}
+
+/** Rows of one table embedded in the page; beyond, the CSV beside it has them all. */
+export const MAX_TABLE_ROWS = 200_000;
+
+function* mapped<T>(list: readonly T[], f: (t: T) => string[]): Generator<string[]> {
+  const n = Math.min(list.length, MAX_TABLE_ROWS);
+  for (let i = 0; i < n; i++) yield f(list[i] as T);
+}
 
 const RANK: Record<string, number> = { error: 0, warning: 1, note: 2 };
 
@@ -114,19 +129,22 @@ export function tables(data: ReportData, lines: readonly Form8949Line[]): HtmlTa
       id: 'form8949', title: 'Form 8949 lines',
       columns: [{ label: 'Line' }, { label: 'Description' }, { label: 'Acquired' }, { label: 'Sold' }, { label: 'Proceeds', num: true }, { label: 'Basis', num: true },
         { label: 'Adj.', num: true }, { label: 'Code' }, { label: 'Gain', num: true }, { label: 'Term' }, { label: 'Wallet' }, { label: 'Row' }, { label: 'Lot from' }],
-      rows: lines.map((l) => [l.ref, l.description, l.acquired ?? (l.slice.basisStatus === 'uncovered' ? 'no lot' : ''), l.sold, l.shown.proceeds, l.shown.costBasis,
+      count: lines.length,
+      rows: () => mapped(lines, (l) => [l.ref, l.description, l.acquired ?? (l.slice.basisStatus === 'uncovered' ? 'no lot' : ''), l.sold, l.shown.proceeds, l.shown.costBasis,
         l.shown.adjustment, l.code, l.shown.gain, l.term, l.disposal.wallet, formatSourceRef(l.disposal.source), l.slice.lotSource ? formatSourceRef(l.slice.lotSource) : '']),
     },
     {
       id: 'income', title: 'Income',
       columns: [{ label: 'Date' }, { label: 'Kind' }, { label: 'Asset' }, { label: 'Quantity', num: true }, { label: 'Value', num: true }, { label: 'Value from' }, { label: 'Wallet' }, { label: 'Row' }],
-      rows: data.income.map((r) => [r.date, r.kind, r.asset, r.quantity.toFixed(), m(r.value), r.valueSource, r.wallet, formatSourceRef(r.source)]),
+      count: data.income.length,
+      rows: () => mapped(data.income, (r) => [r.date, r.kind, r.asset, r.quantity.toFixed(), m(r.value), r.valueSource, r.wallet, formatSourceRef(r.source)]),
     },
     {
       id: 'lots', title: `Open lots at the end of ${data.taxYear}`,
       columns: [{ label: 'Asset' }, { label: 'Wallet' }, { label: 'Quantity', num: true }, { label: 'Basis', num: true }, { label: 'Acquired' }, { label: 'Basis known' },
         { label: 'Origin' }, { label: 'Market value', num: true }, { label: 'Row' }],
-      rows: data.yearEndLots.map((l) => {
+      count: data.yearEndLots.length,
+      rows: () => mapped(data.yearEndLots, (l) => {
         const v = yearEnd.get(l.id);
         return [l.asset, l.wallet, l.quantity.toFixed(), m(l.basis), l.acquiredDate, l.basisKnown ? 'yes' : 'no', l.origin, v?.marketValue ? m(v.marketValue) : '', formatSourceRef(l.source)];
       }),
@@ -134,12 +152,14 @@ export function tables(data: ReportData, lines: readonly Form8949Line[]): HtmlTa
     {
       id: 'transfers', title: 'Transfers between your wallets',
       columns: [{ label: 'Time (UTC)' }, { label: 'Asset' }, { label: 'Amount', num: true }, { label: 'From' }, { label: 'To' }, { label: 'Paired by' }, { label: 'Row' }, { label: 'Other row' }],
-      rows: data.transfers.map((t) => [formatInstant(t.instant), t.asset, t.amount.toFixed(), t.from, t.to, t.matchedBy, formatSourceRef(t.source), t.counterpart ? formatSourceRef(t.counterpart) : '']),
+      count: data.transfers.length,
+      rows: () => mapped(data.transfers, (t) => [formatInstant(t.instant), t.asset, t.amount.toFixed(), t.from, t.to, t.matchedBy, formatSourceRef(t.source), t.counterpart ? formatSourceRef(t.counterpart) : '']),
     },
     {
       id: 'overrides', title: 'Overrides applied',
       columns: [{ label: 'Override' }, { label: 'At' }, { label: 'Rows' }, { label: 'Change' }, { label: 'From' }, { label: 'To' }],
-      rows: data.overridesApplied.map((a) => [a.where, formatSourceRef(a.at), a.rows.map(formatSourceRef).join(' + '), a.change, a.from, a.to]),
+      count: data.overridesApplied.length,
+      rows: () => mapped(data.overridesApplied, (a) => [a.where, formatSourceRef(a.at), a.rows.map(formatSourceRef).join(' + '), a.change, a.from, a.to]),
     },
   ];
 }

@@ -9,7 +9,7 @@ import type { Form8949Line } from '../form8949-lines.js';
 import { chartsSvg } from './html-charts.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 import { escapeHtml, jsonForScript } from './escape-html.js';
-import { groupDiagnostics, tables } from './html-data.js';
+import { groupDiagnostics, MAX_TABLE_ROWS, tables, type HtmlTable } from './html-data.js';
 import { PAGE_STYLE } from './page-style.js';
 
 export const HTML_FILE = 'report.html';
@@ -22,10 +22,35 @@ export function runStatus(summary: Json): 'ok' | 'warnings' | 'errors' {
   return d.errors > 0 ? 'errors' : d.warnings > 0 ? 'warnings' : 'ok';
 }
 
-export function renderReportHtml(data: ReportData, lines: readonly Form8949Line[]): string {
+/** The page as chunks: the data of a long table is written a thousand rows at a time. */
+export function* reportHtmlChunks(data: ReportData, lines: readonly Form8949Line[]): Generator<string> {
+  const list = tables(data, lines);
+  const [head, tail] = pageAround(data, lines, list);
+  yield head;
+  yield `{"currency":${jsonForScript(data.options.currency)},"groups":${jsonForScript(groupDiagnostics(data))},"tables":[`;
+  for (const [ti, t] of list.entries()) {
+    yield `${ti > 0 ? ',' : ''}{"id":${jsonForScript(t.id)},"title":${jsonForScript(t.title)},"columns":${jsonForScript(t.columns)},"count":${t.count},"rows":[`;
+    let batch: string[] = [];
+    let first = true;
+    for (const row of t.rows()) {
+      batch.push(jsonForScript(row));
+      if (batch.length === 1000) {
+        yield `${first ? '' : ','}${batch.join(',')}`;
+        first = false;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield `${first ? '' : ','}${batch.join(',')}`;
+    yield ']}';
+  }
+  yield ']}';
+  yield tail;
+}
+
+/** Everything before and after the inline data. */
+function pageAround(data: ReportData, lines: readonly Form8949Line[], list: readonly HtmlTable[]): [string, string] {
   const s = data.summary;
   const status = runStatus(s);
-  const payload = { currency: data.options.currency, groups: groupDiagnostics(data), tables: tables(data, lines) };
   const get = (path: string): string => {
     let v: unknown = s;
     for (const k of path.split('.')) v = (v as Json | undefined)?.[k];
@@ -33,11 +58,11 @@ export function renderReportHtml(data: ReportData, lines: readonly Form8949Line[
   };
   const figure = (label: string, path: string): string =>
     `<div class="fig"><span>${escapeHtml(label)}</span><b data-figure="${escapeHtml(path)}">${escapeHtml(get(path))}</b></div>`;
-  const total = (d: { diagnostics?: unknown }): number => ((d as Json).diagnostics as { errors: number; warnings: number }).errors;
-  const sections = payload.tables
-    .map((t) => `<section><h2>${escapeHtml(t.title)} <small>(${t.rows.length})</small></h2><div id="${escapeHtml(t.id)}" class="table"></div></section>`)
+  const errors = (s.diagnostics as { errors: number }).errors;
+  const sections = list
+    .map((t) => `<section><h2>${escapeHtml(t.title)} <small>(${t.count}${t.count > MAX_TABLE_ROWS ? `, the first ${MAX_TABLE_ROWS} shown: all are in the CSV files` : ''})</small></h2><div id="${escapeHtml(t.id)}" class="table"></div></section>`)
     .join('\n');
-  return `<!doctype html>
+  return [`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -49,7 +74,7 @@ export function renderReportHtml(data: ReportData, lines: readonly Form8949Line[
 <body data-status="${status}">
 <header>
 <h1>taxlot report — tax year <span data-figure="taxYear">${escapeHtml(get('taxYear'))}</span></h1>
-<p class="status status-${status}">Status: <b data-status>${status}</b> · <span data-figure="diagnostics.errors">${escapeHtml(get('diagnostics.errors'))}</span> errors, <span data-figure="diagnostics.warnings">${escapeHtml(get('diagnostics.warnings'))}</span> warnings · method <span data-figure="method">${escapeHtml(get('method'))}</span> · ${escapeHtml(get('currency'))}${total(s) > 0 ? ' · the report is written, but rows need attention before filing' : ''}</p>
+<p class="status status-${status}">Status: <b data-status>${status}</b> · <span data-figure="diagnostics.errors">${escapeHtml(get('diagnostics.errors'))}</span> errors, <span data-figure="diagnostics.warnings">${escapeHtml(get('diagnostics.warnings'))}</span> warnings · method <span data-figure="method">${escapeHtml(get('method'))}</span> · ${escapeHtml(get('currency'))}${errors > 0 ? ' · the report is written, but rows need attention before filing' : ''}</p>
 </header>
 <section class="figures">
 ${figure('Net capital gain', 'capitalGains.net')}
@@ -73,9 +98,9 @@ ${figure('Rejected', 'inputs.rejected')}
 <div id="problems"></div></section>
 ${sections}
 <noscript><p>Turn on JavaScript to see the problem list and the tables; every file of the folder holds the same data (diagnostics.txt, form8949.csv, …).</p></noscript>
-<script type="application/json" id="taxlot-data">${jsonForScript(payload)}</script>
+<script type="application/json" id="taxlot-data">`, `</script>
 <script>${CLIENT_SCRIPT}</script>
 </body>
 </html>
-`;
+`];
 }
