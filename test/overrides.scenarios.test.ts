@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { toReportOptions } from '../src/cli/options.js';
 import { computeReport } from '../src/pipeline/compute-report.js';
 import { readOverrides } from '../src/overrides/read-overrides.js';
+import { renderOutputs } from '../src/report/render-outputs.js';
 import { cliArgs, KOINLY_HEADER } from './support/report-scenario.js';
 
 interface Summary {
@@ -49,6 +50,12 @@ describe('a deposit relabelled as a gift received', () => {
     expect(s.missingBasis.disposals).toBe(0);
     expect(codes).not.toContain('DEPOSIT_UNMATCHED');
     expect(data.overridesApplied.map((a) => [a.where, a.change])).toEqual([['rows[0]', 'relabel']]);
+    // the audit trail says which override changed the line's lot row, from what to what
+    const audit = (renderOutputs(data, { pdf: false }).get('audit-trail.csv') as string).trimEnd().split('\n');
+    expect(audit[0]?.endsWith(',override')).toBe(true);
+    expect(audit[1]).toContain('rows[0]: deposit of 1 ETH [value 3000 USD] → gift received of 1 ETH [value 3000 USD], basis 2000 acquired 2022-01-10');
+    // without overrides the file has no such column
+    expect((renderOutputs(run(gift).data, { pdf: false }).get('audit-trail.csv') as string).split('\n')[0]?.endsWith(',override')).toBe(false);
   });
 
   it('dual basis (Treas. Reg. 1.1015-1): value at the gift below the donor basis', () => {

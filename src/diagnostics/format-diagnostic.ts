@@ -9,8 +9,15 @@ import { suggestionNote, suggestOverride } from '../overrides/suggest-override.j
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.source ? `${printable(d.source.file)}:${d.source.line}: ` : d.file ? `${printable(d.file)}: ` : '';
   const head = `${where}${d.severity} ${d.code}: ${printable(d.message)}`;
-  const text = d.hint ? `${head}\n  hint: ${printable(d.hint)}` : head;
-  // the override that would resolve it, with the row's file and line (README "Overrides file")
+  return d.hint ? `${head}\n  hint: ${printable(d.hint)}` : head;
+}
+
+/**
+ * As `formatDiagnostic`, with a third line naming the override that would resolve it, the row's
+ * file and line filled in (README "Overrides file"): diagnostics.txt and the terminal.
+ */
+export function formatDiagnosticWithOverride(d: Diagnostic): string {
+  const text = formatDiagnostic(d);
   const snippet = suggestOverride(d);
   if (!snippet) return text;
   const note = suggestionNote(d.code);
@@ -62,7 +69,7 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
  */
 export function formatDiagnostics(list: readonly Diagnostic[], opts: { max: number; includeNotes: boolean }): string {
   const shown = sortDiagnostics(list).filter((d) => opts.includeNotes || d.severity !== 'note');
-  const lines = shown.slice(0, opts.max).map(formatDiagnostic);
+  const lines = shown.slice(0, opts.max).map(formatDiagnosticWithOverride);
   if (shown.length > opts.max) lines.push(`… and ${shown.length - opts.max} more (all of them are in diagnostics.txt)`);
   return lines.join('\n');
 }

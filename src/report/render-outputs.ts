@@ -2,7 +2,7 @@
  * Every file of a report folder, rendered as streams of chunks (pure). The CLI writes them.
  * Same input → same bytes: no clock, no machine-dependent ordering.
  */
-import { formatDiagnostic, sortDiagnostics } from '../diagnostics/format-diagnostic.js';
+import { formatDiagnosticWithOverride, sortDiagnostics } from '../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../pipeline/compute-report.js';
 import type { PricedEvent } from '../pricing/price-events.js';
 import { form8949CsvChunks } from './csv/form8949-csv.js';
@@ -129,7 +129,7 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   // written only when a Form 1099-DA input was given (src/report/form1099da/README.md)
   if (data.form1099da.given) files.set(RECONCILIATION_FILE, () => reconciliationCsvChunks(data.form1099da, lines()));
   files.set('diagnostics.txt', () => {
-    const diagnostics = sortDiagnostics(data.diagnostics).map(formatDiagnostic).join('\n');
+    const diagnostics = sortDiagnostics(data.diagnostics).map(formatDiagnosticWithOverride).join('\n');
     return [diagnostics === '' ? 'no diagnostics\n' : `${diagnostics}\n`];
   });
 
@@ -137,7 +137,7 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   for (const f of gains) files.set(f.name, f.produce);
   files.set(TAXACT_FILE, () => taxActChunks(lines(), t.exports.taxact));
   files.set(TXF_FILE, () => txfChunks(lines(), t.exports.txf, reportDate(data.taxYear)));
-  files.set(AUDIT_TRAIL_FILE, () => auditTrailChunks(lines(), t.exports.auditTrail));
+  files.set(AUDIT_TRAIL_FILE, () => auditTrailChunks(lines(), t.exports.auditTrail, data.overridesApplied));
   // with --overrides: what each override changed (also in report.html and the PDF)
   if (data.options.overrides?.file) files.set(OVERRIDES_APPLIED_FILE, () => [renderOverridesAppliedCsv(data.overridesApplied)]);
   files.set(HTML_FILE, () => reportHtmlChunks(data, lines()));
