@@ -149,6 +149,13 @@ describe('a missing price set by value', () => {
     // 80.00 − 50.00 = 30.00
     expect(st(s)).toEqual(['80.00', '50.00', '30.00']);
   });
+  it('or by price (extension): 10 XYZ × 4.25 = 42.50', () => {
+    const { s, codes } = run(files, { rows: [{ file: 'w.csv', line: 2, price: '4.25' }] });
+    expect(codes).not.toContain('PRICE_MISSING');
+    expect(s.income.total).toBe('42.50');
+    // 80.00 − 42.50 = 37.50
+    expect(st(s)).toEqual(['80.00', '42.50', '37.50']);
+  });
 });
 
 describe('a 2025 allocation stated', () => {

@@ -151,9 +151,10 @@ export function applyOverrides(files: readonly FileImport[], overrides: Override
     index.replace(row.file, e, [next]);
     pinned.add(next);
     const change = o.as ? 'relabel' : o.basis ? 'basis' : 'value';
+    const valued = o.value !== undefined || o.price !== undefined;
     const resolved = e.kind === 'deposit' ? ['DEPOSIT_UNMATCHED'] : e.kind === 'withdrawal' ? ['WITHDRAWAL_UNMATCHED'] : [];
-    if (o.value) resolved.push('PRICE_MISSING');
-    record({ where: o.where, at: placeOf(o), rows: [e.source], change, from: describeMeaning(e), to: describeMeaning(next) }, o.as || o.basis ? resolved : o.value ? ['PRICE_MISSING'] : []);
+    if (valued) resolved.push('PRICE_MISSING');
+    record({ where: o.where, at: placeOf(o), rows: [e.source], change, from: describeMeaning(e), to: describeMeaning(next) }, o.as || o.basis ? resolved : valued ? ['PRICE_MISSING'] : []);
   }
 }
 

@@ -48,6 +48,8 @@ export interface RowOverride extends Place {
   readonly acquired?: LocalDate;
   /** Market value in the report currency of what the row received (or moved). */
   readonly value?: Dec;
+  /** Extension: the price of one unit in the report currency (value = price × units). */
+  readonly price?: Dec;
   /** The reason the row is ignored. */
   readonly ignore?: string;
   /** A rejected row's facts (extension). */

@@ -7,7 +7,7 @@
  * meaning that contradicts the row (a gift received on a withdrawal) is refused. Pure.
  */
 import { isFiat } from '../model/asset.js';
-import { ZERO, type Dec } from '../model/decimal.js';
+import { compact, ZERO, type Dec } from '../model/decimal.js';
 import type { DepositEvent, LedgerEvent, Quantity, StatedBasis } from '../model/ledger-event.js';
 import { formatQuantity } from '../model/format-event.js';
 import { toLocalDate } from '../model/local-date.js';
@@ -48,10 +48,11 @@ export function describeMeaning(e: LedgerEvent): string {
 
 /** The event with the override's meaning and value, or why the override does not fit it. */
 export function relabel(e: LedgerEvent, o: RowOverride, currency: string, timezone: string): LedgerEvent | string {
-  const valued = (q: Quantity): Quantity => (o.value ? { ...q, value: { amount: o.value, currency, byOverride: true } } : q);
+  const stated = o.value ?? (o.price ? compact(o.price.times(quantityOf(e))) : undefined);
+  const valued = (q: Quantity): Quantity => (stated ? { ...q, value: { amount: stated, currency, byOverride: true } } : q);
   const base = omitFields(e, ['kind'] as never[]) as Record<string, unknown>;
   const date = toLocalDate(e.instant, timezone);
-  const stated = (basis: Dec, acquiredDate: string, origin: StatedBasis['origin']): StatedBasis => ({
+  const statedBasis = (basis: Dec, acquiredDate: string, origin: StatedBasis['origin']): StatedBasis => ({
     basis,
     acquiredDate,
     acquiredInstant: acquiredDate === date ? e.instant : Date.parse(`${acquiredDate}T00:00:00Z`),
@@ -61,7 +62,7 @@ export function relabel(e: LedgerEvent, o: RowOverride, currency: string, timezo
     // value and/or basis on the row as it is
     if (o.basis && o.acquired) {
       if (e.kind !== 'deposit') return `"basis" and "acquired" are read on a deposit; the row is a ${describeMeaning(e)}`;
-      return withFields(e, { received: valued(e.received), stated: stated(o.basis, o.acquired, 'deposit') });
+      return withFields(e, { received: valued(e.received), stated: statedBasis(o.basis, o.acquired, 'deposit') });
     }
     if (isIncoming(e)) return withFields(e, { received: valued(e.received) }) as LedgerEvent;
     if (isOutgoing(e)) return withFields(e, { sent: valued(e.sent) }) as LedgerEvent;
@@ -83,9 +84,9 @@ export function relabel(e: LedgerEvent, o: RowOverride, currency: string, timezo
       case 'income':
         return { ...rest, kind: 'income', incomeKind: o.kind ?? 'other', received } as LedgerEvent;
       case 'gift-received':
-        return { ...rest, kind: 'deposit', received, stated: stated(o.basis as Dec, o.acquired as string, 'gift') } as LedgerEvent;
+        return { ...rest, kind: 'deposit', received, stated: statedBasis(o.basis as Dec, o.acquired as string, 'gift') } as LedgerEvent;
       case 'not-taxable':
-        return { ...rest, kind: 'deposit', received, stated: stated(ZERO, date, 'not-taxable') } as LedgerEvent;
+        return { ...rest, kind: 'deposit', received, stated: statedBasis(ZERO, date, 'not-taxable') } as LedgerEvent;
       case 'transfer':
         if (o.wallet === e.wallet) return `"wallet" "${o.wallet}" is the row's own wallet: name the other wallet the units came from`;
         return { ...rest, kind: 'transfer', wallet: o.wallet as string, toWallet: e.wallet, sent: received, received, matchedBy: 'stated' } as LedgerEvent;
@@ -111,4 +112,11 @@ export function relabel(e: LedgerEvent, o: RowOverride, currency: string, timezo
     }
   }
   return `the row is a ${describeMeaning(e)}, which "as" cannot relabel (only deposits, withdrawals, income, gifts, spends and losses can be)`;
+}
+
+/** The units a row moved: what a `price` multiplies (a trade: the units received). */
+function quantityOf(e: LedgerEvent): Dec {
+  if ('received' in e) return e.received.amount;
+  if ('sent' in e) return e.sent.amount;
+  return ZERO;
 }

@@ -9,7 +9,7 @@ import { Fields, isObject, parseInstant } from './fields.js';
 import { ROW_MEANINGS, type RowMeaning, type RowOverride, type RowRef, type StatedRow } from './overrides.js';
 
 const REF_KEYS = ['file', 'line', 'tx'];
-const KEYS = [...REF_KEYS, 'as', 'kind', 'wallet', 'basis', 'acquired', 'value', 'ignore', 'asset', 'amount', 'date', 'direction', 'note'];
+const KEYS = [...REF_KEYS, 'as', 'kind', 'wallet', 'basis', 'acquired', 'value', 'price', 'ignore', 'asset', 'amount', 'date', 'direction', 'note'];
 const INCOMING: readonly RowMeaning[] = ['income', 'gift-received'];
 const OUTGOING: readonly RowMeaning[] = ['gift-given', 'donation', 'lost', 'spend'];
 
@@ -46,6 +46,7 @@ export function rowEntry(raw: Record<string, unknown>, where: string, at: number
   const basis = f.amount('basis');
   const acquired = f.date('acquired');
   const value = f.amount('value');
+  const price = f.amount('price');
   const ignore = f.str('ignore');
   const note = f.str('note');
   const p = f.problems;
@@ -54,9 +55,10 @@ export function rowEntry(raw: Record<string, unknown>, where: string, at: number
   if (given('ignore')) {
     const others = KEYS.filter((k) => !REF_KEYS.includes(k) && k !== 'ignore' && k !== 'note' && given(k));
     if (others.length > 0) p.push(`"ignore" is the whole statement: drop ${others.map((k) => `"${k}"`).join(', ')}`);
-  } else if (!given('as') && !given('value') && !given('basis') && !given('acquired')) {
-    p.push('say what the row is: "as", "value", "basis" with "acquired", or "ignore" with a reason');
+  } else if (!given('as') && !given('value') && !given('price') && !given('basis') && !given('acquired')) {
+    p.push('say what the row is: "as", "value" (or "price"), "basis" with "acquired", or "ignore" with a reason');
   }
+  if (given('value') && given('price')) p.push('give "value" or "price", not both');
   if (given('kind') && as !== 'income') p.push('"kind" is only read with "as": "income"');
   if (as === 'income' && !given('kind')) p.push(`"as": "income" needs "kind" (${INCOME_KINDS.join(', ')})`);
   if (given('wallet') && as !== 'transfer') p.push('"wallet" is only read with "as": "transfer"');
@@ -92,6 +94,7 @@ export function rowEntry(raw: Record<string, unknown>, where: string, at: number
     ...(basis ? { basis } : {}),
     ...(acquired ? { acquired } : {}),
     ...(value ? { value } : {}),
+    ...(price ? { price } : {}),
     ...(ignore ? { ignore } : {}),
     ...(stated ? { stated } : {}),
     ...(note ? { note } : {}),

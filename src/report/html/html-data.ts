@@ -61,7 +61,7 @@ export function groupDiagnostics(data: ReportData): HtmlGroup[] {
   const groups = [...byCode.entries()].map(([code, g]) => {
     const first = g.list[0] as Diagnostic;
     const keyed = g.list.map((d) => ({ d, r: d.source ? risk.get(`${d.code}\u0000${formatSourceRef(d.source)}`) : undefined }));
-    keyed.sort((a, b) => (b.r ?? ZERO).comparedTo(a.r ?? ZERO) || where(a.d).localeCompare(where(b.d)) || a.d.message.localeCompare(b.d.message));
+    keyed.sort((a, b) => (b.r ?? ZERO).comparedTo(a.r ?? ZERO) || byText(where(a.d), where(b.d)) || byText(a.d.message, b.d.message));
     const shown = keyed.slice(0, Math.max(0, budget));
     budget -= shown.length;
     const items = shown.map(({ d, r }): HtmlItem => {
@@ -94,6 +94,11 @@ export function groupDiagnostics(data: ReportData): HtmlGroup[] {
   });
   groups.sort((a, b) => b.risk.comparedTo(a.risk) || (RANK[a.severity] ?? 3) - (RANK[b.severity] ?? 3) || b.count - a.count || (a.code < b.code ? -1 : 1));
   return groups.map(({ risk: _r, ...g }) => g);
+}
+
+/** Code-unit order: the same on every machine, whatever its locale. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function where(d: Diagnostic): string {
