@@ -25,6 +25,7 @@ export function statedAllocation(o: Overrides): StatedAllocation {
 export function allocationApplied(o: Overrides, gains: GainsResult, diagnostics: Diagnostic[]): AppliedOverride[] {
   if (o.allocation.length === 0) return [];
   if (gains.allocationApplied) {
+    diagnostics.push(diagnostic('OVERRIDE_APPLIED', `allocation: ${o.allocation.length} lot(s) stated replace taxlot's default allocation at 2025-01-01`, { file: o.file, line: o.allocation[0]?.at ?? 1, format: 'overrides' }));
     return o.allocation.map((a) => ({
       where: a.where,
       at: { file: o.file, line: a.at, format: 'overrides' },

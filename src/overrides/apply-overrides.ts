@@ -118,7 +118,10 @@ export function applyOverrides(files: readonly FileImport[], overrides: Override
   }
 
   function ignoreRow(o: RowOverride, row: FoundRow): void {
-    if (row.status === 'skipped') return invalid(o, `${formatSourceRef(row.ref)} is already skipped (${row.why})`);
+    if (row.status === 'skipped') {
+      // already without effect (a duplicate of an overlapping export, say): nothing changes, but it is said
+      return record({ where: o.where, at: placeOf(o), rows: [row.ref], change: 'ignore', from: `skipped (${row.why})`, to: `skipped: ${o.ignore as string}` });
+    }
     const grouped = row.events.find((e) => (e.extraSources?.length ?? 0) > 0);
     if (grouped) return invalid(o, `${formatSourceRef(row.ref)} is one of the rows ${[grouped.source, ...(grouped.extraSources ?? [])].map(formatSourceRef).join(', ')} read as one event; ignore each of them`);
     const from = row.status === 'rejected' ? `rejected row (${row.errors.map((d) => d.code).join(', ')})` : row.events.map(describeMeaning).join(' + ');

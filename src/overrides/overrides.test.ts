@@ -79,6 +79,20 @@ describe('applying overrides', () => {
     expect(run({ 'x/w.csv': buy, 'y/w.csv': buy }, { rows: [{ file: 'y/w.csv', line: 2, ignore: 'dup' }] }).data.inputs).toMatchObject({ imported: 1, skipped: 1 });
   });
 
+  it('ignoring one of two exports of the same movement (POSSIBLE_DUPLICATE) counts it once', () => {
+    // the same wallet "w" (file stem) in two exports; the sale differs only by its description
+    const files = { 'x/w.csv': `${buy}\n2024-06-01 10:00,1,ETH,3000,USD,,,,,,from ledger,`, 'y/w.csv': '2024-06-01 10:00,1,ETH,3000,USD,,,,,,from trades,' };
+    const before = run(files, {});
+    expect(before.codes).toContain('POSSIBLE_DUPLICATE');
+    // both sales: 6,000 − 4,000 = 2,000.00
+    expect((before.data.summary as { capitalGains: { net: string } }).capitalGains.net).toBe('2000.00');
+    const after = run(files, { rows: [{ file: 'y/w.csv', line: 2, ignore: 'the ledger has it' }] });
+    expect(after.codes).not.toContain('POSSIBLE_DUPLICATE');
+    // one sale: 3,000 − 2,000 = 1,000.00
+    expect((after.data.summary as { capitalGains: { net: string } }).capitalGains.net).toBe('1000.00');
+    expect(after.data.inputs).toMatchObject({ rows: 3, imported: 2, skipped: 1, rejected: 0 });
+  });
+
   it('unpair: a pair the heuristic made is left as a withdrawal and a deposit', () => {
     const files = { 'a.csv': `${buy}\n2024-06-01 10:00,1,ETH,,,,,,,,,`, 'b.csv': '2024-06-01 11:00,,,1,ETH,,,,,,,' };
     expect(run(files, {}).codes).not.toContain('DEPOSIT_UNMATCHED');
