@@ -93,6 +93,13 @@ describe('applying overrides', () => {
     expect(after.data.inputs).toMatchObject({ rows: 3, imported: 2, skipped: 1, rejected: 0 });
   });
 
+  it('a path names its file however it is spelled: ./x/w.csv, or the end of the path as given', () => {
+    for (const file of ['./data/x/w.csv', 'data/x/w.csv', 'x/w.csv', 'w.csv']) {
+      expect(run({ 'data/x/w.csv': `${buy}\n2024-06-01 10:00,1,ETH,3000,USD,,,,,,,` }, { rows: [{ file, line: 3, ignore: 'test' }] }).data.inputs).toMatchObject({ imported: 1, skipped: 1 });
+    }
+    expect(run({ 'data/x/w.csv': buy }, { rows: [{ file: 'y/w.csv', line: 2, ignore: 'test' }] }).codes).toContain('OVERRIDE_UNMATCHED');
+  });
+
   it('unpair: a pair the heuristic made is left as a withdrawal and a deposit', () => {
     const files = { 'a.csv': `${buy}\n2024-06-01 10:00,1,ETH,,,,,,,,,`, 'b.csv': '2024-06-01 11:00,,,1,ETH,,,,,,,' };
     expect(run(files, {}).codes).not.toContain('DEPOSIT_UNMATCHED');

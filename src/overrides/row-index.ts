@@ -33,6 +33,11 @@ interface FileState {
 
 const baseName = (f: string): string => f.split(/[\\/]/).pop() ?? f;
 
+/** `a\\b.csv`, `./a//b.csv` → `a/b.csv` (no file system: names are compared as text). */
+function normalPath(f: string): string {
+  return f.replace(/\\/g, '/').split('/').filter((part, i) => part !== '.' && (part !== '' || i === 0)).join('/');
+}
+
 export class RowIndex {
   private readonly states: FileState[];
 
@@ -40,10 +45,16 @@ export class RowIndex {
     this.states = files.map((file) => ({ file, events: [...file.events], diagnostics: [...file.diagnostics], accounting: { ...file.accounting, skippedByReason: { ...file.accounting.skippedByReason } } }));
   }
 
-  /** The input files a name means: the path as given, else the files of that base name. */
+  /**
+   * The input files a name means: the path as given (`./a/b.csv` and `a/b.csv` alike), else the
+   * files of that base name, else (a name with folders) the files whose path ends with it.
+   */
   private filesNamed(name: string): FileState[] {
-    const exact = this.states.filter((s) => s.file.file === name);
-    return exact.length > 0 ? exact : this.states.filter((s) => baseName(s.file.file) === baseName(name) && !name.includes('/') && !name.includes('\\'));
+    const wanted = normalPath(name);
+    const exact = this.states.filter((s) => normalPath(s.file.file) === wanted);
+    if (exact.length > 0) return exact;
+    if (!wanted.includes('/')) return this.states.filter((s) => baseName(s.file.file) === wanted);
+    return this.states.filter((s) => normalPath(s.file.file).endsWith(`/${wanted}`));
   }
 
   find(ref: RowRef): Found {
