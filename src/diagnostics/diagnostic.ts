@@ -13,6 +13,8 @@ export interface Diagnostic {
   /** A file-level diagnostic (format detection) names only the file. */
   readonly file?: string;
   readonly hint?: string;
+  /** Another row the diagnostic is about (MISSING_BASIS: the deposit of unknown basis sold from). */
+  readonly related?: SourceRef;
 }
 
 /**

@@ -350,9 +350,9 @@ class Run {
         uncovered.greaterThan(0) ? `${uncovered.toFixed()} not covered by any lot` : '',
         fromUnknownLots.greaterThan(0) ? `${fromUnknownLots.toFixed()} from deposits of unknown basis` : '',
       ].filter(Boolean).join(', ');
-      this.diagnostics.push(
-        diagnostic('MISSING_BASIS', `disposal of ${quantity.toFixed()} ${asset} from ${wallet}: ${why}; zero basis used for those units`, ctx.e.source),
-      );
+      const unknownLot = taken.pieces.find((p) => !p.lot.basisKnown)?.lot.source;
+      const d = diagnostic('MISSING_BASIS', `disposal of ${quantity.toFixed()} ${asset} from ${wallet}: ${why}; zero basis used for those units`, ctx.e.source);
+      this.diagnostics.push(unknownLot ? { ...d, related: unknownLot } : d);
     }
     if (!this.kept.keepsDisposalOf(yearOf(ctx.date))) return;
     this.kept.disposals.push({

@@ -42,7 +42,10 @@ export function suggestOverride(d: Diagnostic, nameOf: (file: string) => string 
     case 'WITHDRAWAL_UNMATCHED':
       return row ? { transfers: [{ from: row, to: { file: '…', line: 0 } }] } : undefined;
     case 'MISSING_BASIS':
-      return { rows: [{ file: '…', line: 0, basis: '…', acquired: 'YYYY-MM-DD' }] };
+      // sold out of a deposit of unknown basis: that deposit's row takes the basis
+      return d.related
+        ? { rows: [{ file: nameOf(d.related.file), line: d.related.line, basis: '…', acquired: 'YYYY-MM-DD' }] }
+        : { rows: [{ file: '…', line: 0, basis: '…', acquired: 'YYYY-MM-DD' }] };
     case 'PRICE_MISSING':
       return row ? { rows: [{ ...row, value: '…' }] } : undefined;
     case 'POSSIBLE_DUPLICATE':
@@ -65,7 +68,7 @@ export function suggestionNote(code: DiagnosticCode): string {
   switch (code) {
     case 'DEPOSIT_UNMATCHED': return 'or "as": "income" with "kind", "as": "transfer" with "wallet", "as": "not-taxable", or "basis" + "acquired"';
     case 'WITHDRAWAL_UNMATCHED': return 'pair it with the deposit that received it, or rows "as": "gift-given" / "donation" / "lost" / "spend" / "transfer" with "wallet"';
-    case 'MISSING_BASIS': return 'state "basis" and "acquired" on the deposit the units came from (its line is in the Form 8949 table)';
+    case 'MISSING_BASIS': return 'state "basis" and "acquired" on the deposit the units came from (units no lot covers: import the history that bought them, or state the deposit that brought them)';
     default: return '';
   }
 }

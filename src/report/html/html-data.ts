@@ -66,7 +66,7 @@ export function groupDiagnostics(data: ReportData): HtmlGroup[] {
     budget -= shown.length;
     const items = shown.map(({ d, r }): HtmlItem => {
       const nameOf = (f: string): string => (baseNames.has(f) ? (f.split(/[\\/]/).pop() as string) : f);
-      const lot = d.code === 'MISSING_BASIS' && d.source ? unknownLots.get(formatSourceRef(d.source)) : undefined;
+      const lot = d.code === 'MISSING_BASIS' && d.source && !d.related ? unknownLots.get(formatSourceRef(d.source)) : undefined;
       // a sale out of a deposit of unknown basis: the fix is that deposit's basis, on its own row
       const snippet = lot ? { rows: [{ file: nameOf(lot.file), line: lot.line, basis: '…', acquired: 'YYYY-MM-DD' }] } : suggestOverride(d, nameOf);
       const row = d.source ? data.rowTexts.get(formatSourceRef(d.source)) : undefined;
