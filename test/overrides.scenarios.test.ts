@@ -124,6 +124,25 @@ describe('a rejected row given its meaning', () => {
   });
 });
 
+describe('a rejected row given its meaning by "as" alone', () => {
+  // line 2: 0.5 SOL arrive worth 60.00, labelled "bounty" (not a Koinly label: rejected); line 3: sold for 70.00
+  const files = { 'w.csv': '2024-04-01 10:00,,,0.5,SOL,,,60,USD,bounty,,\n2024-05-01 10:00,0.5,SOL,70,USD,,,,,,,' };
+  it('is read again without its label: reward income at the value the row states', () => {
+    expect(run(files).codes).toContain('ROW_UNKNOWN_TYPE');
+    const { s, codes } = run(files, { rows: [{ file: 'w.csv', line: 2, as: 'income', kind: 'reward' }] });
+    expect(codes).not.toContain('ROW_UNKNOWN_TYPE');
+    expect(s.inputs).toEqual({ files: 1, rows: 2, imported: 2, skipped: 0, rejected: 0 });
+    expect(s.income.byKind.reward).toBe('60.00');
+    // 70.00 − 60.00 = 10.00
+    expect(st(s)).toEqual(['70.00', '60.00', '10.00']);
+  });
+  it('a meaning that contradicts the row (units arrived, "gift-given") is refused', () => {
+    const { codes, s } = run(files, { rows: [{ file: 'w.csv', line: 2, as: 'gift-given' }] });
+    expect(codes).toEqual(expect.arrayContaining(['OVERRIDES_INVALID', 'ROW_UNKNOWN_TYPE']));
+    expect(s.inputs.rejected).toBe(1);
+  });
+});
+
 describe('an ignored duplicate', () => {
   // line 2: buy 2 ETH for 4,000; line 3: sell 1 ETH for 3,000; line 4: the same sale exported twice
   const files = { 'w.csv': '2024-01-01 10:00,4000,USD,2,ETH,,,,,,,\n2024-06-01 10:00,1,ETH,3000,USD,,,,,,,\n2024-06-01 10:00,1,ETH,3000,USD,,,,,,,' };

@@ -42,6 +42,8 @@ export interface ApplyContext {
   readonly timezone: string;
   /** The wallet of a recognised input file (for a rejected row given its meaning). */
   readonly walletOf: (file: string) => string | undefined;
+  /** A rejected row read again with one cell emptied at a time (pipeline/read-row-again.ts). */
+  readonly readAgain?: (file: string, line: number, messages: readonly string[]) => readonly (readonly LedgerEvent[])[];
 }
 
 export function applyOverrides(files: readonly FileImport[], overrides: Overrides, ctx: ApplyContext): OverridesApplied {
@@ -130,7 +132,19 @@ export function applyOverrides(files: readonly FileImport[], overrides: Override
   }
 
   function giveMeaning(o: RowOverride, row: FoundRow): void {
-    if (!o.stated || !o.as) return invalid(o, `${formatSourceRef(row.ref)} was rejected (${row.errors.map((d) => d.code).join(', ')}): state what it was with "as", "asset", "amount" and "date" (or "ignore" it)`);
+    if (!o.stated && o.as) {
+      // the row read again without the cell taxlot did not know: its units, date and value
+      for (const events of ctx.readAgain?.(row.file, row.ref.line, row.errors.map((d) => d.message)) ?? []) {
+        if (events.length !== 1) continue;
+        const event = relabel(events[0] as LedgerEvent, o, ctx.currency, ctx.timezone);
+        if (typeof event === 'string') continue;
+        const resolved = index.admit(row, event);
+        pinned.add(event);
+        record({ where: o.where, at: placeOf(o), rows: [row.ref], change: 'meaning', from: `rejected row (${resolved.join(', ')})`, to: describeMeaning(event) }, resolved);
+        return;
+      }
+    }
+    if (!o.stated || !o.as) return invalid(o, `${formatSourceRef(row.ref)} was rejected (${row.errors.map((d) => d.code).join(', ')}) and cannot be read as a row of that meaning: state what it was with "as", "asset", "amount" and "date" (or "ignore" it)`);
     const wallet = ctx.walletOf(row.file);
     if (wallet === undefined) return invalid(o, `${row.file} is not in a format taxlot read: its rows cannot be given a meaning`);
     const source: SourceRef = { file: row.file, line: row.ref.line, format: row.format ?? 'overrides' };

@@ -2,6 +2,7 @@
  * The overrides file read field by field, and the edge cases of applying it: names by base name
  * and by transaction hash, ambiguous names, unpair, ignoring a rejected row, value on a fiat trade.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toReportOptions } from '../cli/options.js';
 import { computeReport } from '../pipeline/compute-report.js';
@@ -113,9 +114,20 @@ describe('applying overrides', () => {
     expect(r.codes).not.toContain('ROW_UNKNOWN_TYPE');
   });
 
-  it('a rejected row without its facts cannot be given a meaning', () => {
-    const r = run({ 'w.csv': `${buy}\n2024-04-01 10:00,,,2,DOT,,,,,weird,,` }, { rows: [{ file: 'w.csv', line: 3, as: 'income', kind: 'other' }] });
-    expect(r.codes).toEqual(expect.arrayContaining(['OVERRIDES_INVALID', 'ROW_UNKNOWN_TYPE']));
+  it('a Kraken ledger row of an unknown type, given its meaning, is read again as a movement', () => {
+    // line 2: type "teleport", 10 SOL; stated as staking income worth 200.00
+    const text = readFileSync(new URL('../../fixtures/broken/unknown-row-type-kraken.csv', import.meta.url), 'utf8');
+    const { options } = toReportOptions(cliArgs());
+    const read = readOverrides('o.json', JSON.stringify({ rows: [{ file: 'kraken.csv', line: 2, as: 'income', kind: 'staking', value: '200.00' }] }));
+    const data = computeReport([{ file: 'kraken.csv', text }], { ...options, overrides: read.overrides });
+    expect(data.inputs).toMatchObject({ rows: 2, imported: 2, rejected: 0 });
+    expect((data.summary as { income: { byKind: { staking: string } } }).income.byKind.staking).toBe('200.00');
+    expect(data.overridesApplied.map((a) => a.to)).toEqual(['staking income of 10 SOL [value 200 USD]']);
+  });
+
+  it('a row rejected for a bad number cannot be given a meaning without its facts', () => {
+    const r = run({ 'w.csv': `${buy}\n2024-04-01 10:00,,,2x,DOT,,,,,,,` }, { rows: [{ file: 'w.csv', line: 3, as: 'income', kind: 'other' }] });
+    expect(r.codes).toEqual(expect.arrayContaining(['OVERRIDES_INVALID', 'ROW_BAD_NUMBER']));
     expect(r.data.inputs.rejected).toBe(1);
   });
 

@@ -39,6 +39,7 @@ import { applyOverrides, type AppliedOverride } from '../overrides/apply-overrid
 import { allocationApplied, statedAllocation } from '../overrides/allocation.js';
 import { listTransfers, type TransferRecord } from './list-transfers.js';
 import { rowTexts } from './row-texts.js';
+import { rowReader } from './read-row-again.js';
 import type { Valuation } from '../derivatives/position-lines.js';
 
 export interface InputFile {
@@ -155,6 +156,7 @@ function importAndMatch(inputs: readonly InputFile[], options: ReportOptions): {
         const importer = options.importers.find((i) => i.id === format);
         return importer ? walletOf(file, importer) : undefined;
       },
+      readAgain: rowReader(inputs, options),
     })
     : undefined;
   const imported = stated?.files ?? read;
