@@ -97,7 +97,7 @@ describe('--method schedule', () => {
     expect(y2025.summary['method']).toBe('HIFO');
     expect(y2025.summary['capitalGains']['net']).toBe('10000.00');
     const csv = readFileSync(join(y2025.out, 'form8949.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]?.endsWith(',form_1099da,method')).toBe(true);
+    expect(csv[0]?.endsWith(',source,form_1099da,method')).toBe(true);
     expect(csv[1]?.endsWith(',HIFO')).toBe(true);
   });
 
@@ -111,7 +111,7 @@ describe('--method schedule', () => {
   it('one method keeps form8949.csv without the method column', async () => {
     const { out, summary } = await report([input()], '--method', 'hifo', '--year', '2025');
     expect(summary['methodSchedule']).toBeUndefined();
-    expect(readFileSync(join(out, 'form8949.csv'), 'utf8').split('\n')[0]?.endsWith(',form_1099da')).toBe(true);
+    expect(readFileSync(join(out, 'form8949.csv'), 'utf8').split('\n')[0]?.endsWith(',source,form_1099da')).toBe(true);
   });
 
   it('refuses a schedule it cannot read', async () => {

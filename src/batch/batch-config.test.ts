@@ -47,10 +47,8 @@ describe('readBatchConfig', () => {
     ]);
   });
 
-  it('names a contract key this version cannot apply yet instead of calling it a typo', () => {
-    expect(readBatchConfig('{"overrides": "o.json"}', FILE, TABLE).problems).toEqual([
-      `${FILE}: option "overrides" is not supported by this version of taxlot`,
-    ]);
+  it('reads the contract key "overrides" as a path', () => {
+    expect(readBatchConfig('{"overrides": "o.json"}', FILE, { ...TABLE, overrides: { type: 'string' } }).problems).toEqual([]);
   });
 
   it.each([

@@ -28,7 +28,7 @@ export const CONTENT_OPTIONS: readonly string[] = ['prices', 'overrides', 'price
 export const FINGERPRINT_EXCLUDED: readonly string[] = ['price-cache'];
 
 /** Keys the contract lists that this version cannot apply yet: named as such, not as typos. */
-const NOT_YET_SUPPORTED = new Set(['overrides']);
+const NOT_YET_SUPPORTED = new Set<string>();
 
 /** @example configKey('lot-scope') === 'lotScope' */
 export function configKey(flag: string): string {

@@ -56,7 +56,7 @@ export const COMPUTE_OPTIONS = {
   'carryover-short': { type: 'string', default: '0', describe: 'prior-year short-term capital loss carryover (positive amount)', group: 'Tax rules:' },
   'carryover-long': { type: 'string', default: '0', describe: 'prior-year long-term capital loss carryover (positive amount)', group: 'Tax rules:' },
   prices: { type: 'string', describe: 'price table CSV: date,asset,currency,price', group: 'Prices:' },
-  overrides: { type: 'string', describe: 'JSON file stating the status of liabilities to venues (repaid, forgiven, absorbed, disputed)', group: 'Tax rules:' },
+  overrides: { type: 'string', describe: 'JSON file of your statements about rows (what a row is, its value or basis, rows to ignore), transfers to pair or unpair, your 2025-01-01 allocation and debts to venues (README "Overrides file")', group: 'Tax rules:' },
   'derivative-valuation': {
     type: 'string',
     choices: ['close', 'event'],

@@ -184,6 +184,18 @@ describe('computeDerivatives', () => {
     expect(disputed.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['LIABILITY_DISPUTED', 'OVERRIDE_UNMATCHED']));
   });
 
+  it('a forgiven amount larger than the debt is OVERRIDES_INVALID at its line, and the override is not applied', () => {
+    const events = [ev('liquidation', { at: '2024-05-01T03:00:00Z', amount: '-150', asset: 'USD', contract: '', balance: '-40', wallet: 'kraken' })];
+    // the deficit is 40 USD: 50 forgiven cannot be
+    const r = run(events, { overrides: '{"liabilities": [\n {"venue":"kraken","asset":"USD","date":"2024-05-01","status":"forgiven","forgivenAmount":"50"}\n]}' });
+    const bad = r.diagnostics.filter((d) => d.code === 'OVERRIDES_INVALID');
+    expect(bad.map((d) => [d.source?.file, d.source?.line])).toEqual([['o.json', 2]]);
+    expect(r.liabilities.map((l) => [l.status, l.statusFrom])).toEqual([['owed', 'default']]);
+    // 40 of 40 forgiven is fine
+    const ok = run(events, { overrides: '{"liabilities": [{"venue":"kraken","asset":"USD","date":"2024-05-01","status":"forgiven","forgivenAmount":"40"}]}' });
+    expect(ok.liabilities.map((l) => [l.status, l.forgiven?.quantity.toFixed()])).toEqual([['forgiven', '40']]);
+  });
+
   it('a negative venue balance without a liquidation is a warning, not a liability', () => {
     const r = run([ev('funding', { at: '2024-05-01T03:00:00Z', amount: '-5', balance: '-1' }), ev('realized-pnl', { at: '2024-05-01T03:00:00Z', amount: '1' })]);
     expect(r.liabilities).toEqual([]);

@@ -110,11 +110,21 @@ export function findLiabilities(groups: readonly PositionGroup[], opts: Liabilit
         (o) => !used.has(o) && o.venue === row.wallet.toLowerCase() && o.asset === asset && o.date === date && (o.account === undefined || o.account === row.account),
       );
       if (override) used.add(override);
-      const status: LiabilityStatus = override?.status ?? (remaining.isZero() ? 'absorbed' : 'owed');
-      const statusFrom: Liability['statusFrom'] = override ? 'overrides' : remaining.isZero() ? 'venue rows' : 'default';
+      const quantity0 = remaining.isZero() ? deficit : remaining;
+      if (override?.forgivenAmount?.greaterThan(quantity0)) {
+        // more forgiven than was ever owed: the statement is wrong, and cannot be half-applied
+        diagnostics.push(diagnostic(
+          'OVERRIDES_INVALID',
+          `${override.where}: "forgivenAmount" ${override.forgivenAmount.toFixed()} ${asset} is more than the deficit of ${quantity0.toFixed()} ${asset}; the override is not applied`,
+          { file: opts.overrides.file, line: override.at ?? 1, format: 'overrides' },
+        ));
+      }
+      const applied = override?.forgivenAmount?.greaterThan(quantity0) ? undefined : override;
+      const status: LiabilityStatus = applied?.status ?? (remaining.isZero() ? 'absorbed' : 'owed');
+      const statusFrom: Liability['statusFrom'] = applied ? 'overrides' : remaining.isZero() ? 'venue rows' : 'default';
       const quantity = remaining.isZero() ? deficit : remaining;
       const value = opts.value(asset, quantity, row.instant, row.source).amount;
-      const forgivenUnits = status === 'forgiven' ? (override?.forgivenAmount ?? quantity) : undefined;
+      const forgivenUnits = status === 'forgiven' ? (applied?.forgivenAmount ?? quantity) : undefined;
       const liability: Liability = {
         id: `${group.id}:${asset}`,
         venue: row.wallet,
@@ -133,8 +143,8 @@ export function findLiabilities(groups: readonly PositionGroup[], opts: Liabilit
         ...(forgivenUnits
           ? { forgiven: { quantity: forgivenUnits, value: opts.value(asset, forgivenUnits, row.instant, row.source).amount } }
           : {}),
-        ...(override?.resolvedDate ? { resolvedDate: override.resolvedDate } : {}),
-        ...(override?.note ? { note: override.note } : {}),
+        ...(applied?.resolvedDate ? { resolvedDate: applied.resolvedDate } : {}),
+        ...(applied?.note ? { note: applied.note } : {}),
         evidence: [row.source, ...credits.map((e) => e.source)],
       };
       liabilities.push(liability);
@@ -150,10 +160,12 @@ export function findLiabilities(groups: readonly PositionGroup[], opts: Liabilit
   }
   for (const o of opts.overrides.liabilities) {
     if (used.has(o)) continue;
-    diagnostics.push({
-      ...diagnostic('OVERRIDE_UNMATCHED', `${opts.overrides.file} ${o.where}: no ${o.venue} ${o.asset} deficit arose on ${o.date}`),
-      file: opts.overrides.file,
-    });
+    diagnostics.push(diagnostic(
+      'OVERRIDE_UNMATCHED',
+      `${o.where}: no ${o.venue} ${o.asset} deficit arose on ${o.date}`,
+      { file: opts.overrides.file, line: o.at ?? 1, format: 'overrides' },
+      'no liability found for this override (venue, asset and date of the deficit must match one in liabilities.csv)',
+    ));
   }
   return { liabilities, adjustments, diagnostics };
 }

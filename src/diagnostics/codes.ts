@@ -171,7 +171,11 @@ export const CODES = {
   OVERRIDES_INVALID: { severity: 'error', hint: 'fix the overrides file (README "Overrides file"); amounts are decimal strings such as "1223.56"' },
   OVERRIDE_UNMATCHED: {
     severity: 'warning',
-    hint: 'no liability found for this override (venue, asset and date of the deficit must match one in liabilities.csv)',
+    hint: 'the override names no row (check "file" and "line" against the diagnostics, or the transaction hash) or no liability (venue, asset and date of the deficit as in liabilities.csv)',
+  },
+  OVERRIDE_APPLIED: {
+    severity: 'note',
+    hint: 'an override from the overrides file changed the report; every one is listed in overrides-applied.csv',
   },
   // ── Form 1099-DA (src/report/form1099da/README.md) ──
   DA_NOT_IN_RECORDS: {

@@ -18,6 +18,8 @@ export interface Diagnostic {
    * (bounded-diagnostics.ts) counts as that many in the error and warning totals. Default 1.
    */
   readonly count?: number;
+  /** Another row the diagnostic is about (MISSING_BASIS: the deposit of unknown basis sold from). */
+  readonly related?: SourceRef;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnostic, fileDiagnostic } from './diagnostic.js';
-import { formatDiagnostic, MAX_PRINTED_TEXT, printable } from './format-diagnostic.js';
+import { formatDiagnostic, formatDiagnosticWithOverride, MAX_PRINTED_TEXT, printable } from './format-diagnostic.js';
 
 describe('printable', () => {
   it('shows control characters, DEL, C1 controls and bidi overrides as escapes', () => {
@@ -35,6 +35,12 @@ describe('formatDiagnostic', () => {
       'w.csv:3: error ROW_UNKNOWN_TYPE: label "x\\x0aevil.csv:1: error FAKE: y" is not valid',
       `  hint: ${diagnostic('ROW_UNKNOWN_TYPE', '').hint}`,
     ]);
+    expect(formatDiagnosticWithOverride(d).split('\n')[2]).toMatch(/^ {2}override: \{"rows":\[\{"file":"w\.csv","line":3,"as":"income",/);
+  });
+  it('names the override that would resolve a diagnostic, with its file and line', () => {
+    const d = diagnostic('PRICE_MISSING', 'no USD price for XYZ', { file: 'wallets/w.csv', line: 7, format: 'koinly-universal' });
+    expect(formatDiagnosticWithOverride(d).split('\n')[2]).toBe('  override: {"rows":[{"file":"wallets/w.csv","line":7,"value":"…"}]}');
+    expect(formatDiagnosticWithOverride(diagnostic('BALANCE_NEGATIVE', 'x', { file: 'w.csv', line: 2, format: 'f' })).split('\n')).toHaveLength(2);
   });
   it('escapes a file name with control characters', () => {
     expect(formatDiagnostic(fileDiagnostic('INPUT_EMPTY', 'a\u001b]0;t\u0007.csv', 'the file is empty')).split('\n')[0]).toBe(

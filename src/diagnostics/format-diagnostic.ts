@@ -5,11 +5,24 @@
 import type { Diagnostic } from './diagnostic.js';
 import { compareSourceRefs } from '../model/source-ref.js';
 import { escapeInvisible } from '../model/visible-text.js';
+import { suggestionNote, suggestOverride } from '../overrides/suggest-override.js';
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.source ? `${printable(d.source.file)}:${d.source.line}: ` : d.file ? `${printable(d.file)}: ` : '';
   const head = `${where}${d.severity} ${d.code}: ${printable(d.message)}`;
   return d.hint ? `${head}\n  hint: ${printable(d.hint)}` : head;
+}
+
+/**
+ * As `formatDiagnostic`, with a third line naming the override that would resolve it, the row's
+ * file and line filled in (README "Overrides file"): diagnostics.txt and the terminal.
+ */
+export function formatDiagnosticWithOverride(d: Diagnostic): string {
+  const text = formatDiagnostic(d);
+  const snippet = suggestOverride(d);
+  if (!snippet) return text;
+  const note = suggestionNote(d.code);
+  return `${text}\n  override: ${printable(JSON.stringify(snippet))}${note ? ` — ${note}` : ''}`;
 }
 
 /** Longest text of one diagnostic printed in full; a megabyte cell quoted in a message is cut. */
@@ -56,7 +69,7 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
  */
 export function formatDiagnostics(list: readonly Diagnostic[], opts: { max: number; includeNotes: boolean }): string {
   const shown = sortDiagnostics(list).filter((d) => opts.includeNotes || d.severity !== 'note');
-  const lines = shown.slice(0, opts.max).map(formatDiagnostic);
+  const lines = shown.slice(0, opts.max).map(formatDiagnosticWithOverride);
   if (shown.length > opts.max) lines.push(`… and ${shown.length - opts.max} more (all of them are in diagnostics.txt)`);
   return lines.join('\n');
 }

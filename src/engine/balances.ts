@@ -40,4 +40,17 @@ export class Balances {
     }
     return out;
   }
+
+  /** Every (wallet, asset) balance above zero, in wallet then asset order. */
+  held(): { wallet: string; asset: string; units: Dec }[] {
+    const out: { wallet: string; asset: string; units: Dec }[] = [];
+    for (const wallet of [...this.byWallet.keys()].sort()) {
+      const assets = this.byWallet.get(wallet) as Map<string, Dec>;
+      for (const asset of [...assets.keys()].sort()) {
+        const units = assets.get(asset) as Dec;
+        if (units.greaterThan(0)) out.push({ wallet, asset, units });
+      }
+    }
+    return out;
+  }
 }

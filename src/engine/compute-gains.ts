@@ -14,9 +14,9 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isFiat, type AssetCode } from '../model/asset.js';
-import { share, ZERO, type Dec } from '../model/decimal.js';
+import { divide, share, ZERO, type Dec } from '../model/decimal.js';
 import type { DisposalKind } from '../model/disposal.js';
-import type { LedgerEvent } from '../model/ledger-event.js';
+import type { LedgerEvent, StatedBasis } from '../model/ledger-event.js';
 import { toLocalDate, yearOf, type LocalDate } from '../model/local-date.js';
 import type { LotOrigin } from '../model/lot.js';
 import type { Money, PriceSource } from '../model/money.js';
@@ -32,6 +32,7 @@ import { KeptYears } from './kept-years.js';
 import { methodOn } from './method-schedule.js';
 import type { BookingMethod } from './booking-methods.js';
 import { sliceDisposal } from './slice-disposal.js';
+import { checkAllocation } from './stated-allocation.js';
 
 export type { BookingPolicy, GainsResult, IncomeRecord, LotScope, RemovalRecord } from './gains-result.js';
 
@@ -62,6 +63,7 @@ class Run {
   private readonly diagnostics: Diagnostic[] = [];
   private reallocations: Reallocation[] = [];
   private transitioned = false;
+  private allocationApplied = false;
   private seq = 0;
   private readonly kept: KeptYears;
   /** The method lots are taken in now (a schedule's changes switch it). */
@@ -112,6 +114,11 @@ class Run {
       case 'deposit': {
         if (isFiat(e.received.asset)) return;
         const units = fee?.asset === e.received.asset ? e.received.amount.minus(fee.amount) : e.received.amount;
+        if (e.stated) {
+          if (units.greaterThan(0)) this.acquireStated(ctx, e.wallet, e.received.asset, units, e.stated, values.received);
+          if (fee && fee.asset !== e.received.asset) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
+          return;
+        }
         this.diagnostics.push(
           diagnostic(
             'DEPOSIT_UNMATCHED',
@@ -226,12 +233,29 @@ class Run {
       openLots: this.inventory.snapshot(),
       ...(this.policy.yearEndSnapshots ? { yearEndLots: this.kept.yearEnds } : {}),
       reallocations: this.reallocations,
+      ...(this.policy.allocation ? { allocationApplied: this.allocationApplied } : {}),
       diagnostics: this.diagnostics,
     };
   }
 
   private transition(at?: SourceRef): void {
     this.transitioned = true;
+    const stated = this.policy.allocation;
+    if (stated && stated.lots.length > 0) {
+      const problems = checkAllocation(stated.lots, this.balances.held(), this.policy.perWalletFrom);
+      this.diagnostics.push(...problems);
+      if (problems.length === 0) {
+        this.inventory.replaceAll(stated.lots.map((l) => {
+          const seq = ++this.seq;
+          return newLot({
+            id: `L${seq}`, seq, split: 0, asset: l.asset, wallet: l.wallet, quantity: l.units, basis: l.basis,
+            acquiredInstant: Date.parse(`${l.acquired}T00:00:00Z`), acquiredDate: l.acquired, basisKnown: true, origin: 'allocation', source: l.source,
+          });
+        }));
+        this.allocationApplied = true;
+        return;
+      }
+    }
     const moves = this.inventory.reallocate((asset) => this.balances.of(asset));
     this.reallocations = moves;
     for (const m of moves) {
@@ -274,6 +298,34 @@ class Run {
     if (track) this.changeBalance(ctx, wallet, asset, quantity);
   }
 
+  /**
+   * A lot whose basis and acquisition date the user stated (overrides file). A gift worth less
+   * at receipt than the donor's basis also carries its loss basis (slice-disposal.ts).
+   */
+  private acquireStated(ctx: Ctx, wallet: string, asset: AssetCode, quantity: Dec, stated: StatedBasis, value: Money | undefined): void {
+    const seq = ++this.seq;
+    const fmv = value && value.source !== 'missing' ? value.amount : undefined;
+    const lossBasis = stated.origin === 'gift' && fmv !== undefined && fmv.lessThan(stated.basis)
+      ? { unitCost: divide(fmv, quantity), giftDate: ctx.date }
+      : undefined;
+    this.inventory.add(newLot({
+      id: `L${seq}`,
+      seq,
+      split: 0,
+      asset,
+      wallet,
+      quantity,
+      basis: stated.basis,
+      acquiredInstant: stated.acquiredInstant,
+      acquiredDate: stated.acquiredDate,
+      basisKnown: true,
+      origin: stated.origin,
+      source: ctx.e.source,
+      ...(lossBasis ? { lossBasis } : {}),
+    }));
+    this.changeBalance(ctx, wallet, asset, quantity);
+  }
+
   private take(ctx: Ctx, wallet: string, asset: AssetCode, quantity: Dec): Taken {
     const taken = this.inventory.take(asset, wallet, quantity, !this.perWallet(ctx.date));
     this.changeBalance(ctx, wallet, asset, quantity.negated());
@@ -298,9 +350,9 @@ class Run {
         uncovered.greaterThan(0) ? `${uncovered.toFixed()} not covered by any lot` : '',
         fromUnknownLots.greaterThan(0) ? `${fromUnknownLots.toFixed()} from deposits of unknown basis` : '',
       ].filter(Boolean).join(', ');
-      this.diagnostics.push(
-        diagnostic('MISSING_BASIS', `disposal of ${quantity.toFixed()} ${asset} from ${wallet}: ${why}; zero basis used for those units`, ctx.e.source),
-      );
+      const unknownLot = taken.pieces.find((p) => !p.lot.basisKnown)?.lot.source;
+      const d = diagnostic('MISSING_BASIS', `disposal of ${quantity.toFixed()} ${asset} from ${wallet}: ${why}; zero basis used for those units`, ctx.e.source);
+      this.diagnostics.push(unknownLot ? { ...d, related: unknownLot } : d);
     }
     if (!this.kept.keepsDisposalOf(yearOf(ctx.date))) return;
     this.kept.disposals.push({

@@ -41,6 +41,24 @@ export interface BookingPolicy {
    * back and a long history holds one year of disposals in memory, not all of them.
    */
   readonly keepDisposals?: 'all' | 'latest-year' | number;
+  /** The taxpayer's own allocation at `perWalletFrom` (overrides file), replacing the default rule. */
+  readonly allocation?: StatedAllocation;
+}
+
+/** One lot of the taxpayer's allocation (Rev. Proc. 2024-28 section 5.02). */
+export interface AllocatedLot {
+  readonly wallet: string;
+  readonly asset: string;
+  readonly units: Dec;
+  readonly basis: Dec;
+  readonly acquired: LocalDate;
+  /** Its place in the overrides file. */
+  readonly source: SourceRef;
+  readonly where: string;
+}
+
+export interface StatedAllocation {
+  readonly lots: readonly AllocatedLot[];
 }
 
 export interface IncomeRecord {
@@ -88,4 +106,6 @@ export interface GainsResult {
   readonly yearEndLots?: ReadonlyMap<number, readonly LotSnapshot[]>;
   readonly reallocations: readonly Reallocation[];
   readonly diagnostics: readonly Diagnostic[];
+  /** With a stated allocation: whether it replaced the default rule (false: refused, or no 2025 event). */
+  readonly allocationApplied?: boolean;
 }

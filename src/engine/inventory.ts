@@ -10,7 +10,7 @@
  */
 import { ZERO, compact, divide, share, type Dec } from '../model/decimal.js';
 import type { LocalDate } from '../model/local-date.js';
-import type { LotOrigin, LotSnapshot } from '../model/lot.js';
+import type { LossBasis, LotOrigin, LotSnapshot } from '../model/lot.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { LotKey } from './booking-methods.js';
 
@@ -24,6 +24,7 @@ export interface Lot extends LotKey {
   readonly basisKnown: boolean;
   readonly origin: LotOrigin;
   readonly source: SourceRef;
+  readonly lossBasis?: LossBasis;
 }
 
 /** What a lot cost when it was created; its pieces share it (and so their unit cost). */
@@ -53,6 +54,7 @@ class OpenLot implements Lot {
   readonly basisKnown: boolean;
   readonly origin: LotOrigin;
   readonly source: SourceRef;
+  readonly lossBasis?: LossBasis;
 
   constructor(fields: LotFields, private readonly cost: LotCost) {
     this.id = fields.id;
@@ -67,6 +69,7 @@ class OpenLot implements Lot {
     this.basisKnown = fields.basisKnown;
     this.origin = fields.origin;
     this.source = fields.source;
+    if (fields.lossBasis) this.lossBasis = fields.lossBasis;
   }
 
   get unitCost(): Dec {
@@ -81,8 +84,8 @@ class OpenLot implements Lot {
 
 /** A lot as it stands at a moment (year-end listings): plain data, as library users see it. */
 function snapshotOf(lot: Lot): LotSnapshot {
-  const { id, seq, split, asset, wallet, quantity, basis, unitCost, acquiredInstant, acquiredDate, basisKnown, origin, source } = lot;
-  return { id, seq, split, asset, wallet, quantity, basis, unitCost, acquiredInstant, acquiredDate, basisKnown, origin, source };
+  const { id, seq, split, asset, wallet, quantity, basis, unitCost, acquiredInstant, acquiredDate, basisKnown, origin, source, lossBasis } = lot;
+  return { id, seq, split, asset, wallet, quantity, basis, unitCost, acquiredInstant, acquiredDate, basisKnown, origin, source, ...(lossBasis ? { lossBasis } : {}) };
 }
 
 /** Basis per unit as the lot was created (shared by its pieces), divided once, when first asked for. */
@@ -92,8 +95,8 @@ function unitCostOf(cost: LotCost, basisKnown: boolean): Dec {
 }
 
 function fieldsOf(lot: Lot): LotFields {
-  const { id, seq, split, asset, wallet, quantity, basis, acquiredInstant, acquiredDate, basisKnown, origin, source } = lot;
-  return { id, seq, split, asset, wallet, quantity, basis, acquiredInstant, acquiredDate, basisKnown, origin, source };
+  const { id, seq, split, asset, wallet, quantity, basis, acquiredInstant, acquiredDate, basisKnown, origin, source, lossBasis } = lot;
+  return { id, seq, split, asset, wallet, quantity, basis, acquiredInstant, acquiredDate, basisKnown, origin, source, ...(lossBasis ? { lossBasis } : {}) };
 }
 
 /** A new lot whose unit cost is `basis / quantity` as created (zero when the basis is unknown). */
@@ -307,6 +310,12 @@ export class Inventory {
       for (const w of names) (wallets.get(w) as LotQueue).replace(kept.get(w) ?? []);
     }
     return moves;
+  }
+
+  /** Replace every open lot by `lots` (the taxpayer's own allocation at the 2025 switch). */
+  replaceAll(lots: readonly Lot[]): void {
+    for (const wallets of this.books.values()) for (const q of wallets.values()) q.replace([]);
+    for (const lot of lots) this.add(lot);
   }
 
   snapshot(): LotSnapshot[] {

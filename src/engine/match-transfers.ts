@@ -134,7 +134,8 @@ function isCloser(w: WithdrawalEvent, d: DepositEvent, best: DepositEvent): bool
   return compareSourceRefs(d.source, best.source) < 0;
 }
 
-function toTransfer(w: WithdrawalEvent, d: DepositEvent, by: 'tx-hash' | 'heuristic'): LedgerEvent[] {
+/** The withdrawal and the deposit as one transfer (also for a pair the user states: `by` 'stated'). */
+export function toTransfer(w: WithdrawalEvent, d: DepositEvent, by: 'tx-hash' | 'heuristic' | 'stated'): LedgerEvent[] {
   const sent = w.sent;
   const received: Quantity = d.received.value || !sent.value ? d.received : withFields(d.received, { value: scale(sent, d.received.amount) });
   return normalizeTransfer(

@@ -33,15 +33,17 @@ export function sliceDisposal(taken: Taken, quantity: Dec, proceeds: Dec, date: 
     return part;
   };
   let fromUnknownLots = ZERO;
-  for (const { lot, quantity: units, basis } of pieces) {
+  for (const { lot, quantity: units, basis: gainBasis } of pieces) {
     if (!lot.basisKnown) fromUnknownLots = fromUnknownLots.plus(units);
+    const proceedsOfPiece = proceedsOf(units);
+    const { basis, acquiredDate } = giftBasis(lot, units, gainBasis, proceedsOfPiece);
     slices.push({
       quantity: units,
-      proceeds: proceedsOf(units),
+      proceeds: proceedsOfPiece,
       basis,
-      term: isLongTerm(lot.acquiredDate, date) ? 'long' : 'short',
+      term: isLongTerm(acquiredDate, date) ? 'long' : 'short',
       basisStatus: lot.basisKnown ? 'known' : 'unknown',
-      acquiredDate: lot.acquiredDate,
+      acquiredDate,
       lotId: lot.id,
       lotWallet: lot.wallet,
       lotSource: lot.source,
@@ -49,4 +51,18 @@ export function sliceDisposal(taken: Taken, quantity: Dec, proceeds: Dec, date: 
   }
   if (count > pieces.length) slices.push({ quantity: uncovered, proceeds: proceedsOf(uncovered), basis: ZERO, term: 'short', basisStatus: 'uncovered' });
   return { slices, uncovered, fromUnknownLots };
+}
+
+/**
+ * The dual basis of a gift received when its market value at the gift was below the donor's
+ * basis (Treas. Reg. 1.1015-1(a)(1), IRS Publication 551 "Property Received as a Gift"): a gain
+ * is figured from the donor's basis (holding period tacked on, Publication 544), a loss from the
+ * value at the gift (holding period from the gift), and a sale in between gives neither.
+ */
+function giftBasis(lot: Taken['pieces'][number]['lot'], units: Dec, gainBasis: Dec, proceeds: Dec): { basis: Dec; acquiredDate: LocalDate } {
+  const loss = lot.lossBasis;
+  if (!loss || !proceeds.lessThan(gainBasis)) return { basis: gainBasis, acquiredDate: lot.acquiredDate };
+  const lossBasis = compact(units.times(loss.unitCost));
+  if (proceeds.lessThan(lossBasis)) return { basis: lossBasis, acquiredDate: loss.giftDate };
+  return { basis: proceeds, acquiredDate: lot.acquiredDate };
 }

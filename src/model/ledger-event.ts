@@ -14,12 +14,15 @@
  */
 import type { AssetCode } from './asset.js';
 import type { Dec } from './decimal.js';
+import type { LocalDate } from './local-date.js';
 import type { SourceRef } from './source-ref.js';
 
 /** A market value stated by the export, in some currency (not necessarily the report currency). */
 export interface StatedValue {
   readonly amount: Dec;
   readonly currency: AssetCode;
+  /** Stated by the user's overrides file, not by the export. */
+  readonly byOverride?: true;
 }
 
 /** A positive quantity of one asset, optionally with the market value the export states for it. */
@@ -33,7 +36,7 @@ export type IncomeKind = 'staking' | 'airdrop' | 'mining' | 'interest' | 'reward
 export const INCOME_KINDS: readonly IncomeKind[] = ['staking', 'airdrop', 'mining', 'interest', 'reward', 'other'];
 
 /** Ways units leave the user's holdings without a taxable sale (US): gifts, donations, losses. */
-export type RemovalKind = 'gift' | 'donation' | 'lost';
+export type RemovalKind = 'gift' | 'donation' | 'lost' | 'not-taxable';
 
 /** Ways crypto is spent: a disposal at market value (payment for goods, services, fees, loans). */
 export type SpendKind = 'payment' | 'cost' | 'tax' | 'margin-fee' | 'loan-fee' | 'loan-repayment';
@@ -63,10 +66,24 @@ export interface TradeEvent extends EventBase {
   readonly received: Quantity;
 }
 
+/**
+ * A lot's basis and acquisition date stated by the user (overrides file): a gift received (the
+ * donor's basis and date; Treas. Reg. 1.1015-1), a deposit whose history is known, or units that
+ * arrived with no tax effect (`not-taxable`: zero basis, acquired on arrival).
+ */
+export interface StatedBasis {
+  readonly basis: Dec;
+  readonly acquiredDate: LocalDate;
+  readonly acquiredInstant: number;
+  readonly origin: 'gift' | 'deposit' | 'not-taxable';
+}
+
 /** Own funds arriving with no stated origin: a transfer if a counterpart is found, else unknown basis. */
 export interface DepositEvent extends EventBase {
   readonly kind: 'deposit';
   readonly received: Quantity;
+  /** The user's statement of the lot's basis (overrides file): not an unmatched deposit. */
+  readonly stated?: StatedBasis;
 }
 
 /** Own funds leaving with no stated destination: a transfer if a counterpart is found. */

@@ -12,7 +12,17 @@ import type { LocalDate } from './local-date.js';
 import type { SourceRef } from './source-ref.js';
 
 /** `derivative`: units credited by a derivative position (PnL, funding), at market value. */
-export type LotOrigin = 'purchase' | 'trade' | 'income' | 'deposit' | 'fork' | 'loan' | 'derivative';
+export type LotOrigin = 'purchase' | 'trade' | 'income' | 'deposit' | 'fork' | 'loan' | 'derivative' | 'gift' | 'not-taxable' | 'allocation';
+
+/**
+ * A gift whose market value when received was below the donor's basis (Treas. Reg. 1.1015-1(a)):
+ * for a loss, the basis is that value (per unit here) and the holding period starts at the gift;
+ * a sale between the two bases gives neither gain nor loss.
+ */
+export interface LossBasis {
+  readonly unitCost: Dec;
+  readonly giftDate: LocalDate;
+}
 
 export interface LotSnapshot {
   readonly id: string;
@@ -29,4 +39,5 @@ export interface LotSnapshot {
   readonly basisKnown: boolean;
   readonly origin: LotOrigin;
   readonly source: SourceRef;
+  readonly lossBasis?: LossBasis;
 }

@@ -17,6 +17,8 @@ export type PriceSource =
   | 'price-table'
   /** An online price provider's daily price (`--price-provider`), merged into the table. */
   | 'provider'
+  /** The user's `value` in the overrides file. */
+  | 'override'
   /** No price found: valued at zero and reported as an error. */
   | 'missing';
 

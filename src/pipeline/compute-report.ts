@@ -35,6 +35,12 @@ import { detectForm1099Da, readForm1099Da } from '../importers/form1099da/read-f
 import { applyCorrections } from '../importers/form1099da/corrections.js';
 import { form1099daBlock, reconcile1099Da, type Reconciliation } from '../report/form1099da/reconcile.js';
 import { byBoxJson, totalByBox, withBoxTerms } from '../report/form1099da/box-totals.js';
+import { hasRowOverrides } from '../overrides/overrides.js';
+import { applyOverrides, type AppliedOverride } from '../overrides/apply-overrides.js';
+import { allocationApplied, statedAllocation } from '../overrides/allocation.js';
+import { listTransfers, type TransferRecord } from './list-transfers.js';
+import { rowTexts } from './row-texts.js';
+import { rowReader } from './read-row-again.js';
 import type { Valuation } from '../derivatives/position-lines.js';
 
 export interface InputFile {
@@ -76,7 +82,7 @@ export interface ReportOptions {
   readonly inputZone?: string;
   /** `--date-order`: the order of day-month dates in every input (src/importers/date-order.ts). */
   readonly dateOrder?: DateOrder;
-  /** `--overrides`: the user's statements about liabilities (src/derivatives/overrides.ts). */
+  /** `--overrides`: the user's statements about rows, transfers, the 2025 allocation and liabilities (src/overrides/). */
   readonly overrides?: Overrides;
   /** When derivative positions are valued: at their close (default) or when each row was booked. */
   readonly derivativeValuation?: Valuation;
@@ -116,6 +122,12 @@ export interface ReportData {
   /** The Form 1099-DA reconciliation: placements of the matched lines (empty without a 1099-DA). */
   readonly form1099da: Reconciliation;
   readonly diagnostics: readonly Diagnostic[];
+  /** The tax year's transfers between the user's wallets (report.html). */
+  readonly transfers: readonly TransferRecord[];
+  /** `file:line` → the text of the input rows diagnostics name (report.html). */
+  readonly rowTexts: ReadonlyMap<string, string>;
+  /** Every override of the overrides file that changed the report (overrides-applied.csv). */
+  readonly overridesApplied: readonly AppliedOverride[];
   readonly summary: Record<string, unknown>;
   /** True when no file could be read at all (exit code 2). */
   readonly nothingRead: boolean;
@@ -132,17 +144,45 @@ function importAndMatch(inputs: readonly InputFile[], options: ReportOptions): {
   lastInstant: number | undefined;
   eventCount: number;
   matched: ReturnType<typeof matchTransfers>;
+  applied: AppliedOverride[];
+  overrideDiagnostics: Diagnostic[];
+  transfers: TransferRecord[];
 } {
-  const imported = importInputs(inputs, options);
+  const read = importInputs(inputs, options);
+  const overrides = options.overrides ?? NO_OVERRIDES;
+  const stated = hasRowOverrides(overrides)
+    ? applyOverrides(read, overrides, {
+      currency: options.currency,
+      timezone: options.timezone,
+      walletOf: (file) => {
+        const format = read.find((f) => f.file === file)?.format;
+        const importer = options.importers.find((i) => i.id === format);
+        return importer ? walletOf(file, importer) : undefined;
+      },
+      readAgain: rowReader(inputs, options),
+    })
+    : undefined;
+  const imported = stated?.files ?? read;
   const events = imported.flatMap((f) => f.events);
   let lastInstant: number | undefined;
   for (const e of events) if (lastInstant === undefined || e.instant > lastInstant) lastInstant = e.instant;
+  // what the user paired, unpaired or relabelled is not paired again by the heuristic
+  const pinned = stated?.pinned;
+  const matched = pinned && pinned.size > 0
+    ? (() => {
+      const m = matchTransfers(events.filter((e) => !pinned.has(e)), options.transferMatching);
+      return { events: [...m.events, ...events.filter((e) => pinned.has(e))], diagnostics: m.diagnostics };
+    })()
+    : matchTransfers(events, options.transferMatching);
   return {
+    transfers: listTransfers(matched.events),
     files: imported.map(({ events: _events, ...file }) => file),
     overlaps: findPossibleDuplicates(events),
     lastInstant,
     eventCount: events.length,
-    matched: matchTransfers(events, options.transferMatching),
+    matched,
+    applied: stated?.applied ?? [],
+    overrideDiagnostics: stated?.diagnostics ?? [],
   };
 }
 
@@ -151,7 +191,7 @@ function importAndMatch(inputs: readonly InputFile[], options: ReportOptions): {
  * only reference to it, and through it to every event): the caller decides who holds it.
  */
 function importAndPrice(inputs: readonly InputFile[], options: ReportOptions, book: PriceBook) {
-  const { files, overlaps, lastInstant, eventCount, matched } = importAndMatch(inputs, options);
+  const { files, overlaps, lastInstant, eventCount, matched, applied, overrideDiagnostics, transfers } = importAndMatch(inputs, options);
   const cut = options.through === undefined ? undefined : bookedThrough(matched.events, options.through, options.timezone);
   const events = cut?.events ?? matched.events;
   const pricing = priceEvents(events, book, options.timezone);
@@ -166,7 +206,9 @@ function importAndPrice(inputs: readonly InputFile[], options: ReportOptions, bo
     overlaps,
     lastInstant,
     eventCount,
-    matchDiagnostics: cut?.note ? [...matched.diagnostics, cut.note] : matched.diagnostics,
+    matchDiagnostics: [...overrideDiagnostics, ...matched.diagnostics, ...(cut?.note ? [cut.note] : [])],
+    applied,
+    transfers,
     pricing: { diagnostics: pricing.diagnostics, missing: pricing.missing },
     derivatives,
     history: handOver(pricing.priced),
@@ -214,7 +256,8 @@ export function computeReport(
     table: options.prices,
     windowMs: options.priceWindowMs,
   });
-  const { files, overlaps, lastInstant, eventCount, matchDiagnostics, pricing, derivatives, history } = importAndPrice(inputs, options, book);
+  const { files, overlaps, lastInstant, eventCount, matchDiagnostics, pricing, derivatives, history, applied, transfers } = importAndPrice(inputs, options, book);
+  const overrides = options.overrides ?? NO_OVERRIDES;
   const { forEngine, forReport } = shareHistory(history, onHistory);
   const policy: BookingPolicy = {
     method: options.method,
@@ -222,6 +265,7 @@ export function computeReport(
     lotScope: options.lotScope,
     perWalletFrom: options.perWalletFrom,
     timezone: options.timezone,
+    ...(overrides.allocation.length > 0 ? { allocation: statedAllocation(overrides) } : {}),
   };
   // Only the tax year's disposals are kept (the default year is the latest with one).
   const gains = computeGains(forEngine, { ...policy, yearEndSnapshots: true, keepDisposals: options.year ?? 'latest-year' });
@@ -256,6 +300,7 @@ export function computeReport(
     ...corrected.diagnostics,
     ...form1099da.diagnostics,
   ];
+  const overridesApplied = [...applied, ...allocationApplied(overrides, gains, diagnostics)];
   if (eventCount > 0 && disposals.length === 0 && income.length === 0) {
     diagnostics.push(fileDiagnostic('YEAR_WITHOUT_ACTIVITY', '(report)', `no disposal or income in tax year ${taxYear}`));
   }
@@ -303,6 +348,9 @@ export function computeReport(
     capitalLoss,
     inputs: inputsCount,
     missingPrices: mergeMissing(pricing.missing, derivatives.missing),
+    overridesApplied,
+    transfers: transfers.filter((t) => yearOf(toLocalDate(t.instant, options.timezone)) === taxYear),
+    rowTexts: rowTexts(inputs, diagnostics),
     priced: forReport,
     derivatives,
     derivativesYear,

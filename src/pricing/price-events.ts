@@ -53,7 +53,7 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
 
   const stated = (q: Quantity | undefined, instant: number): Money | undefined => {
     if (!q?.value) return undefined;
-    if (q.value.currency === C) return { amount: q.value.amount, source: 'export' };
+    if (q.value.currency === C) return { amount: q.value.amount, source: q.value.byOverride ? 'override' : 'export' };
     const rate = book.valueOf(q.value.currency, q.value.amount, instant);
     return rate ? { amount: rate.amount, source: 'export' } : undefined;
   };
@@ -135,7 +135,9 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
       }
       case 'deposit': {
         const fee = e.fee && e.fee.asset !== e.received.asset && !isFiat(e.fee.asset) ? feeValue(e, [[e.received, undefined]]) : undefined;
-        const received = stated(e.received, e.instant) ?? fromBook(e.received, e.instant);
+        const found = stated(e.received, e.instant) ?? fromBook(e.received, e.instant);
+        // a gift's value at receipt decides its loss basis (Treas. Reg. 1.1015-1): required
+        const received = e.stated?.origin === 'gift' ? require(found, [e.received], e, 'a gift received') : found;
         return withValues(e, { received, fee });
       }
       case 'withdrawal':

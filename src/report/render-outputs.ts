@@ -2,7 +2,7 @@
  * Every file of a report folder, rendered as streams of chunks (pure). The CLI writes them.
  * Same input → same bytes: no clock, no machine-dependent ordering.
  */
-import { formatDiagnostic, sortDiagnostics } from '../diagnostics/format-diagnostic.js';
+import { formatDiagnosticWithOverride, sortDiagnostics } from '../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../pipeline/compute-report.js';
 import type { PricedEvent } from '../pricing/price-events.js';
 import { form8949CsvChunks } from './csv/form8949-csv.js';
@@ -28,6 +28,8 @@ import type { Disposal } from '../model/disposal.js';
 import { RECONCILIATION_FILE, reconciliationCsvChunks } from './form1099da/reconciliation-csv.js';
 import { reportDate } from './report-date.js';
 import { loadTemplates, type ReportTemplates } from './templates.js';
+import { OVERRIDES_APPLIED_FILE, renderOverridesAppliedCsv } from './csv/overrides-applied-csv.js';
+import { HTML_FILE, reportHtmlChunks } from './html/report-html.js';
 
 export const PDF_FILE = 'report.pdf';
 
@@ -43,7 +45,7 @@ export const DERIVATIVE_FILES = ['derivatives.csv', 'derivatives-reconciliation.
  */
 export const REPORT_FILES = [
   'summary.json', 'form8949.csv', 'income.csv', 'open-lots.csv', 'holdings.csv', 'diagnostics.txt', ...DERIVATIVE_FILES,
-  TURBOTAX_GAINS_FILE, TURBOTAX_TRANSACTIONS_FILE, TAXACT_FILE, TXF_FILE, AUDIT_TRAIL_FILE, PDF_FILE, METHODS_FILE,
+  TURBOTAX_GAINS_FILE, TURBOTAX_TRANSACTIONS_FILE, TAXACT_FILE, TXF_FILE, AUDIT_TRAIL_FILE, OVERRIDES_APPLIED_FILE, HTML_FILE, PDF_FILE, METHODS_FILE,
   RECONCILIATION_FILE,
 ] as const;
 
@@ -127,7 +129,7 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   // written only when a Form 1099-DA input was given (src/report/form1099da/README.md)
   if (data.form1099da.given) files.set(RECONCILIATION_FILE, () => reconciliationCsvChunks(data.form1099da, lines()));
   files.set('diagnostics.txt', () => {
-    const diagnostics = sortDiagnostics(data.diagnostics).map(formatDiagnostic).join('\n');
+    const diagnostics = sortDiagnostics(data.diagnostics).map(formatDiagnosticWithOverride).join('\n');
     return [diagnostics === '' ? 'no diagnostics\n' : `${diagnostics}\n`];
   });
 
@@ -135,7 +137,10 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   for (const f of gains) files.set(f.name, f.produce);
   files.set(TAXACT_FILE, () => taxActChunks(lines(), t.exports.taxact));
   files.set(TXF_FILE, () => txfChunks(lines(), t.exports.txf, reportDate(data.taxYear)));
-  files.set(AUDIT_TRAIL_FILE, () => auditTrailChunks(lines(), t.exports.auditTrail));
+  files.set(AUDIT_TRAIL_FILE, () => auditTrailChunks(lines(), t.exports.auditTrail, data.overridesApplied));
+  // with --overrides: what each override changed (also in report.html and the PDF)
+  if (data.options.overrides?.file) files.set(OVERRIDES_APPLIED_FILE, () => [renderOverridesAppliedCsv(data.overridesApplied)]);
+  files.set(HTML_FILE, () => reportHtmlChunks(data, lines()));
   if (options.pdf ?? true) {
     const names = [...files.keys()];
     files.set(PDF_FILE, () => renderPdfChunks({

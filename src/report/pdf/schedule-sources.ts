@@ -140,6 +140,17 @@ export const SCHEDULE_SOURCES: Readonly<Record<string, ScheduleSource>> = {
       : { rows, total: { realizedPnl: formatAmount(realized), fees: formatAmount(fees), funding: formatAmount(funding), net: formatAmount(net) } };
   },
 
+  overridesApplied: (ctx) => {
+    const file = ctx.data.options.overrides?.file;
+    if (!file) return undefined;
+    return {
+      rows: ctx.data.overridesApplied.map((a) => ({
+        where: a.where, rows: a.rows.map(formatSourceRef).join(' + ') || formatSourceRef(a.at), change: a.change, from: a.from, to: a.to,
+      })),
+      vars: { file },
+    };
+  },
+
   liabilities: (ctx) => {
     const list = ctx.data.summary.liabilities;
     if (!Array.isArray(list)) return undefined;
