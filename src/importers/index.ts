@@ -19,6 +19,7 @@ import { CRYPTOCOM_IMPORTERS } from './venues/cryptocom/index.js';
 import { BITFINEX_IMPORTERS } from './venues/bitfinex/index.js';
 import { UPHOLD_IMPORTERS } from './venues/uphold/index.js';
 import { BITMEX_IMPORTERS } from './venues/bitmex/index.js';
+import { EVM_EXPLORER_IMPORTERS } from './venues/evm/index.js';
 
 export const ALL_IMPORTERS: readonly Importer[] = [
   taxlotGeneric,
@@ -26,6 +27,7 @@ export const ALL_IMPORTERS: readonly Importer[] = [
   koinlyBulkEdit,
   ...COINBASE_IMPORTERS, ...BINANCE_IMPORTERS, ...KRAKEN_IMPORTERS, ...GEMINI_IMPORTERS, ...BITSTAMP_IMPORTERS, ...KUCOIN_IMPORTERS, ...BYBIT_IMPORTERS, ...OKX_IMPORTERS, ...CRYPTOCOM_IMPORTERS, ...BITFINEX_IMPORTERS, ...UPHOLD_IMPORTERS,
   ...BITMEX_IMPORTERS,
+  ...EVM_EXPLORER_IMPORTERS,
 ];
 
 export function findImporter(id: string): Importer | undefined {
