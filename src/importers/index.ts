@@ -20,6 +20,7 @@ import { BITFINEX_IMPORTERS } from './venues/bitfinex/index.js';
 import { UPHOLD_IMPORTERS } from './venues/uphold/index.js';
 import { BITMEX_IMPORTERS } from './venues/bitmex/index.js';
 import { EVM_EXPLORER_IMPORTERS } from './venues/evm/index.js';
+import { WALLET_IMPORTERS } from './venues/wallets/index.js';
 
 export const ALL_IMPORTERS: readonly Importer[] = [
   taxlotGeneric,
@@ -28,6 +29,7 @@ export const ALL_IMPORTERS: readonly Importer[] = [
   ...COINBASE_IMPORTERS, ...BINANCE_IMPORTERS, ...KRAKEN_IMPORTERS, ...GEMINI_IMPORTERS, ...BITSTAMP_IMPORTERS, ...KUCOIN_IMPORTERS, ...BYBIT_IMPORTERS, ...OKX_IMPORTERS, ...CRYPTOCOM_IMPORTERS, ...BITFINEX_IMPORTERS, ...UPHOLD_IMPORTERS,
   ...BITMEX_IMPORTERS,
   ...EVM_EXPLORER_IMPORTERS,
+  ...WALLET_IMPORTERS,
 ];
 
 export function findImporter(id: string): Importer | undefined {
