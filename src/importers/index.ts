@@ -21,6 +21,10 @@ import { UPHOLD_IMPORTERS } from './venues/uphold/index.js';
 import { BITMEX_IMPORTERS } from './venues/bitmex/index.js';
 import { EVM_EXPLORER_IMPORTERS } from './venues/evm/index.js';
 import { WALLET_IMPORTERS } from './venues/wallets/index.js';
+import { ROBINHOOD_IMPORTERS } from './venues/robinhood/index.js';
+import { CASHAPP_IMPORTERS } from './venues/cashapp/index.js';
+import { PAYPAL_IMPORTERS } from './venues/paypal/index.js';
+import { BINANCEUS_IMPORTERS } from './venues/binanceus/index.js';
 
 export const ALL_IMPORTERS: readonly Importer[] = [
   taxlotGeneric,
@@ -30,6 +34,7 @@ export const ALL_IMPORTERS: readonly Importer[] = [
   ...BITMEX_IMPORTERS,
   ...EVM_EXPLORER_IMPORTERS,
   ...WALLET_IMPORTERS,
+  ...ROBINHOOD_IMPORTERS, ...CASHAPP_IMPORTERS, ...PAYPAL_IMPORTERS, ...BINANCEUS_IMPORTERS,
 ];
 
 export function findImporter(id: string): Importer | undefined {
