@@ -25,6 +25,7 @@ import { ROBINHOOD_IMPORTERS } from './venues/robinhood/index.js';
 import { CASHAPP_IMPORTERS } from './venues/cashapp/index.js';
 import { PAYPAL_IMPORTERS } from './venues/paypal/index.js';
 import { BINANCEUS_IMPORTERS } from './venues/binanceus/index.js';
+import { BITTREX_IMPORTERS } from './venues/bittrex/index.js';
 
 export const ALL_IMPORTERS: readonly Importer[] = [
   taxlotGeneric,
@@ -35,6 +36,7 @@ export const ALL_IMPORTERS: readonly Importer[] = [
   ...EVM_EXPLORER_IMPORTERS,
   ...WALLET_IMPORTERS,
   ...ROBINHOOD_IMPORTERS, ...CASHAPP_IMPORTERS, ...PAYPAL_IMPORTERS, ...BINANCEUS_IMPORTERS,
+  ...BITTREX_IMPORTERS,
 ];
 
 export function findImporter(id: string): Importer | undefined {
