@@ -26,6 +26,11 @@ import { CASHAPP_IMPORTERS } from './venues/cashapp/index.js';
 import { PAYPAL_IMPORTERS } from './venues/paypal/index.js';
 import { BINANCEUS_IMPORTERS } from './venues/binanceus/index.js';
 import { BITTREX_IMPORTERS } from './venues/bittrex/index.js';
+import { NEXO_IMPORTERS } from './venues/nexo/index.js';
+import { BLOCKFI_IMPORTERS } from './venues/blockfi/index.js';
+import { BISQ_IMPORTERS } from './venues/bisq/index.js';
+import { SHAPESHIFT_IMPORTERS } from './venues/shapeshift/index.js';
+import { TOOL_IMPORTERS } from './venues/tools/index.js';
 
 export const ALL_IMPORTERS: readonly Importer[] = [
   taxlotGeneric,
@@ -36,7 +41,8 @@ export const ALL_IMPORTERS: readonly Importer[] = [
   ...EVM_EXPLORER_IMPORTERS,
   ...WALLET_IMPORTERS,
   ...ROBINHOOD_IMPORTERS, ...CASHAPP_IMPORTERS, ...PAYPAL_IMPORTERS, ...BINANCEUS_IMPORTERS,
-  ...BITTREX_IMPORTERS,
+  ...BITTREX_IMPORTERS, ...NEXO_IMPORTERS, ...BLOCKFI_IMPORTERS, ...BISQ_IMPORTERS, ...SHAPESHIFT_IMPORTERS,
+  ...TOOL_IMPORTERS,
 ];
 
 export function findImporter(id: string): Importer | undefined {
