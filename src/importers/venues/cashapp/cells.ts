@@ -1,5 +1,5 @@
 /**
- * Cash App cells: dates with a US zone abbreviation (`2023-01-15 10:30:00 EST`) and money in
+ * Cash App cells: dates with a zone abbreviation (`2023-01-15 10:30:00 EST`; BittyTax's `GMT` / `BST` too) and money in
  * US style (`$1,234.56`, `-$5.00`, `($5.00)` for a negative).
  */
 import type { Column } from '../../columns.js';
@@ -8,7 +8,7 @@ import { parseInstant } from '../../parse-instant.js';
 
 const US_ZONES: Readonly<Record<string, string>> = {
   EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00', PDT: '-07:00',
-  AKST: '-09:00', AKDT: '-08:00', HST: '-10:00', UTC: '+00:00', GMT: '+00:00',
+  AKST: '-09:00', AKDT: '-08:00', HST: '-10:00', UTC: '+00:00', GMT: '+00:00', BST: '+01:00', CET: '+01:00', CEST: '+02:00',
 };
 
 export function usZoneInstant(header: string): Column<number> {

@@ -8,9 +8,11 @@
  * `Gift-Received`, `Airdrop`, `Referral`, `Cashback`, `Fee-Rebate`), `Fork`, `Loan`, the
  * outgoing ones (`Spend`, `Gift-Sent`, `Gift-Spouse`, `Charity-Sent`, `Lost`, `Loan-Repayment`,
  * `Loan-Interest`, `Margin-Fee`), margin results, and `Stake` / `Unstake` (moves into and out of
- * staking on the same wallet: no holding changes, skipped).
+ * staking on the same wallet: no holding changes, skipped). Timestamps are written with their
+ * zone's abbreviation (`2020-06-01T00:00:00 BST`).
  */
-import { decimal, instant, optional, text } from '../../columns.js';
+import { decimal, optional, text } from '../../columns.js';
+import { usZoneInstant } from '../cashapp/cells.js';
 import { defineImporter, events, reject, skip, type RowOutcome } from '../../importer-spec.js';
 import { leg } from './cells.js';
 import { inflow, labelKey, outflow, type InMeaning, type OutMeaning } from './meaning.js';
@@ -41,7 +43,7 @@ export const bittyTaxRecords = defineImporter({
     feeQty: optional(decimal('Fee Quantity')),
     feeAsset: text('Fee Asset'),
     wallet: text('Wallet'),
-    timestamp: instant('Timestamp'),
+    timestamp: usZoneInstant('Timestamp'),
     note: text('Note'),
   },
   mapRow(row): RowOutcome {
