@@ -31,6 +31,12 @@ import { BLOCKFI_IMPORTERS } from './venues/blockfi/index.js';
 import { BISQ_IMPORTERS } from './venues/bisq/index.js';
 import { SHAPESHIFT_IMPORTERS } from './venues/shapeshift/index.js';
 import { TOOL_IMPORTERS } from './venues/tools/index.js';
+import { POLONIEX_IMPORTERS } from './venues/poloniex/index.js';
+import { SHAKEPAY_IMPORTERS } from './venues/shakepay/index.js';
+import { BITFLYER_IMPORTERS } from './venues/bitflyer/index.js';
+import { HTX_IMPORTERS } from './venues/htx/index.js';
+import { HITBTC_IMPORTERS } from './venues/hitbtc/index.js';
+import { PAXFUL_IMPORTERS } from './venues/paxful/index.js';
 
 export const ALL_IMPORTERS: readonly Importer[] = [
   taxlotGeneric,
@@ -43,6 +49,7 @@ export const ALL_IMPORTERS: readonly Importer[] = [
   ...ROBINHOOD_IMPORTERS, ...CASHAPP_IMPORTERS, ...PAYPAL_IMPORTERS, ...BINANCEUS_IMPORTERS,
   ...BITTREX_IMPORTERS, ...NEXO_IMPORTERS, ...BLOCKFI_IMPORTERS, ...BISQ_IMPORTERS, ...SHAPESHIFT_IMPORTERS,
   ...TOOL_IMPORTERS,
+  ...POLONIEX_IMPORTERS, ...SHAKEPAY_IMPORTERS, ...BITFLYER_IMPORTERS, ...HTX_IMPORTERS, ...HITBTC_IMPORTERS, ...PAXFUL_IMPORTERS,
 ];
 
 export function findImporter(id: string): Importer | undefined {
