@@ -3,7 +3,8 @@
  * `bittytax` (formats.md "BittyTax records"; BittyTax `conv/output_csv.py`, `bt_types.py`):
  * `Type, Buy Quantity, Buy Asset, Buy Value in GBP, Sell Quantity, Sell Asset, Sell Value in
  * GBP, Fee Quantity, Fee Asset, Fee Value in GBP, Wallet, Timestamp, Note` (the value currency
- * is the configured one, GBP by default). Types: `Deposit`, `Withdrawal`, `Trade`, the income
+ * is the configured one, GBP by default; StakeTax writes the same layout with `Buy Value` and
+ * `Tx ID`, `URL` added). Types: `Deposit`, `Withdrawal`, `Trade`, the income
  * types (`Mining`, `Staking-Reward` / `Staking`, `Interest`, `Dividend`, `Income`,
  * `Gift-Received`, `Airdrop`, `Referral`, `Cashback`, `Fee-Rebate`), `Fork`, `Loan`, the
  * outgoing ones (`Spend`, `Gift-Sent`, `Gift-Spouse`, `Charity-Sent`, `Lost`, `Loan-Repayment`,
@@ -11,7 +12,7 @@
  * staking on the same wallet: no holding changes, skipped). Timestamps are written with their
  * zone's abbreviation (`2020-06-01T00:00:00 BST`).
  */
-import { decimal, optional, text } from '../../columns.js';
+import { decimal, ifPresent, optional, text } from '../../columns.js';
 import { usZoneInstant } from '../cashapp/cells.js';
 import { defineImporter, events, reject, skip, type RowOutcome } from '../../importer-spec.js';
 import { leg } from './cells.js';
@@ -36,10 +37,10 @@ export const bittyTaxRecords = defineImporter({
     type: text('Type'),
     buyQty: optional(decimal('Buy Quantity')),
     buyAsset: text('Buy Asset'),
-    buyValue: optional(decimal(/^Buy Value in \w+$/i)),
+    buyValue: ifPresent(decimal(/^Buy Value( in \w+)?$/i)),
     sellQty: optional(decimal('Sell Quantity')),
     sellAsset: text('Sell Asset'),
-    sellValue: optional(decimal(/^Sell Value in \w+$/i)),
+    sellValue: ifPresent(decimal(/^Sell Value( in \w+)?$/i)),
     feeQty: optional(decimal('Fee Quantity')),
     feeAsset: text('Fee Asset'),
     wallet: text('Wallet'),

@@ -8,9 +8,10 @@ import { coinTrackerTransactions } from './cointracker.js';
 import { coinTrackingTrades } from './cointracking.js';
 import { koinlyTransactions } from './koinly-transactions.js';
 import { rotkiGenericEvents, rotkiGenericTrades, rotkiGenericTradesV1 } from './rotki.js';
+import { stakeTaxTransactions } from './staketax.js';
 
 /** Other tax tools' exports, for users who migrate. */
 export const TOOL_IMPORTERS: readonly Importer[] = [
   koinlyTransactions, coinTrackerTransactions, coinTrackingTrades, coinLedgerExport, accointingTransactions, blockpitTransactions,
-  blockpitTransactionsV1, bittyTaxRecords, rotkiGenericTrades, rotkiGenericTradesV1, rotkiGenericEvents, bitcoinTaxTrades, bitcoinTaxIncomeSpending,
+  blockpitTransactionsV1, bittyTaxRecords, rotkiGenericTrades, rotkiGenericTradesV1, rotkiGenericEvents, bitcoinTaxTrades, bitcoinTaxIncomeSpending, stakeTaxTransactions,
 ];
