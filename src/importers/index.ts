@@ -37,6 +37,7 @@ import { BITFLYER_IMPORTERS } from './venues/bitflyer/index.js';
 import { HTX_IMPORTERS } from './venues/htx/index.js';
 import { HITBTC_IMPORTERS } from './venues/hitbtc/index.js';
 import { PAXFUL_IMPORTERS } from './venues/paxful/index.js';
+import { COINMATE_IMPORTERS } from './venues/coinmate/index.js';
 
 export const ALL_IMPORTERS: readonly Importer[] = [
   taxlotGeneric,
@@ -49,7 +50,7 @@ export const ALL_IMPORTERS: readonly Importer[] = [
   ...ROBINHOOD_IMPORTERS, ...CASHAPP_IMPORTERS, ...PAYPAL_IMPORTERS, ...BINANCEUS_IMPORTERS,
   ...BITTREX_IMPORTERS, ...NEXO_IMPORTERS, ...BLOCKFI_IMPORTERS, ...BISQ_IMPORTERS, ...SHAPESHIFT_IMPORTERS,
   ...TOOL_IMPORTERS,
-  ...POLONIEX_IMPORTERS, ...SHAKEPAY_IMPORTERS, ...BITFLYER_IMPORTERS, ...HTX_IMPORTERS, ...HITBTC_IMPORTERS, ...PAXFUL_IMPORTERS,
+  ...POLONIEX_IMPORTERS, ...SHAKEPAY_IMPORTERS, ...BITFLYER_IMPORTERS, ...HTX_IMPORTERS, ...HITBTC_IMPORTERS, ...PAXFUL_IMPORTERS, ...COINMATE_IMPORTERS,
 ];
 
 export function findImporter(id: string): Importer | undefined {

@@ -9,9 +9,10 @@ import { coinTrackingTrades } from './cointracking.js';
 import { koinlyTransactions } from './koinly-transactions.js';
 import { rotkiGenericEvents, rotkiGenericTrades, rotkiGenericTradesV1 } from './rotki.js';
 import { stakeTaxTransactions } from './staketax.js';
+import { everytradeGeneric } from './everytrade.js';
 
 /** Other tax tools' exports, for users who migrate. */
 export const TOOL_IMPORTERS: readonly Importer[] = [
   koinlyTransactions, coinTrackerTransactions, coinTrackingTrades, coinLedgerExport, accointingTransactions, blockpitTransactions,
-  blockpitTransactionsV1, bittyTaxRecords, rotkiGenericTrades, rotkiGenericTradesV1, rotkiGenericEvents, bitcoinTaxTrades, bitcoinTaxIncomeSpending, stakeTaxTransactions,
+  blockpitTransactionsV1, bittyTaxRecords, rotkiGenericTrades, rotkiGenericTradesV1, rotkiGenericEvents, bitcoinTaxTrades, bitcoinTaxIncomeSpending, stakeTaxTransactions, everytradeGeneric,
 ];
