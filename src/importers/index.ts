@@ -38,6 +38,8 @@ import { HTX_IMPORTERS } from './venues/htx/index.js';
 import { HITBTC_IMPORTERS } from './venues/hitbtc/index.js';
 import { PAXFUL_IMPORTERS } from './venues/paxful/index.js';
 import { COINMATE_IMPORTERS } from './venues/coinmate/index.js';
+import { REVOLUT_IMPORTERS } from './venues/revolut/index.js';
+import { CELSIUS_IMPORTERS } from './venues/celsius/index.js';
 
 export const ALL_IMPORTERS: readonly Importer[] = [
   taxlotGeneric,
@@ -50,7 +52,7 @@ export const ALL_IMPORTERS: readonly Importer[] = [
   ...ROBINHOOD_IMPORTERS, ...CASHAPP_IMPORTERS, ...PAYPAL_IMPORTERS, ...BINANCEUS_IMPORTERS,
   ...BITTREX_IMPORTERS, ...NEXO_IMPORTERS, ...BLOCKFI_IMPORTERS, ...BISQ_IMPORTERS, ...SHAPESHIFT_IMPORTERS,
   ...TOOL_IMPORTERS,
-  ...POLONIEX_IMPORTERS, ...SHAKEPAY_IMPORTERS, ...BITFLYER_IMPORTERS, ...HTX_IMPORTERS, ...HITBTC_IMPORTERS, ...PAXFUL_IMPORTERS, ...COINMATE_IMPORTERS,
+  ...POLONIEX_IMPORTERS, ...SHAKEPAY_IMPORTERS, ...BITFLYER_IMPORTERS, ...HTX_IMPORTERS, ...HITBTC_IMPORTERS, ...PAXFUL_IMPORTERS, ...COINMATE_IMPORTERS, ...REVOLUT_IMPORTERS, ...CELSIUS_IMPORTERS,
 ];
 
 export function findImporter(id: string): Importer | undefined {
