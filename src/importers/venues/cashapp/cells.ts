@@ -3,7 +3,8 @@
  * US style (`$1,234.56`, `-$5.00`, `($5.00)` for a negative).
  */
 import type { Column } from '../../columns.js';
-import { Dec } from '../../../model/decimal.js';
+import type { Dec } from '../../../model/decimal.js';
+import { parseNumber } from '../../parse-number.js';
 import { parseInstant } from '../../parse-instant.js';
 
 const US_ZONES: Readonly<Record<string, string>> = {
@@ -36,8 +37,9 @@ export function usMoney(header: string): Column<Dec | undefined> {
       if (t === '') return { ok: true, value: undefined };
       const paren = /^\((.*)\)$/.exec(t);
       const body = (paren?.[1] ?? t).replace(/[$,\s]/g, '').replace(/^(-?)\+?/, '$1');
-      if (!/^-?\d+(\.\d+)?$/.test(body)) return { ok: false, problem: { code: 'ROW_BAD_NUMBER', message: `cannot read "${t}" as an amount in column "${ctx.header}"` } };
-      const d = new Dec(body);
+      const n = /^-?\d+(\.\d+)?$/.test(body) ? parseNumber(body) : undefined;
+      if (!n) return { ok: false, problem: { code: 'ROW_BAD_NUMBER', message: `cannot read "${t}" as an amount in column "${ctx.header}"` } };
+      const d = n.value;
       return { ok: true, value: paren ? d.neg() : d };
     },
   };

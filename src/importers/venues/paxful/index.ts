@@ -6,11 +6,12 @@
  * charged to the seller in addition. Only `successful` trades count; `-` means none.
  */
 import { normalizeAsset } from '../../../model/asset.js';
-import { Dec } from '../../../model/decimal.js';
+import type { Dec } from '../../../model/decimal.js';
+import { parseNumber } from '../../parse-number.js';
 import { decimal, instant, text } from '../../columns.js';
 import { defineImporter, events, reject, skip, type Importer, type RowOutcome } from '../../importer-spec.js';
 
-const maybe = (t: string): Dec | undefined => (/^-?\d+(\.\d+)?$/.test(t.trim()) && t.trim() !== '-' ? new Dec(t.trim()) : undefined);
+const maybe = (t: string): Dec | undefined => (/^-?\d+(\.\d+)?$/.test(t.trim()) ? parseNumber(t.trim())?.value : undefined);
 
 export const paxfulTrades = defineImporter({
   id: 'paxful-trades',

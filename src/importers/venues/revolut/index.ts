@@ -7,7 +7,8 @@
  * Revolut (skipped). Dates are the app's local time: UTC unless `--input-timezone`.
  */
 import { normalizeAsset } from '../../../model/asset.js';
-import { Dec } from '../../../model/decimal.js';
+import type { Dec } from '../../../model/decimal.js';
+import { parseNumber } from '../../parse-number.js';
 import { decimal, instant, text, type Column } from '../../columns.js';
 import { defineImporter, events, reject, skip, type Importer, type RowOutcome } from '../../importer-spec.js';
 
@@ -28,8 +29,9 @@ function money(header: string): Column<Money | undefined> {
       if (t === '' || t === '-') return { ok: true, value: undefined };
       const m = /^(-?)([£€$]?)(-?)([\d,]*\.?\d+)\s*([A-Z]{3})?$/.exec(t);
       const currency = m ? (m[5] ?? SIGNS[m[2] ?? ''] ?? '') : '';
-      if (!m || currency === '') return { ok: false, problem: { code: 'ROW_BAD_NUMBER', message: `cannot read "${t}" as money with its currency in column "${ctx.header}"` } };
-      return { ok: true, value: { amount: new Dec((m[4] ?? '0').replace(/,/g, '')).abs(), currency } };
+      const n = m ? parseNumber((m[4] ?? '').replace(/,/g, '')) : undefined;
+      if (!m || !n || currency === '') return { ok: false, problem: { code: 'ROW_BAD_NUMBER', message: `cannot read "${t}" as money with its currency in column "${ctx.header}"` } };
+      return { ok: true, value: { amount: n.value.abs(), currency } };
     },
   };
 }

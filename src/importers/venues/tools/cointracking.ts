@@ -11,7 +11,8 @@
  * `Gift`, `Lost`, `Stolen`, margin results and fees) map as in `TYPES`. The wallet is the
  * `Exchange` column (CoinTracking's account name), or `cointracking` when empty.
  */
-import { Dec } from '../../../model/decimal.js';
+import type { Dec } from '../../../model/decimal.js';
+import { parseNumber } from '../../parse-number.js';
 import type { Column } from '../../columns.js';
 import { ifPresent, instant, text } from '../../columns.js';
 import { defineImporter, events, reject, type RowOutcome } from '../../importer-spec.js';
@@ -24,10 +25,11 @@ function amount(header: string): Column<Dec | undefined> {
     headers: [header],
     presence: 'required',
     parse(cell, ctx) {
-      const t = (cell ?? '').trim().replace(/,/g, '');
+      const t = (cell ?? '').trim();
       if (t === '' || t === '-') return { ok: true, value: undefined };
-      if (!/^-?\d+(\.\d+)?(e-?\d+)?$/i.test(t)) return { ok: false, problem: { code: 'ROW_BAD_NUMBER', message: `cannot read "${t}" as a number in column "${ctx.header}"` } };
-      return { ok: true, value: new Dec(t) };
+      const n = parseNumber(t, ctx.numberStyle);
+      if (!n || n.unit !== undefined) return { ok: false, problem: { code: 'ROW_BAD_NUMBER', message: `cannot read "${t}" as a number in column "${ctx.header}"` } };
+      return { ok: true, value: n.value };
     },
   };
 }
