@@ -55,8 +55,19 @@ function headerRow(cells: readonly string[]): HeaderRow {
   return { cells, normalized, normalizedSet: new Set(normalized) };
 }
 
-function indexOf(matcher: HeaderMatcher, row: HeaderRow): number {
-  if (typeof matcher === 'string') return row.normalized.indexOf(normalizeHeader(matcher));
+function indexOf(matcher: HeaderMatcher, row: HeaderRow, bound?: ReadonlySet<number>): number {
+  if (typeof matcher === 'string') {
+    // A header written twice (CoinTracking's `Cur.` after `Buy`, `Sell` and `Fee`): a column whose
+    // first occurrence is already bound takes the next one, so columns bind in declaration order.
+    const name = normalizeHeader(matcher);
+    let index = row.normalized.indexOf(name);
+    while (index >= 0 && bound?.has(index)) {
+      const next = row.normalized.indexOf(name, index + 1);
+      if (next < 0) break;
+      index = next;
+    }
+    return index;
+  }
   return row.cells.findIndex((raw) => matcher.test(raw.replace(/\ufeff/g, '').trim()));
 }
 
@@ -78,8 +89,9 @@ function bindColumns(importer: Importer, row: HeaderRow): Attempt {
   let required = 0;
   for (const [key, column] of Object.entries(importer.columns)) {
     let found: ColumnBinding | undefined;
+    const bound = new Set([...bindings.values()].map((b) => b.index));
     for (const alias of column.headers) {
-      const index = indexOf(alias, row);
+      const index = indexOf(alias, row, bound);
       if (index >= 0) {
         found = { index, header: (row.cells[index] ?? '').replace(/\ufeff/g, '').trim() };
         break;

@@ -19,6 +19,27 @@ import { CRYPTOCOM_IMPORTERS } from './venues/cryptocom/index.js';
 import { BITFINEX_IMPORTERS } from './venues/bitfinex/index.js';
 import { UPHOLD_IMPORTERS } from './venues/uphold/index.js';
 import { BITMEX_IMPORTERS } from './venues/bitmex/index.js';
+import { EVM_EXPLORER_IMPORTERS } from './venues/evm/index.js';
+import { WALLET_IMPORTERS } from './venues/wallets/index.js';
+import { ROBINHOOD_IMPORTERS } from './venues/robinhood/index.js';
+import { CASHAPP_IMPORTERS } from './venues/cashapp/index.js';
+import { PAYPAL_IMPORTERS } from './venues/paypal/index.js';
+import { BINANCEUS_IMPORTERS } from './venues/binanceus/index.js';
+import { BITTREX_IMPORTERS } from './venues/bittrex/index.js';
+import { NEXO_IMPORTERS } from './venues/nexo/index.js';
+import { BLOCKFI_IMPORTERS } from './venues/blockfi/index.js';
+import { BISQ_IMPORTERS } from './venues/bisq/index.js';
+import { SHAPESHIFT_IMPORTERS } from './venues/shapeshift/index.js';
+import { TOOL_IMPORTERS } from './venues/tools/index.js';
+import { POLONIEX_IMPORTERS } from './venues/poloniex/index.js';
+import { SHAKEPAY_IMPORTERS } from './venues/shakepay/index.js';
+import { BITFLYER_IMPORTERS } from './venues/bitflyer/index.js';
+import { HTX_IMPORTERS } from './venues/htx/index.js';
+import { HITBTC_IMPORTERS } from './venues/hitbtc/index.js';
+import { PAXFUL_IMPORTERS } from './venues/paxful/index.js';
+import { COINMATE_IMPORTERS } from './venues/coinmate/index.js';
+import { REVOLUT_IMPORTERS } from './venues/revolut/index.js';
+import { CELSIUS_IMPORTERS } from './venues/celsius/index.js';
 
 export const ALL_IMPORTERS: readonly Importer[] = [
   taxlotGeneric,
@@ -26,6 +47,12 @@ export const ALL_IMPORTERS: readonly Importer[] = [
   koinlyBulkEdit,
   ...COINBASE_IMPORTERS, ...BINANCE_IMPORTERS, ...KRAKEN_IMPORTERS, ...GEMINI_IMPORTERS, ...BITSTAMP_IMPORTERS, ...KUCOIN_IMPORTERS, ...BYBIT_IMPORTERS, ...OKX_IMPORTERS, ...CRYPTOCOM_IMPORTERS, ...BITFINEX_IMPORTERS, ...UPHOLD_IMPORTERS,
   ...BITMEX_IMPORTERS,
+  ...EVM_EXPLORER_IMPORTERS,
+  ...WALLET_IMPORTERS,
+  ...ROBINHOOD_IMPORTERS, ...CASHAPP_IMPORTERS, ...PAYPAL_IMPORTERS, ...BINANCEUS_IMPORTERS,
+  ...BITTREX_IMPORTERS, ...NEXO_IMPORTERS, ...BLOCKFI_IMPORTERS, ...BISQ_IMPORTERS, ...SHAPESHIFT_IMPORTERS,
+  ...TOOL_IMPORTERS,
+  ...POLONIEX_IMPORTERS, ...SHAKEPAY_IMPORTERS, ...BITFLYER_IMPORTERS, ...HTX_IMPORTERS, ...HITBTC_IMPORTERS, ...PAXFUL_IMPORTERS, ...COINMATE_IMPORTERS, ...REVOLUT_IMPORTERS, ...CELSIUS_IMPORTERS,
 ];
 
 export function findImporter(id: string): Importer | undefined {
