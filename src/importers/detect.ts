@@ -79,6 +79,8 @@ interface Attempt {
   readonly bindings: Map<string, ColumnBinding>;
   readonly missing: string[];
   readonly required: number;
+  /** Header cells bound to required columns. */
+  readonly requiredCells: ReadonlySet<number>;
   readonly forbiddenPresent: boolean;
 }
 
@@ -86,6 +88,7 @@ interface Attempt {
 function bindColumns(importer: Importer, row: HeaderRow): Attempt {
   const bindings = new Map<string, ColumnBinding>();
   const missing: string[] = [];
+  const requiredCells = new Set<number>();
   let required = 0;
   for (const [key, column] of Object.entries(importer.columns)) {
     let found: ColumnBinding | undefined;
@@ -101,6 +104,7 @@ function bindColumns(importer: Importer, row: HeaderRow): Attempt {
     if (column.presence === 'required') {
       required++;
       if (!found) missing.push(describe(column.headers[0] ?? key));
+      else requiredCells.add(found.index);
     }
   }
   for (const also of importer.signature?.also ?? []) {
@@ -108,7 +112,7 @@ function bindColumns(importer: Importer, row: HeaderRow): Attempt {
     if (!row.normalizedSet.has(normalizeHeader(also))) missing.push(also);
   }
   const forbiddenPresent = (importer.signature?.absent ?? []).some((h) => row.normalizedSet.has(normalizeHeader(h)));
-  return { bindings, missing, required, forbiddenPresent };
+  return { bindings, missing, required, requiredCells, forbiddenPresent };
 }
 
 /**
@@ -144,7 +148,7 @@ export function detectFormat(head: readonly string[], importers: readonly Import
     }
   });
   const pool = forcedId ? importers.filter((i) => i.id === forcedId) : importers;
-  const matches: { match: FormatMatch; required: number }[] = [];
+  const matches: { match: FormatMatch; required: number; requiredCells: ReadonlySet<number> }[] = [];
   let closest: { id: string; missing: string[]; score: number } | undefined;
   for (const importer of pool) {
     for (const { lineIndex, delimiter, row } of candidates) {
@@ -153,6 +157,7 @@ export function detectFormat(head: readonly string[], importers: readonly Import
         matches.push({
           match: { importer, delimiter, headerLineIndex: lineIndex, headers: row.cells, bindings: attempt.bindings },
           required: attempt.required,
+          requiredCells: attempt.requiredCells,
         });
         break;
       }
@@ -164,7 +169,34 @@ export function detectFormat(head: readonly string[], importers: readonly Import
     if (forcedId) return { kind: 'forced-mismatch', id: forcedId, missing: closest?.id === forcedId ? closest.missing : [] };
     return closest ? { kind: 'unknown', closest: { id: closest.id, missing: closest.missing } } : { kind: 'unknown' };
   }
-  // two formats fit: refused, as the README promises — reading it as either could be wrong
-  if (matches.length > 1) return { kind: 'ambiguous', candidates: matches.map((m) => m.match.importer.id) };
+  if (matches.length > 1) {
+    // A known export that carries another format's columns and more (Koinly's own transaction
+    // export holds every column the universal template needs) is that export, not the template.
+    const specific = mostSpecific(matches);
+    if (specific) return { kind: 'match', match: specific };
+    // two formats fit and neither reads the other's columns: refused, as the README promises —
+    // reading it as either could be wrong
+    return { kind: 'ambiguous', candidates: matches.map((m) => m.match.importer.id) };
+  }
   return { kind: 'match', match: (matches[0] as { match: FormatMatch }).match };
+}
+
+/**
+ * The one match that reads, on the same header line, every header cell each other match requires
+ * and binds more cells than each of them; none when no match subsumes all the others.
+ */
+function mostSpecific(matches: readonly { match: FormatMatch; requiredCells: ReadonlySet<number> }[]): FormatMatch | undefined {
+  const bound = (m: FormatMatch): Set<number> => new Set([...m.bindings.values()].map((b) => b.index));
+  const winners = matches.filter((a) => {
+    const cells = bound(a.match);
+    return matches.every(
+      (b) =>
+        b === a ||
+        (b.match.headerLineIndex === a.match.headerLineIndex &&
+          b.match.delimiter === a.match.delimiter &&
+          [...b.requiredCells].every((i) => cells.has(i)) &&
+          cells.size > bound(b.match).size),
+    );
+  });
+  return winners.length === 1 ? winners[0]?.match : undefined;
 }

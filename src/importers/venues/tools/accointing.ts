@@ -31,7 +31,7 @@ export const accointingTransactions = defineImporter({
   howToExport: 'Accointing › Transactions › Export (CSV)',
   wallet: 'accointing',
   columns: {
-    time: instant('timeExecuted'),
+    time: instant('timeExecuted', { order: 'mdy' }),
     type: text('type'),
     boughtQty: optional(decimal('boughtQuantity')),
     boughtCur: text('boughtCurrency'),
