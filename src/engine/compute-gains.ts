@@ -165,7 +165,8 @@ class Run {
       }
       case 'acquisition': {
         if (isFiat(e.received.asset)) return;
-        const basis = e.acquisitionKind === 'loan' ? (values.received as Money).amount : ZERO;
+        // a loan: the units borrowed, at market value (hard-fork coins are income: Rev. Rul. 2019-24)
+        const basis = (values.received as Money | undefined)?.amount ?? ZERO;
         this.acquire(ctx, e.wallet, e.received.asset, e.received.amount, basis, true, e.acquisitionKind);
         if (fee) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
         return;

@@ -12,7 +12,7 @@ import type { LocalDate } from './local-date.js';
 import type { SourceRef } from './source-ref.js';
 
 /** `derivative`: units credited by a derivative position (PnL, funding), at market value. */
-export type LotOrigin = 'purchase' | 'trade' | 'income' | 'deposit' | 'fork' | 'loan' | 'derivative';
+export type LotOrigin = 'purchase' | 'trade' | 'income' | 'deposit' | 'loan' | 'derivative';
 
 export interface LotSnapshot {
   readonly id: string;
