@@ -2,7 +2,7 @@
  * The cost-basis engine: priced events in, disposals, income, removals and open lots out.
  *
  * Pure: the input is not mutated; the same input gives the same output. Events are processed in
- * the order (instant, file, line, id) — same-instant events follow source order. Every rule
+ * the order (instant, content, file, line, id) — same-instant events by what they say (content-order.ts). Every rule
  * applied here is stated in src/engine/README.md with its source; in short:
  *  - a trade disposes of what was sent and acquires what was received; proceeds are the value of
  *    what was received less fees not paid in the sent asset; a fee in a third crypto asset is a
