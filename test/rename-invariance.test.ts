@@ -51,7 +51,8 @@ describe('same-instant lots from two files', () => {
     // Purchase first: basis 20,000, gain 1,000, no missing basis — for both namings.
     const buy = ['2024-03-01T10:00:00Z,buy,w,20000,USD,1,BTC,,'];
     const sell = ['2024-03-01T10:00:00Z,sell,w,1,BTC,21000,USD,,'];
-    for (const files of [{ 'a-sell.csv': sell, 'b-buy.csv': buy }, { 'a-buy.csv': buy, 'b-sell.csv': sell }]) {
+    const namings: Record<string, string[]>[] = [{ 'a-sell.csv': sell, 'b-buy.csv': buy }, { 'a-buy.csv': buy, 'b-sell.csv': sell }];
+    for (const files of namings) {
       const s = run(files);
       expect(s['capitalGains']?.['shortTerm']).toMatchObject({ proceeds: '21000.00', costBasis: '20000.00', gain: '1000.00' });
       expect(s['missingBasis']).toEqual({ disposals: 0, proceeds: '0.00' });

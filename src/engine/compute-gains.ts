@@ -26,14 +26,14 @@ import { heldEffect } from '../derivatives/settlement.js';
 import { Balances } from './balances.js';
 import { inBookingOrder } from './booking-order.js';
 import { LOT_ORDER } from './booking-methods.js';
-import type { BookingPolicy, GainsResult, IncomeRecord, RemovalRecord } from './gains-result.js';
+import type { BookingPolicy, GainsResult, IncomeRecord, Overdraft, RemovalRecord } from './gains-result.js';
 import { Inventory, newLot, type Reallocation, type Taken } from './inventory.js';
 import { KeptYears } from './kept-years.js';
 import { methodOn } from './method-schedule.js';
 import type { BookingMethod } from './booking-methods.js';
 import { sliceDisposal } from './slice-disposal.js';
 
-export type { BookingPolicy, GainsResult, IncomeRecord, LotScope, RemovalRecord } from './gains-result.js';
+export type { BookingPolicy, GainsResult, IncomeRecord, LotScope, Overdraft, RemovalRecord } from './gains-result.js';
 
 /**
  * Match disposals to lots and compute gains. `events` may be handed over (`model/hand-over.ts`):
@@ -59,6 +59,7 @@ class Run {
   private readonly balances = new Balances();
   private readonly income: IncomeRecord[] = [];
   private readonly removals: RemovalRecord[] = [];
+  private readonly overdrafts: Overdraft[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private reallocations: Reallocation[] = [];
   private transitioned = false;
@@ -139,11 +140,15 @@ class Run {
       }
       case 'transfer': {
         if (e.toWallet !== e.wallet && !isFiat(e.sent.asset)) {
-          const moved = this.inventory.move(e.sent.asset, e.wallet, e.toWallet, e.sent.amount, !this.perWallet(date));
+          const held = this.balances.get(e.wallet, e.sent.asset);
+          const heldNow = held.greaterThan(0) ? held : ZERO;
+          const moved = this.inventory.move(e.sent.asset, e.wallet, e.toWallet, e.sent.amount, !this.perWallet(date), heldNow);
+          if (e.sent.amount.greaterThan(heldNow)) this.overdraft(ctx, e.sent, e.wallet, e.toWallet, heldNow);
           this.changeBalance(ctx, e.wallet, e.sent.asset, e.sent.amount.negated());
           this.changeBalance(ctx, e.toWallet, e.sent.asset, e.sent.amount);
           if (moved.uncovered.greaterThan(0)) {
-            // No lots in the source wallet (history missing there): the units arrive without basis.
+            // Units no lot of the source covers (history missing there, or sent beyond what it held):
+            // they arrive without basis, and stay of unknown basis through every later move.
             this.acquire(ctx, e.toWallet, e.sent.asset, moved.uncovered, ZERO, false, 'deposit', false);
           }
         }
@@ -227,6 +232,7 @@ class Run {
       openLots: this.inventory.snapshot(),
       ...(this.policy.yearEndSnapshots ? { yearEndLots: this.kept.yearEnds } : {}),
       reallocations: this.reallocations,
+      overdrafts: this.overdrafts,
       diagnostics: this.diagnostics,
     };
   }
@@ -250,6 +256,20 @@ class Run {
     if (method === this.method) return;
     this.method = method;
     this.inventory.reorder(LOT_ORDER[method]);
+  }
+
+  /** A transfer of more than the source held: recorded, and a warning saying how many units and where. */
+  private overdraft(ctx: Ctx, sent: { asset: AssetCode; amount: Dec }, from: string, to: string, held: Dec): void {
+    const asset = sent.asset;
+    const quantity = sent.amount.minus(held);
+    this.overdrafts.push({ asset, from, to, quantity, held, instant: ctx.e.instant, date: ctx.date, source: ctx.e.source });
+    this.diagnostics.push(
+      diagnostic(
+        'TRANSFER_OVERDRAFT',
+        `transfer of ${sent.amount.toFixed()} ${asset} from ${from} to ${to} is ${quantity.toFixed()} more than ${from} held (${held.toFixed()}): those units arrive in ${to} as a lot of unknown basis`,
+        ctx.e.source,
+      ),
+    );
   }
 
   private perWallet(date: LocalDate): boolean {

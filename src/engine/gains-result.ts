@@ -76,6 +76,23 @@ export interface RemovalRecord {
   readonly source: SourceRef;
 }
 
+/**
+ * A transfer of more units than the source wallet held (history missing there): the extra units
+ * arrived in the destination as a lot of unknown basis (README "Transfers larger than the holdings").
+ */
+export interface Overdraft {
+  readonly asset: AssetCode;
+  readonly from: string;
+  readonly to: string;
+  /** Units sent beyond the source's balance: the units the overdraft created. */
+  readonly quantity: Dec;
+  /** What the source wallet held just before (never below zero). */
+  readonly held: Dec;
+  readonly instant: number;
+  readonly date: LocalDate;
+  readonly source: SourceRef;
+}
+
 export interface GainsResult {
   readonly disposals: readonly Disposal[];
   readonly income: readonly IncomeRecord[];
@@ -87,5 +104,7 @@ export interface GainsResult {
    */
   readonly yearEndLots?: ReadonlyMap<number, readonly LotSnapshot[]>;
   readonly reallocations: readonly Reallocation[];
+  /** Transfers larger than the source's holdings, in booking order. */
+  readonly overdrafts: readonly Overdraft[];
   readonly diagnostics: readonly Diagnostic[];
 }
