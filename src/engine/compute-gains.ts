@@ -26,14 +26,14 @@ import { heldEffect } from '../derivatives/settlement.js';
 import { Balances } from './balances.js';
 import { inBookingOrder } from './booking-order.js';
 import { LOT_ORDER } from './booking-methods.js';
-import type { BookingPolicy, GainsResult, IncomeRecord, Overdraft, RemovalRecord } from './gains-result.js';
+import type { Allocation, BookingPolicy, GainsResult, IncomeRecord, Overdraft, RemovalRecord } from './gains-result.js';
 import { Inventory, newLot, type Reallocation, type Taken } from './inventory.js';
 import { KeptYears } from './kept-years.js';
 import { methodOn } from './method-schedule.js';
 import type { BookingMethod } from './booking-methods.js';
 import { sliceDisposal } from './slice-disposal.js';
 
-export type { BookingPolicy, GainsResult, IncomeRecord, LotScope, Overdraft, RemovalRecord } from './gains-result.js';
+export type { Allocation, BookingPolicy, GainsResult, IncomeRecord, LotScope, Overdraft, RemovalRecord, RemovedPiece } from './gains-result.js';
 
 /**
  * Match disposals to lots and compute gains. `events` may be handed over (`model/hand-over.ts`):
@@ -62,6 +62,7 @@ class Run {
   private readonly overdrafts: Overdraft[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private reallocations: Reallocation[] = [];
+  private allocation: Allocation | undefined;
   private transitioned = false;
   private seq = 0;
   private readonly kept: KeptYears;
@@ -133,7 +134,7 @@ class Run {
               e.source,
             ),
           );
-          this.remove(ctx, 'unmatched-withdrawal', e.wallet, e.sent.asset, e.sent.amount);
+          this.remove(ctx, 'unmatched-withdrawal', e.wallet, e.sent.asset, e.sent.amount, values.sent);
         }
         if (fee) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
         return;
@@ -177,7 +178,7 @@ class Run {
         return;
       }
       case 'removal': {
-        if (!isFiat(e.sent.asset)) this.remove(ctx, e.removalKind, e.wallet, e.sent.asset, e.sent.amount);
+        if (!isFiat(e.sent.asset)) this.remove(ctx, e.removalKind, e.wallet, e.sent.asset, e.sent.amount, values.sent);
         if (fee) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
         return;
       }
@@ -232,6 +233,7 @@ class Run {
       openLots: this.inventory.snapshot(),
       ...(this.policy.yearEndSnapshots ? { yearEndLots: this.kept.yearEnds } : {}),
       reallocations: this.reallocations,
+      ...(this.allocation ? { allocation: this.allocation } : {}),
       overdrafts: this.overdrafts,
       diagnostics: this.diagnostics,
     };
@@ -241,6 +243,7 @@ class Run {
     this.transitioned = true;
     const moves = this.inventory.reallocate((asset) => this.balances.of(asset));
     this.reallocations = moves;
+    this.allocation = { date: this.policy.perWalletFrom, lots: this.inventory.snapshot(), moves };
     for (const m of moves) {
       this.diagnostics.push(
         diagnostic(
@@ -379,7 +382,7 @@ class Run {
     if (left.greaterThan(0)) this.acquire(ctx, wallet, to, left, ZERO, false, 'deposit');
   }
 
-  private remove(ctx: Ctx, kind: RemovalRecord['kind'], wallet: string, asset: AssetCode, quantity: Dec): void {
+  private remove(ctx: Ctx, kind: RemovalRecord['kind'], wallet: string, asset: AssetCode, quantity: Dec, value?: Money): void {
     const taken = this.take(ctx, wallet, asset, quantity);
     this.removals.push({
       id: ctx.e.id,
@@ -390,6 +393,10 @@ class Run {
       basis: taken.pieces.reduce((s, p) => s.plus(p.basis), ZERO),
       uncovered: taken.uncovered,
       unknownBasis: taken.pieces.filter((p) => !p.lot.basisKnown).reduce((s, p) => s.plus(p.quantity), ZERO),
+      ...(value ? { value } : {}),
+      pieces: taken.pieces.map((p) => ({
+        lotId: p.lot.id, quantity: p.quantity, basis: p.basis, acquiredDate: p.lot.acquiredDate, basisKnown: p.lot.basisKnown, lotSource: p.lot.source,
+      })),
       instant: ctx.e.instant,
       date: ctx.date,
       source: ctx.e.source,

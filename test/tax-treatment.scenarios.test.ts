@@ -1,0 +1,66 @@
+/**
+ * Issue #16 items 3 and 5 through the whole pipeline (fixtures/scenarios/tax-treatment-2024, whose
+ * README works every number by hand): hard-fork coins as airdrop income, and the gifts, donations
+ * and lost coins schedule (CSV rows and the PDF's notes).
+ */
+import { describe, expect, it } from 'vitest';
+import type { PdfContext } from '../src/report/pdf/pdf-context.js';
+import { TAX_TREATMENT_SOURCES } from '../src/report/pdf/tax-treatment-sources.js';
+import { renderOutputs } from '../src/report/render-outputs.js';
+import { loadTemplates } from '../src/report/templates.js';
+import { runFixture } from './support/run-report.js';
+
+const data = runFixture('scenarios/tax-treatment-2024');
+const s = data.summary as Record<string, Record<string, unknown>>;
+
+describe('tax-treatment-2024', () => {
+  it('the fork is airdrop income of 600 and the basis of the BCH sold for 800 (gain 200)', () => {
+    expect(s['income']).toEqual({
+      total: '600.00',
+      byKind: { staking: '0.00', airdrop: '600.00', mining: '0.00', interest: '0.00', reward: '0.00', other: '0.00' },
+    });
+    // 0.1 BTC (7,000 − 4,000) + 2 BCH (800 − 600): proceeds 7,800, basis 4,600, gain 3,200
+    expect((s['capitalGains'] as Record<string, unknown>)['shortTerm']).toEqual({ proceeds: '7800.00', costBasis: '4600.00', adjustment: '0.00', gain: '3200.00', disposals: 2 });
+    expect(s['missingBasis']).toEqual({ disposals: 0, proceeds: '0.00' });
+  });
+
+  it('gifts-donations-losses.csv: one row per lot, with basis, value, acquisition date and holding period', () => {
+    const csv = renderOutputs(data, { pdf: false }).get('gifts-donations-losses.csv') as string;
+    const rows = csv.trim().split('\n').map((l) => l.split(','));
+    expect(rows[0]).toEqual([
+      'date', 'kind', 'wallet', 'asset', 'quantity', 'date_acquired', 'holding_period', 'cost_basis', 'basis_status',
+      'market_value', 'value_source', 'lot_id', 'lot_source', 'source',
+    ]);
+    const pick = (r: string[]) => [r[0], r[1], r[4], r[5], r[6], r[7], r[8], r[9]];
+    expect(rows.slice(1).map(pick)).toEqual([
+      ['2024-05-01', 'gift', '0.5', '2023-01-10', 'long', '5000.00', 'known', '30000.00'],
+      ['2024-07-01', 'donation', '0.5', '2023-01-10', 'long', '5000.00', 'known', '30000.00'],
+      ['2024-07-01', 'donation', '0.1', '2024-03-01', 'short', '4000.00', 'known', '6000.00'],
+      ['2024-09-01', 'lost', '0.2', '2024-03-01', 'short', '8000.00', 'known', '12000.00'],
+    ]);
+  });
+
+  it('the PDF schedule totals 22,000 of basis and 78,000 of value, with the Form 709 and Form 8283 flags', () => {
+    const pdf = renderOutputs(data, {}).get('report.pdf') as Uint8Array;
+    expect(pdf.byteLength).toBeGreaterThan(1000);
+    // the notes are chosen by the source: gifts 30,000 > 18,000 (2024 exclusion); BTC donated 36,000 > 5,000
+    const schedule = removalsSchedule(data);
+    expect(schedule?.total).toEqual({ basis: '22,000.00', value: '78,000.00' });
+    const notes = schedule?.notes ?? [];
+    expect(notes.some((n) => n.includes('more than 18,000 USD'))).toBe(true);
+    expect(notes.some((n) => n.startsWith('BTC: donations worth 36,000.00 USD in 2024'))).toBe(true);
+    expect(notes.some((n) => n.startsWith('Lost or stolen coins (basis 8,000.00 USD)'))).toBe(true);
+  });
+
+  it('no gifts file when the year has none', () => {
+    const other = runFixture('scenarios/methods-2024');
+    expect(renderOutputs(other, { pdf: false }).has('gifts-donations-losses.csv')).toBe(false);
+  });
+});
+
+/** The PDF schedule's rows, totals and notes as its source gives them to the renderer. */
+function removalsSchedule(d: typeof data) {
+  const t = loadTemplates('us').report;
+  const ctx = { data: d, t } as unknown as PdfContext;
+  return TAX_TREATMENT_SOURCES['removals']?.(ctx, t.schedules['removals'] as never);
+}
