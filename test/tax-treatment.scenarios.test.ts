@@ -64,3 +64,35 @@ function removalsSchedule(d: typeof data) {
   const ctx = { data: d, t } as unknown as PdfContext;
   return TAX_TREATMENT_SOURCES['removals']?.(ctx, t.schedules['removals'] as never);
 }
+
+describe('allocation-2025 (issue #16 item 6; the fixture README works the numbers)', () => {
+  const alloc = runFixture('scenarios/allocation-2025', { year: 2025 });
+
+  it('cold storage sells lot B, which the 2025-01-01 allocation moved to it: gain 60,000 − 30,000', () => {
+    const cg = (alloc.summary as Record<string, Record<string, unknown>>)['capitalGains'] as Record<string, unknown>;
+    expect(cg['shortTerm']).toEqual({ proceeds: '60000.00', costBasis: '30000.00', adjustment: '0.00', gain: '30000.00', disposals: 1 });
+  });
+
+  it('lot-allocation-2025.csv lists the lot, the wallet it went to and the wallet it came from', () => {
+    const csv = renderOutputs(alloc, { pdf: false }).get('lot-allocation-2025.csv') as string;
+    const rows = csv.trim().split('\n').map((l) => l.split(','));
+    expect(rows[0]).toEqual(['allocated_on', 'asset', 'wallet', 'lot_id', 'quantity', 'cost_basis', 'date_acquired', 'basis_known', 'origin', 'moved_from', 'source']);
+    expect(rows.slice(1).map((r) => r.slice(0, 10))).toEqual([['2025-01-01', 'BTC', 'cold', 'L2', '1', '30000.00', '2024-05-01', 'yes', 'purchase', 'exchange']]);
+  });
+
+  it('the PDF page states the rule, the move and the records the taxpayer must keep', () => {
+    const t = loadTemplates('us').report;
+    const ctx = { data: alloc, t } as unknown as PdfContext;
+    const page = TAX_TREATMENT_SOURCES['lotAllocation']?.(ctx, t.schedules['lotAllocation'] as never);
+    expect(page?.rows).toEqual([{ asset: 'BTC', wallet: 'cold', quantity: '1', basis: '30,000.00', acquired: '05/01/2024', basisKnown: 'yes', from: 'exchange', lotId: 'L2' }]);
+    const notes = page?.notes ?? [];
+    expect(notes[0]).toContain('Rev. Proc. 2024-28 §5.02(2)(b)');
+    expect(notes[1]).toMatch(/^1 lot\(s\) or part-lots were moved/);
+    expect(notes[2]).toContain('books and records');
+  });
+
+  it('a 2024 report has no allocation file (the switch is later)', () => {
+    const y2024 = runFixture('scenarios/allocation-2025', { year: 2024 });
+    expect(renderOutputs(y2024, { pdf: false }).has('lot-allocation-2025.csv')).toBe(false);
+  });
+});
