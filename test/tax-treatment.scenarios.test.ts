@@ -96,3 +96,44 @@ describe('allocation-2025 (issue #16 item 6; the fixture README works the number
     expect(renderOutputs(y2024, { pdf: false }).has('lot-allocation-2025.csv')).toBe(false);
   });
 });
+
+describe('preparer-notes-2024 (issue #16 items 12 and 15; the fixture README works the numbers)', () => {
+  const notesOf = (d: ReturnType<typeof runFixture>) => {
+    const t = loadTemplates('us').report;
+    return TAX_TREATMENT_SOURCES['preparerNotes']?.({ data: d, t } as unknown as PdfContext, t.schedules['preparerNotes'] as never);
+  };
+
+  it('FIFO: the overdraft\'s 0.5 BTC stay unknown; 0.01 of them are sold with zero basis', () => {
+    const d = runFixture('scenarios/preparer-notes-2024');
+    const s = d.summary as Record<string, Record<string, unknown>>;
+    expect(s['capitalGains']?.['shortTerm']).toEqual({ proceeds: '60600.00', costBasis: '20000.00', adjustment: '0.00', gain: '40600.00', disposals: 2 });
+    expect(s['missingBasis']).toEqual({ disposals: 1, proceeds: '600.00' });
+    // 0.5 unknown − 0.01 sold = 0.49 BTC of unknown basis left, beside lot M (0.1 BTC, 5,000)
+    expect(d.yearEnd.holdings.map((h) => [h.asset, h.quantity.toFixed(), h.unknownBasisQuantity.toFixed()])).toEqual([['BTC', '0.59', '0.49']]);
+    const page = notesOf(d);
+    expect(page?.rows).toEqual([{ date: '02/01/2024', asset: 'BTC', quantity: '0.5', from: 'hot', held: '1', to: 'cold', source: expect.stringMatching(/hot\.csv:3$/) }]);
+    expect(page?.notes?.[0]).toContain('created 0.5 BTC that the inputs never show being acquired');
+    // FIFO needs no standing order; the 600 margin fee paid in BTC is investment interest
+    expect(page?.notes?.some((n) => n.startsWith('Lot selection'))).toBe(false);
+    expect(page?.notes?.some((n) => n.includes('600.00 USD of margin fees paid in crypto') && n.includes('Form 4952'))).toBe(true);
+  });
+
+  it('LIFO and HIFO: the standing-order note; --income-as-business mining: the Schedule C note', () => {
+    for (const method of ['lifo', 'hifo'] as const) {
+      const d = runFixture('scenarios/preparer-notes-2024', { method, 'income-as-business': 'mining' });
+      const notes = notesOf(d)?.notes ?? [];
+      expect(notes.some((n) => n.startsWith(`Lot selection ${method.toUpperCase()}`) && n.includes('§1.1012-1(j)'))).toBe(true);
+      // mining 5,000 for Schedule C; nothing else is income, so Schedule 1 line 8v is 0
+      expect(notes.some((n) => n.includes('Mining income, 5,000.00 USD') && n.includes('line 8v is then 0.00 USD'))).toBe(true);
+      // summary.json income is unchanged by the option (contract)
+      expect((d.summary as Record<string, Record<string, unknown>>)['income']?.['total']).toBe('5000.00');
+    }
+  });
+
+  it('--income-as-business without kinds means mining and staking; an unknown kind is a usage error', async () => {
+    const { toReportOptions } = await import('../src/cli/options.js');
+    const { defaultArgs } = await import('./support/run-report.js');
+    expect(toReportOptions(defaultArgs({ 'income-as-business': '' })).options.incomeAsBusiness).toEqual(['staking', 'mining']);
+    expect(() => toReportOptions(defaultArgs({ 'income-as-business': 'salary' }))).toThrow(/unknown income kind "salary"/);
+  });
+});
