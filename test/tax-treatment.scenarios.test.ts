@@ -137,3 +137,12 @@ describe('preparer-notes-2024 (issue #16 items 12 and 15; the fixture README wor
     expect(() => toReportOptions(defaultArgs({ 'income-as-business': 'salary' }))).toThrow(/unknown income kind "salary"/);
   });
 });
+
+describe('Form 8949 column (a) carries the sale\'s transaction id (issue #16 item 15)', () => {
+  it('"2 BCH (tx 0xbc01)" where the export has one, "0.1 BTC" where it has none — in every output', () => {
+    const files = renderOutputs(data, { pdf: false });
+    const lines = (files.get('form8949.csv') as string).trim().split('\n').slice(1).map((l) => l.split(',')[2]);
+    expect(lines).toEqual(['0.1 BTC', '2 BCH (tx 0xbc01)']);
+    expect((files.get('taxact-capital-gains.csv') as string).split('\n')[2]).toMatch(/^2 BCH \(tx 0xbc01\),08\/01\/2024,11\/01\/2024,800\.00,600\.00,/);
+  });
+});

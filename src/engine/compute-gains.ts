@@ -342,6 +342,7 @@ class Run {
       counterpart,
       // the transaction costs taken out of the proceeds (Form 1099-DA reconciliation: code E)
       ...(costs.isZero() ? {} : { costs }),
+      ...(ctx.e.txHash?.trim() ? { transactionId: ctx.e.txHash.trim() } : {}),
     });
   }
 

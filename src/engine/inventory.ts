@@ -2,9 +2,8 @@
  * Open lots, per asset and wallet, kept in booking-method order.
  *
  * Each (asset, wallet) queue is sorted by the method's ordering, so the next lot to consume is
- * always at the head (`lot-queue.ts`). Per-wallet matching reads one wallet's lots; universal
- * matching (before 2025) merges the heads of all wallets' queues — of other wallets only their
- * lots of known basis (units of unknown basis stay in the wallet that holds them). Consumption splits basis by quantity; the last slice of
+ * always at the head (`lot-queue.ts`). Per-wallet matching reads one queue; universal matching
+ * (before 2025) merges the heads of all wallets' queues. Consumption splits basis by quantity; the last slice of
  * a lot takes exactly what remains, so the slices of a lot always sum to its basis.
  *
  * Local mutable state inside `computeGains`; callers only ever see snapshots.
@@ -14,7 +13,7 @@ import type { LocalDate } from '../model/local-date.js';
 import type { LotOrigin, LotSnapshot } from '../model/lot.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { LotKey } from './booking-methods.js';
-import { WalletLots } from './lot-queue.js';
+import { LotQueue } from './lot-queue.js';
 
 export interface Lot extends LotKey {
   readonly id: string;
@@ -126,7 +125,7 @@ export interface Reallocation {
 }
 
 export class Inventory {
-  private readonly books = new Map<string, Map<string, WalletLots>>();
+  private readonly books = new Map<string, Map<string, LotQueue>>();
   private splits = 0;
 
   /** Queue order: the method's, then split number (pieces of one lot stay in creation order). */
@@ -206,7 +205,7 @@ export class Inventory {
   reallocate(balancesOf: (asset: string) => ReadonlyMap<string, Dec>): Reallocation[] {
     const moves: Reallocation[] = [];
     for (const asset of [...this.books.keys()].sort()) {
-      const wallets = this.books.get(asset) as Map<string, WalletLots>;
+      const wallets = this.books.get(asset) as Map<string, LotQueue>;
       const balances = balancesOf(asset);
       const balance = (w: string): Dec => positive(balances.get(w) ?? ZERO);
       const names = [...new Set([...wallets.keys(), ...balances.keys()])].sort();
@@ -214,7 +213,7 @@ export class Inventory {
       const kept = new Map<string, Lot[]>();
       const pool: Lot[] = [];
       for (const w of names) {
-        const lots = (wallets.get(w) as WalletLots).open().sort(newestFirst);
+        const lots = (wallets.get(w) as LotQueue).open().sort(newestFirst);
         let need = balance(w);
         const keep: Lot[] = [];
         for (const lot of lots) {
@@ -247,7 +246,7 @@ export class Inventory {
         }
       }
       for (const lot of pool.slice(next)) kept.get(lot.wallet)?.push(lot);
-      for (const w of names) (wallets.get(w) as WalletLots).replace(kept.get(w) ?? []);
+      for (const w of names) (wallets.get(w) as LotQueue).replace(kept.get(w) ?? []);
     }
     return moves;
   }
@@ -255,15 +254,15 @@ export class Inventory {
   snapshot(): LotSnapshot[] {
     const out: LotSnapshot[] = [];
     for (const asset of [...this.books.keys()].sort()) {
-      const wallets = this.books.get(asset) as Map<string, WalletLots>;
+      const wallets = this.books.get(asset) as Map<string, LotQueue>;
       for (const w of [...wallets.keys()].sort()) {
-        for (const lot of (wallets.get(w) as WalletLots).open()) out.push(snapshotOf(lot));
+        for (const lot of (wallets.get(w) as LotQueue).open()) out.push(snapshotOf(lot));
       }
     }
     return out;
   }
 
-  private queue(asset: string, wallet: string): WalletLots {
+  private queue(asset: string, wallet: string): LotQueue {
     let wallets = this.books.get(asset);
     if (!wallets) {
       wallets = new Map();
@@ -271,7 +270,7 @@ export class Inventory {
     }
     let q = wallets.get(wallet);
     if (!q) {
-      q = new WalletLots(this.order);
+      q = new LotQueue(this.order);
       wallets.set(wallet, q);
     }
     return q;
@@ -281,9 +280,8 @@ export class Inventory {
     const wallets = this.books.get(asset);
     if (!wallets) return undefined;
     let best: Lot | undefined;
-    for (const [w, q] of wallets) {
-      // another wallet's lots of unknown basis are not pooled: they stay in that wallet
-      const head = w === preferred ? q.head : q.known.head;
+    for (const q of wallets.values()) {
+      const head = q.head;
       if (!head) continue;
       if (!best) best = head;
       else {

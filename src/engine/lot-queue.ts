@@ -1,9 +1,4 @@
-/**
- * One (asset, wallet)'s open lots, as binary heaps in method order (inventory.ts uses them).
- * A wallet keeps its lots of known basis and its lots of unknown basis (unmatched deposits,
- * overdrafts) in two heaps: its own disposals take the better head of the two, while pooled
- * (universal) matching for another wallet sees only the known ones.
- */
+/** One (asset, wallet)'s open lots as a binary heap in method order (inventory.ts uses it). */
 import { ZERO, type Dec } from '../model/decimal.js';
 import type { Lot } from './inventory.js';
 
@@ -76,45 +71,3 @@ export class LotQueue {
   }
 }
 
-/** A wallet's lots of one asset: known and unknown basis apart, read together in method order. */
-export class WalletLots {
-  readonly known: LotQueue;
-  readonly unknown: LotQueue;
-  constructor(private order: (a: Lot, b: Lot) => number) {
-    this.known = new LotQueue(order);
-    this.unknown = new LotQueue(order);
-  }
-
-  /** The next lot this wallet's own events consume: the earlier, in method order, of both heads. */
-  get head(): Lot | undefined {
-    const k = this.known.head;
-    const u = this.unknown.head;
-    if (!k || !u) return k ?? u;
-    return this.order(u, k) < 0 ? u : k;
-  }
-
-  insert(lot: Lot): void {
-    (lot.basisKnown ? this.known : this.unknown).insert(lot);
-  }
-
-  /** Open lots in method order. */
-  open(): Lot[] {
-    const u = this.unknown.open();
-    return u.length === 0 ? this.known.open() : [...this.known.open(), ...u].sort(this.order);
-  }
-
-  total(): Dec {
-    return this.known.total().plus(this.unknown.total());
-  }
-
-  reorder(order: (a: Lot, b: Lot) => number): void {
-    this.order = order;
-    this.known.reorder(order);
-    this.unknown.reorder(order);
-  }
-
-  replace(lots: Lot[]): void {
-    this.known.replace(lots.filter((l) => l.basisKnown));
-    this.unknown.replace(lots.filter((l) => !l.basisKnown));
-  }
-}
