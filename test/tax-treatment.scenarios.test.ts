@@ -130,6 +130,11 @@ describe('preparer-notes-2024 (issue #16 items 12 and 15; the fixture README wor
     }
   });
 
+  it('a method schedule with HIFO from mid-year needs the standing-order note too', () => {
+    const d = runFixture('scenarios/preparer-notes-2024', { method: 'fifo,hifo:2024-05-01' });
+    expect((notesOf(d)?.notes ?? []).some((n) => n.startsWith('Lot selection HIFO'))).toBe(true);
+  });
+
   it('--income-as-business without kinds means mining and staking; an unknown kind is a usage error', async () => {
     const { toReportOptions } = await import('../src/cli/options.js');
     const { defaultArgs } = await import('./support/run-report.js');

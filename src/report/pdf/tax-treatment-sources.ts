@@ -113,7 +113,10 @@ function preparerNotes(ctx: PdfContext, t: ScheduleTemplate): ScheduleRows | und
     const list = [...units].sort(([a], [b]) => (a < b ? -1 : 1)).map(([asset, q]) => `${formatQuantity(q)} ${asset}`).join(', ');
     out.push(text(notes, 'overdrafts', { count: count(overdrafts.length), units: list }));
   }
-  if (data.options.method !== 'FIFO') out.push(text(notes, 'standingOrder', { method: data.options.method }));
+  // a method schedule (`--method fifo,hifo:2025`) counts when any of its methods is not FIFO
+  const schedule = data.options.methodSchedule ?? [{ method: data.options.method }];
+  const specific = [...new Set(schedule.map((c) => c.method).filter((m) => m !== 'FIFO'))];
+  if (specific.length > 0) out.push(text(notes, 'standingOrder', { method: specific.join(' / ') }));
   const interest = data.derivativesYear.totals.interest;
   const marginFees = data.disposals.filter((d) => d.kind === 'spend' && d.counterpart === 'margin-fee').reduce((s, d) => s.plus(d.proceeds), ZERO);
   if (!interest.isZero() || !marginFees.isZero()) {
