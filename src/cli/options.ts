@@ -14,6 +14,7 @@ import { withRowGuards } from '../importers/row-guards.js';
 import { DEFAULT_USD_STABLECOINS, isFiat, normalizeAsset } from '../model/asset.js';
 import { Dec, ZERO } from '../model/decimal.js';
 import { isValidTimeZone } from '../model/local-date.js';
+import { INCOME_KINDS, type IncomeKind } from '../model/ledger-event.js';
 import type { ReportOptions } from '../pipeline/compute-report.js';
 import { readPriceTable } from '../pricing/read-price-table.js';
 import { buildCoinMap, readCoinMap } from '../pricing/provider/coin-ids.js';
@@ -55,6 +56,11 @@ export const COMPUTE_OPTIONS = {
   'filing-status': { type: 'string', choices: FILING_STATUSES, default: 'single', describe: 'married-separate halves the capital loss limit', group: 'Tax rules:' },
   'carryover-short': { type: 'string', default: '0', describe: 'prior-year short-term capital loss carryover (positive amount)', group: 'Tax rules:' },
   'carryover-long': { type: 'string', default: '0', describe: 'prior-year long-term capital loss carryover (positive amount)', group: 'Tax rules:' },
+  'income-as-business': {
+    type: 'string',
+    describe: 'income kinds earned in a trade or business (mining, staking, ...; comma-separated, empty = mining,staking): the PDF shows them for Schedule C and SE, not Schedule 1; summary.json income is unchanged',
+    group: 'Tax rules:',
+  },
   prices: { type: 'string', describe: 'price table CSV: date,asset,currency,price', group: 'Prices:' },
   overrides: { type: 'string', describe: 'JSON file of your statements about rows (what a row is, its value or basis, rows to ignore), transfers to pair or unpair, your 2025-01-01 allocation and debts to venues (README "Overrides file")', group: 'Tax rules:' },
   'derivative-valuation': {
@@ -165,6 +171,7 @@ export interface CommonArgs {
   'transfer-tolerance': string;
   overrides?: string;
   'derivative-valuation'?: string;
+  'income-as-business'?: string;
 }
 
 /** Every importer, with the checks all rows pass; the run's clock decides what "a date in the future" is (row-guards.ts). */
@@ -196,6 +203,20 @@ function amount(text: string, flag: string): Dec {
   const n = parseNumber(text);
   if (!n || n.value.isNegative()) throw new UsageError(`--${flag} must be a positive amount, got "${text}"`);
   return n.value;
+}
+
+/**
+ * `--income-as-business KINDS`: the income kinds the taxpayer earns in a trade or business
+ * (README "Mining or staking as a business"); given without a value, mining and staking.
+ * @throws {UsageError} for a kind taxlot does not have
+ */
+function businessKinds(text: string | undefined): readonly IncomeKind[] | undefined {
+  if (text === undefined) return undefined;
+  const kinds = text.trim() === '' ? ['mining', 'staking'] : text.split(',').map((k) => k.trim().toLowerCase()).filter(Boolean);
+  for (const k of kinds) {
+    if (!(INCOME_KINDS as readonly string[]).includes(k)) throw new UsageError(`unknown income kind "${k}" in --income-as-business; expected some of ${INCOME_KINDS.join(', ')}`);
+  }
+  return INCOME_KINDS.filter((k) => kinds.includes(k));
 }
 
 /** Turn parsed arguments into pipeline options; the price table file is read here. */
@@ -235,6 +256,7 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
   const parsed = parseMethodSchedule(args.method ?? 'fifo');
   if ('error' in parsed) throw new UsageError(`--method: ${parsed.error}`);
   const method = (parsed.schedule[0] as MethodChange).method;
+  const incomeAsBusiness = businessKinds(args['income-as-business']);
   const options: ReportOptions = {
     ...(args.year !== undefined ? { year: args.year } : {}),
     // only used when no row could be read at all: the year most people report is the last one
@@ -260,6 +282,7 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
     importers: runImporters(),
     overrides,
     derivativeValuation: args['derivative-valuation'] === 'event' ? 'event' : 'close',
+    ...(incomeAsBusiness ? { incomeAsBusiness } : {}),
     ...(args.format ? { forcedFormat: args.format } : {}),
     ...(inputZone ? { inputZone } : {}),
     ...(args['date-order'] ? { dateOrder: toDateOrder(args['date-order']) } : {}),

@@ -135,6 +135,10 @@ export const CODES = {
     severity: 'warning',
     hint: 'history is probably missing for this wallet (an earlier export, a deposit); the report may be incomplete',
   },
+  TRANSFER_OVERDRAFT: {
+    severity: 'warning',
+    hint: 'the source wallet sent more than its history shows it held: import its missing purchases or deposits; until then the extra units are a lot of unknown basis in the destination',
+  },
   TRANSFER_MISMATCH: { severity: 'warning', hint: 'the two rows share a transaction hash but not the asset or amount; check both exports' },
   FIAT_CONVERSION: { severity: 'note', hint: 'fiat-to-fiat conversions are not crypto disposals and are not reported' },
   LOT_REALLOCATION: { severity: 'note', hint: 'see open-lots and README "Per-wallet lots from 2025" for the allocation rule' },

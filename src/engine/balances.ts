@@ -31,6 +31,11 @@ export class Balances {
     return next;
   }
 
+  /** One wallet's balance of one asset (zero when it never held any). */
+  get(wallet: string, asset: string): Dec {
+    return this.byWallet.get(wallet)?.get(asset) ?? ZERO;
+  }
+
   /** Every wallet's balance of one asset (wallets that never held it are absent). */
   of(asset: string): Map<string, Dec> {
     const out = new Map<string, Dec>();

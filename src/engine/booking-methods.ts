@@ -3,7 +3,7 @@
  * `inventory.ts` applies the ordering; there is one matching algorithm for all methods.
  *
  * HIFO ranks by unit cost including acquisition fees (contract). Ties fall back to acquisition
- * time and then to source order, so every ordering is total and deterministic.
+ * time and then to booking order (same-instant events by content: content-order.ts), so every ordering is total and deterministic.
  */
 export type BookingMethod = 'FIFO' | 'LIFO' | 'HIFO';
 export const BOOKING_METHODS: readonly BookingMethod[] = ['FIFO', 'LIFO', 'HIFO'];
@@ -12,7 +12,7 @@ export const BOOKING_METHODS: readonly BookingMethod[] = ['FIFO', 'LIFO', 'HIFO'
 export interface LotKey {
   readonly acquiredInstant: number;
   readonly unitCost: import('../model/decimal.js').Dec;
-  /** Order of creation of the original lot (source order). */
+  /** Order of creation of the original lot (booking order). */
   readonly seq: number;
   /**
    * Pieces split off one lot (by transfers) keep `seq` and number their splits; the orderings

@@ -320,13 +320,17 @@ describe('removals and spends', () => {
     expect(r.removals.map((x) => [x.kind, x.basis.toFixed()])).toEqual([['gift', '1000']]);
     expect(r.disposals.map((d) => [d.kind, gain({ ...r, disposals: [d] })])).toEqual([['spend', '2000']]);
   });
-  it('forked coins have a known zero basis', () => {
+  it('hard-fork coins are airdrop income at market value, and that value is their basis (Rev. Rul. 2019-24)', () => {
+    // 1 BCH received in the fork, worth 250 USD: income 250 (airdrop), lot basis 250.
+    // Sold for 300 USD: gain 300 - 250 = 50 (not 300, as a zero basis would give).
     const r = runLedger(ledger`
-      2024-01-01 a fork 1 BCH
+      2024-01-01 a fork 1 BCH worth 250 USD
       2024-02-01 a sell 1 BCH for 300 USD
     `);
+    expect(r.income.map((i) => [i.kind, i.asset, i.value.toFixed()])).toEqual([['airdrop', 'BCH', '250']]);
     expect(r.disposals[0]?.slices[0]?.basisStatus).toBe('known');
-    expect(gain(r)).toBe('300');
+    expect(total(r, 'basis')).toBe('250');
+    expect(gain(r)).toBe('50');
   });
 });
 

@@ -2,7 +2,7 @@
  * The cost-basis engine: priced events in, disposals, income, removals and open lots out.
  *
  * Pure: the input is not mutated; the same input gives the same output. Events are processed in
- * the order (instant, file, line, id) — same-instant events follow source order. Every rule
+ * the order (instant, content, file, line, id) — same-instant events by what they say (content-order.ts). Every rule
  * applied here is stated in src/engine/README.md with its source; in short:
  *  - a trade disposes of what was sent and acquires what was received; proceeds are the value of
  *    what was received less fees not paid in the sent asset; a fee in a third crypto asset is a
@@ -26,7 +26,7 @@ import { heldEffect } from '../derivatives/settlement.js';
 import { Balances } from './balances.js';
 import { inBookingOrder } from './booking-order.js';
 import { LOT_ORDER } from './booking-methods.js';
-import type { BookingPolicy, GainsResult, IncomeRecord, RemovalRecord } from './gains-result.js';
+import type { Allocation, BookingPolicy, GainsResult, IncomeRecord, Overdraft, RemovalRecord } from './gains-result.js';
 import { Inventory, newLot, type Reallocation, type Taken } from './inventory.js';
 import { KeptYears } from './kept-years.js';
 import { methodOn } from './method-schedule.js';
@@ -34,7 +34,7 @@ import type { BookingMethod } from './booking-methods.js';
 import { sliceDisposal } from './slice-disposal.js';
 import { checkAllocation } from './stated-allocation.js';
 
-export type { BookingPolicy, GainsResult, IncomeRecord, LotScope, RemovalRecord } from './gains-result.js';
+export type { Allocation, BookingPolicy, GainsResult, IncomeRecord, LotScope, Overdraft, RemovalRecord, RemovedPiece } from './gains-result.js';
 
 /**
  * Match disposals to lots and compute gains. `events` may be handed over (`model/hand-over.ts`):
@@ -60,8 +60,10 @@ class Run {
   private readonly balances = new Balances();
   private readonly income: IncomeRecord[] = [];
   private readonly removals: RemovalRecord[] = [];
+  private readonly overdrafts: Overdraft[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private reallocations: Reallocation[] = [];
+  private allocation: Allocation | undefined;
   private transitioned = false;
   private allocationApplied = false;
   private seq = 0;
@@ -139,18 +141,22 @@ class Run {
               e.source,
             ),
           );
-          this.remove(ctx, 'unmatched-withdrawal', e.wallet, e.sent.asset, e.sent.amount);
+          this.remove(ctx, 'unmatched-withdrawal', e.wallet, e.sent.asset, e.sent.amount, values.sent);
         }
         if (fee) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
         return;
       }
       case 'transfer': {
         if (e.toWallet !== e.wallet && !isFiat(e.sent.asset)) {
-          const moved = this.inventory.move(e.sent.asset, e.wallet, e.toWallet, e.sent.amount, !this.perWallet(date));
+          const held = this.balances.get(e.wallet, e.sent.asset);
+          const heldNow = held.greaterThan(0) ? held : ZERO;
+          const moved = this.inventory.move(e.sent.asset, e.wallet, e.toWallet, e.sent.amount, !this.perWallet(date), heldNow);
+          if (e.sent.amount.greaterThan(heldNow)) this.overdraft(ctx, e.sent, e.wallet, e.toWallet, heldNow);
           this.changeBalance(ctx, e.wallet, e.sent.asset, e.sent.amount.negated());
           this.changeBalance(ctx, e.toWallet, e.sent.asset, e.sent.amount);
           if (moved.uncovered.greaterThan(0)) {
-            // No lots in the source wallet (history missing there): the units arrive without basis.
+            // Units no lot of the source covers (history missing there, or sent beyond what it held):
+            // they arrive without basis, and stay of unknown basis through every later move.
             this.acquire(ctx, e.toWallet, e.sent.asset, moved.uncovered, ZERO, false, 'deposit', false);
           }
         }
@@ -172,13 +178,14 @@ class Run {
       }
       case 'acquisition': {
         if (isFiat(e.received.asset)) return;
-        const basis = e.acquisitionKind === 'loan' ? (values.received as Money).amount : ZERO;
+        // a loan: the units borrowed, at market value (hard-fork coins are income: Rev. Rul. 2019-24)
+        const basis = (values.received as Money | undefined)?.amount ?? ZERO;
         this.acquire(ctx, e.wallet, e.received.asset, e.received.amount, basis, true, e.acquisitionKind);
         if (fee) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
         return;
       }
       case 'removal': {
-        if (!isFiat(e.sent.asset)) this.remove(ctx, e.removalKind, e.wallet, e.sent.asset, e.sent.amount);
+        if (!isFiat(e.sent.asset)) this.remove(ctx, e.removalKind, e.wallet, e.sent.asset, e.sent.amount, values.sent);
         if (fee) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
         return;
       }
@@ -234,6 +241,8 @@ class Run {
       ...(this.policy.yearEndSnapshots ? { yearEndLots: this.kept.yearEnds } : {}),
       reallocations: this.reallocations,
       ...(this.policy.allocation ? { allocationApplied: this.allocationApplied } : {}),
+      ...(this.allocation ? { allocation: this.allocation } : {}),
+      overdrafts: this.overdrafts,
       diagnostics: this.diagnostics,
     };
   }
@@ -258,6 +267,7 @@ class Run {
     }
     const moves = this.inventory.reallocate((asset) => this.balances.of(asset));
     this.reallocations = moves;
+    this.allocation = { date: this.policy.perWalletFrom, lots: this.inventory.snapshot(), moves };
     for (const m of moves) {
       this.diagnostics.push(
         diagnostic(
@@ -273,6 +283,20 @@ class Run {
     if (method === this.method) return;
     this.method = method;
     this.inventory.reorder(LOT_ORDER[method]);
+  }
+
+  /** A transfer of more than the source held: recorded, and a warning saying how many units and where. */
+  private overdraft(ctx: Ctx, sent: { asset: AssetCode; amount: Dec }, from: string, to: string, held: Dec): void {
+    const asset = sent.asset;
+    const quantity = sent.amount.minus(held);
+    this.overdrafts.push({ asset, from, to, quantity, held, instant: ctx.e.instant, date: ctx.date, source: ctx.e.source });
+    this.diagnostics.push(
+      diagnostic(
+        'TRANSFER_OVERDRAFT',
+        `transfer of ${sent.amount.toFixed()} ${asset} from ${from} to ${to} is ${quantity.toFixed()} more than ${from} held (${held.toFixed()}): those units arrive in ${to} as a lot of unknown basis`,
+        ctx.e.source,
+      ),
+    );
   }
 
   private perWallet(date: LocalDate): boolean {
@@ -370,6 +394,7 @@ class Run {
       counterpart,
       // the transaction costs taken out of the proceeds (Form 1099-DA reconciliation: code E)
       ...(costs.isZero() ? {} : { costs }),
+      ...(ctx.e.txHash?.trim() ? { transactionId: ctx.e.txHash.trim() } : {}),
     });
   }
 
@@ -410,7 +435,7 @@ class Run {
     if (left.greaterThan(0)) this.acquire(ctx, wallet, to, left, ZERO, false, 'deposit');
   }
 
-  private remove(ctx: Ctx, kind: RemovalRecord['kind'], wallet: string, asset: AssetCode, quantity: Dec): void {
+  private remove(ctx: Ctx, kind: RemovalRecord['kind'], wallet: string, asset: AssetCode, quantity: Dec, value?: Money): void {
     const taken = this.take(ctx, wallet, asset, quantity);
     this.removals.push({
       id: ctx.e.id,
@@ -421,6 +446,10 @@ class Run {
       basis: taken.pieces.reduce((s, p) => s.plus(p.basis), ZERO),
       uncovered: taken.uncovered,
       unknownBasis: taken.pieces.filter((p) => !p.lot.basisKnown).reduce((s, p) => s.plus(p.quantity), ZERO),
+      ...(value ? { value } : {}),
+      pieces: taken.pieces.map((p) => ({
+        lotId: p.lot.id, quantity: p.quantity, basis: p.basis, acquiredDate: p.lot.acquiredDate, basisKnown: p.lot.basisKnown, lotSource: p.lot.source,
+      })),
       instant: ctx.e.instant,
       date: ctx.date,
       source: ctx.e.source,

@@ -9,7 +9,7 @@ import type { Disposal } from '../model/disposal.js';
 import type { IncomeKind, RemovalKind } from '../model/ledger-event.js';
 import type { LocalDate } from '../model/local-date.js';
 import type { LotSnapshot } from '../model/lot.js';
-import type { PriceSource } from '../model/money.js';
+import type { Money, PriceSource } from '../model/money.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { BookingMethod } from './booking-methods.js';
 import type { Reallocation } from './inventory.js';
@@ -89,9 +89,50 @@ export interface RemovalRecord {
   readonly uncovered: Dec;
   /** Units taken from lots of unknown basis. */
   readonly unknownBasis: Dec;
+  /** Market value of the units removed (stated by the export or priced), when known. */
+  readonly value?: Money;
+  /** The lots the units came from (acquisition dates, basis); `uncovered` units have none. */
+  readonly pieces: readonly RemovedPiece[];
   readonly instant: number;
   readonly date: LocalDate;
   readonly source: SourceRef;
+}
+
+/**
+ * A transfer of more units than the source wallet held (history missing there): the extra units
+ * arrived in the destination as a lot of unknown basis (README "Transfers larger than the holdings").
+ */
+export interface Overdraft {
+  readonly asset: AssetCode;
+  readonly from: string;
+  readonly to: string;
+  /** Units sent beyond the source's balance: the units the overdraft created. */
+  readonly quantity: Dec;
+  /** What the source wallet held just before (never below zero). */
+  readonly held: Dec;
+  readonly instant: number;
+  readonly date: LocalDate;
+  readonly source: SourceRef;
+}
+
+/** Units of one lot that left with a removal. */
+export interface RemovedPiece {
+  readonly lotId: string;
+  readonly quantity: Dec;
+  readonly basis: Dec;
+  readonly acquiredDate: LocalDate;
+  readonly basisKnown: boolean;
+  readonly lotSource: SourceRef;
+}
+
+/**
+ * The 2025-01-01 allocation of lots to wallets (Rev. Proc. 2024-28): every open lot as it stood
+ * right after, and the moves that made it (README "Per-wallet lots from 2025").
+ */
+export interface Allocation {
+  readonly date: LocalDate;
+  readonly lots: readonly LotSnapshot[];
+  readonly moves: readonly Reallocation[];
 }
 
 export interface GainsResult {
@@ -105,6 +146,10 @@ export interface GainsResult {
    */
   readonly yearEndLots?: ReadonlyMap<number, readonly LotSnapshot[]>;
   readonly reallocations: readonly Reallocation[];
+  /** The 2025-01-01 allocation, when the run crossed it under `--lot-scope auto`. */
+  readonly allocation?: Allocation;
+  /** Transfers larger than the source's holdings, in booking order. */
+  readonly overdrafts: readonly Overdraft[];
   readonly diagnostics: readonly Diagnostic[];
   /** With a stated allocation: whether it replaced the default rule (false: refused, or no 2025 event). */
   readonly allocationApplied?: boolean;

@@ -2,8 +2,8 @@
  * Open lots, per asset and wallet, kept in booking-method order.
  *
  * Each (asset, wallet) queue is sorted by the method's ordering, so the next lot to consume is
- * always at the head. Per-wallet matching reads one queue; universal matching (before 2025)
- * merges the heads of all wallets' queues. Consumption splits basis by quantity; the last slice of
+ * always at the head (`lot-queue.ts`). Per-wallet matching reads one queue; universal matching
+ * (before 2025) merges the heads of all wallets' queues. Consumption splits basis by quantity; the last slice of
  * a lot takes exactly what remains, so the slices of a lot always sum to its basis.
  *
  * Local mutable state inside `computeGains`; callers only ever see snapshots.
@@ -13,6 +13,7 @@ import type { LocalDate } from '../model/local-date.js';
 import type { LossBasis, LotOrigin, LotSnapshot } from '../model/lot.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { LotKey } from './booking-methods.js';
+import { LotQueue } from './lot-queue.js';
 
 export interface Lot extends LotKey {
   readonly id: string;
@@ -126,75 +127,6 @@ export interface Reallocation {
   readonly basis: Dec;
 }
 
-/**
- * One (asset, wallet)'s open lots as a binary heap in method order: the next lot to consume is
- * at the root, an insertion or a removal costs O(log n) whatever the method (FIFO, LIFO or HIFO),
- * so a history of a million lots never turns quadratic. A lot's ordering key is fixed when it is
- * created (booking-methods.ts), so consuming part of a lot never moves it; emptied lots are
- * removed when they reach the root.
- */
-class LotQueue {
-  private heap: Lot[] = [];
-  constructor(private order: (a: Lot, b: Lot) => number) {}
-
-  /** Keep the open lots in another order from now on (a method schedule's change). */
-  reorder(order: (a: Lot, b: Lot) => number): void {
-    this.order = order;
-    this.replace(this.open());
-  }
-
-  get head(): Lot | undefined {
-    while (this.heap.length > 0 && (this.heap[0] as Lot).quantity.isZero()) this.pop();
-    return this.heap[0];
-  }
-
-  insert(lot: Lot): void {
-    const h = this.heap;
-    let i = h.length;
-    h.push(lot);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (this.order(h[parent] as Lot, lot) <= 0) break;
-      h[i] = h[parent] as Lot;
-      i = parent;
-    }
-    h[i] = lot;
-  }
-
-  private pop(): void {
-    const h = this.heap;
-    const last = h.pop() as Lot;
-    if (h.length === 0) return;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= h.length) break;
-      const r = l + 1;
-      const child = r < h.length && this.order(h[r] as Lot, h[l] as Lot) < 0 ? r : l;
-      if (this.order(last, h[child] as Lot) <= 0) break;
-      h[i] = h[child] as Lot;
-      i = child;
-    }
-    h[i] = last;
-  }
-
-  /** Open lots in method order. */
-  open(): Lot[] {
-    return this.heap.filter((l) => !l.quantity.isZero()).sort(this.order);
-  }
-
-  /** Units held in the open lots. */
-  total(): Dec {
-    let total = ZERO;
-    for (const lot of this.heap) total = total.plus(lot.quantity);
-    return total;
-  }
-
-  replace(lots: Lot[]): void {
-    this.heap = [...lots].sort(this.order); // a sorted array is a heap
-  }
-}
-
 export class Inventory {
   private readonly books = new Map<string, Map<string, LotQueue>>();
   private splits = 0;
@@ -241,12 +173,22 @@ export class Inventory {
   /**
    * Move up to `quantity` units of `asset` from one wallet's lots to another wallet, keeping dates
    * and basis. With `anyWallet` (universal matching), units the source wallet's lots do not cover
-   * are taken from the other wallets' lots, as the pooled method would.
+   * are taken from the other wallets' lots, as the pooled method would — but never more than the
+   * source wallet `held`: units beyond what it holds (an overdraft, history missing) are not
+   * another wallet's units, and taking those wallets' lots would leave their own units without
+   * basis and count the missing units as known (README "Transfers larger than the holdings").
    */
-  move(asset: string, from: string, to: string, quantity: Dec, anyWallet: boolean): Taken {
+  move(asset: string, from: string, to: string, quantity: Dec, anyWallet: boolean, held?: Dec): Taken {
     const own = this.take(asset, from, quantity);
-    const rest = anyWallet && own.uncovered.greaterThan(0) ? this.take(asset, from, own.uncovered, true) : undefined;
-    const taken: Taken = rest ? { pieces: [...own.pieces, ...rest.pieces], uncovered: rest.uncovered } : own;
+    let fromPool = anyWallet ? own.uncovered : ZERO;
+    if (held !== undefined && fromPool.greaterThan(0)) {
+      const room = held.minus(quantity.minus(own.uncovered)); // what the wallet holds beyond its own lots taken
+      fromPool = room.greaterThan(fromPool) ? fromPool : positive(room);
+    }
+    const rest = fromPool.greaterThan(0) ? this.take(asset, from, fromPool, true) : undefined;
+    const taken: Taken = rest
+      ? { pieces: [...own.pieces, ...rest.pieces], uncovered: compact(own.uncovered.minus(fromPool).plus(rest.uncovered)) }
+      : own;
     for (const piece of taken.pieces) this.add(this.piece(piece.lot, piece.quantity, piece.basis, to));
     return taken;
   }

@@ -7,7 +7,7 @@
  *  2. otherwise the heuristic: same asset, different wallets, the deposit arrives between
  *     `backwardMs` before and `windowMs` after the withdrawal, and its amount is at most the
  *     withdrawal amount and at least `(1 − tolerance)` of it. Among candidates the closest in
- *     time wins, then the closest in amount, then source order.
+ *     time wins, then the closest in amount, then content (content-order.ts), then source order.
  * Each row is used once. Withdrawals are taken in time order, so results are deterministic.
  *
  * A paired transfer is normalised so that `sent == received`: the amount that went missing on the
@@ -20,6 +20,7 @@ import { Dec, share } from '../model/decimal.js';
 import type { DepositEvent, LedgerEvent, Quantity, TransferEvent, WithdrawalEvent } from '../model/ledger-event.js';
 import { omitFields, withFields } from '../model/copy-fields.js';
 import { compareSourceRefs } from '../model/source-ref.js';
+import { compareEventContent } from './content-order.js';
 
 export interface TransferMatching {
   /** Latest arrival after the withdrawal, ms. */
@@ -41,7 +42,9 @@ export interface TransferMatchResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const byTime = (a: LedgerEvent, b: LedgerEvent): number => a.instant - b.instant || compareSourceRefs(a.source, b.source);
+// same-instant rows by content, not by file name (content-order.ts); the source only makes it total
+const byTime = (a: LedgerEvent, b: LedgerEvent): number =>
+  a.instant - b.instant || compareEventContent(a, b) || compareSourceRefs(a.source, b.source);
 
 export function matchTransfers(events: readonly LedgerEvent[], rules: TransferMatching = DEFAULT_TRANSFER_MATCHING): TransferMatchResult {
   const diagnostics: Diagnostic[] = [];
@@ -131,7 +134,7 @@ function isCloser(w: WithdrawalEvent, d: DepositEvent, best: DepositEvent): bool
   if (dt !== 0) return dt < 0;
   const c = w.sent.amount.minus(d.received.amount).comparedTo(w.sent.amount.minus(best.received.amount));
   if (c !== 0) return c < 0;
-  return compareSourceRefs(d.source, best.source) < 0;
+  return (compareEventContent(d, best) || compareSourceRefs(d.source, best.source)) < 0;
 }
 
 /** The withdrawal and the deposit as one transfer (also for a pair the user states: `by` 'stated'). */

@@ -32,7 +32,8 @@ export type WithdrawalMeaning =
 export const KOINLY_DEPOSIT_LABELS: Readonly<Record<string, DepositMeaning>> = lookupTable({
   '': { kind: 'deposit' },
   airdrop: { kind: 'income', incomeKind: 'airdrop' },
-  fork: { kind: 'acquisition', acquisitionKind: 'fork' },
+  // Rev. Rul. 2019-24: units received after a hard fork are ordinary income at market value (contract)
+  fork: { kind: 'income', incomeKind: 'airdrop' },
   mining: { kind: 'income', incomeKind: 'mining' },
   reward: { kind: 'income', incomeKind: 'staking' },
   staking: { kind: 'income', incomeKind: 'staking' },

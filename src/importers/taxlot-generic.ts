@@ -111,6 +111,8 @@ export const taxlotGeneric = defineImporter({
         if (!fee && !s) return reject('ROW_MISSING_VALUE', 'type "fee" needs fee_amount/fee_asset (or sent_amount/sent_asset)');
         return events({ kind: 'fee', ...base, fee: (fee as Quantity | undefined) ?? (s as Quantity) });
       case 'fork':
+        // Rev. Rul. 2019-24: hard-fork coins are ordinary income (an airdrop) at market value when received
+        return missing(['received']) ?? events({ kind: 'income', incomeKind: 'airdrop', received: r as Quantity, ...base });
       case 'loan':
         return missing(['received']) ?? events({ kind: 'acquisition', acquisitionKind: type, received: r as Quantity, ...base });
       default: {

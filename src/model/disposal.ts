@@ -58,4 +58,6 @@ export interface Disposal {
   readonly costs?: Dec;
   /** Form 8949 column (a) when it is not `<quantity> <asset>` (a derivative position). */
   readonly description?: string;
+  /** The sale's transaction id as the export states it (a transaction hash, a venue's id). */
+  readonly transactionId?: string;
 }

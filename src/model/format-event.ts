@@ -30,7 +30,22 @@ function formatDerivative(e: DerivativeEvent): string[] {
 }
 
 export function formatEvent(e: LedgerEvent): string {
-  const parts: string[] = [formatInstant(e.instant), e.wallet];
+  const parts: string[] = [formatInstant(e.instant), e.wallet, ...contentParts(e)];
+  const refs = [e.source, ...(e.extraSources ?? [])].map((r) => `${r.file.split(/[\\/]/).pop()}:${r.line}`);
+  parts.push(`@ ${refs.join(',')}`);
+  return parts.join('  ');
+}
+
+/**
+ * What the event says, without its instant, wallet or source rows: the same text for the same row
+ * content whatever the file is called (the engine breaks same-instant ties on it).
+ */
+export function formatEventContent(e: LedgerEvent): string {
+  return contentParts(e).join('  ');
+}
+
+function contentParts(e: LedgerEvent): string[] {
+  const parts: string[] = [];
   switch (e.kind) {
     case 'trade':
       parts.push('trade', `sent ${formatQuantity(e.sent)}`, `received ${formatQuantity(e.received)}`);
@@ -71,9 +86,7 @@ export function formatEvent(e: LedgerEvent): string {
   if (e.fee && e.kind !== 'fee') parts.push(`fee ${formatQuantity(e.fee)}`);
   if (e.txHash) parts.push(`tx ${e.txHash}`);
   if (e.note) parts.push(`note ${JSON.stringify(e.note)}`);
-  const refs = [e.source, ...(e.extraSources ?? [])].map((r) => `${r.file.split(/[\\/]/).pop()}:${r.line}`);
-  parts.push(`@ ${refs.join(',')}`);
-  return parts.join('  ');
+  return parts;
 }
 
 export { formatSourceRef };

@@ -42,7 +42,7 @@ export type RemovalKind = 'gift' | 'donation' | 'lost' | 'not-taxable';
 export type SpendKind = 'payment' | 'cost' | 'tax' | 'margin-fee' | 'loan-fee' | 'loan-repayment';
 
 /** Acquisitions that are neither purchases nor income. */
-export type AcquisitionKind = 'fork' | 'loan';
+export type AcquisitionKind = 'loan';
 
 interface EventBase {
   /** Stable id derived from the source: `file:line` plus a suffix when a row yields several events. */
@@ -113,7 +113,10 @@ export interface IncomeEvent extends EventBase {
   readonly received: Quantity;
 }
 
-/** An acquisition that is neither a purchase nor income (hard fork: zero basis; loan: market value). */
+/**
+ * An acquisition that is neither a purchase nor income (a loan: basis at market value). Hard-fork
+ * coins are income (`airdrop`, Rev. Rul. 2019-24), not an acquisition of this kind.
+ */
 export interface AcquisitionEvent extends EventBase {
   readonly kind: 'acquisition';
   readonly acquisitionKind: AcquisitionKind;

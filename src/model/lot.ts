@@ -12,7 +12,7 @@ import type { LocalDate } from './local-date.js';
 import type { SourceRef } from './source-ref.js';
 
 /** `derivative`: units credited by a derivative position (PnL, funding), at market value. */
-export type LotOrigin = 'purchase' | 'trade' | 'income' | 'deposit' | 'fork' | 'loan' | 'derivative' | 'gift' | 'not-taxable' | 'allocation';
+export type LotOrigin = 'purchase' | 'trade' | 'income' | 'deposit' | 'loan' | 'derivative' | 'gift' | 'not-taxable' | 'allocation';
 
 /**
  * A gift whose market value when received was below the donor's basis (Treas. Reg. 1.1015-1(a)):

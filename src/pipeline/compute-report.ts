@@ -17,6 +17,7 @@ import type { TextSource } from '../importers/text-source.js';
 import { findPossibleDuplicates } from '../importers/find-possible-duplicates.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { DateOrder } from '../importers/parse-instant.js';
+import type { IncomeKind } from '../model/ledger-event.js';
 import type { Importer } from '../importers/importer-spec.js';
 import type { Dec } from '../model/decimal.js';
 import type { Disposal } from '../model/disposal.js';
@@ -91,6 +92,8 @@ export interface ReportOptions {
    * harvest --as-of`); later events are counted in an AFTER_AS_OF note. Transfers are paired first.
    */
   readonly through?: LocalDate;
+  /** `--income-as-business`: income kinds earned in a trade or business (Schedule C); presentation only. */
+  readonly incomeAsBusiness?: readonly IncomeKind[];
 }
 
 /** A file as the report describes it (its events are not kept twice: they are in `priced`). */

@@ -117,7 +117,7 @@ export function buildForm8949Lines(
         sold,
         quantity,
       };
-      const description = d.description ?? `${quantity} ${d.asset}`;
+      const description = d.description ?? columnA(quantity, d);
       list.push(placed ? new ReportedLine(box, list.length + 1, description, d, s, shown, placed) : new Line(box, list.length + 1, description, d, s, shown));
     }
   }
@@ -125,6 +125,14 @@ export function buildForm8949Lines(
 }
 
 const ZERO_SHOWN = formatMoney(ZERO);
+
+/**
+ * Column (a): units and asset, and the sale's transaction id where the export gives one
+ * (`0.5 BTC (tx 0xab12…)`, the id whole), so the line can be traced to the venue or the chain.
+ */
+function columnA(quantity: string, d: Disposal): string {
+  return d.transactionId ? `${quantity} ${d.asset} (tx ${d.transactionId})` : `${quantity} ${d.asset}`;
+}
 
 /**
  * A line holds its amounts once, as the cents every output prints (`shown`); the rounded

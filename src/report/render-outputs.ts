@@ -13,6 +13,10 @@ import { renderDerivativesCsv } from './csv/derivatives-csv.js';
 import { renderDerivativesReconciliationCsv } from './csv/derivatives-reconciliation-csv.js';
 import { renderLiabilitiesCsv } from './csv/liabilities-csv.js';
 import { renderMarginInterestCsv } from './csv/margin-interest-csv.js';
+import { ALLOCATION_FILE, renderAllocationCsv } from './csv/allocation-csv.js';
+import { REMOVALS_FILE, renderRemovalsCsv } from './csv/removals-csv.js';
+import { allocationForYear } from './allocation.js';
+import { removalRows } from './removals.js';
 import { AUDIT_TRAIL_FILE, auditTrailChunks } from './exports/audit-trail-csv.js';
 import { taxActChunks, TAXACT_FILE } from './exports/taxact-csv.js';
 import { TURBOTAX_GAINS_FILE, turbotaxGainsParts } from './exports/turbotax-gains-csv.js';
@@ -35,6 +39,11 @@ export const PDF_FILE = 'report.pdf';
 
 /** Written only with `--compare-methods`. */
 export const METHODS_FILE = 'methods.csv';
+/**
+ * Written only when the tax year has any: gifts, donations and lost coins (`removals.ts`); the
+ * 2025-01-01 allocation of lots to wallets, in reports of 2025 and later (`allocation.ts`).
+ */
+export const TAX_TREATMENT_FILES = [REMOVALS_FILE, ALLOCATION_FILE] as const;
 
 /** Written only when the inputs hold derivative or margin events (src/derivatives/README.md). */
 export const DERIVATIVE_FILES = ['derivatives.csv', 'derivatives-reconciliation.csv', 'liabilities.csv', 'margin-interest.csv'] as const;
@@ -44,7 +53,7 @@ export const DERIVATIVE_FILES = ['derivatives.csv', 'derivatives-reconciliation.
  * parts, `turbotax-gains-1.csv`, ...: see `renderOutputs`' keys for the exact list of a run).
  */
 export const REPORT_FILES = [
-  'summary.json', 'form8949.csv', 'income.csv', 'open-lots.csv', 'holdings.csv', 'diagnostics.txt', ...DERIVATIVE_FILES,
+  'summary.json', 'form8949.csv', 'income.csv', 'open-lots.csv', 'holdings.csv', 'diagnostics.txt', ...DERIVATIVE_FILES, ...TAX_TREATMENT_FILES,
   TURBOTAX_GAINS_FILE, TURBOTAX_TRANSACTIONS_FILE, TAXACT_FILE, TXF_FILE, AUDIT_TRAIL_FILE, OVERRIDES_APPLIED_FILE, HTML_FILE, PDF_FILE, METHODS_FILE,
   RECONCILIATION_FILE,
 ] as const;
@@ -128,6 +137,10 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   if (methods) files.set(METHODS_FILE, () => [renderMethodsCsv(methods)]);
   // written only when a Form 1099-DA input was given (src/report/form1099da/README.md)
   if (data.form1099da.given) files.set(RECONCILIATION_FILE, () => reconciliationCsvChunks(data.form1099da, lines()));
+  const removals = removalRows(data.gains.removals, data.taxYear);
+  if (removals.length > 0) files.set(REMOVALS_FILE, () => [renderRemovalsCsv(removals)]);
+  const allocation = allocationForYear(data.gains.allocation, data.taxYear);
+  if (allocation) files.set(ALLOCATION_FILE, () => [renderAllocationCsv(allocation)]);
   files.set('diagnostics.txt', () => {
     const diagnostics = sortDiagnostics(data.diagnostics).map(formatDiagnosticWithOverride).join('\n');
     return [diagnostics === '' ? 'no diagnostics\n' : `${diagnostics}\n`];

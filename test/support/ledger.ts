@@ -10,7 +10,7 @@
  *   2023-03-05 a income staking 0.5 SOL worth 50 USD
  *   2023-03-06 a gift 0.1 BTC
  *   2023-03-07 a spend 0.1 BTC worth 3000 USD
- *   2023-03-08 a fork 1 BCH
+ *   2023-03-08 a fork 1 BCH worth 300 USD   (hard fork: airdrop income, Rev. Rul. 2019-24)
  *   2023-03-09 a migrate 120 MATIC to 120 POL
  *
  * `worth` states the market value of the received side (buy/swap/income) or of the moved amount.
@@ -111,7 +111,7 @@ export function parseLedger(text: string): LedgerEvent[] {
       }
       case 'fork': {
         const [, a, asset] = m(/^(\S+) (\S+)/);
-        events.push({ ...base, ...extra, kind: 'acquisition', acquisitionKind: 'fork', received: q(a as string, asset as string) });
+        events.push({ ...base, ...extra, kind: 'income', incomeKind: 'airdrop', received: q(a as string, asset as string, value) });
         break;
       }
       default:

@@ -102,7 +102,9 @@ describe('TaxAct CSV', () => {
       '1 ETH,02/01/2025,06/01/2025,1800.00,2500.00,,,I,Short',
       '0.5 ETH,02/01/2025,07/01/2025,1000.10,1250.00,,,I,Short',
       '0.5 SOL,08/01/2025,09/01/2025,75.00,75.25,,,I,Short',
-      '0.5 SOL,Various,09/01/2025,75.00,0.00,,,I,Short',
+      // uncovered units: no acquisition date is known — not "Various" (several known dates,
+      // Form 8949 col. (b)): the cell stays empty, for the user to complete
+      '0.5 SOL,,09/01/2025,75.00,0.00,,,I,Short',
       '0.05 BTC,03/01/2023,03/10/2025,3990.00,1505.00,,,L,Long',
     ]);
   });

@@ -21,7 +21,6 @@ export const LINE_FIELDS: Readonly<Record<string, LineField>> = {
   description: (l) => l.description,
   quantity: (l) => num(l.shown.quantity),
   dateAcquired: (l) => l.shown.acquired,
-  dateAcquiredOrVarious: (l) => (l.acquired ? l.shown.acquired : 'Various'),
   dateSold: (l) => l.shown.sold,
   proceeds: (l) => num(l.shown.proceeds),
   costBasis: (l) => num(l.shown.costBasis),

@@ -5,8 +5,10 @@
  * - `Reporting Category` is the Form 8949 box (I/L from tax year 2025, C/F before). TaxAct's help
  *   pages only list A–F; whether its CSV import takes G–L is not documented (tax-rules §7), so the
  *   README tells the user to check the category after import.
- * - Units with no known acquisition date get `Various` and `Long/Short`, which TaxAct requires
- *   with `Various`.
+ * - Units with no known acquisition date (no lot covers them) leave `Date Acquired` empty: TaxAct
+ *   takes a date or `Various`, and `Various` means several known dates (Form 8949 instructions,
+ *   column (b)), not an unknown one; the PDF tells the user to complete those rows.
+ *   `Long/Short` is filled on every row (TaxAct needs it when the date is not a date).
  * - TaxAct accepts up to 2,000 Forms 1099-B in total; the PDF warns when there are more lines.
  */
 import { csvChunks } from '../csv/write-csv.js';

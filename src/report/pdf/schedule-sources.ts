@@ -11,6 +11,7 @@ import { roundMoney } from '../rounding.js';
 import { formatAmount, formatAmountText, formatQuantity, groupThousands } from './format-amount.js';
 import type { PdfContext } from './pdf-context.js';
 import type { ScheduleTemplate } from './report-template.js';
+import { TAX_TREATMENT_SOURCES } from './tax-treatment-sources.js';
 
 export interface ScheduleRows {
   readonly rows: readonly Readonly<Record<string, string>>[];
@@ -20,6 +21,8 @@ export interface ScheduleRows {
   readonly vars?: Readonly<Record<string, string>>;
   /** A template text (with `{placeholders}`) printed after the intro: e.g. that rows were left out. */
   readonly note?: string;
+  /** Paragraphs printed under the table (already filled): what the preparer must know or do. */
+  readonly notes?: readonly string[];
 }
 
 export type ScheduleSource = (ctx: PdfContext, template: ScheduleTemplate) => ScheduleRows | undefined;
@@ -39,6 +42,7 @@ const contractAmount = (v: unknown): string => {
 };
 
 export const SCHEDULE_SOURCES: Readonly<Record<string, ScheduleSource>> = {
+  ...TAX_TREATMENT_SOURCES,
   incomeSummary: (ctx, t) => {
     const f = ctx.figures;
     const kinds = Object.keys((t.kinds as Record<string, string> | undefined) ?? {});

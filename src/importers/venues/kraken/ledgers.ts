@@ -23,7 +23,7 @@
  * - `transfer` spot ↔ futures wallet → withdrawal / deposit (decision: coins leave the spot
  *   account for a wallet taxlot does not read; not a disposal).
  * - `transfer` with empty subtype, positive → income airdrop (BittyTax; Kraken credits airdrops
- *   and fork coins this way — a fork credited so needs relabelling by the user, said in the note).
+ *   and hard-fork coins this way; both are airdrop income, Rev. Rul. 2019-24, said in the note).
  * - `transfer` with empty subtype, negative → spend (BittyTax); `staking` negative → spend.
  * - `dividend` → income `other` (BittyTax: Dividend; taxlot has no dividend kind); `adjustment` →
  *   airdrop income (+) / spend (−) (BittyTax); subtype `delistingconversion` (earn, transfer or
@@ -210,7 +210,7 @@ function mapSingle(row: LedgerRow): RowOutcome {
       if (INTERNAL_SUBTYPES.has(sub)) return skip('Kraken transfer between spot and staking balances (internal move)');
       if (sub === 'spottofutures' || sub === 'spotfromfutures') return move('Kraken futures wallet transfer');
       if (sub === 'airdrop') return income('airdrop');
-      if (sub === '' && incoming) return income('airdrop', 'Kraken transfer credit (airdrop or fork coins): relabel a hard fork');
+      if (sub === '' && incoming) return income('airdrop', 'Kraken transfer credit (airdrop or hard-fork coins: both airdrop income, Rev. Rul. 2019-24)');
       if (sub === '') return airdropOrSpend('Kraken transfer debit');
       return reject('ROW_UNKNOWN_TYPE', `Kraken transfer "${row.subtype}" of ${row.amount.toFixed()} ${row.asset}: its meaning is unknown`);
     default:

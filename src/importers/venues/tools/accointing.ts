@@ -17,7 +17,7 @@ import { inflow, outflow, type InMeaning, type OutMeaning } from './meaning.js';
 
 const IN: Readonly<Record<string, InMeaning>> = {
   '': 'deposit', add_funds: 'deposit', internal: 'deposit', airdrop: 'income:airdrop', bounty: 'income:reward', gambling_income: 'income:other',
-  gift_received: 'income:other', hard_fork: 'acquisition:fork', income: 'income:other', lending_income: 'income:interest',
+  gift_received: 'income:other', hard_fork: 'income:airdrop', income: 'income:other', lending_income: 'income:interest',
   liquidity_pool: 'income:staking', master_node: 'income:staking', mined: 'income:mining', staked: 'income:staking', margin_gain: 'pnl',
 };
 const OUT: Readonly<Record<string, OutMeaning>> = {

@@ -21,7 +21,7 @@ import { inflow, labelKey, outflow, type InMeaning, type OutMeaning } from './me
 const IN: Readonly<Record<string, InMeaning>> = {
   deposit: 'deposit', mining: 'income:mining', 'staking reward': 'income:staking', staking: 'income:staking', interest: 'income:interest',
   dividend: 'income:other', income: 'income:other', 'gift received': 'income:other', airdrop: 'income:airdrop', referral: 'income:reward',
-  cashback: 'income:reward', 'fee rebate': 'income:reward', 'margin fee rebate': 'income:reward', fork: 'acquisition:fork', loan: 'acquisition:loan', 'margin gain': 'pnl',
+  cashback: 'income:reward', 'fee rebate': 'income:reward', 'margin fee rebate': 'income:reward', fork: 'income:airdrop', loan: 'acquisition:loan', 'margin gain': 'pnl',
 };
 const OUT: Readonly<Record<string, OutMeaning>> = {
   withdrawal: 'withdrawal', spend: 'spend:payment', 'gift sent': 'removal:gift', 'gift spouse': 'removal:gift', 'charity sent': 'removal:donation',

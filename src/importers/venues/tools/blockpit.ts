@@ -21,7 +21,7 @@ import { inflow, labelKey, outflow, type InMeaning, type OutMeaning } from './me
 const IN: Readonly<Record<string, InMeaning>> = {
   deposit: 'deposit', nontaxablein: 'deposit', 'non taxable in': 'deposit', staking: 'income:staking', lending: 'income:interest',
   airdrop: 'income:airdrop', bounties: 'income:reward', bounty: 'income:reward', mining: 'income:mining', income: 'income:other',
-  gift: 'income:other', cashback: 'income:reward', 'margin trading profit': 'pnl', 'derivative profit': 'pnl', 'hard fork': 'acquisition:fork',
+  gift: 'income:other', cashback: 'income:reward', 'margin trading profit': 'pnl', 'derivative profit': 'pnl', 'hard fork': 'income:airdrop',
 };
 const OUT: Readonly<Record<string, OutMeaning>> = {
   withdrawal: 'withdrawal', nontaxableout: 'withdrawal', 'non taxable out': 'withdrawal', gift: 'removal:gift', fee: 'fee',

@@ -22,7 +22,7 @@ const TRADES = new Set(['buy', 'sell', 'trade', 'swap', 'convert']);
 const IN: Readonly<Record<string, InMeaning>> = {
   deposit: 'deposit', transfer: 'deposit', 'manual position': 'deposit', staking: 'income:staking', interest: 'income:interest',
   'interest payment': 'income:interest', mining: 'income:mining', airdrop: 'income:airdrop', 'gift received': 'income:other',
-  income: 'income:other', 'hard fork': 'acquisition:fork', 'margin gain': 'pnl', buy: 'deposit', sell: 'deposit', trade: 'deposit', swap: 'deposit', convert: 'deposit',
+  income: 'income:other', 'hard fork': 'income:airdrop', 'margin gain': 'pnl', buy: 'deposit', sell: 'deposit', trade: 'deposit', swap: 'deposit', convert: 'deposit',
 };
 const OUT: Readonly<Record<string, OutMeaning>> = {
   withdrawal: 'withdrawal', transfer: 'withdrawal', 'gift sent': 'removal:gift', 'investment loss': 'removal:lost', 'theft loss': 'removal:lost',

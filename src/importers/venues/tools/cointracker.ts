@@ -18,7 +18,7 @@ import { inflow, labelKey, outflow, type InMeaning, type OutMeaning } from './me
 
 const IN: Readonly<Record<string, InMeaning>> = {
   receive: 'deposit', 'staking reward': 'income:staking', 'interest payment': 'income:interest', income: 'income:other', airdrop: 'income:airdrop',
-  mint: 'income:airdrop', 'mining reward': 'income:mining', mining: 'income:mining', fork: 'acquisition:fork', 'hard fork': 'acquisition:fork', 'borrow': 'acquisition:loan',
+  mint: 'income:airdrop', 'mining reward': 'income:mining', mining: 'income:mining', fork: 'income:airdrop', 'hard fork': 'income:airdrop', 'borrow': 'acquisition:loan',
   'margin gain': 'pnl', 'futures gain': 'pnl', 'gift received': 'income:other',
 };
 const OUT: Readonly<Record<string, OutMeaning>> = {

@@ -18,7 +18,7 @@ import { leg } from './cells.js';
 import { inflow, labelKey, outflow, type InMeaning, type OutMeaning } from './meaning.js';
 
 const IN: Readonly<Record<string, InMeaning>> = {
-  '': 'deposit', airdrop: 'income:airdrop', fork: 'acquisition:fork', mining: 'income:mining', reward: 'income:staking', staking: 'income:staking',
+  '': 'deposit', airdrop: 'income:airdrop', fork: 'income:airdrop', mining: 'income:mining', reward: 'income:staking', staking: 'income:staking',
   income: 'income:other', 'other income': 'income:other', 'lending interest': 'income:interest', interest: 'income:interest', salary: 'income:other',
   cashback: 'income:reward', 'fee refund': 'income:reward', loan: 'acquisition:loan', 'margin loan': 'acquisition:loan', 'realized gain': 'pnl', 'realized pnl': 'pnl',
   gift: 'income:other',

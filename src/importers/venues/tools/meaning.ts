@@ -2,6 +2,9 @@
  * What a one-sided row of another tool's export means, as a short code: the tools label rows
  * ("Staking", "Gift", "Margin Loss"), and each label maps to one of these. `pnl` is a derivative
  * result another tool already netted (a realised gain in, a loss out; see `src/derivatives`).
+ * A hard-fork label maps to `income:airdrop`: units received after a hard fork are ordinary
+ * income at market value when received, and that value is their basis (Rev. Rul. 2019-24;
+ * docs/tax-rules.md §1.10).
  */
 import type { Quantity } from '../../../model/ledger-event.js';
 import { derivativeDraft } from '../../derivative-draft.js';
@@ -9,7 +12,7 @@ import { events, type EventDraft, type RowOutcome } from '../../importer-spec.js
 
 export type InMeaning =
   | 'deposit' | 'income:staking' | 'income:airdrop' | 'income:mining' | 'income:interest' | 'income:reward' | 'income:other'
-  | 'acquisition:fork' | 'acquisition:loan' | 'pnl';
+  | 'acquisition:loan' | 'pnl';
 export type OutMeaning =
   | 'withdrawal' | 'removal:gift' | 'removal:donation' | 'removal:lost' | 'spend:payment' | 'spend:cost' | 'spend:tax'
   | 'spend:margin-fee' | 'spend:loan-fee' | 'spend:loan-repayment' | 'fee' | 'pnl';

@@ -3,11 +3,13 @@
  * title, intro, the template's columns filled from the schedule's source, a totals row.
  */
 import { drawTable, type TableRow } from '../draw-table.js';
+import { fastText } from '../fast-text.js';
+import { pdfSafe, wrap } from '../fit-text.js';
 import { paragraph, startBlock, startPage } from '../page.js';
 import type { PdfContext } from '../pdf-context.js';
 import { fill, type ScheduleTemplate } from '../report-template.js';
 import { SCHEDULE_SOURCES } from '../schedule-sources.js';
-import { CONTENT_WIDTH, PAGE } from '../theme.js';
+import { CONTENT_WIDTH, FONT, PAGE, SIZE } from '../theme.js';
 
 /**
  * @throws Error when the template names a schedule no source fills (a template bug).
@@ -26,6 +28,7 @@ export function renderSchedule(ctx: PdfContext, id: string, template: ScheduleTe
   const y = template.continueOnPage ? startBlock(ctx, title, 120, intro) : startPage(ctx, title, opts);
   if (data.rows.length === 0) {
     ctx.y = paragraph(ctx, fill(template.empty, vars), PAGE.left, y, CONTENT_WIDTH);
+    drawNotes(ctx, title, data.notes ?? []);
     return;
   }
   const columns = template.columns.map((c) => ({ ...c, heading: fill(c.heading, vars) }));
@@ -48,4 +51,16 @@ export function renderSchedule(ctx: PdfContext, id: string, template: ScheduleTe
     width: CONTENT_WIDTH * (template.tableWidth ?? 1),
     continuePage: () => startPage(ctx, title, { continued: true }),
   });
+  drawNotes(ctx, title, data.notes ?? []);
+}
+
+/** Paragraphs under a schedule's table, each moved to a continuation page when it would not fit. */
+function drawNotes(ctx: PdfContext, title: string, notes: readonly string[]): void {
+  const lineHeight = SIZE.body * 1.3;
+  for (const note of notes) {
+    const lines = wrap(pdfSafe(note), CONTENT_WIDTH, fastText(ctx.doc).measure(FONT.regular, SIZE.body), 40).length;
+    let y = ctx.y + 6;
+    if (y + lines * lineHeight > PAGE.bottom) y = startPage(ctx, title, { continued: true });
+    ctx.y = paragraph(ctx, note, PAGE.left, y, CONTENT_WIDTH, { maxLines: 40 });
+  }
 }
