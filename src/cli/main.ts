@@ -4,7 +4,7 @@
  * 2 usage error, nothing could be read, or a bug.
  */
 import { readFileSync } from 'node:fs';
-import yargs, { type Argv } from 'yargs';
+import yargs, { type Argv, type Options } from 'yargs';
 import { batchCommand } from './commands/batch.js';
 import { checkCommand } from './commands/check.js';
 import { formatsCommand } from './commands/formats.js';
@@ -13,7 +13,22 @@ import { pricesMissingCommand } from './commands/prices-missing.js';
 import { reportCommand } from './commands/report.js';
 import { escapeInvisible } from '../model/visible-text.js';
 import { UsageError } from './errors.js';
-import type { CommandResult, TaxlotCommand } from './result.js';
+import type { CommandResult, RunContext, TaxlotCommand } from './result.js';
+import { colorEnabled, painter, type ColorStream } from './color.js';
+import { createProgressDisplay, type ProgressStream } from './progress-display.js';
+import { withOptionSuggestions } from './suggest.js';
+
+/** Options every command takes. */
+const GLOBAL_OPTIONS = {
+  quiet: { type: 'boolean', alias: 'q', default: false, global: true, describe: 'no progress, no answer block: errors and the one-line summary only' },
+  verbose: { type: 'boolean', alias: 'v', default: false, global: true, describe: 'also print notes (skipped rows, lot reallocations)' },
+  json: {
+    type: 'boolean',
+    default: false,
+    global: true,
+    describe: 'for scripts: the answer as one JSON object on stdout, diagnostics as JSON Lines on stderr, no progress (report, check)',
+  },
+} as const satisfies Record<string, Options>;
 
 /**
  * taxlot's own version, from the package.json shipped beside `dist/` (yargs' default looks for
@@ -29,31 +44,58 @@ function ownVersion(): string {
   }
 }
 
-export async function main(argv: readonly string[]): Promise<CommandResult> {
+/** The terminal `main` talks to: stderr (progress, colour) and the environment (NO_COLOR, FORCE_COLOR). */
+export interface Terminal {
+  readonly stderr: ProgressStream & ColorStream;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** The context of one command: progress on stderr unless --quiet or --json, colour when the terminal allows. */
+function contextFor(args: { quiet?: boolean; json?: boolean }, term: Terminal): RunContext {
+  const paint = painter(!args.json && colorEnabled(term.stderr, term.env));
+  if (args.quiet || args.json) return { clearProgress: () => {}, paint };
+  const display = createProgressDisplay(term.stderr);
+  return { progress: display.sink, clearProgress: display.clear, paint };
+}
+
+export async function main(argv: readonly string[], term: Terminal = { stderr: process.stderr, env: process.env }): Promise<CommandResult> {
   let result: CommandResult | undefined;
   let help = '';
+  let known: string[] = [];
   const register = <A>(y: Argv<object>, cmd: TaxlotCommand<A>): Argv<object> =>
     y.command({
       command: cmd.command as string,
       describe: cmd.describe,
-      builder: cmd.builder as (y: Argv<object>) => Argv<object>,
+      builder: (y: Argv<object>) => {
+        const built = (cmd.builder as (y: Argv<object>) => Argv<object>)(y);
+        // the options of the command being run, for "did you mean" (getOptions is yargs' own, untyped)
+        known = Object.keys((built as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key);
+        return built;
+      },
       handler: async (args) => {
-        result = await cmd.run(args as unknown as A);
+        result = await cmd.run(args as unknown as A, contextFor(args as { quiet?: boolean; json?: boolean }, term));
       },
     });
-  let cli = yargs([...argv])
+  let cli: Argv<object> = yargs([...argv])
     .scriptName('taxlot')
     .usage('$0 <command> [options]\n\nCrypto tax reports from exchange CSV exports (US rules).')
     .strict()
     .demandCommand(1, 'choose a command')
     .recommendCommands()
-    .help()
+    .options(GLOBAL_OPTIONS)
+    .help('help')
+    .alias('help', 'h')
     .version(ownVersion())
+    .alias('version', 'V')
+    .example('$0 report exports/ -o report-2024', 'the tax report of every CSV under exports/')
+    .example('$0 check exports/', 'what each file was recognised as, without computing')
+    .example('$0 <command> --help', 'the options and examples of one command')
     .wrap(process.stdout.isTTY ? Math.min(120, process.stdout.columns) : null)
     .exitProcess(false)
     .fail((msg, err) => {
+      if (err) throw err;
       // yargs quotes the values it names as JSON (control characters escaped): its own line breaks are kept
-      throw err ?? UsageError.ofLines(msg.split('\n'));
+      throw UsageError.ofLines(withOptionSuggestions(msg, [...known, ...Object.keys(GLOBAL_OPTIONS), 'help', 'version']).split('\n'));
     });
   cli = register(cli, reportCommand);
   cli = register(cli, batchCommand);
@@ -73,9 +115,15 @@ export async function main(argv: readonly string[]): Promise<CommandResult> {
   return result ?? { exitCode: 0, stdout: help, stderr: '' };
 }
 
-/** Each line of `text` with its control and invisible characters escaped (the line breaks kept). */
+/** The colour sequences taxlot's own painter writes (color.ts): bold, dim, red, green, yellow, cyan and their resets; nothing that moves the cursor or hides text. */
+const OWN_COLOURS = /(\x1b\[(?:0|1|2|22|31|32|33|36|39|49)m)/;
+
+/** Each line of `text` with its control and invisible characters escaped (the line breaks and taxlot's colours kept). */
 export function visibleLines(text: string): string {
-  return text.split('\n').map(escapeInvisible).join('\n');
+  return text
+    .split('\n')
+    .map((line) => line.split(OWN_COLOURS).map((piece, i) => (i % 2 === 1 ? piece : escapeInvisible(piece))).join(''))
+    .join('\n');
 }
 
 /** Run as a program: print, set the exit code; a thrown error here is a bug. */
@@ -83,11 +131,12 @@ export async function runCli(argv: readonly string[]): Promise<void> {
   try {
     const r = await main(argv);
     // a last net under every message: no line printed can hold a raw control or invisible character
-    // (an input path, a client folder name, an option value); diagnostics come escaped already
+    // (an input path, a client folder name, an option value); diagnostics come escaped already.
+    // The diagnostics first, so that the answer on stdout is the last thing on a terminal.
     const stdout = visibleLines(r.stdout);
     const stderr = visibleLines(r.stderr);
-    if (stdout) process.stdout.write(stdout.endsWith('\n') ? stdout : `${stdout}\n`);
     if (stderr) process.stderr.write(stderr.endsWith('\n') ? stderr : `${stderr}\n`);
+    if (stdout) process.stdout.write(stdout.endsWith('\n') ? stdout : `${stdout}\n`);
     process.exitCode = r.exitCode;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -39,9 +39,10 @@ export const INPUT_OPTIONS = {
 } as const satisfies Record<string, Options>;
 
 export const COMPUTE_OPTIONS = {
-  year: { type: 'number', describe: 'tax year to report (default: the latest year with a disposal)', group: 'Tax rules:' },
+  year: { type: 'number', alias: 'y', describe: 'tax year to report (default: the latest year with a disposal)', group: 'Tax rules:' },
   method: {
     type: 'string',
+    alias: 'm',
     describe: 'lot selection method: fifo, lifo or hifo [default: fifo]; or a schedule changing from a date forward, e.g. fifo,hifo:2025-01-01 (README "Method schedules")',
     group: 'Tax rules:',
   },

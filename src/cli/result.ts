@@ -1,5 +1,7 @@
 /** What a command hands back to `main.ts`: commands never write to the terminal or exit themselves. */
 import type { Argv } from 'yargs';
+import type { ProgressSink } from '../pipeline/progress.js';
+import type { Style } from './color.js';
 
 export interface CommandResult {
   readonly exitCode: 0 | 1 | 2;
@@ -7,9 +9,22 @@ export interface CommandResult {
   readonly stderr: string;
 }
 
+/**
+ * The terminal around a command, made once by `main.ts`: where progress goes (undefined with
+ * `--quiet`, `--json`, or when the caller wants none) and how to colour text.
+ */
+export interface RunContext {
+  readonly progress?: ProgressSink;
+  /** Erase a live progress line before the command's own output is printed. */
+  readonly clearProgress: () => void;
+  readonly paint: (style: Style, text: string) => string;
+}
+
+export const PLAIN_CONTEXT: RunContext = { clearProgress: () => {}, paint: (_s, t) => t };
+
 export interface TaxlotCommand<A> {
   readonly command: string | readonly string[];
   readonly describe: string;
   readonly builder: (y: Argv<object>) => Argv<A>;
-  readonly run: (args: A) => CommandResult | Promise<CommandResult>;
+  readonly run: (args: A, ctx: RunContext) => CommandResult | Promise<CommandResult>;
 }

@@ -34,6 +34,9 @@ import type { BookingMethod } from './booking-methods.js';
 import { sliceDisposal } from './slice-disposal.js';
 import { checkAllocation } from './stated-allocation.js';
 
+/** Events booked between two `onBooked` calls: often enough for a display, rare enough to cost nothing. */
+const BOOK_PROGRESS_EVERY = 8192;
+
 export type { Allocation, BookingPolicy, GainsResult, IncomeRecord, LotScope, Overdraft, RemovalRecord, RemovedPiece } from './gains-result.js';
 
 /**
@@ -50,7 +53,9 @@ export function computeGains(events: readonly PricedEvent[] | (() => readonly Pr
     const priced = sorted[i] as PricedEvent;
     sorted[i] = undefined; // booked: nothing of the run needs the event itself any more
     run.apply(priced);
+    if (policy.onBooked && (i + 1) % BOOK_PROGRESS_EVERY === 0) policy.onBooked(i + 1, sorted.length);
   }
+  policy.onBooked?.(sorted.length, sorted.length);
   return run.finish();
 }
 

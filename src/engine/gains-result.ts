@@ -41,6 +41,8 @@ export interface BookingPolicy {
    * back and a long history holds one year of disposals in memory, not all of them.
    */
   readonly keepDisposals?: 'all' | 'latest-year' | number;
+  /** Told how many events are booked, every few thousand and at the end (a progress display); never required. */
+  readonly onBooked?: (done: number, total: number) => void;
   /** The taxpayer's own allocation at `perWalletFrom` (overrides file), replacing the default rule. */
   readonly allocation?: StatedAllocation;
 }

@@ -26,6 +26,7 @@ import type { LedgerEvent } from '../model/ledger-event.js';
 import type { LotSnapshot } from '../model/lot.js';
 import { createPriceBook, type PriceBook, type PricePoint } from '../pricing/price-book.js';
 import { handOver } from '../model/hand-over.js';
+import type { ProgressSink } from './progress.js';
 import { priceEvents, type MissingPrice, type PricedEvent } from '../pricing/price-events.js';
 import { valueHoldings, type YearEndValuation } from '../pricing/value-holdings.js';
 import { limitCapitalLoss, type CapitalLoss, type FilingStatus } from '../report/capital-loss.js';
@@ -94,6 +95,8 @@ export interface ReportOptions {
   readonly through?: LocalDate;
   /** `--income-as-business`: income kinds earned in a trade or business (Schedule C); presentation only. */
   readonly incomeAsBusiness?: readonly IncomeKind[];
+  /** Told what the computation is doing (phases, rows, events booked); for a progress display only. */
+  readonly progress?: ProgressSink;
 }
 
 /** A file as the report describes it (its events are not kept twice: they are in `priced`). */
@@ -169,6 +172,7 @@ function importAndMatch(inputs: readonly InputFile[], options: ReportOptions): {
   const events = imported.flatMap((f) => f.events);
   let lastInstant: number | undefined;
   for (const e of events) if (lastInstant === undefined || e.instant > lastInstant) lastInstant = e.instant;
+  options.progress?.({ phase: 'match', events: events.length });
   // what the user paired, unpaired or relabelled is not paired again by the heuristic
   const pinned = stated?.pinned;
   const matched = pinned && pinned.size > 0
@@ -197,6 +201,7 @@ function importAndPrice(inputs: readonly InputFile[], options: ReportOptions, bo
   const { files, overlaps, lastInstant, eventCount, matched, applied, overrideDiagnostics, transfers } = importAndMatch(inputs, options);
   const cut = options.through === undefined ? undefined : bookedThrough(matched.events, options.through, options.timezone);
   const events = cut?.events ?? matched.events;
+  options.progress?.({ phase: 'price', events: events.length });
   const pricing = priceEvents(events, book, options.timezone);
   const derivatives = computeDerivatives(events, {
     book,
@@ -271,7 +276,8 @@ export function computeReport(
     ...(overrides.allocation.length > 0 ? { allocation: statedAllocation(overrides) } : {}),
   };
   // Only the tax year's disposals are kept (the default year is the latest with one).
-  const gains = computeGains(forEngine, { ...policy, yearEndSnapshots: true, keepDisposals: options.year ?? 'latest-year' });
+  const onBooked = options.progress ? (done: number, total: number) => options.progress?.({ phase: 'book', done, total }) : undefined;
+  const gains = computeGains(forEngine, { ...policy, yearEndSnapshots: true, keepDisposals: options.year ?? 'latest-year', ...(onBooked ? { onBooked } : {}) });
   const taxYear =
     options.year ??
     defaultYear(

@@ -103,9 +103,11 @@ export const batchCommand: TaxlotCommand<BatchArgs> = {
       .options(withoutDefaults(PRESENTATION_OPTIONS))
       .options(withoutDefaults(REPORT_OUTPUT_OPTIONS))
       .options({
-        out: { type: 'string', demandOption: true, describe: 'output folder: <out>/<client>/, index.csv, index.pdf', group: 'Batch:' },
+        out: { type: 'string', alias: 'o', demandOption: true, describe: 'output folder: <out>/<client>/, index.csv, index.pdf', group: 'Batch:' },
         jobs: { type: 'number', describe: `clients computed at once [default: ${availableParallelism()}]`, group: 'Batch:' },
         force: { type: 'boolean', default: false, describe: 'recompute clients whose inputs and options did not change', group: 'Batch:' },
-      }) as unknown as Argv<BatchArgs>,
-  run: (args) => runBatchCommand(args),
+      })
+      .example('$0 batch clients/ -o reports/', 'one report per client folder, reports/index.csv and index.pdf')
+      .example('$0 batch clients/ -o reports/ -y 2024 --jobs 2 --force', 'tax year 2024 for everyone, recomputing unchanged clients too') as unknown as Argv<BatchArgs>,
+  run: (args) => runBatchCommand(args, args['quiet'] === true || args['json'] === true ? () => {} : progressReporter(process.stderr)),
 };

@@ -6,6 +6,7 @@ import { importInputs } from '../../pipeline/compute-report.js';
 import { collectInputs, readInputs } from '../io.js';
 import { INPUT_OPTIONS, runImporters, toDateOrder, toReadOptions } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
+import { diagnosticJsonLine } from '../answer.js';
 
 interface CheckArgs {
   inputs: string[];
@@ -14,6 +15,8 @@ interface CheckArgs {
   'date-order'?: string;
   'max-input-size'?: number;
   'max-diagnostics': number;
+  /** Global `--json`: the recognition table as one JSON object on stdout, diagnostics as JSON Lines on stderr. */
+  json?: boolean;
 }
 
 export function runCheck(args: CheckArgs): CommandResult {
@@ -33,6 +36,7 @@ export function runCheck(args: CheckArgs): CommandResult {
     total.imported += a.imported;
     total.skipped += a.skipped;
     total.rejected += a.rejected;
+    if (args.json) continue;
     lines.push(`${f.file}: ${f.format ?? (f.formatLabel ? 'NOT READ' : 'UNKNOWN FORMAT')}${f.formatLabel ? ` (${f.formatLabel})` : ''}`);
     lines.push(`  rows ${a.rows}: imported ${a.imported}, skipped ${a.skipped}, rejected ${a.rejected}; events ${f.events.length}`);
     for (const [reason, n] of Object.entries(a.skippedByReason).sort()) lines.push(`  skipped ${n}: ${reason}`);
@@ -41,8 +45,27 @@ export function runCheck(args: CheckArgs): CommandResult {
   const diagnostics = files.flatMap((f) => f.diagnostics);
   const errors = countBySeverity(diagnostics).errors;
   const nothingRead = files.length === 0 || files.every((f) => f.format === undefined);
+  const exitCode = nothingRead ? 2 : errors > 0 ? 1 : 0;
+  if (args.json) {
+    const table = files.map((f) => ({
+      file: f.file,
+      format: f.format ?? null,
+      label: f.formatLabel ?? null,
+      rows: f.accounting.rows,
+      imported: f.accounting.imported,
+      skipped: f.accounting.skipped,
+      rejected: f.accounting.rejected,
+      events: f.events.length,
+      skippedByReason: Object.fromEntries(Object.entries(f.accounting.skippedByReason).sort()),
+    }));
+    return {
+      exitCode,
+      stdout: JSON.stringify({ exitCode, files: table, total: { files: files.length, ...total } }),
+      stderr: diagnostics.filter((d) => d.severity !== 'note').map(diagnosticJsonLine).join('\n'),
+    };
+  }
   return {
-    exitCode: nothingRead ? 2 : errors > 0 ? 1 : 0,
+    exitCode,
     stdout: lines.join('\n'),
     stderr: formatDiagnostics(diagnostics, { max: args['max-diagnostics'], includeNotes: false }),
   };
@@ -55,6 +78,8 @@ export const checkCommand: TaxlotCommand<CheckArgs> = {
     y
       .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'CSV files and/or folders' })
       .options(INPUT_OPTIONS)
-      .options({ 'max-diagnostics': { type: 'number', default: 50, describe: 'diagnostics printed to stderr' } }) as unknown as Argv<CheckArgs>,
+      .options({ 'max-diagnostics': { type: 'number', default: 50, describe: 'diagnostics printed to stderr' } })
+      .example('$0 check exports/', 'what each file was read as, and its rows imported, skipped and rejected')
+      .example('$0 check exports/ --json | jq \'.files[] | select(.format == null)\'', 'the files no importer recognised') as unknown as Argv<CheckArgs>,
   run: runCheck,
 };

@@ -22,6 +22,7 @@ export function runFormats(): CommandResult {
 export const formatsCommand: TaxlotCommand<object> = {
   command: 'formats',
   describe: 'list the supported export formats',
-  builder: (y: Argv<object>) => y,
+  builder: (y: Argv<object>) =>
+    y.example('$0 formats', 'every importer id, what it reads and how to export it').example('$0 report export.csv --format kraken-ledgers', 'force one of them'),
   run: runFormats,
 };

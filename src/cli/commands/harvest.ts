@@ -141,12 +141,13 @@ export const harvestCommand: TaxlotCommand<HarvestArgs> = {
       .options({
         'as-of': { type: 'string', describe: 'the date to plan at, YYYY-MM-DD: history booked through its end, lots valued then [default: today in --timezone]', group: 'Planning:' },
         securities: { type: 'string', describe: 'assets to flag as tokenized securities (wash-sale rule may apply), comma-separated, added to the built-in list', group: 'Planning:' },
-        out: { type: 'string', default: 'taxlot-harvest', describe: 'output folder (created if missing)', group: 'Output:' },
+        out: { type: 'string', alias: 'o', default: 'taxlot-harvest', describe: 'output folder (created if missing)', group: 'Output:' },
         'allow-out-inside-inputs': { type: 'boolean', default: false, describe: 'allow --out to be inside a folder given as input', group: 'Output:' },
         pdf: { type: 'boolean', default: true, describe: 'write harvest.pdf (--no-pdf to skip it)', group: 'Output:' },
         label: { type: 'string', describe: 'taxpayer or client name printed on the PDF', group: 'Output:' },
         'max-diagnostics': { type: 'number', default: 50, describe: 'diagnostics printed to stderr (all are in harvest-diagnostics.txt)', group: 'Output:' },
-        verbose: { type: 'boolean', default: false, describe: 'also print notes', group: 'Output:' },
-      }) as unknown as Argv<HarvestArgs>,
+      })
+      .example('$0 harvest exports/ --prices prices.csv', 'open lots today, the year to date and a plan, into taxlot-harvest/')
+      .example('$0 harvest exports/ --as-of 2025-12-15 -m hifo -o plan', 'the plan as of a date, under HIFO') as unknown as Argv<HarvestArgs>,
   run: runHarvest,
 };

@@ -54,8 +54,10 @@ export const pricesMissingCommand: TaxlotCommand<PricesMissingArgs> = {
       .options(COMPUTE_OPTIONS)
       .options(PRICE_PROVIDER_OPTIONS)
       .options({
-        out: { type: 'string', default: 'prices-needed.csv', describe: 'price table to write' },
+        out: { type: 'string', alias: 'o', default: 'prices-needed.csv', describe: 'price table to write' },
         'year-end': { type: 'boolean', default: false, describe: 'also list the December 31 prices of the year-end holdings (informational)' },
-      }) as unknown as Argv<PricesMissingArgs>,
+      })
+      .example('$0 prices missing exports/ -o prices.csv', 'the (asset, date) pairs to fill in, then: taxlot report exports/ --prices prices.csv')
+      .example('$0 prices missing exports/ --year-end -y 2024', 'also the December 31, 2024 prices of what was held') as unknown as Argv<PricesMissingArgs>,
   run: runPricesMissing,
 };

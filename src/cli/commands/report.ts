@@ -13,7 +13,11 @@ import {
   COMPUTE_OPTIONS, INPUT_OPTIONS, PRESENTATION_OPTIONS, PRICE_PROVIDER_OPTIONS, toPresentation, toPriceProvider, toReadOptions, toReportOptions,
   type CommonArgs, type PresentationArgs, type ProviderArgs,
 } from '../options.js';
-import type { CommandResult, TaxlotCommand } from '../result.js';
+import { PLAIN_CONTEXT, type CommandResult, type RunContext, type TaxlotCommand } from '../result.js';
+import type { ProgressSink } from '../../pipeline/progress.js';
+import type { OutputProducer } from '../../report/output-stream.js';
+import { trackInputs } from '../tracked-inputs.js';
+import { answerJson, collapseFileList, diagnosticJsonLine, formatAnswer } from '../answer.js';
 import { formatMethodSchedule } from '../../engine/method-schedule.js';
 import { compareMethods, methodsSummary } from '../../pipeline/compare-methods.js';
 
@@ -23,6 +27,9 @@ export interface ReportArgs extends CommonArgs, ProviderArgs, PresentationArgs {
   pdf: boolean;
   'max-diagnostics': number;
   verbose: boolean;
+  /** Global `--quiet` / `--json` (absent in batch clients). */
+  quiet?: boolean;
+  json?: boolean;
   /** `--allow-out-inside-inputs` (absent in batch, whose --out never overlaps the clients folder). */
   'allow-out-inside-inputs'?: boolean;
   /** `--compare-methods` (report only): FIFO, LIFO and HIFO side by side. */
@@ -48,11 +55,13 @@ export async function writeReportFolder(
   args: ReportArgs,
   converted: ReturnType<typeof toReportOptions>,
   paths: readonly string[],
+  progress?: ProgressSink,
 ): Promise<ReportFolder> {
   const placement = { inputFolders: args.inputs, allowInsideInputs: args['allow-out-inside-inputs'] === true };
   assertSafeOutput(args.out, paths, REPORT_FILES, placement);
-  const inputs = readInputs(paths, toReadOptions(args));
-  const { data, historyFile, providerDiagnostics } = await computeDetached(inputs, converted.options, toPriceProvider(args));
+  const inputs = trackInputs(readInputs(paths, toReadOptions(args)), paths, progress);
+  const options = progress ? { ...converted.options, progress } : converted.options;
+  const { data, historyFile, providerDiagnostics } = await computeDetached(inputs, options, toPriceProvider(args));
   const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...data.diagnostics];
   const methods = args['compare-methods'] && !data.nothingRead ? compareMethods(inputs, data) : undefined;
   const counted = withDiagnosticCounts(data.summary, diagnostics);
@@ -60,7 +69,7 @@ export async function writeReportFolder(
   if (data.nothingRead) return { data, summary, diagnostics, written: [] };
   const outputs = renderOutputStreams({ ...data, diagnostics, summary }, { pdf: args.pdf, historyFile, ...toPresentation(args), ...(methods ? { methods } : {}) });
   assertSafeOutput(args.out, paths, [...outputs.keys()], placement);
-  writeOutputs(args.out, outputs);
+  writeOutputs(args.out, progress ? trackOutputs(outputs, progress) : outputs);
   removeStaleOutputs(args.out, [...outputs.keys()], isReportFileName);
   return { data, summary, diagnostics, written: [...outputs.keys()] };
 }
@@ -85,23 +94,56 @@ async function computeDetached(
   return { data, historyFile, providerDiagnostics };
 }
 
-export async function runReport(args: ReportArgs): Promise<CommandResult> {
+/** Each output's chunks counted as they are written: `write` progress (the PDF is rendered as it streams). */
+function trackOutputs(outputs: ReadonlyMap<string, OutputProducer>, progress: ProgressSink): Map<string, OutputProducer> {
+  const files = outputs.size;
+  return new Map(
+    [...outputs].map(([file, produce], index) => [
+      file,
+      function* () {
+        let bytes = 0;
+        progress({ phase: 'write', file, index, files, bytes });
+        for (const chunk of produce()) {
+          bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk, 'utf8') : chunk.byteLength;
+          progress({ phase: 'write', file, index, files, bytes });
+          yield chunk;
+        }
+      },
+    ]),
+  );
+}
+
+export async function runReport(args: ReportArgs, ctx: RunContext = PLAIN_CONTEXT): Promise<CommandResult> {
   const converted = toReportOptions(args);
   const { options } = converted;
   const paths = collectInputs(args.inputs, [args.out]);
   if (paths.length === 0) return { exitCode: 2, stderr: `taxlot: no CSV files found in ${args.inputs.join(', ')}`, stdout: '' };
-  const { data, diagnostics: all, written } = await writeReportFolder(args, converted, paths);
-  const stderr = formatDiagnostics(all, { max: args['max-diagnostics'], includeNotes: args.verbose });
+  let folder: ReportFolder;
+  try {
+    folder = await writeReportFolder(args, converted, paths, ctx.progress);
+  } finally {
+    ctx.clearProgress();
+  }
+  const { data, diagnostics: all, written, summary } = folder;
+  const stderr = args.json
+    ? all.filter((d) => args.verbose || d.severity !== 'note').map(diagnosticJsonLine).join('\n')
+    : formatDiagnostics(args.quiet ? all.filter((d) => d.severity === 'error') : all, { max: args['max-diagnostics'], includeNotes: args.verbose });
   if (data.nothingRead) {
-    return { exitCode: 2, stderr: `${stderr}\ntaxlot: nothing could be read (no input in a known format); no report written`, stdout: '' };
+    const why = 'nothing could be read (no input in a known format); no report written';
+    return args.json
+      ? { exitCode: 2, stderr, stdout: JSON.stringify({ exitCode: 2, error: why }) }
+      : { exitCode: 2, stderr: `${stderr}\ntaxlot: ${why}`, stdout: '' };
   }
   const counts = countBySeverity(all);
+  const exitCode = counts.errors > 0 ? 1 : 0;
+  if (args.json) return { exitCode, stderr, stdout: answerJson({ summary, diagnostics: all, out: args.out, written, exitCode }) };
   const i = data.inputs;
-  const stdout =
+  const line =
     `taxlot: ${i.files} file${i.files === 1 ? '' : 's'}, ${i.rows} rows (${i.imported} imported, ${i.skipped} skipped, ${i.rejected} rejected); ` +
     `tax year ${data.taxYear}, ${options.methodSchedule ? formatMethodSchedule(options.methodSchedule) : options.method}; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}; ` +
-    `wrote ${args.out}/ (${written.join(', ')})`;
-  return { exitCode: counts.errors > 0 ? 1 : 0, stdout, stderr };
+    `wrote ${args.out}/ (${collapseFileList(written).join(', ')})`;
+  const stdout = args.quiet ? line : `${line}\n${formatAnswer({ summary, diagnostics: all, out: args.out, written }, ctx.paint)}`;
+  return { exitCode, stdout, stderr };
 }
 
 export const reportCommand: TaxlotCommand<ReportArgs> = {
@@ -115,7 +157,7 @@ export const reportCommand: TaxlotCommand<ReportArgs> = {
       .options(PRICE_PROVIDER_OPTIONS)
       .options(PRESENTATION_OPTIONS)
       .options({
-        out: { type: 'string', default: 'taxlot-report', describe: 'output folder (created if missing; never inside a folder given as input unless --allow-out-inside-inputs)', group: 'Output:' },
+        out: { type: 'string', alias: 'o', default: 'taxlot-report', describe: 'output folder (created if missing; never inside a folder given as input unless --allow-out-inside-inputs)', group: 'Output:' },
         'allow-out-inside-inputs': {
           type: 'boolean',
           default: false,
@@ -124,13 +166,15 @@ export const reportCommand: TaxlotCommand<ReportArgs> = {
         },
         pdf: { type: 'boolean', default: true, describe: 'write the PDF report, report.pdf (--no-pdf to skip it: the PDF is the slow part on huge histories)', group: 'Output:' },
         'max-diagnostics': { type: 'number', default: 50, describe: 'diagnostics printed to stderr (all are in diagnostics.txt)', group: 'Output:' },
-        verbose: { type: 'boolean', default: false, describe: 'also print notes (skipped rows, lot reallocations)', group: 'Output:' },
         'compare-methods': {
           type: 'boolean',
           default: false,
           describe: 'also compute the tax year under FIFO, LIFO and HIFO: methods.csv, a PDF page, summary.json "methods"',
           group: 'Tax rules:',
         },
-      }) as unknown as Argv<ReportArgs>,
+      })
+      .example('$0 report exports/ -o report-2024 -y 2024', 'every CSV under exports/, tax year 2024, into report-2024/')
+      .example('$0 report coinbase.csv kraken.csv -m hifo --prices prices.csv', 'HIFO, with a price table for rows without a value')
+      .example('$0 report exports/ --json 2> diagnostics.jsonl | jq .net', 'for scripts: the answer as JSON on stdout, diagnostics as JSON Lines on stderr') as unknown as Argv<ReportArgs>,
   run: runReport,
 };

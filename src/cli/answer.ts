@@ -1,0 +1,116 @@
+/**
+ * The last thing a `report` run prints (stdout, after the diagnostics on stderr): the main
+ * figures from summary.json, the problems counted by code, and where the report is. Long runs of
+ * numbered files (turbotax-gains-1.csv … -66.csv) are collapsed to one entry.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Style } from './color.js';
+
+type Paint = (style: Style, text: string) => string;
+
+/** `a-1.csv, a-2.csv, …, a-66.csv` → `a-1…66.csv (66 files)`; other names unchanged, order kept. */
+export function collapseFileList(names: readonly string[]): string[] {
+  const numbered = /^(.*-)(\d+)(\.[A-Za-z0-9]+)$/;
+  const groups = new Map<string, number[]>();
+  for (const n of names) {
+    const m = numbered.exec(n);
+    if (m) groups.set(`${m[1]}\u0000${m[3]}`, [...(groups.get(`${m[1]}\u0000${m[3]}`) ?? []), Number(m[2])]);
+  }
+  const out: string[] = [];
+  const done = new Set<string>();
+  for (const n of names) {
+    const m = numbered.exec(n);
+    const key = m ? `${m[1]}\u0000${m[3]}` : '';
+    const nums = m ? (groups.get(key) ?? []) : [];
+    if (!m || nums.length < 3) {
+      out.push(n);
+      continue;
+    }
+    if (done.has(key)) continue;
+    done.add(key);
+    out.push(`${m[1]}${Math.min(...nums)}…${Math.max(...nums)}${m[3]} (${nums.length} files)`);
+  }
+  return out;
+}
+
+/** Problems by code, most frequent first, then by code: "PRICE_MISSING 3, ROW_BAD_DATE 1". */
+export function countByCode(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) if (d.severity === severity) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+function pick(summary: Readonly<Record<string, unknown>>, path: readonly string[]): string {
+  let v: unknown = summary;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+/** The figures of the answer, as summary.json states them (exact, already rounded once). */
+export function answerFigures(summary: Readonly<Record<string, unknown>>): { label: string; key: string; value: string }[] {
+  return [
+    { label: 'short-term gain', key: 'shortTerm', value: pick(summary, ['capitalGains', 'shortTerm', 'gain']) },
+    { label: 'long-term gain', key: 'longTerm', value: pick(summary, ['capitalGains', 'longTerm', 'gain']) },
+    { label: 'net capital gain', key: 'net', value: pick(summary, ['capitalGains', 'net']) },
+    { label: 'income', key: 'income', value: pick(summary, ['income', 'total']) },
+    { label: 'missing basis at risk', key: 'missingBasisAtRisk', value: pick(summary, ['missingBasis', 'proceeds']) },
+    { label: 'loss deduction', key: 'lossDeduction', value: pick(summary, ['capitalLoss', 'deductible']) },
+  ];
+}
+
+export interface AnswerInput {
+  readonly summary: Readonly<Record<string, unknown>>;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly out: string;
+  readonly written: readonly string[];
+}
+
+/** The human answer: figures aligned, counts by code, the report's place. */
+export function formatAnswer(a: AnswerInput, paint: Paint): string {
+  const currency = pick(a.summary, ['currency']);
+  const figures = answerFigures(a.summary).filter((f) => f.value !== '');
+  const width = Math.max(...figures.map((f) => f.label.length));
+  const valueWidth = Math.max(...figures.map((f) => f.value.length));
+  const lines = figures.map((f) => {
+    const risky = f.key === 'missingBasisAtRisk' && !/^-?0(\.0+)?$/.test(f.value);
+    const value = `${f.value.padStart(valueWidth)} ${currency}`;
+    return `  ${f.label.padEnd(width)}  ${risky ? paint('yellow', value) : value}`;
+  });
+  const errors = countByCode(a.diagnostics, 'error');
+  const warnings = countByCode(a.diagnostics, 'warning');
+  const list = (c: [string, number][]) => c.map(([code, n]) => `${code} ${n}`).join(', ');
+  if (errors.length > 0) lines.push(`  ${paint('red', 'errors')}: ${list(errors)}`);
+  if (warnings.length > 0) lines.push(`  ${paint('yellow', 'warnings')}: ${list(warnings)}`);
+  if (errors.length === 0 && warnings.length === 0) lines.push(`  ${paint('green', 'no errors or warnings')}`);
+  const pdf = a.written.includes('report.pdf') ? `${a.out}/report.pdf` : `${a.out}/`;
+  lines.push(`  report: ${paint('bold', pdf)} (all diagnostics in ${a.out}/diagnostics.txt)`);
+  return lines.join('\n');
+}
+
+/** The answer for `--json`: one object on stdout. */
+export function answerJson(a: AnswerInput & { readonly exitCode: number }): string {
+  const figures = Object.fromEntries(answerFigures(a.summary).map((f) => [f.key, f.value]));
+  return JSON.stringify({
+    exitCode: a.exitCode,
+    taxYear: a.summary['taxYear'],
+    currency: pick(a.summary, ['currency']),
+    method: a.summary['method'],
+    ...figures,
+    errors: Object.fromEntries(countByCode(a.diagnostics, 'error')),
+    warnings: Object.fromEntries(countByCode(a.diagnostics, 'warning')),
+    out: a.out,
+    written: a.written,
+  });
+}
+
+/** A diagnostic as one JSON line (`--json`, stderr). */
+export function diagnosticJsonLine(d: Diagnostic): string {
+  return JSON.stringify({
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    ...(d.file !== undefined ? { file: d.file } : {}),
+    ...(d.source ? { line: d.source.line } : {}),
+    ...(d.hint !== undefined ? { hint: d.hint } : {}),
+  });
+}

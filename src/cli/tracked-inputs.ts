@@ -1,0 +1,47 @@
+/**
+ * Reading progress without touching the importers: each input's text source is wrapped so that
+ * every chunk the pipeline pulls reports the bytes decoded so far and the lines seen in this
+ * pass (a row count that is exact for CSV without quoted line breaks, and close otherwise).
+ */
+import { statSync } from 'node:fs';
+import type { InputFile } from '../pipeline/compute-report.js';
+import type { ProgressSink } from '../pipeline/progress.js';
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+function countLines(chunk: string): number {
+  let n = 0;
+  for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The inputs with their streamed text reporting `read` progress to `sink`.
+ * @param paths the files as read (for their sizes), in the order of `inputs`
+ * @example trackInputs(readInputs(paths), paths, (e) => console.error(e))
+ */
+export function trackInputs(inputs: readonly InputFile[], paths: readonly string[], sink: ProgressSink | undefined): InputFile[] {
+  if (!sink) return [...inputs];
+  return inputs.map((input, index) => {
+    const source = input.text;
+    if (typeof source === 'string') return input;
+    const totalBytes = sizeOf(paths[index] ?? input.file);
+    const text = function* (): Generator<string> {
+      let bytes = 0;
+      let rows = 0;
+      for (const chunk of source()) {
+        bytes += Buffer.byteLength(chunk, 'utf8');
+        rows += countLines(chunk);
+        sink({ phase: 'read', file: input.file, index, files: inputs.length, bytes: Math.min(bytes, totalBytes || bytes), totalBytes, rows });
+        yield chunk;
+      }
+    };
+    return { ...input, text };
+  });
+}
