@@ -20,7 +20,7 @@ import type { IndexRow } from './index-row.js';
 export const STAMP_FOLDER = '.taxlot-batch';
 
 export interface ClientStamp {
-  readonly schema: 1;
+  readonly schema: 2;
   readonly hash: string;
   readonly row: IndexRow;
   readonly written: readonly string[];
@@ -77,7 +77,7 @@ export function stampPath(out: string, client: string): string {
 export function readStamp(out: string, client: string): ClientStamp | undefined {
   try {
     const stamp = JSON.parse(readFileSync(stampPath(out, client), 'utf8')) as ClientStamp;
-    return stamp.schema === 1 && typeof stamp.hash === 'string' && Array.isArray(stamp.written) && stamp.row ? stamp : undefined;
+    return stamp.schema === 2 && typeof stamp.hash === 'string' && Array.isArray(stamp.written) && stamp.row ? stamp : undefined;
   } catch {
     return undefined;
   }

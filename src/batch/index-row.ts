@@ -7,6 +7,7 @@
  * but the data has errors; `failed` no report (nothing readable, bad options, a crash).
  */
 import { renderCsv, num } from '../report/csv/write-csv.js';
+import { needsAttentionFirst } from './index-order.js';
 
 export type ClientStatus = 'ok' | 'warnings' | 'errors' | 'failed';
 
@@ -17,6 +18,8 @@ export interface ClientOutcome {
   readonly reason: string;
   readonly errors: number;
   readonly warnings: number;
+  /** The most frequent error (or warning) in words (top-problem.ts); the reason for `failed`. */
+  readonly topProblem?: string;
   /** The client's `summary.json` object, when a report was written. */
   readonly summary?: Readonly<Record<string, unknown>>;
   /** Report files written in the client's output folder. */
@@ -27,6 +30,9 @@ export interface IndexRow {
   /** The client's output folder name (safe; see `safe-client-names.ts`). */
   readonly client: string;
   readonly status: ClientStatus;
+  /** `summary.json` `taxYear` and `jurisdiction`; empty when no report. */
+  readonly taxYear: string;
+  readonly jurisdiction: string;
   /** The report currency (`summary.json` `currency`); empty when no report. */
   readonly currency: string;
   readonly net: string;
@@ -46,13 +52,15 @@ export interface IndexRow {
   /** `<client>/`, relative to the output folder; empty when no report. */
   readonly report: string;
   readonly reason: string;
+  /** The client's top problem in words (empty when it has none). */
+  readonly topProblem: string;
   /** The client folder's name as on disk, control and format characters shown as `\uXXXX`. */
   readonly folder: string;
 }
 
 export const INDEX_COLUMNS = [
-  'client', 'status', 'currency', 'net', 'short_term', 'long_term', 'income', 'derivatives_net', 'missing_basis_at_risk',
-  'deductible_loss', 'errors', 'warnings', 'diagnostics', 'diagnostics_file', 'report', 'reason', 'folder',
+  'client', 'status', 'tax_year', 'jurisdiction', 'currency', 'net', 'short_term', 'long_term', 'income', 'derivatives_net', 'missing_basis_at_risk',
+  'deductible_loss', 'errors', 'warnings', 'diagnostics', 'diagnostics_file', 'report', 'top_problem', 'reason', 'folder',
 ] as const;
 
 /** Show a folder name printably: control and format characters become `\uXXXX`. */
@@ -63,7 +71,7 @@ export function printableName(name: string): string {
 function pick(summary: Readonly<Record<string, unknown>> | undefined, path: readonly string[]): string {
   let v: unknown = summary;
   for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
-  return typeof v === 'string' ? v : '';
+  return typeof v === 'string' ? v : typeof v === 'number' && Number.isInteger(v) ? String(v) : '';
 }
 
 /**
@@ -81,6 +89,8 @@ export function indexRow(folder: string, client: string, outcome: ClientOutcome,
   return {
     client,
     status,
+    taxYear: pick(s, ['taxYear']),
+    jurisdiction: pick(s, ['jurisdiction']),
     currency: pick(s, ['currency']),
     net: pick(s, ['capitalGains', 'net']),
     shortTerm: pick(s, ['capitalGains', 'shortTerm', 'gain']),
@@ -95,19 +105,20 @@ export function indexRow(folder: string, client: string, outcome: ClientOutcome,
     diagnosticsFile: hasReport && outcome.written.includes('diagnostics.txt') ? `${client}/diagnostics.txt` : '',
     report: hasReport ? `${client}/` : '',
     reason: [outcome.reason, ...notes].filter((r) => r !== '').join('; '),
+    topProblem: outcome.topProblem || (status === 'failed' ? outcome.reason : notes[0] ?? ''),
     folder: printableName(folder),
   };
 }
 
-/** `index.csv`: one row per client, in the order given (the batch sorts by folder name). */
+/** `index.csv`: one row per client (contract), the clients that need attention first (`needsAttentionFirst`). */
 export function renderIndexCsv(rows: readonly IndexRow[]): string {
   // Only a well-formed amount is written as a number; anything else stays (defused) text.
   const money = (v: string) => (v === '' ? undefined : /^-?\d+\.\d{2}$/.test(v) ? num(v) : v);
   return renderCsv(
     INDEX_COLUMNS,
-    rows.map((r) => [
-      r.client, r.status, r.currency, money(r.net), money(r.shortTerm), money(r.longTerm), money(r.income), money(r.derivativesNet),
-      money(r.missingBasisAtRisk), money(r.deductibleLoss), r.errors, r.warnings, r.diagnostics, r.diagnosticsFile, r.report, r.reason, r.folder,
+    needsAttentionFirst(rows).map((r) => [
+      r.client, r.status, r.taxYear ?? '', r.jurisdiction ?? '', r.currency, money(r.net), money(r.shortTerm), money(r.longTerm), money(r.income), money(r.derivativesNet),
+      money(r.missingBasisAtRisk), money(r.deductibleLoss), r.errors, r.warnings, r.diagnostics, r.diagnosticsFile, r.report, r.topProblem ?? '', r.reason, r.folder,
     ]),
   );
 }

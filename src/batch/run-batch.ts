@@ -20,7 +20,8 @@ import type { ReportArgs } from '../cli/commands/report.js';
 import { CONTENT_OPTIONS, FINGERPRINT_EXCLUDED, optionDefaults, readBatchConfig, type OptionTable, type OptionValues } from './batch-config.js';
 import { fingerprintClient, isStampCurrent, readStamp, writeStamp } from './client-stamp.js';
 import { collectClientInputs, isInside, listClientFolders } from './find-clients.js';
-import { indexRow, renderIndexCsv, type ClientOutcome, type IndexRow } from './index-row.js';
+import { indexRow, printableName, renderIndexCsv, type ClientOutcome, type IndexRow } from './index-row.js';
+import { displayPath } from '../cli/read-input.js';
 import { renderIndexPdf } from '../report/pdf/batch-index-pdf.js';
 import { runClient, type ClientJob } from './run-client.js';
 import { safeClientNames } from './safe-client-names.js';
@@ -84,14 +85,16 @@ interface Planned {
 
 const failedOutcome = (reason: string): ClientOutcome => ({ status: 'failed', reason, errors: 0, warnings: 0, written: [] });
 
-function readConfig(path: string, table: OptionTable): { values: OptionValues; problems: string[] } {
+/** Read a taxlot.json; problems name it as `shown` (relative to the clients folder for a client's own file). */
+function readConfig(path: string, table: OptionTable, shown = path): { values: OptionValues; problems: string[] } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    return { values: {}, problems: [`cannot read ${path}: ${(e as Error).message}`] };
+    return { values: {}, problems: [`cannot read ${shown}: ${(e as Error).message.replace(/^[A-Z]+: /, '').replace(path, shown)}`] };
   }
-  return readBatchConfig(text, path, table);
+  const read = readBatchConfig(text, path, table);
+  return shown === path ? read : { ...read, problems: read.problems.map((m) => m.split(path).join(shown)) };
 }
 
 /**
@@ -136,15 +139,16 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
       if (folder.problem) return { ...base, notes: [], outcome: failedOutcome(folder.problem) };
       const clientOut = join(out, client);
       if (existsSync(clientOut) && lstatSync(clientOut).isSymbolicLink()) {
-        return { ...base, notes: [], outcome: failedOutcome(`the output folder ${clientOut} is a symbolic link; remove it`) };
+        return { ...base, notes: [], outcome: failedOutcome(`the output folder ${client}/ is a symbolic link; remove it`) };
       }
       let own: OptionValues = {};
       const configPath = join(folder.dir, CONFIG_FILE);
+      const configShown = `${folder.name}/${CONFIG_FILE}`;
       if (existsSync(configPath)) {
         if (!isInside(realpathSync(configPath), root)) {
-          return { ...base, notes: [], outcome: failedOutcome(`${configPath} is a symbolic link that leaves the clients folder; not followed`) };
+          return { ...base, notes: [], outcome: failedOutcome(`${configShown} is a symbolic link that leaves the clients folder; not followed`) };
         }
-        const parsed = readConfig(configPath, table);
+        const parsed = readConfig(configPath, table, configShown);
         if (parsed.problems.length > 0) return { ...base, notes: [], outcome: failedOutcome(parsed.problems.join('; ')) };
         own = parsed.values;
       }
@@ -155,10 +159,13 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
       // A price table kept in the client's folder is an option file, not an export to import.
       const inputs = found.files.filter((p) => !named.has(resolve(p)));
       const notes = found.escapingLinks.length > 0
-        ? [`not followed (symbolic link leaving the clients folder): ${found.escapingLinks.join(', ')}`]
+        ? [`not followed (symbolic link leaving the clients folder): ${found.escapingLinks.map((p) => displayPath(p, clientsDir)).join(', ')}`]
         : [];
-      if (inputs.length === 0) return { ...base, notes, outcome: failedOutcome(`no CSV files in ${folder.dir}`) };
-      const args = { ...options, inputs: [folder.dir], out: clientOut, 'max-diagnostics': 0, verbose: false } as unknown as ReportArgs;
+      if (inputs.length === 0) return { ...base, notes, outcome: failedOutcome(`no CSV files in ${folder.name}/`) };
+      // Inputs are named relative to the clients folder, and a client without a label by its folder:
+      // no path of the accountant's disk appears in a client's report.
+      const presentation = { 'display-root': clientsDir, label: typeof options['label'] === 'string' && options['label'].trim() !== '' ? options['label'] : printableName(folder.name) };
+      const args = { ...options, ...presentation, inputs: [folder.dir], out: clientOut, 'max-diagnostics': 0, verbose: false } as unknown as ReportArgs;
       const shaping = Object.fromEntries(Object.entries(options).filter(([k]) => !FINGERPRINT_EXCLUDED.includes(k)));
       const hash = fingerprintClient({ version: req.version, folder: folder.name, options: shaping, optionFiles, inputs, escapingLinks: found.escapingLinks });
       const stamp = req.force ? undefined : readStamp(out, client);
@@ -217,7 +224,7 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
     if (outcome.status === 'failed') removeStaleReport(out, p.client);
     // A crash may be transient: no stamp, so the next run tries again.
     if (p.hash !== undefined && !outcome.reason.startsWith('internal error')) {
-      writeStamp(out, p.client, { schema: 1, hash: p.hash, row, written: outcome.written });
+      writeStamp(out, p.client, { schema: 2, hash: p.hash, row, written: outcome.written });
     }
     return row;
   });

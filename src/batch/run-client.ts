@@ -4,11 +4,13 @@
  * an unreadable file) or a bug becomes that client's `failed` outcome, so one client can never
  * stop the batch. Runs in the main thread (`--jobs 1`) or in a worker (`client-worker.ts`).
  */
+import { resolve, sep } from 'node:path';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeReportFolder, type ReportArgs } from '../cli/commands/report.js';
 import { UsageError } from '../cli/errors.js';
 import { toReportOptions } from '../cli/options.js';
 import type { ClientOutcome } from './index-row.js';
+import { topProblem } from './top-problem.js';
 
 /** Everything a worker needs for one client; plain data (structured-clone safe). */
 export interface ClientJob {
@@ -29,6 +31,13 @@ function codeSummary(diagnostics: readonly Diagnostic[]): string {
   return parts.join('; ');
 }
 
+/** A message with the clients folder's own path taken out of the paths it names (the index shows no absolute path). */
+function relativeTo(message: string, root: string | undefined): string {
+  if (root === undefined) return message;
+  const abs = resolve(root);
+  return message.split(`${abs}${sep}`).join('').split(`${root.replace(/[\\/]+$/, '')}${sep}`).join('');
+}
+
 const failed = (reason: string): ClientOutcome => ({ status: 'failed', reason, errors: 0, warnings: 0, written: [] });
 
 /**
@@ -47,13 +56,14 @@ export async function runClient(job: ClientJob): Promise<ClientOutcome> {
     return {
       status: counts.errors > 0 ? 'errors' : counts.warnings > 0 ? 'warnings' : 'ok',
       reason: codeSummary(folder.diagnostics),
+      topProblem: topProblem(folder.diagnostics),
       errors: counts.errors,
       warnings: counts.warnings,
       summary: folder.summary,
       written: folder.written,
     };
   } catch (e) {
-    if (e instanceof UsageError) return failed(e.message);
+    if (e instanceof UsageError) return failed(relativeTo(e.message, job.args['display-root']));
     return failed(`internal error (a bug, please report it): ${e instanceof Error ? e.message : String(e)}`);
   }
 }

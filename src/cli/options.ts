@@ -184,11 +184,12 @@ export function runImporters(): readonly Importer[] {
  * How the CLI reads input files (`--max-input-size`, MiB).
  * @throws {UsageError} when the size is not a positive number
  */
-export function toReadOptions(args: { 'max-input-size'?: number }): { maxBytes?: number } {
+export function toReadOptions(args: { 'max-input-size'?: number; 'display-root'?: string }): { maxBytes?: number; displayRoot?: string } {
   const mib = args['max-input-size'];
-  if (mib === undefined) return {};
+  const root = args['display-root'] !== undefined ? { displayRoot: args['display-root'] } : {};
+  if (mib === undefined) return root;
   if (!Number.isFinite(mib) || mib <= 0) throw new UsageError(`--max-input-size must be a positive number of MiB, got ${mib}`);
-  return { maxBytes: Math.floor(mib * 1024 * 1024) };
+  return { maxBytes: Math.floor(mib * 1024 * 1024), ...root };
 }
 
 /**

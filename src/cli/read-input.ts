@@ -29,20 +29,22 @@ export interface ReadOptions {
   readonly maxBytes?: number;
   /** Characters per chunk handed to the importers (tests vary it; results never depend on it). */
   readonly chunkBytes?: number;
+  /** Show file names relative to this folder (batch: the clients folder) instead of the working directory. */
+  readonly displayRoot?: string;
 }
 
 export function readInputs(files: readonly string[], opts: ReadOptions = {}): InputFile[] {
   return files.map((path) => readInput(path, opts));
 }
 
-/** Paths under the working directory are shown relative to it; others as given. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), resolve(file));
+/** Paths under the working directory (or `root`) are shown relative to it; others as given. */
+export function displayPath(file: string, root: string = process.cwd()): string {
+  const rel = relative(resolve(root), resolve(file));
   return rel.startsWith('..') || rel === '' ? file : rel.split(sep).join('/');
 }
 
 function readInput(path: string, opts: ReadOptions): InputFile {
-  const file = displayPath(path);
+  const file = displayPath(path, opts.displayRoot);
   const unreadable = (d: Diagnostic): InputFile => ({ file, text: '', unreadable: true, readDiagnostics: [d] });
   let size: number;
   let sniffed: Sniffed;

@@ -5,13 +5,16 @@
  * make-clients.ts.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_OPTION_TABLE } from '../../src/cli/commands/batch.js';
 import { main } from '../../src/cli/main.js';
 import { optionDefaults } from '../../src/batch/batch-config.js';
 import { runBatch, type BatchRequest } from '../../src/batch/run-batch.js';
 import { runClient } from '../../src/batch/run-client.js';
+import { pdfText } from '../support/pdf-text.js';
 import { ALICE, BOB_GOOD, koinly, listTree, makeClients, type ClientsFixture } from './make-clients.js';
 
 let fx: ClientsFixture;
@@ -26,6 +29,8 @@ const request = (over: Partial<BatchRequest> = {}): BatchRequest => ({
   version: (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version,
   ...over,
 });
+
+const BIN = fileURLToPath(new URL('../../bin/taxlot.js', import.meta.url));
 
 function parseIndex(text: string): Record<string, string>[] {
   // The test data has no quoted newlines; quoted commas are handled.
@@ -59,14 +64,42 @@ describe('taxlot batch (in-process)', () => {
     expect(firstRun.stdout).toContain('10 clients (4 ok, 2 warnings, 1 errors, 3 failed); 8 computed, 0 unchanged');
   });
 
-  it('lists every client folder, sorted by folder name, with a safe output name', () => {
+  it('lists every client folder with a safe output name, the ones needing attention first', () => {
+    // failed (by name), errors (bob), basis at risk (dave: 20,000 of proceeds without basis),
+    // warnings (erin: a link not followed), then ok by name ('_' sorts before 'a')
     expect(rows.map((r) => [r.folder, r.client])).toEqual([
-      ['..evil', '__evil'], ['alice', 'alice'], ['bob', 'bob'], ['carol', 'carol'], ['dave', 'dave'],
-      ['erin', 'erin'], ['escape', 'escape'], ['frank', 'frank'], ['gina', 'gina'], ['hank', 'hank'],
+      ['carol', 'carol'], ['escape', 'escape'], ['frank', 'frank'], ['bob', 'bob'], ['dave', 'dave'],
+      ['erin', 'erin'], ['..evil', '__evil'], ['alice', 'alice'], ['gina', 'gina'], ['hank', 'hank'],
     ]);
     expect(readFileSync(join(out, 'index.csv'), 'utf8').split('\n')[0]).toBe(
-      'client,status,currency,net,short_term,long_term,income,derivatives_net,missing_basis_at_risk,deductible_loss,errors,warnings,diagnostics,diagnostics_file,report,reason,folder',
+      'client,status,tax_year,jurisdiction,currency,net,short_term,long_term,income,derivatives_net,missing_basis_at_risk,deductible_loss,errors,warnings,diagnostics,diagnostics_file,report,top_problem,reason,folder',
     );
+  });
+
+  it('gives each client its tax year, jurisdiction and top problem in words, and no absolute path anywhere', () => {
+    const by = Object.fromEntries(rows.map((r) => [r.client, r]));
+    expect([by.alice!.tax_year, by.alice!.jurisdiction]).toEqual(['2024', 'US']);
+    expect([by.carol!.tax_year, by.carol!.jurisdiction]).toEqual(['', '']);
+    expect(by.bob!.top_problem).toMatch(/^CSV_MALFORMED: .*bob\/sub\/broken\.csv:2/);
+    expect(by.dave!.top_problem).toMatch(/^BALANCE_NEGATIVE: /);
+    expect(by.erin!.top_problem).toBe('not followed (symbolic link leaving the clients folder): erin/leak.csv');
+    expect(by.alice!.top_problem).toBe('');
+    expect(readFileSync(join(out, 'index.csv'), 'utf8')).not.toContain(fx.base);
+    const index = pdfText(readFileSync(join(out, 'index.pdf')));
+    expect(index).not.toContain(fx.base);
+    // the totals line: alice 480 + __evil 480 + bob -500 + dave 20000 + erin 0 + gina -500 + hank 500 = 20460.00
+    expect(index).toMatch(/Total USD \(7\)\s+20460\.00/);
+    expect(index.indexOf('carol')).toBeLessThan(index.indexOf('bob'));
+    expect(index.indexOf('dave')).toBeLessThan(index.indexOf('alice'));
+    for (const client of ['alice', 'bob', 'dave']) {
+      for (const name of readdirSync(join(out, client))) {
+        const bytes = readFileSync(join(out, client, name));
+        const text = name.endsWith('.pdf') ? pdfText(bytes) : bytes.toString('utf8');
+        expect(text.includes(fx.base), `${client}/${name}`).toBe(false);
+        // a client without a label is named by its folder on its PDF
+        if (name === 'report.pdf') expect(text).toContain(client);
+      }
+    }
   });
 
   it('reports statuses, amounts and reasons as worked out by hand', () => {
@@ -81,12 +114,12 @@ describe('taxlot batch (in-process)', () => {
     expect(pickMoney('hank')).toEqual(['ok', '500.00', '500.00', '0.00', '0.00', '0.00', '0.00']);
     expect([by.bob!.errors, by.bob!.warnings, by.bob!.reason]).toEqual(['1', '0', 'errors: CSV_MALFORMED']);
     expect([by.dave!.errors, by.dave!.warnings, by.dave!.reason]).toEqual(['0', '2', 'warnings: BALANCE_NEGATIVE, MISSING_BASIS']);
-    expect(by.erin!.reason).toBe(`not followed (symbolic link leaving the clients folder): ${join(fx.clients, 'erin', 'leak.csv')}`);
+    expect(by.erin!.reason).toBe('not followed (symbolic link leaving the clients folder): erin/leak.csv');
     expect(by.carol).toMatchObject({ status: 'failed', net: '', errors: '', report: '', diagnostics: '', diagnostics_file: '' });
     expect(by.carol!.reason).toBe('nothing could be read (no input in a known format); errors: FORMAT_UNKNOWN');
     expect(by.escape).toMatchObject({ status: 'failed', reason: 'the folder is a symbolic link that leaves the clients folder; not followed' });
     expect(by.frank!.status).toBe('failed');
-    expect(by.frank!.reason).toContain(`${join(fx.clients, 'frank', 'taxlot.json')}: unknown option "methd" (known: `);
+    expect(by.frank!.reason).toContain('frank/taxlot.json: unknown option "methd" (known: ');
     expect([by.alice!.report, by.alice!.diagnostics_file]).toEqual(['alice/', 'alice/diagnostics.txt']);
     // diagnostics = errors + warnings: bob 1 + 0, dave 0 + 2
     expect([by.bob!.diagnostics, by.dave!.diagnostics]).toEqual(['1', '2']);
@@ -99,18 +132,19 @@ describe('taxlot batch (in-process)', () => {
     expect(erinSummary.inputs.files).toBe(1); // rewards.csv only; leak.csv was not followed
   });
 
-  it('writes each client folder byte for byte as `taxlot report` does on that folder alone', async () => {
+  it('writes each client folder byte for byte as `taxlot report` does on that folder alone, run in the clients folder and labelled by the folder', () => {
     // The options are what the taxlot.json files say; gina's price table is hers, and not an input.
+    // Run from the clients folder, `taxlot report` names the inputs as the batch does (alice/x.csv).
     const runs: Record<string, string[]> = {
-      alice: [join(fx.clients, 'alice'), '--method', 'lifo', '--prices', join(fx.clients, 'prices.csv')],
-      bob: [join(fx.clients, 'bob'), '--method', 'lifo', '--prices', join(fx.clients, 'prices.csv')],
-      dave: [join(fx.clients, 'dave'), '--method', 'lifo', '--prices', join(fx.clients, 'prices.csv')],
-      gina: [join(fx.clients, 'gina', 'trades.csv'), '--method', 'hifo', '--prices', join(fx.clients, 'gina', 'my-prices.csv')],
+      alice: ['alice', '--method', 'lifo', '--prices', 'prices.csv'],
+      bob: ['bob', '--method', 'lifo', '--prices', 'prices.csv'],
+      dave: ['dave', '--method', 'lifo', '--prices', 'prices.csv'],
+      gina: [join('gina', 'trades.csv'), '--method', 'hifo', '--prices', join('gina', 'my-prices.csv')],
     };
     for (const [client, args] of Object.entries(runs)) {
       const alone = join(fx.base, 'alone', client);
-      const r = await main(['report', ...args, '--out', alone, '--year', '2024']);
-      expect(r.exitCode).toBe(client === 'bob' ? 1 : 0);
+      const r = spawnSync(process.execPath, [BIN, 'report', ...args, '--out', alone, '--year', '2024', '--label', client], { cwd: fx.clients, encoding: 'utf8' });
+      expect(r.status).toBe(client === 'bob' ? 1 : 0);
       const names = readdirSync(alone).sort();
       expect(readdirSync(join(out, client)).sort()).toEqual(names);
       for (const name of names) expect(readFileSync(join(out, client, name)), `${client}/${name}`).toEqual(readFileSync(join(alone, name)));
@@ -203,10 +237,10 @@ describe('taxlot batch: usage errors and option problems', () => {
     r = await main(['batch', clients, '--out', join(fx.base, 'out2'), '--jobs', '1']);
     expect(r.exitCode).toBe(1);
     const rows = parseIndex(readFileSync(join(fx.base, 'out2', 'index.csv'), 'utf8'));
-    const file = join(clients, 'b', 'taxlot.json');
+    const file = 'b/taxlot.json';
     expect(rows.map((x) => [x.client, x.status, x.reason])).toEqual([
-      ['a', 'ok', ''],
       ['b', 'failed', `${file}: "carryoverShort" must be a string, got 100; ${file}: "method" must be one of fifo, lifo, hifo, got "average"`],
+      ['a', 'ok', ''],
     ]);
     r = await main(['batch', clients, '--out', join(fx.base, 'out2'), '--jobs', '1', '--timezone', 'Mars/Base']);
     expect(r.exitCode).toBe(2);

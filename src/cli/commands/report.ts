@@ -30,6 +30,8 @@ export interface ReportArgs extends CommonArgs, ProviderArgs, PresentationArgs {
   /** Global `--quiet` / `--json` (absent in batch clients). */
   quiet?: boolean;
   json?: boolean;
+  /** Batch only: input names shown relative to the clients folder, never as paths of the accountant's disk. */
+  'display-root'?: string;
   /** `--allow-out-inside-inputs` (absent in batch, whose --out never overlaps the clients folder). */
   'allow-out-inside-inputs'?: boolean;
   /** `--compare-methods` (report only): FIFO, LIFO and HIFO side by side. */

@@ -7,6 +7,7 @@
  * (other characters print as `?`; `index.csv` has the exact names).
  */
 import type { ClientStatus, IndexRow } from '../../batch/index-row.js';
+import { indexTotals, needsAttentionFirst, type IndexTotals } from '../../batch/index-order.js';
 
 export const CLIENTS_PER_PAGE = 40;
 const PINNED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -22,18 +23,25 @@ interface Column {
 const count = (n: number | undefined): string => (n === undefined ? '' : String(n));
 
 const COLUMNS: readonly Column[] = [
-  { title: 'Client', width: 110, align: 'left', value: (r) => r.client },
-  { title: 'Status', width: 50, align: 'left', value: (r) => r.status },
-  { title: 'Net gain', width: 64, align: 'right', value: (r) => r.net },
-  { title: 'Short-term', width: 64, align: 'right', value: (r) => r.shortTerm },
-  { title: 'Long-term', width: 64, align: 'right', value: (r) => r.longTerm },
-  { title: 'Income', width: 60, align: 'right', value: (r) => r.income },
-  { title: 'Basis at risk', width: 62, align: 'right', value: (r) => r.missingBasisAtRisk },
-  { title: 'Deductible', width: 56, align: 'right', value: (r) => r.deductibleLoss },
-  { title: 'Errors', width: 30, align: 'right', value: (r) => count(r.errors) },
-  { title: 'Warn.', width: 30, align: 'right', value: (r) => count(r.warnings) },
-  { title: 'Reason', width: 130, align: 'left', value: (r) => r.reason },
+  { title: 'Client', width: 96, align: 'left', value: (r) => r.client },
+  { title: 'Status', width: 44, align: 'left', value: (r) => r.status },
+  { title: 'Year', width: 30, align: 'left', value: (r) => r.taxYear ?? '' },
+  { title: 'Juris.', width: 26, align: 'left', value: (r) => r.jurisdiction ?? '' },
+  { title: 'Net gain', width: 60, align: 'right', value: (r) => r.net },
+  { title: 'Short-term', width: 60, align: 'right', value: (r) => r.shortTerm },
+  { title: 'Long-term', width: 60, align: 'right', value: (r) => r.longTerm },
+  { title: 'Income', width: 54, align: 'right', value: (r) => r.income },
+  { title: 'Basis at risk', width: 60, align: 'right', value: (r) => r.missingBasisAtRisk },
+  { title: 'Deductible', width: 52, align: 'right', value: (r) => r.deductibleLoss },
+  { title: 'Errors', width: 28, align: 'right', value: (r) => count(r.errors) },
+  { title: 'Warn.', width: 28, align: 'right', value: (r) => count(r.warnings) },
+  { title: 'Top problem', width: 122, align: 'left', value: (r) => r.topProblem ?? r.reason },
 ];
+
+/** A totals line in the table's columns. */
+function totalsCells(t: IndexTotals): string[] {
+  return [`Total ${t.currency} (${t.clients})`, '', '', '', t.net, t.shortTerm, t.longTerm, t.income, t.missingBasisAtRisk, t.deductibleLoss, String(t.errors), String(t.warnings), ''];
+}
 
 /** Keep what the standard (WinAnsi) fonts can draw. */
 function printable(text: string): string {
@@ -44,7 +52,9 @@ function printable(text: string): string {
  * Render the index table as PDF bytes.
  * @example await renderIndexPdf(rows) // Uint8Array starting with "%PDF-1.3"
  */
-export async function renderIndexPdf(rows: readonly IndexRow[]): Promise<Uint8Array> {
+export async function renderIndexPdf(unordered: readonly IndexRow[]): Promise<Uint8Array> {
+  const rows = needsAttentionFirst(unordered);
+  const totals = indexTotals(rows);
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'LETTER',
@@ -77,19 +87,35 @@ export async function renderIndexPdf(rows: readonly IndexRow[]): Promise<Uint8Ar
   };
 
   const tally = STATUSES.map((s) => `${rows.filter((r) => r.status === s).length} ${s}`).join(', ');
-  const pages = Math.max(1, Math.ceil(rows.length / CLIENTS_PER_PAGE));
+  const onLast = rows.length - Math.max(0, Math.ceil(rows.length / CLIENTS_PER_PAGE) - 1) * CLIENTS_PER_PAGE;
+  // the totals go under the last client; a full last page leaves room for one totals line only
+  const extraPage = rows.length > 0 && onLast + totals.length > CLIENTS_PER_PAGE + 1 ? 1 : 0;
+  const pages = Math.max(1, Math.ceil(rows.length / CLIENTS_PER_PAGE) + extraPage);
   for (let page = 0; page < pages; page++) {
     doc.addPage();
     doc.font('Helvetica-Bold').fontSize(12).text('taxlot batch: client index', 36, 36, { lineBreak: false });
-    doc.font('Helvetica').fontSize(8).text(`${rows.length} clients: ${tally}. Amounts in each client's report currency, from its summary.json.`, 36, 54, { lineBreak: false });
+    doc.font('Helvetica').fontSize(8).text(
+      `${rows.length} clients: ${tally}. Needing attention first: failed, errors, basis at risk, warnings. Amounts in each client's report currency, from its summary.json; totals per currency.`,
+      36,
+      54,
+      { lineBreak: false },
+    );
     doc.text(`Page ${page + 1} of ${pages}`, 36, 576 - 10, { lineBreak: false });
     doc.font('Helvetica-Bold');
     drawRow(72, COLUMNS.map((c) => c.title));
     doc.moveTo(36, 83).lineTo(756, 83).lineWidth(0.5).stroke();
     doc.font('Helvetica');
-    rows.slice(page * CLIENTS_PER_PAGE, (page + 1) * CLIENTS_PER_PAGE).forEach((r, i) => {
+    const shown = rows.slice(page * CLIENTS_PER_PAGE, (page + 1) * CLIENTS_PER_PAGE);
+    shown.forEach((r, i) => {
       drawRow(87 + i * 11.5, COLUMNS.map((c) => c.value(r)));
     });
+    if (page === pages - 1 && totals.length > 0) {
+      const y = 87 + shown.length * 11.5 + 2;
+      doc.moveTo(36, y).lineTo(756, y).lineWidth(0.5).stroke();
+      doc.font('Helvetica-Bold');
+      totals.forEach((t, i) => drawRow(y + 3 + i * 11.5, totalsCells(t)));
+      doc.font('Helvetica');
+    }
   }
   doc.end();
   return done;
