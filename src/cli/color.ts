@@ -25,5 +25,6 @@ export type Style = 'red' | 'yellow' | 'green' | 'bold' | 'dim' | 'cyan';
 
 /** A painter: `paint('red', text)` is coloured when enabled, the text unchanged otherwise. */
 export function painter(enabled: boolean): (style: Style, text: string) => string {
-  return enabled ? (style, text) => styleText(style, text) : (_style, text) => text;
+  // the decision is ours (stderr, FORCE_COLOR): styleText must not check stdout again
+  return enabled ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
 }
