@@ -53,6 +53,8 @@ export function describeProgress(e: ProgressEvent): string {
       return `valuing ${grouped(e.events)} events`;
     case 'book':
       return `booking lots ${grouped(e.done)}/${grouped(e.total)} events ${percent(e.done, e.total)}`;
+    case 'prepare':
+      return `preparing ${e.what}`;
     case 'write':
       return `writing ${e.index + 1}/${e.files} ${e.file} ${size(e.bytes)}`;
   }

@@ -14,6 +14,8 @@ export type ProgressEvent =
   | { readonly phase: 'price'; readonly events: number }
   /** Booking events into lots: `done` of `total`. */
   | { readonly phase: 'book'; readonly done: number; readonly total: number }
+  /** Work between the phases above, said in words (e.g. "the transactions file", "the report files"). */
+  | { readonly phase: 'prepare'; readonly what: string }
   /** Writing one output file of the report folder: `bytes` so far (the PDF is rendered as it is written). */
   | { readonly phase: 'write'; readonly file: string; readonly index: number; readonly files: number; readonly bytes: number };
 

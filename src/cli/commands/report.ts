@@ -63,7 +63,8 @@ export async function writeReportFolder(
   assertSafeOutput(args.out, paths, REPORT_FILES, placement);
   const inputs = trackInputs(readInputs(paths, toReadOptions(args)), paths, progress);
   const options = progress ? { ...converted.options, progress } : converted.options;
-  const { data, historyFile, providerDiagnostics } = await computeDetached(inputs, options, toPriceProvider(args));
+  const { data, historyFile, providerDiagnostics } = await computeDetached(inputs, options, toPriceProvider(args), progress);
+  progress?.({ phase: 'prepare', what: 'the report files' });
   const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...data.diagnostics];
   const methods = args['compare-methods'] && !data.nothingRead ? compareMethods(inputs, data) : undefined;
   const counted = withDiagnosticCounts(data.summary, diagnostics);
@@ -85,10 +86,12 @@ async function computeDetached(
   inputs: Parameters<typeof computeReportWithPrices>[0],
   options: Parameters<typeof computeReportWithPrices>[1],
   provider: Parameters<typeof computeReportWithPrices>[2],
+  progress?: ProgressSink,
 ): Promise<{ data: ReportData; historyFile: readonly Uint8Array[]; providerDiagnostics: readonly Diagnostic[] }> {
   let historyFile: readonly Uint8Array[] = [];
   // with a price provider the report may be computed twice: the file of the last computation is kept
   const onHistory = (priced: readonly PricedEvent[]): void => {
+    progress?.({ phase: 'prepare', what: `the transactions file (${priced.length} events)` });
     historyFile = [];
     historyFile = renderHistoryFile(priced, options);
   };
