@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseFileList, countByCode } from './answer.js';
+import { collapseFileList, countByCode, paintDiagnostics } from './answer.js';
 import { colorEnabled, painter } from './color.js';
 import { editDistance, suggestOption, withOptionSuggestions } from './suggest.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
@@ -56,5 +56,14 @@ describe('colour', () => {
   it('paints with ANSI escapes only when enabled', () => {
     expect(painter(true)('red', 'x')).toBe('\x1b[31mx\x1b[39m');
     expect(painter(false)('red', 'x')).toBe('x');
+  });
+});
+
+describe('paintDiagnostics', () => {
+  it('colours the severity word of each diagnostic line only', () => {
+    const text = 'w.csv:4: warning MISSING_BASIS: no basis\n  hint: an error here is not painted\nx.csv: error FORMAT_UNKNOWN: unknown';
+    expect(paintDiagnostics(text, (style, t) => `<${style}>${t}</>`)).toBe(
+      'w.csv:4: <yellow>warning</> MISSING_BASIS: no basis\n  hint: an error here is not painted\nx.csv: <red>error</> FORMAT_UNKNOWN: unknown',
+    );
   });
 });

@@ -114,3 +114,8 @@ export function diagnosticJsonLine(d: Diagnostic): string {
     ...(d.hint !== undefined ? { hint: d.hint } : {}),
   });
 }
+
+/** The severity word of each `file:line: severity CODE:` diagnostic line in colour (errors red, warnings yellow). */
+export function paintDiagnostics(text: string, paint: Paint): string {
+  return text.replace(/^(.*?: )(error|warning)( [A-Z0-9_]+:)/gm, (_m, head: string, severity: string, code: string) => `${head}${paint(severity === 'error' ? 'red' : 'yellow', severity)}${code}`);
+}

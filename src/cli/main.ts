@@ -46,19 +46,21 @@ function ownVersion(): string {
 
 /** The terminal `main` talks to: stderr (progress, colour) and the environment (NO_COLOR, FORCE_COLOR). */
 export interface Terminal {
+  readonly stdout: ColorStream;
   readonly stderr: ProgressStream & ColorStream;
   readonly env: NodeJS.ProcessEnv;
 }
 
 /** The context of one command: progress on stderr unless --quiet or --json, colour when the terminal allows. */
 function contextFor(args: { quiet?: boolean; json?: boolean }, term: Terminal): RunContext {
-  const paint = painter(!args.json && colorEnabled(term.stderr, term.env));
-  if (args.quiet || args.json) return { clearProgress: () => {}, paint };
+  const paint = painter(!args.json && colorEnabled(term.stdout, term.env));
+  const paintErr = painter(!args.json && colorEnabled(term.stderr, term.env));
+  if (args.quiet || args.json) return { clearProgress: () => {}, paint, paintErr };
   const display = createProgressDisplay(term.stderr);
-  return { progress: display.sink, clearProgress: display.clear, paint };
+  return { progress: display.sink, clearProgress: display.clear, paint, paintErr };
 }
 
-export async function main(argv: readonly string[], term: Terminal = { stderr: process.stderr, env: process.env }): Promise<CommandResult> {
+export async function main(argv: readonly string[], term: Terminal = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<CommandResult> {
   let result: CommandResult | undefined;
   let help = '';
   let known: string[] = [];

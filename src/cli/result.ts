@@ -17,10 +17,12 @@ export interface RunContext {
   readonly progress?: ProgressSink;
   /** Erase a live progress line before the command's own output is printed. */
   readonly clearProgress: () => void;
+  /** Colour for what goes to stdout (the answer), and for what goes to stderr (diagnostics): each stream decides for itself. */
   readonly paint: (style: Style, text: string) => string;
+  readonly paintErr: (style: Style, text: string) => string;
 }
 
-export const PLAIN_CONTEXT: RunContext = { clearProgress: () => {}, paint: (_s, t) => t };
+export const PLAIN_CONTEXT: RunContext = { clearProgress: () => {}, paint: (_s, t) => t, paintErr: (_s, t) => t };
 
 export interface TaxlotCommand<A> {
   readonly command: string | readonly string[];

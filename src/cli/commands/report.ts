@@ -17,7 +17,7 @@ import { PLAIN_CONTEXT, type CommandResult, type RunContext, type TaxlotCommand 
 import type { ProgressSink } from '../../pipeline/progress.js';
 import type { OutputProducer } from '../../report/output-stream.js';
 import { trackInputs } from '../tracked-inputs.js';
-import { answerJson, collapseFileList, diagnosticJsonLine, formatAnswer } from '../answer.js';
+import { answerJson, collapseFileList, diagnosticJsonLine, formatAnswer, paintDiagnostics } from '../answer.js';
 import { formatMethodSchedule } from '../../engine/method-schedule.js';
 import { compareMethods, methodsSummary } from '../../pipeline/compare-methods.js';
 
@@ -132,7 +132,7 @@ export async function runReport(args: ReportArgs, ctx: RunContext = PLAIN_CONTEX
   const { data, diagnostics: all, written, summary } = folder;
   const stderr = args.json
     ? all.filter((d) => args.verbose || d.severity !== 'note').map(diagnosticJsonLine).join('\n')
-    : formatDiagnostics(args.quiet ? all.filter((d) => d.severity === 'error') : all, { max: args['max-diagnostics'], includeNotes: args.verbose });
+    : paintDiagnostics(formatDiagnostics(args.quiet ? all.filter((d) => d.severity === 'error') : all, { max: args['max-diagnostics'], includeNotes: args.verbose }), ctx.paintErr);
   if (data.nothingRead) {
     const why = 'nothing could be read (no input in a known format); no report written';
     return args.json
