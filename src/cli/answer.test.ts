@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collapseFileList, countByCode, paintDiagnostics } from './answer.js';
+import { collapseFileList, countByCode, paintDiagnostics, visibleJson } from './answer.js';
+import { visibleLines } from './main.js';
 import { colorEnabled, painter } from './color.js';
 import { editDistance, suggestOption, withOptionSuggestions } from './suggest.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
@@ -65,5 +66,18 @@ describe('paintDiagnostics', () => {
     expect(paintDiagnostics(text, (style, t) => `<${style}>${t}</>`)).toBe(
       'w.csv:4: <yellow>warning</> MISSING_BASIS: no basis\n  hint: an error here is not painted\nx.csv: <red>error</> FORMAT_UNKNOWN: unknown',
     );
+  });
+});
+
+describe('visibleJson and visibleLines', () => {
+  it('keeps JSON valid and readable back, with no raw invisible character, through the last net', () => {
+    const value = { file: 'B\u200bTC\u202e.csv', note: 'tab\there \u0085 \u{e0041}' };
+    const line = visibleLines(visibleJson(value));
+    expect(line).not.toMatch(/[\u0085\u200b\u202e\t]|\u{e0041}/u);
+    expect(JSON.parse(line)).toEqual(value);
+  });
+
+  it('keeps taxlot\'s own colours and escapes any other terminal sequence', () => {
+    expect(visibleLines('\x1b[33mwarnings\x1b[39m: \x1b[2Jx')).toBe('\x1b[33mwarnings\x1b[39m: \\x1b[2Jx');
   });
 });

@@ -5,6 +5,16 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Style } from './color.js';
+import { INVISIBLE } from '../model/visible-text.js';
+
+/**
+ * JSON for a terminal or a pipe: every invisible or control character as a JSON `\uXXXX` escape
+ * (surrogate pairs for the supplementary planes), so the line stays valid JSON and the last net
+ * of `runCli` (visibleLines) finds nothing to escape in it.
+ */
+export function visibleJson(value: unknown): string {
+  return JSON.stringify(value).replace(INVISIBLE, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
+}
 
 type Paint = (style: Style, text: string) => string;
 
@@ -90,7 +100,7 @@ export function formatAnswer(a: AnswerInput, paint: Paint): string {
 /** The answer for `--json`: one object on stdout. */
 export function answerJson(a: AnswerInput & { readonly exitCode: number }): string {
   const figures = Object.fromEntries(answerFigures(a.summary).map((f) => [f.key, f.value]));
-  return JSON.stringify({
+  return visibleJson({
     exitCode: a.exitCode,
     taxYear: a.summary['taxYear'],
     currency: pick(a.summary, ['currency']),
@@ -105,7 +115,7 @@ export function answerJson(a: AnswerInput & { readonly exitCode: number }): stri
 
 /** A diagnostic as one JSON line (`--json`, stderr). */
 export function diagnosticJsonLine(d: Diagnostic): string {
-  return JSON.stringify({
+  return visibleJson({
     severity: d.severity,
     code: d.code,
     message: d.message,

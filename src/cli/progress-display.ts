@@ -9,6 +9,7 @@
  * clock, whether to draw.
  */
 import type { ProgressEvent, ProgressSink } from '../pipeline/progress.js';
+import { escapeInvisible } from '../model/visible-text.js';
 
 export interface ProgressStream {
   readonly isTTY?: boolean;
@@ -46,7 +47,7 @@ function percent(done: number, total: number): string {
 export function describeProgress(e: ProgressEvent): string {
   switch (e.phase) {
     case 'read':
-      return `reading ${e.index + 1}/${e.files} ${e.file} ${size(e.bytes)}/${size(e.totalBytes)} ${percent(e.bytes, e.totalBytes)} ${grouped(e.rows)} rows`;
+      return `reading ${e.index + 1}/${e.files} ${escapeInvisible(e.file)} ${size(e.bytes)}/${size(e.totalBytes)} ${percent(e.bytes, e.totalBytes)} ${grouped(e.rows)} rows`;
     case 'match':
       return `pairing transfers among ${grouped(e.events)} events`;
     case 'price':
@@ -56,7 +57,7 @@ export function describeProgress(e: ProgressEvent): string {
     case 'prepare':
       return `preparing ${e.what}`;
     case 'write':
-      return `writing ${e.index + 1}/${e.files} ${e.file} ${size(e.bytes)}`;
+      return `writing ${e.index + 1}/${e.files} ${escapeInvisible(e.file)} ${size(e.bytes)}`;
   }
 }
 

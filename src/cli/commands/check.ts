@@ -6,7 +6,7 @@ import { importInputs } from '../../pipeline/compute-report.js';
 import { collectInputs, readInputs } from '../io.js';
 import { INPUT_OPTIONS, runImporters, toDateOrder, toReadOptions } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
-import { diagnosticJsonLine } from '../answer.js';
+import { diagnosticJsonLine, visibleJson } from '../answer.js';
 
 interface CheckArgs {
   inputs: string[];
@@ -60,7 +60,7 @@ export function runCheck(args: CheckArgs): CommandResult {
     }));
     return {
       exitCode,
-      stdout: JSON.stringify({ exitCode, files: table, total: { files: files.length, ...total } }),
+      stdout: visibleJson({ exitCode, files: table, total: { files: files.length, ...total } }),
       stderr: diagnostics.filter((d) => d.severity !== 'note').map(diagnosticJsonLine).join('\n'),
     };
   }

@@ -17,7 +17,7 @@ import { PLAIN_CONTEXT, type CommandResult, type RunContext, type TaxlotCommand 
 import type { ProgressSink } from '../../pipeline/progress.js';
 import type { OutputProducer } from '../../report/output-stream.js';
 import { trackInputs } from '../tracked-inputs.js';
-import { answerJson, collapseFileList, diagnosticJsonLine, formatAnswer, paintDiagnostics } from '../answer.js';
+import { answerJson, collapseFileList, diagnosticJsonLine, formatAnswer, paintDiagnostics, visibleJson } from '../answer.js';
 import { formatMethodSchedule } from '../../engine/method-schedule.js';
 import { compareMethods, methodsSummary } from '../../pipeline/compare-methods.js';
 
@@ -136,7 +136,7 @@ export async function runReport(args: ReportArgs, ctx: RunContext = PLAIN_CONTEX
   if (data.nothingRead) {
     const why = 'nothing could be read (no input in a known format); no report written';
     return args.json
-      ? { exitCode: 2, stderr, stdout: JSON.stringify({ exitCode: 2, error: why }) }
+      ? { exitCode: 2, stderr, stdout: visibleJson({ exitCode: 2, error: why }) }
       : { exitCode: 2, stderr: `${stderr}\ntaxlot: ${why}`, stdout: '' };
   }
   const counts = countBySeverity(all);
