@@ -1,0 +1,191 @@
+/**
+ * A report folder is replaced as a whole, or left as it was.
+ *
+ * The new report is written into a hidden staging folder beside `--out` (same parent, so the
+ * same file system: `.<name>.taxlot-tmp-<pid>-<random>`), its manifest last; then the old
+ * folder is renamed aside (`.<name>.taxlot-old-…`), the staging folder renamed in, and the old
+ * one removed. A fault at any step (a full disk, a permission, a signal) removes the staging
+ * folder and leaves `--out` untouched; a run killed outright (SIGKILL, a power cut) may leave a
+ * staging or aside folder, which the next run into the same `--out` removes — or, if the kill
+ * fell between the two renames, renames back in place. The caller holds the output lock
+ * (output-lock.ts), so every such leftover is known to be dead.
+ *
+ * Ownership: `.taxlot-manifest.json` lists every file the run wrote (name, bytes, SHA-256).
+ * Files it lists are taxlot's, and a new run replaces all of them (a PDF left out by `--no-pdf`
+ * goes, so one folder never mixes two runs). Anything else in the folder is the user's and is
+ * carried into the new folder unchanged (hard links: the same files, not copies); a user's file
+ * whose name the new report needs is never overwritten — the run is refused instead (exit 2).
+ */
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { describeFsError, Interrupted, isFsError, OutputError } from './errors.js';
+import { interruptible } from './interrupt.js';
+import { isStagingName } from './io.js';
+import { outputFs, streamToFile, temporaryName, type WrittenFile } from './write-outputs.js';
+import type { OutputProducer } from '../report/output-stream.js';
+
+export const MANIFEST_FILE = '.taxlot-manifest.json';
+
+interface Manifest {
+  readonly schema: 1;
+  readonly generator: 'taxlot';
+  readonly files: readonly WrittenFile[];
+}
+
+/** The names a folder's manifest says taxlot wrote, or undefined when it has no valid manifest. */
+export function readManifest(dir: string): Set<string> | undefined {
+  let parsed: Partial<Manifest>;
+  try {
+    parsed = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
+  } catch {
+    return undefined;
+  }
+  if (parsed.schema !== 1 || parsed.generator !== 'taxlot' || !Array.isArray(parsed.files)) return undefined;
+  const names = parsed.files.map((f) => (f as Partial<WrittenFile>)?.name);
+  // only plain names inside the folder: a forged manifest must not make taxlot delete elsewhere
+  if (!names.every((n): n is string => typeof n === 'string' && n !== '' && n !== '.' && n !== '..' && !/[/\\]/.test(n))) return undefined;
+  return new Set(names);
+}
+
+/** Entries of `dir` (empty when it does not exist). */
+function entries(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
+/** Leftovers of killed runs into `realOut`: restore an old report renamed aside, remove the rest. */
+export function recoverLeftovers(realOut: string): void {
+  const parent = dirname(realOut);
+  const prefix = `.${basename(realOut)}.taxlot-`;
+  const leftovers = entries(parent).filter((n) => n.startsWith(prefix) && isStagingName(n) && lstatSync(join(parent, n)).isDirectory());
+  const aside = leftovers.find((n) => n.startsWith(`${prefix}old-`) && existsSync(join(parent, n, MANIFEST_FILE)));
+  if (aside !== undefined && !existsSync(realOut)) outputFs().renameSync(join(parent, aside), realOut);
+  for (const n of leftovers) outputFs().rmSync(join(parent, n), { recursive: true, force: true });
+}
+
+/**
+ * What of the existing folder is the user's, to carry into the new one.
+ * @throws {OutputError} when one of the user's files has a name the new report needs
+ */
+function userEntries(realOut: string, shown: string, names: readonly string[]): string[] {
+  if (!existsSync(realOut)) return [];
+  const ours = readManifest(realOut);
+  const user = entries(realOut).filter((n) => !(ours?.has(n) ?? false) && !(ours !== undefined && n === MANIFEST_FILE));
+  const clash = user.filter((n) => names.includes(n) || n === MANIFEST_FILE);
+  if (clash.length > 0) {
+    const them = clash.length === 1 ? 'it' : 'them';
+    const why = ours === undefined ? `it has no ${MANIFEST_FILE} (written by an older taxlot, or not by taxlot)` : `its ${MANIFEST_FILE} does not list ${them}`;
+    throw new OutputError(
+      `${shown} holds ${clash.join(', ')}, which taxlot did not write (${why}); taxlot never replaces a file it did not write — move ${them} away, or choose another --out`,
+    );
+  }
+  return user;
+}
+
+/** Put `src` (the user's file, folder or link) into the new folder as it is: hard links, not copies. */
+function carry(src: string, dst: string, shown: string): void {
+  const fsx = outputFs();
+  const st = lstatSync(src);
+  if (st.isSymbolicLink()) fsx.symlinkSync(readlinkSync(src), dst);
+  else if (st.isDirectory()) {
+    fsx.mkdirSync(dst);
+    for (const n of entries(src)) carry(join(src, n), join(dst, n), shown);
+    fsx.chmodSync(dst, st.mode & 0o7777);
+  } else if (st.isFile()) {
+    try {
+      fsx.linkSync(src, dst);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK' && code !== 'EXDEV') throw e;
+      fsx.copyFileSync(src, dst); // a file system without hard links
+    }
+  } else {
+    throw new OutputError(`${join(shown, basename(src))} is a pipe, socket or device, which taxlot cannot keep in a new report folder; move it out of ${shown}`);
+  }
+}
+
+function swapIn(realOut: string, staging: string): void {
+  const fsx = outputFs();
+  if (!existsSync(realOut)) {
+    fsx.renameSync(staging, realOut);
+    return;
+  }
+  const aside = temporaryName(realOut, 'old');
+  fsx.renameSync(realOut, aside);
+  try {
+    fsx.renameSync(staging, realOut);
+  } catch (e) {
+    fsx.renameSync(aside, realOut);
+    throw e;
+  }
+  try {
+    fsx.rmSync(aside, { recursive: true, force: true });
+  } catch {
+    // the new report is in place; the next run removes what is left of the old one
+  }
+}
+
+/**
+ * Write `outputs` as the folder `realOut` (a real path; `shown` is how the user wrote it),
+ * replacing what taxlot wrote there before and keeping everything else.
+ * @returns the files written, in order, as the manifest lists them, and the user's entries kept
+ * @throws {OutputError} when the system refuses a write (the folder is then as it was)
+ * @throws {Interrupted} on SIGINT/SIGTERM (the folder is then as it was)
+ */
+export function writeFolderAtomically(realOut: string, shown: string, outputs: ReadonlyMap<string, OutputProducer>): Promise<{ files: WrittenFile[]; kept: string[] }> {
+  return interruptible(async (abort) => {
+    const fsx = outputFs();
+    const staging = temporaryName(realOut, 'tmp');
+    let made = false;
+    try {
+      fsx.mkdirSync(dirname(realOut), { recursive: true });
+      recoverLeftovers(realOut);
+      const kept = userEntries(realOut, shown, [...outputs.keys()]);
+      fsx.mkdirSync(staging);
+      made = true;
+      const files: WrittenFile[] = [];
+      for (const [name, produce] of outputs) files.push(await streamToFile(join(staging, name), produce, abort));
+      for (const name of kept) carry(join(realOut, name), join(staging, name), shown);
+      const manifest: Manifest = { schema: 1, generator: 'taxlot', files };
+      await streamToFile(join(staging, MANIFEST_FILE), () => [`${JSON.stringify(manifest, null, 2)}\n`], abort);
+      if (existsSync(realOut)) fsx.chmodSync(staging, statSync(realOut).mode & 0o7777);
+      abort.throwIfAborted();
+      swapIn(realOut, staging);
+      made = false;
+      return { files, kept };
+    } catch (e) {
+      if (made) removeStaging(staging);
+      if (e instanceof Interrupted) throw new Interrupted(e.signal, `${shown} was left as it was, and nothing of this run remains on disk`);
+      if (isFsError(e)) {
+        const where = typeof e.path === 'string' ? e.path.replace(staging, shown).replace(realOut, shown) : shown;
+        throw new OutputError(`cannot write ${where}: ${describeFsError(e)}; ${shown} was left as it was`);
+      }
+      throw e;
+    }
+  });
+}
+
+function removeStaging(staging: string): void {
+  try {
+    outputFs().rmSync(staging, { recursive: true, force: true });
+  } catch {
+    // the next run into this folder removes it (recoverLeftovers)
+  }
+}
+
+/**
+ * Remove what taxlot wrote into `realOut` (the files its manifest lists, then the manifest), and
+ * the folder itself if nothing of the user's is left in it. Without a manifest nothing is touched.
+ */
+export function removeOwnReport(realOut: string): void {
+  const ours = readManifest(realOut);
+  if (ours === undefined) return;
+  const fsx = outputFs();
+  for (const name of ours) fsx.rmSync(join(realOut, name), { force: true, recursive: true });
+  fsx.rmSync(join(realOut, MANIFEST_FILE), { force: true });
+  if (entries(realOut).length === 0) fsx.rmSync(realOut, { recursive: true, force: true });
+}
