@@ -178,8 +178,8 @@ function removeStaging(staging: string): void {
 }
 
 /**
- * Remove what taxlot wrote into `realOut` (the files its manifest lists, then the manifest), and
- * the folder itself if nothing of the user's is left in it. Without a manifest nothing is touched.
+ * Remove what taxlot wrote into `realOut` (the files its manifest lists, then the manifest); the
+ * folder and anything else in it stay. Without a manifest nothing is touched.
  */
 export function removeOwnReport(realOut: string): void {
   const ours = readManifest(realOut);
@@ -187,5 +187,4 @@ export function removeOwnReport(realOut: string): void {
   const fsx = outputFs();
   for (const name of ours) fsx.rmSync(join(realOut, name), { force: true, recursive: true });
   fsx.rmSync(join(realOut, MANIFEST_FILE), { force: true });
-  if (entries(realOut).length === 0) fsx.rmSync(realOut, { recursive: true, force: true });
 }
