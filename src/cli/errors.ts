@@ -64,6 +64,7 @@ const CAUSES: Record<string, string> = {
 /** "no space left on the disk (ENOSPC)" for a Node file-system error; its message otherwise. */
 export function describeFsError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EEXIST' && (e as NodeJS.ErrnoException).syscall === 'mkdir') return 'a file is in the way of a folder of that name (EEXIST)';
   if (typeof code === 'string' && CAUSES[code]) return `${CAUSES[code]} (${code})`;
   if (typeof code === 'string') return `${(e as Error).message.replace(/^[A-Z]+: /, '')}`;
   return e instanceof Error ? e.message : String(e);

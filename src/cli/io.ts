@@ -116,7 +116,8 @@ export function physicalPath(p: string, hops = 0): string {
   let abs = isAbsolute(p) ? p : `${process.cwd()}${sep}${p}`;
   while (abs.length > 1 && abs.endsWith(sep)) abs = abs.slice(0, -1);
   try {
-    return realpathSync(abs);
+    // the native call resolves `..` after a link as the system does; the JS one would not
+    return realpathSync.native(abs);
   } catch {
     // does not exist (yet), or a link whose target does not
   }

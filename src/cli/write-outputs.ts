@@ -130,6 +130,8 @@ export async function streamToFile(path: string, produce: OutputProducer, abort?
   } catch (e) {
     if (open) closeQuietly(fd);
     activeFs.rmSync(path, { force: true });
+    // a failed write() names no file: say which one it was
+    if (isFsError(e) && e.path === undefined) e.path = path;
     throw e;
   }
 }
