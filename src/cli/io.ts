@@ -1,7 +1,8 @@
 /**
  * The file system around a report: collecting the input files, keeping the output folder away
- * from them, clearing a previous run's stale outputs. Reading the inputs is read-input.ts; writing
- * outputs atomically (temp file + rename) is write-outputs.ts.
+ * from them (on real paths, links followed as the system follows them). Reading the inputs is
+ * read-input.ts; writing the report folder as a whole is report-folder.ts, single files
+ * write-outputs.ts.
  */
 import { existsSync, lstatSync, readdirSync, readlinkSync, statSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
