@@ -7,7 +7,7 @@
  * refused. `npm test` builds `dist/` first.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +119,26 @@ describe('a report run interrupted while writing', () => {
     expect(snapshot(out)).toEqual(baselineFiles);
     expect(readdirSync(parent)).toEqual(['r']);
   }, 60_000);
+});
+
+describe('a folder the user may not write to (a real EACCES)', () => {
+  it('exit 2 with the path and the cause, the previous report as it was', () => {
+    const { parent, out } = previousReport();
+    chmodSync(parent, 0o555);
+    chmodSync(out, 0o555);
+    // root ignores permissions: run the CLI as "nobody" then (tests usually run as root here)
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const small = join(parent, '..', `${parent.split('/').pop()}-wallet.csv`);
+    writeFileSync(small, `${KOINLY_HEADER}\n2024-01-01 10:00,100,USD,0.01,BTC,,,,,,,\n2024-02-01 10:00,0.01,BTC,120,USD,,,,,,,\n`);
+    const r = spawnSync(process.execPath, [BIN, 'report', small, '--out', out, '--no-pdf'], { encoding: 'utf8', ...asUser });
+    chmodSync(parent, 0o755);
+    chmodSync(out, 0o755);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`taxlot: cannot write ${out}: permission denied (EACCES); ${out} was left as it was (taxlot writes the new report beside the folder`);
+    expect(r.stderr).not.toContain('internal error');
+    expect(snapshot(out)).toEqual(baselineFiles);
+    expect(leftovers(parent)).toEqual([]);
+  });
 });
 
 describe('two runs into one folder', () => {

@@ -195,6 +195,15 @@ describe('faults while writing leave the previous report intact and nothing behi
   });
 });
 
+describe('an --out that cannot be swapped', () => {
+  it('a mount point (here /dev/shm, a tmpfs) is refused before anything is computed, exit 2', async () => {
+    const { input } = setup();
+    const r = await report(input, '/dev/shm');
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('/dev/shm is a mount point (another file system than its parent), which taxlot cannot replace as a whole; give a folder inside it as --out, such as /dev/shm/taxlot-report');
+  });
+});
+
 describe('leftovers of a killed run', () => {
   it('a staging folder and an old folder renamed aside are removed by the next run', async () => {
     const { input, parent, out } = setup();

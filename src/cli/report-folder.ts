@@ -162,11 +162,38 @@ export function writeFolderAtomically(realOut: string, shown: string, outputs: R
       if (e instanceof Interrupted) throw new Interrupted(e.signal, `${shown} was left as it was, and nothing of this run remains on disk`);
       if (isFsError(e)) {
         const where = typeof e.path === 'string' ? e.path.replace(staging, shown).replace(realOut, shown) : shown;
-        throw new OutputError(`cannot write ${where}: ${describeFsError(e)}; ${shown} was left as it was`);
+        throw new OutputError(`cannot write ${where}: ${describeFsError(e)}; ${shown} was left as it was${hintFor(e, realOut, staging)}`);
       }
       throw e;
     }
   });
+}
+
+/** What to do about the two faults the swap itself adds. */
+function hintFor(e: NodeJS.ErrnoException, realOut: string, staging: string): string {
+  if ((e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS') && e.syscall === 'mkdir' && e.path === staging) {
+    return ` (taxlot writes the new report beside the folder and swaps it in, so it needs to create folders in ${dirname(realOut)})`;
+  }
+  if (e.code === 'EBUSY' && e.syscall === 'rename') return ' (the folder is probably a mount point, such as a container volume, which cannot be renamed: give a folder inside it as --out)';
+  return '';
+}
+
+/**
+ * Refuse early (before the computation) an `--out` that can never be swapped: a mount point.
+ * @throws {OutputError}
+ */
+export function assertReplaceable(realOut: string, shown: string): void {
+  let here: number;
+  let parent: number;
+  try {
+    here = statSync(realOut).dev;
+    parent = statSync(dirname(realOut)).dev;
+  } catch {
+    return; // does not exist yet: created by the swap
+  }
+  if (here !== parent) {
+    throw new OutputError(`${shown} is a mount point (another file system than its parent), which taxlot cannot replace as a whole; give a folder inside it as --out, such as ${join(shown, 'taxlot-report')}`);
+  }
 }
 
 function removeStaging(staging: string): void {

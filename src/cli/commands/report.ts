@@ -8,7 +8,7 @@ import type { PricedEvent } from '../../pricing/price-events.js';
 import { withDiagnosticCounts } from '../../report/summary.js';
 import { assertSafeOutput, collectInputs, physicalPath, readInputs } from '../io.js';
 import { acquireOutputLock } from '../output-lock.js';
-import { writeFolderAtomically } from '../report-folder.js';
+import { assertReplaceable, writeFolderAtomically } from '../report-folder.js';
 import { computeReportWithPrices } from '../compute-with-prices.js';
 import {
   COMPUTE_OPTIONS, INPUT_OPTIONS, PRESENTATION_OPTIONS, PRICE_PROVIDER_OPTIONS, toPresentation, toPriceProvider, toReadOptions, toReportOptions,
@@ -59,6 +59,7 @@ export async function writeReportFolder(
   const placement = { inputFolders: args.inputs, allowInsideInputs: args['allow-out-inside-inputs'] === true };
   assertSafeOutput(args.out, paths, REPORT_FILES, placement);
   const realOut = physicalPath(args.out);
+  assertReplaceable(realOut, args.out);
   const lock = await acquireOutputLock(realOut, args.out, 'report');
   try {
     const inputs = readInputs(paths, toReadOptions(args));
@@ -128,7 +129,12 @@ export const reportCommand: TaxlotCommand<ReportArgs> = {
       .options(PRICE_PROVIDER_OPTIONS)
       .options(PRESENTATION_OPTIONS)
       .options({
-        out: { type: 'string', default: 'taxlot-report', describe: 'output folder (created if missing; never inside a folder given as input unless --allow-out-inside-inputs)', group: 'Output:' },
+        out: {
+          type: 'string',
+          default: 'taxlot-report',
+          describe: 'output folder (created if missing, replaced as a whole at the end, your own files in it kept; never inside a folder given as input unless --allow-out-inside-inputs)',
+          group: 'Output:',
+        },
         'allow-out-inside-inputs': {
           type: 'boolean',
           default: false,
