@@ -44,6 +44,18 @@ function isAlive(pid: number): boolean {
  * `taxlot report` into one client's folder right now) is left alone.
  */
 export function removeDeadLeftovers(outReal: string): void {
+  cleanLeftovers(outReal, (pid) => !isAlive(pid));
+}
+
+/**
+ * After this process stopped its workers: remove the staging folders they were writing; a
+ * worker stopped between the two renames of its swap gets its old folder renamed back.
+ */
+export function removeOwnStaging(outReal: string): void {
+  cleanLeftovers(outReal, (pid) => pid === process.pid);
+}
+
+function cleanLeftovers(outReal: string, isLeftover: (pid: number) => boolean): void {
   for (const dir of [outReal, join(outReal, STAMP_FOLDER)]) {
     let names: string[];
     try {
@@ -52,11 +64,11 @@ export function removeDeadLeftovers(outReal: string): void {
       continue;
     }
     for (const name of names.filter(isStagingName)) {
-      if (isAlive(pidOf(name))) continue;
+      if (!isLeftover(pidOf(name))) continue;
       const path = join(dir, name);
       const [, target, kind] = /^\.(.+)\.taxlot-(tmp|old)-/.exec(name)!;
       const home = join(dir, target!);
-      // killed between the two renames of the swap: the old report goes back in place
+      // stopped between the two renames of the swap: the old report goes back in place
       if (kind === 'old' && lstatSync(path).isDirectory() && !existsSync(home) && existsSync(join(path, MANIFEST_FILE))) renameSync(path, home);
       else rmSync(path, { recursive: true, force: true });
     }
@@ -116,18 +128,5 @@ export class BatchRecorder {
     const path = join(this.out, INDEX_CSV);
     writeFileAtomic(path, renderIndexCsv(this.rows()));
     return path;
-  }
-}
-
-/** After the workers were stopped: remove the staging folders they were writing (this process's). */
-export function removeOwnStaging(outReal: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(outReal);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (isStagingName(name) && pidOf(name) === process.pid && name.includes('.taxlot-tmp-')) rmSync(join(outReal, name), { recursive: true, force: true });
   }
 }
