@@ -166,6 +166,9 @@ describe('two runs into one folder', () => {
     try {
       const second = spawnSync(process.execPath, [BIN, 'report', input, '--out', out, '--no-pdf', '--method', 'lifo'], { encoding: 'utf8' });
       expect(second.status).toBe(2);
+      // a stopped holder answers nothing: on Linux its pid is read from its socket's name tag
+      const named = process.platform === 'linux' ? `(pid ${first.child.pid}, started ` : '';
+      expect(second.stderr).toContain(`taxlot: another taxlot run ${named}`);
       expect(second.stderr).toContain(`is writing ${out}; wait for it to finish`);
     } finally {
       first.child.kill('SIGCONT');

@@ -8,12 +8,14 @@
  * however it ends (Ctrl-C, SIGKILL, out of memory), so a lock is never stale and no lock file is
  * ever left behind. Elsewhere (macOS, BSD) it is a socket file in the temporary folder; one that
  * nobody answers on is stale (its process is gone) and is removed. The holder answers a
- * connection with `{ pid, startedAt, command }`, which is what the refusal shows. Limitation:
+ * connection with `{ pid, startedAt, command }`, which is what the refusal shows; on Linux it also
+ * holds a second abstract socket whose name carries its pid and start time, read from
+ * /proc/net/unix, so a holder busy computing (it answers nothing then) is still named. Limitation:
  * runs in different containers (network namespaces) sharing one disk do not see each other's
  * lock.
  */
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,13 +79,33 @@ function askHolder(address: string): Promise<Holder | undefined> {
   });
 }
 
+/** Linux: the holder's name tag in /proc/net/unix (`@taxlot-out-<id>.holder.<pid>.<ms>`), if there. */
+function holderFromProcNet(address: string): Holder | undefined {
+  let table: string;
+  try {
+    table = readFileSync('/proc/net/unix', 'utf8');
+  } catch {
+    return undefined;
+  }
+  const tag = `@${address.slice(1)}.holder.`;
+  for (const line of table.split('\n')) {
+    const at = line.indexOf(tag);
+    if (at < 0) continue;
+    // Node pads an abstract name with NUL bytes, which the table shows as '@'
+    const m = /^(\d+)\.(\d+)@*$/.exec(line.slice(at + tag.length).trim());
+    if (m) return { pid: Number(m[1]), startedAt: new Date(Number(m[2])).toISOString() };
+  }
+  return undefined;
+}
+
 /**
  * Take the lock on the output folder `realOut` (its real path); `shown` is how the user wrote it.
  * @throws {OutputError} when another run holds it
  */
 export async function acquireOutputLock(realOut: string, shown: string, command: string, kind: LockKind = defaultKind()): Promise<OutputLock> {
   const address = lockAddress(realOut, kind);
-  const info = JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), command });
+  const started = Date.now();
+  const info = JSON.stringify({ pid: process.pid, startedAt: new Date(started).toISOString(), command });
   for (let attempt = 0; ; attempt++) {
     const server = net.createServer((socket) => {
       socket.unref();
@@ -96,7 +118,7 @@ export async function acquireOutputLock(realOut: string, shown: string, command:
       if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') {
         throw new OutputError(`cannot lock the output folder ${shown} against a second run: ${(e as Error).message}`);
       }
-      const holder = await askHolder(address);
+      const holder = (kind === 'abstract' ? holderFromProcNet(address) : undefined) ?? (await askHolder(address));
       if (holder === undefined && kind === 'file' && attempt === 0) {
         rmSync(address, { force: true }); // stale: its process is gone
         continue;
@@ -106,9 +128,16 @@ export async function acquireOutputLock(realOut: string, shown: string, command:
     }
     server.unref();
     server.on('error', () => undefined);
+    const tag = kind === 'abstract' ? net.createServer() : undefined;
+    if (tag) {
+      tag.on('error', () => undefined); // only a name tag: without it the refusal shows no pid
+      tag.listen(`${address}.holder.${process.pid}.${started}`);
+      tag.unref();
+    }
     return {
       release: () => {
         server.close();
+        tag?.close();
         if (kind === 'file') rmSync(address, { force: true });
       },
     };
