@@ -97,6 +97,34 @@ describe('files taxlot did not write', () => {
   });
 });
 
+describe('a file taxlot wrote that the user changed since', () => {
+  it('is the user\'s now: a run with a PDF is refused, a --no-pdf run keeps the edited report.pdf', async () => {
+    const { input, out } = setup();
+    expect((await main(['report', input, '--out', out])).exitCode).toBe(0);
+    writeFileSync(join(out, 'report.pdf'), '%PDF my annotated copy');
+    const refused = await main(['report', input, '--out', out]);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain(`${out} holds report.pdf, changed since taxlot wrote it (not the size or SHA-256 its ${MANIFEST_FILE} records)`);
+    expect(readFileSync(join(out, 'report.pdf'), 'utf8')).toBe('%PDF my annotated copy');
+    const r = await report(input, out);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('kept report.pdf (not written by taxlot');
+    expect(readFileSync(join(out, 'report.pdf'), 'utf8')).toBe('%PDF my annotated copy');
+  });
+
+  it('the same size but other bytes is a change too', async () => {
+    const { input, out } = setup();
+    expect((await report(input, out)).exitCode).toBe(0);
+    const income = readFileSync(join(out, 'income.csv'));
+    income[income.length - 2] ^= 1; // flip one bit of the last character before the newline
+    writeFileSync(join(out, 'income.csv'), income);
+    const r = await report(input, out);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('holds income.csv, changed since taxlot wrote it');
+    expect(readFileSync(join(out, 'income.csv'))).toEqual(income);
+  });
+});
+
 describe('one run per folder', () => {
   it('a FIFO run with a PDF, then a HIFO run without: no FIFO file is left beside the HIFO summary', async () => {
     const { input, out } = setup();

@@ -11,12 +11,14 @@
  * (output-lock.ts), so every such leftover is known to be dead.
  *
  * Ownership: `.taxlot-manifest.json` lists every file the run wrote (name, bytes, SHA-256).
- * Files it lists are taxlot's, and a new run replaces all of them (a PDF left out by `--no-pdf`
- * goes, so one folder never mixes two runs). Anything else in the folder is the user's and is
+ * Files it lists, unchanged since, are taxlot's, and a new run replaces all of them (a PDF left
+ * out by `--no-pdf` goes, so one folder never mixes two runs). Anything else in the folder —
+ * including a listed file someone has edited or replaced since — is the user's and is
  * carried into the new folder unchanged (hard links: the same files, not copies); a user's file
  * whose name the new report needs is never overwritten — the run is refused instead (exit 2).
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeFsError, Interrupted, isFsError, OutputError } from './errors.js';
 import { interruptible } from './interrupt.js';
@@ -32,8 +34,8 @@ interface Manifest {
   readonly files: readonly WrittenFile[];
 }
 
-/** The names a folder's manifest says taxlot wrote, or undefined when it has no valid manifest. */
-export function readManifest(dir: string): Set<string> | undefined {
+/** The files a folder's manifest says taxlot wrote, or undefined when it has no valid manifest. */
+export function readManifest(dir: string): Map<string, WrittenFile> | undefined {
   let parsed: Partial<Manifest>;
   try {
     parsed = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
@@ -41,10 +43,48 @@ export function readManifest(dir: string): Set<string> | undefined {
     return undefined;
   }
   if (parsed.schema !== 1 || parsed.generator !== 'taxlot' || !Array.isArray(parsed.files)) return undefined;
-  const names = parsed.files.map((f) => (f as Partial<WrittenFile>)?.name);
-  // only plain names inside the folder: a forged manifest must not make taxlot delete elsewhere
-  if (!names.every((n): n is string => typeof n === 'string' && n !== '' && n !== '.' && n !== '..' && !/[/\\]/.test(n))) return undefined;
-  return new Set(names);
+  const files = new Map<string, WrittenFile>();
+  for (const f of parsed.files as Partial<WrittenFile>[]) {
+    const { name, bytes, sha256 } = f ?? {};
+    // only plain names inside the folder: a forged manifest must not make taxlot delete elsewhere
+    if (typeof name !== 'string' || name === '' || name === '.' || name === '..' || /[/\\]/.test(name)) return undefined;
+    if (typeof bytes !== 'number' || typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return undefined;
+    files.set(name, { name, bytes, sha256 });
+  }
+  return files;
+}
+
+function sha256File(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The files of `dir` that are taxlot's: listed in its manifest and unchanged since (same size
+ * and SHA-256) — a listed file someone edited or replaced is theirs now. Undefined without a
+ * valid manifest.
+ */
+export function ownFiles(dir: string): Set<string> | undefined {
+  const listed = readManifest(dir);
+  if (listed === undefined) return undefined;
+  const own = new Set<string>();
+  for (const [name, f] of listed) {
+    const path = join(dir, name);
+    try {
+      const st = lstatSync(path);
+      if (st.isFile() && st.size === f.bytes && sha256File(path) === f.sha256) own.add(name);
+    } catch {
+      // gone, or unreadable: not provably taxlot's
+    }
+  }
+  return own;
 }
 
 /** Entries of `dir` (empty when it does not exist). */
@@ -73,17 +113,23 @@ export function recoverLeftovers(realOut: string): void {
  */
 function userEntries(realOut: string, shown: string, names: readonly string[]): string[] {
   if (!existsSync(realOut)) return [];
-  const ours = readManifest(realOut);
+  const listed = readManifest(realOut);
+  const ours = ownFiles(realOut);
   const user = entries(realOut).filter((n) => !(ours?.has(n) ?? false) && !(ours !== undefined && n === MANIFEST_FILE));
   const clash = user.filter((n) => names.includes(n) || n === MANIFEST_FILE);
-  if (clash.length > 0) {
-    const them = clash.length === 1 ? 'it' : 'them';
-    const why = ours === undefined ? `it has no ${MANIFEST_FILE} (written by an older taxlot, or not by taxlot)` : `its ${MANIFEST_FILE} does not list ${them}`;
-    throw new OutputError(
-      `${shown} holds ${clash.join(', ')}, which taxlot did not write (${why}); taxlot never replaces a file it did not write — move ${them} away, or choose another --out`,
-    );
+  if (clash.length === 0) return user;
+  const changed = clash.filter((n) => listed?.has(n) ?? false);
+  const foreign = clash.filter((n) => !changed.includes(n));
+  const them = (list: readonly string[]): string => (list.length === 1 ? 'it' : 'them');
+  const parts: string[] = [];
+  if (foreign.length > 0) {
+    const why = listed === undefined ? `it has no ${MANIFEST_FILE} (written by an older taxlot, or not by taxlot)` : `its ${MANIFEST_FILE} does not list ${them(foreign)}`;
+    parts.push(`${shown} holds ${foreign.join(', ')}, which taxlot did not write (${why})`);
   }
-  return user;
+  if (changed.length > 0) {
+    parts.push(`${shown} holds ${changed.join(', ')}, changed since taxlot wrote ${them(changed)} (not the size or SHA-256 its ${MANIFEST_FILE} records)`);
+  }
+  throw new OutputError(`${parts.join('; ')}; taxlot never replaces a file it did not write — move ${them(clash)} away, or choose another --out`);
 }
 
 /** Put `src` (the user's file, folder or link) into the new folder as it is: hard links, not copies. */
@@ -205,13 +251,14 @@ function removeStaging(staging: string): void {
 }
 
 /**
- * Remove what taxlot wrote into `realOut` (the files its manifest lists, then the manifest); the
- * folder and anything else in it stay. Without a manifest nothing is touched.
+ * Remove what taxlot wrote into `realOut` (the files its manifest lists and nobody changed since,
+ * then the manifest); the folder and anything else in it stay. Without a manifest nothing is
+ * touched.
  */
 export function removeOwnReport(realOut: string): void {
-  const ours = readManifest(realOut);
+  const ours = ownFiles(realOut);
   if (ours === undefined) return;
   const fsx = outputFs();
-  for (const name of ours) fsx.rmSync(join(realOut, name), { force: true, recursive: true });
+  for (const name of ours) fsx.rmSync(join(realOut, name), { force: true });
   fsx.rmSync(join(realOut, MANIFEST_FILE), { force: true });
 }
