@@ -116,7 +116,7 @@ describe('a file taxlot wrote that the user changed since', () => {
     const { input, out } = setup();
     expect((await report(input, out)).exitCode).toBe(0);
     const income = readFileSync(join(out, 'income.csv'));
-    income[income.length - 2] ^= 1; // flip one bit of the last character before the newline
+    income[income.length - 2] = income[income.length - 2]! ^ 1; // flip one bit of the last character before the newline
     writeFileSync(join(out, 'income.csv'), income);
     const r = await report(input, out);
     expect(r.exitCode).toBe(2);
