@@ -245,8 +245,9 @@ async function runPlanned(req: BatchRequest, planned: readonly Planned[]): Promi
       );
     }
   } catch (e) {
-    if (!(e instanceof Interrupted)) throw e;
+    // stopped workers (a signal, or recording a result failed) leave their staging folders
     removeOwnStaging(physicalPath(out));
+    if (!(e instanceof Interrupted)) throw e;
     const left = total - recorder.finished;
     throw new Interrupted(
       e.signal,

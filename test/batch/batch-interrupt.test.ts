@@ -103,3 +103,28 @@ describe('Ctrl-C during a batch, then a re-run', () => {
     }, 120_000);
   }
 });
+
+describe('a fault writing the batch\'s own files', () => {
+  it('a full disk while writing index.csv: exit 2 naming index.csv, no stack, no temporary file', async () => {
+    const { useOutputFs } = await import('../../src/cli/write-outputs.js');
+    const { main } = await import('../../src/cli/main.js');
+    const { renameSync } = await import('node:fs');
+    const out = join(fx.base, 'out-full');
+    const restore = useOutputFs({
+      renameSync: (from, to) => {
+        if (String(to).endsWith('index.csv')) throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC', syscall: 'rename', path: String(from) });
+        renameSync(from, to);
+      },
+    });
+    let r;
+    try {
+      r = await main(['batch', fx.clients, '--out', out, '--jobs', '1']);
+    } finally {
+      restore();
+    }
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`taxlot: cannot write ${join(out, 'index.csv')}: no space left on the disk (ENOSPC)`);
+    expect(r.stderr).not.toContain('internal error');
+    expect(leftovers(out)).toEqual([]);
+  });
+});
