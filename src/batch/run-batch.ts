@@ -255,6 +255,8 @@ async function runPlanned(req: BatchRequest, planned: readonly Planned[]): Promi
     );
   }
 
+  // a worker that died mid-write (out of memory) left its staging folder: nothing is in flight now
+  removeOwnStaging(physicalPath(out));
   const rows = recorder.rows();
   const indexCsv = recorder.writeIndex();
   const indexPdf = join(out, 'index.pdf');
