@@ -109,6 +109,21 @@ describe('a report run interrupted while writing', () => {
     expect(method(out)).toBe('HIFO');
   }, 60_000);
 
+  it('SIGINT while writing a report with its PDF is honoured within a second or two (the PDF is laid out before writing starts)', async () => {
+    const { parent, out } = previousReport();
+    const { child, done } = start(out, '--pdf');
+    await writing(parent, done);
+    const sent = performance.now();
+    child.kill('SIGINT');
+    const r = await done;
+    const waited = performance.now() - sent;
+    // laying out 30,000 lines of PDF takes seconds: were it done while writing, the signal would wait for it
+    expect(waited, r.stderr).toBeLessThan(2500);
+    if (r.code === 130) expect(snapshot(out)).toEqual(baselineFiles);
+    else expect(r.code, r.stderr).toBe(0); // it had already swapped the new report in
+    expect(leftovers(parent)).toEqual([]);
+  }, 120_000);
+
   it('SIGINT while still computing ends the run at once and leaves nothing', async () => {
     const { parent, out } = previousReport();
     const { child, done } = start(out);

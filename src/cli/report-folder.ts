@@ -176,6 +176,28 @@ function swapIn(realOut: string, staging: string): void {
 }
 
 /**
+ * Each producer run up to its first chunk, which is where a renderer does its long up-front work
+ * (the PDF lays out every page before its first byte; the CSVs build their Form 8949 lines): done
+ * before anything is on disk and before signals are caught, a Ctrl-C then ends the process at
+ * once, and once writing starts every step is short enough for a signal to be honoured quickly.
+ * The producer returned can be called once; `ms` is how long the start took.
+ */
+function primed(produce: OutputProducer): { produce: OutputProducer; ms: number } {
+  const start = performance.now();
+  const chunks = produce()[Symbol.iterator]();
+  const first = chunks.next();
+  const ms = performance.now() - start;
+  return {
+    ms,
+    produce: function* () {
+      if (first.done) return;
+      yield first.value;
+      for (let next = chunks.next(); !next.done; next = chunks.next()) yield next.value;
+    },
+  };
+}
+
+/**
  * Write `outputs` as the folder `realOut` (a real path; `shown` is how the user wrote it),
  * replacing what taxlot wrote there before and keeping everything else.
  * @returns the files written, in order, as the manifest lists them, and the user's entries kept
@@ -183,6 +205,10 @@ function swapIn(realOut: string, staging: string): void {
  * @throws {Interrupted} on SIGINT/SIGTERM (the folder is then as it was)
  */
 export function writeFolderAtomically(realOut: string, shown: string, outputs: ReadonlyMap<string, OutputProducer>): Promise<{ files: WrittenFile[]; kept: string[] }> {
+  const ready = [...outputs].map(([name, produce], order) => ({ name, order, ...primed(produce) }));
+  // The slowest to start holds the most ready state (the laid-out PDF): written first, it is let
+  // go first. The order of writing changes no byte; the manifest keeps the outputs' order.
+  const writeOrder = [...ready].sort((a, b) => b.ms - a.ms || a.order - b.order);
   return interruptible(async (abort) => {
     const fsx = outputFs();
     const staging = temporaryName(realOut, 'tmp');
@@ -194,7 +220,9 @@ export function writeFolderAtomically(realOut: string, shown: string, outputs: R
       fsx.mkdirSync(staging);
       made = true;
       const files: WrittenFile[] = [];
-      for (const [name, produce] of outputs) files.push(await streamToFile(join(staging, name), produce, abort));
+      const written: WrittenFile[] = [];
+      for (const r of writeOrder) written[r.order] = await streamToFile(join(staging, r.name), r.produce, abort);
+      files.push(...written);
       for (const name of kept) carry(join(realOut, name), join(staging, name), shown);
       const manifest: Manifest = { schema: 1, generator: 'taxlot', files };
       await streamToFile(join(staging, MANIFEST_FILE), () => [`${JSON.stringify(manifest, null, 2)}\n`], abort);

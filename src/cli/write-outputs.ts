@@ -121,7 +121,14 @@ export async function streamToFile(path: string, produce: OutputProducer, abort?
   let open = true;
   try {
     const out = new Batcher(fd, hash);
-    for (const chunk of produce()) if (out.add(chunk)) await yieldToSignals(abort);
+    let since = performance.now();
+    for (const chunk of produce()) {
+      // after every write, and at least every 50 ms of rendering
+      if (out.add(chunk) || performance.now() - since > 50) {
+        await yieldToSignals(abort);
+        since = performance.now();
+      }
+    }
     out.flush();
     open = false;
     activeFs.closeSync(fd);
