@@ -81,6 +81,12 @@ function cleanLeftovers(outReal: string, isLeftover: (pid: number) => boolean): 
  */
 function removeStaleReport(out: string, client: string): void {
   const dir = join(out, client);
+  // a client folder that is a link (that client fails for it) leads elsewhere: nothing there is ours
+  try {
+    if (lstatSync(dir).isSymbolicLink()) return;
+  } catch {
+    return; // no folder, nothing to remove
+  }
   if (readManifest(dir) !== undefined) {
     removeOwnReport(dir);
     return;

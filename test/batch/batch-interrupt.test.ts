@@ -128,3 +128,21 @@ describe('a fault writing the batch\'s own files', () => {
     expect(leftovers(out)).toEqual([]);
   });
 });
+
+describe('a client output folder that is a symbolic link', () => {
+  it('fails that client and leaves what the link leads to alone, even a taxlot report folder', async () => {
+    const { symlinkSync, cpSync } = await import('node:fs');
+    const out = join(fx.base, 'out-link');
+    await runBatch({ clientsDir: fx.clients, out, jobs: 1, force: false, flags: {}, table: BATCH_OPTION_TABLE, version: VERSION });
+    // alice's output folder replaced by a link to a copy of a report elsewhere
+    const elsewhere = join(fx.base, 'elsewhere-report');
+    cpSync(join(out, 'alice'), elsewhere, { recursive: true });
+    rmSync(join(out, 'alice'), { recursive: true });
+    symlinkSync(elsewhere, join(out, 'alice'));
+    const before = snapshot(elsewhere);
+    const r = await runBatch({ clientsDir: fx.clients, out, jobs: 1, force: true, flags: {}, table: BATCH_OPTION_TABLE, version: VERSION });
+    const alice = r.rows.find((row) => row.client === 'alice')!;
+    expect([alice.status, alice.reason]).toEqual(['failed', `the output folder ${join(out, 'alice')} is a symbolic link; remove it`]);
+    expect(snapshot(elsewhere)).toEqual(before);
+  });
+});
