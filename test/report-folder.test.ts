@@ -171,7 +171,7 @@ describe('faults while writing leave the previous report intact and nothing behi
         return writevSync(fd, buffers);
       },
     });
-    expect(stderr).toMatch(/^taxlot: cannot write \S+\/r\/[a-z0-9-]+\.(csv|txt|txf|json): no space left on the disk \(ENOSPC\); \S+\/r was left as it was/);
+    expect(stderr).toMatch(/^taxlot: cannot write \S+\/r\/[a-z0-9-]+\.(csv|txt|txf|json|html|pdf): no space left on the disk \(ENOSPC\); \S+\/r was left as it was/);
   });
 
   it('permission refused creating the staging folder (EACCES)', async () => {
