@@ -1,12 +1,13 @@
 /**
  * One client, start to finish: the same option conversion and the same report writer as
  * `taxlot report`, then a status for the index. It never throws: a usage problem (bad options,
- * an unreadable file) or a bug becomes that client's `failed` outcome, so one client can never
- * stop the batch. Runs in the main thread (`--jobs 1`) or in a worker (`client-worker.ts`).
+ * an unreadable file), a write fault (a full disk, a folder locked by another run) or a bug
+ * becomes that client's `failed` outcome, so one client can never stop the batch — only a
+ * signal does. Runs in the main thread (`--jobs 1`) or in a worker (`client-worker.ts`).
  */
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeReportFolder, type ReportArgs } from '../cli/commands/report.js';
-import { UsageError } from '../cli/errors.js';
+import { Interrupted, OutputError, UsageError } from '../cli/errors.js';
 import { toReportOptions } from '../cli/options.js';
 import type { ClientOutcome } from './index-row.js';
 
@@ -33,7 +34,7 @@ const failed = (reason: string): ClientOutcome => ({ status: 'failed', reason, e
 
 /**
  * Compute and write one client's report folder.
- * @returns the outcome; never rejects
+ * @returns the outcome; rejects only with `Interrupted` (SIGINT/SIGTERM stops the whole batch)
  * @example await runClient({ args, paths: ['clients/alice/exchange.csv'] }) // { status: 'ok', reason: '', … }
  */
 export async function runClient(job: ClientJob): Promise<ClientOutcome> {
@@ -53,7 +54,8 @@ export async function runClient(job: ClientJob): Promise<ClientOutcome> {
       written: folder.written,
     };
   } catch (e) {
-    if (e instanceof UsageError) return failed(e.message);
+    if (e instanceof Interrupted) throw e;
+    if (e instanceof UsageError || e instanceof OutputError) return failed(e.message);
     return failed(`internal error (a bug, please report it): ${e instanceof Error ? e.message : String(e)}`);
   }
 }

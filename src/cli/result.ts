@@ -2,7 +2,8 @@
 import type { Argv } from 'yargs';
 
 export interface CommandResult {
-  readonly exitCode: 0 | 1 | 2;
+  /** 0, 1, 2 as the contract says; 130/143 after SIGINT/SIGTERM. */
+  readonly exitCode: 0 | 1 | 2 | 130 | 143;
   readonly stdout: string;
   readonly stderr: string;
 }

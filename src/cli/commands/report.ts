@@ -3,11 +3,12 @@ import type { Argv } from 'yargs';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
-import { isReportFileName, renderHistoryFile, REPORT_FILES, renderOutputStreams } from '../../report/render-outputs.js';
+import { renderHistoryFile, REPORT_FILES, renderOutputStreams } from '../../report/render-outputs.js';
 import type { PricedEvent } from '../../pricing/price-events.js';
 import { withDiagnosticCounts } from '../../report/summary.js';
-import { assertSafeOutput, collectInputs, readInputs, removeStaleOutputs } from '../io.js';
-import { writeOutputs } from '../write-outputs.js';
+import { assertSafeOutput, collectInputs, physicalPath, readInputs } from '../io.js';
+import { acquireOutputLock } from '../output-lock.js';
+import { assertReplaceable, writeFolderAtomically } from '../report-folder.js';
 import { computeReportWithPrices } from '../compute-with-prices.js';
 import {
   COMPUTE_OPTIONS, INPUT_OPTIONS, PRESENTATION_OPTIONS, PRICE_PROVIDER_OPTIONS, toPresentation, toPriceProvider, toReadOptions, toReportOptions,
@@ -37,12 +38,18 @@ export interface ReportFolder {
   readonly summary: Record<string, unknown>;
   readonly diagnostics: readonly Diagnostic[];
   readonly written: readonly string[];
+  /** Entries of the folder that taxlot did not write, carried into the new folder unchanged. */
+  readonly kept: readonly string[];
 }
 
 /**
  * Compute one set of inputs and write the report folder `args.out`: the one function behind
- * `taxlot report` and each client of `taxlot batch`, so both write the same bytes.
+ * `taxlot report` and each client of `taxlot batch`, so both write the same bytes. The folder is
+ * locked against a second run from the start, and replaced as a whole at the end
+ * (report-folder.ts); when nothing could be read it is left as it was.
  * @throws {UsageError} when the output folder would overwrite an input, or an input is unreadable
+ * @throws {OutputError} when another run holds the folder, or the report cannot be written
+ * @throws {Interrupted} on SIGINT/SIGTERM while writing
  */
 export async function writeReportFolder(
   args: ReportArgs,
@@ -51,18 +58,24 @@ export async function writeReportFolder(
 ): Promise<ReportFolder> {
   const placement = { inputFolders: args.inputs, allowInsideInputs: args['allow-out-inside-inputs'] === true };
   assertSafeOutput(args.out, paths, REPORT_FILES, placement);
-  const inputs = readInputs(paths, toReadOptions(args));
-  const { data, historyFile, providerDiagnostics } = await computeDetached(inputs, converted.options, toPriceProvider(args));
-  const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...data.diagnostics];
-  const methods = args['compare-methods'] && !data.nothingRead ? compareMethods(inputs, data) : undefined;
-  const counted = withDiagnosticCounts(data.summary, diagnostics);
-  const summary = methods ? { ...counted, methods: methodsSummary(methods) } : counted;
-  if (data.nothingRead) return { data, summary, diagnostics, written: [] };
-  const outputs = renderOutputStreams({ ...data, diagnostics, summary }, { pdf: args.pdf, historyFile, ...toPresentation(args), ...(methods ? { methods } : {}) });
-  assertSafeOutput(args.out, paths, [...outputs.keys()], placement);
-  writeOutputs(args.out, outputs);
-  removeStaleOutputs(args.out, [...outputs.keys()], isReportFileName);
-  return { data, summary, diagnostics, written: [...outputs.keys()] };
+  const realOut = physicalPath(args.out);
+  assertReplaceable(realOut, args.out);
+  const lock = await acquireOutputLock(realOut, args.out, 'report');
+  try {
+    const inputs = readInputs(paths, toReadOptions(args));
+    const { data, historyFile, providerDiagnostics } = await computeDetached(inputs, converted.options, toPriceProvider(args));
+    const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...data.diagnostics];
+    const methods = args['compare-methods'] && !data.nothingRead ? compareMethods(inputs, data) : undefined;
+    const counted = withDiagnosticCounts(data.summary, diagnostics);
+    const summary = methods ? { ...counted, methods: methodsSummary(methods) } : counted;
+    if (data.nothingRead) return { data, summary, diagnostics, written: [], kept: [] };
+    const outputs = renderOutputStreams({ ...data, diagnostics, summary }, { pdf: args.pdf, historyFile, ...toPresentation(args), ...(methods ? { methods } : {}) });
+    assertSafeOutput(args.out, paths, [...outputs.keys()], placement);
+    const { kept } = await writeFolderAtomically(realOut, args.out, outputs);
+    return { data, summary, diagnostics, written: [...outputs.keys()], kept };
+  } finally {
+    lock.release();
+  }
 }
 
 /**
@@ -90,7 +103,7 @@ export async function runReport(args: ReportArgs): Promise<CommandResult> {
   const { options } = converted;
   const paths = collectInputs(args.inputs, [args.out]);
   if (paths.length === 0) return { exitCode: 2, stderr: `taxlot: no CSV files found in ${args.inputs.join(', ')}`, stdout: '' };
-  const { data, diagnostics: all, written } = await writeReportFolder(args, converted, paths);
+  const { data, diagnostics: all, written, kept } = await writeReportFolder(args, converted, paths);
   const stderr = formatDiagnostics(all, { max: args['max-diagnostics'], includeNotes: args.verbose });
   if (data.nothingRead) {
     return { exitCode: 2, stderr: `${stderr}\ntaxlot: nothing could be read (no input in a known format); no report written`, stdout: '' };
@@ -100,7 +113,8 @@ export async function runReport(args: ReportArgs): Promise<CommandResult> {
   const stdout =
     `taxlot: ${i.files} file${i.files === 1 ? '' : 's'}, ${i.rows} rows (${i.imported} imported, ${i.skipped} skipped, ${i.rejected} rejected); ` +
     `tax year ${data.taxYear}, ${options.methodSchedule ? formatMethodSchedule(options.methodSchedule) : options.method}; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}; ` +
-    `wrote ${args.out}/ (${written.join(', ')})`;
+    `wrote ${args.out}/ (${written.join(', ')})` +
+    (kept.length > 0 ? `; kept ${kept.join(', ')} (not written by taxlot, not part of this report)` : '');
   return { exitCode: counts.errors > 0 ? 1 : 0, stdout, stderr };
 }
 
@@ -115,7 +129,12 @@ export const reportCommand: TaxlotCommand<ReportArgs> = {
       .options(PRICE_PROVIDER_OPTIONS)
       .options(PRESENTATION_OPTIONS)
       .options({
-        out: { type: 'string', default: 'taxlot-report', describe: 'output folder (created if missing; never inside a folder given as input unless --allow-out-inside-inputs)', group: 'Output:' },
+        out: {
+          type: 'string',
+          default: 'taxlot-report',
+          describe: 'output folder (created if missing, replaced as a whole at the end, your own files in it kept; never inside a folder given as input unless --allow-out-inside-inputs)',
+          group: 'Output:',
+        },
         'allow-out-inside-inputs': {
           type: 'boolean',
           default: false,
