@@ -9,7 +9,7 @@ import { matchUk, type UkDisposalDay } from './match-uk.js';
 import type { UkMovement } from './uk-movements.js';
 
 let seq = 0;
-const source = { file: 'hmrc.csv', line: 1 };
+const source = { file: 'hmrc.csv', line: 1, format: 'test' };
 const buy = (date: string, asset: string, units: string, cost: string): UkMovement => ({
   type: 'acquisition', seq: ++seq, asset, units: new Dec(units), cost: new Dec(cost), basisKnown: true, origin: 'purchase',
   instant: Date.parse(`${date}T12:00:00Z`) + seq, date, wallet: 'w', source,

@@ -27,6 +27,8 @@ export interface UkMatch {
   readonly acquired?: LocalDate;
   /** Pool only: units the pool did not hold (matched at zero cost). */
   readonly uncovered?: Dec;
+  /** Pool only: the pool the units came out of (its units and cost just before). */
+  readonly poolBefore?: { readonly units: Dec; readonly cost: Dec };
 }
 
 /** One disposal in the sense of s.105(1)(a): all of one asset's disposals on one day. */
@@ -139,28 +141,31 @@ export function matchUk(movements: readonly UkMovement[], snapshotDates: readonl
   const snapshotUntil = (date: LocalDate | undefined): void => {
     while (next < wanted.length && (date === undefined || (wanted[next] as string) < date)) snapshots.set(wanted[next++] as string, listPools(pools));
   };
-  const poolTaken = new Map<DispDay, { units: Dec; cost: Dec; unknown: Dec; uncovered: Dec }>();
+  const poolTaken = new Map<DispDay, Taken>();
+  // each day's remainder moves once, at the day's last movement of its kind, so units stay exact
+  const seen = new Map<object, number>();
+  const isLastOfDay = (day: Day<unknown>): boolean => {
+    const n = (seen.get(day) ?? 0) + 1;
+    seen.set(day, n);
+    return n === day.items.length;
+  };
   for (const m of movements) {
     snapshotUntil(m.date);
     const pool = poolOf(m.asset);
     if (m.type === 'acquisition') {
       if (m.fromConversion) m.cost = m.fromConversion.cost;
       const a = acqDays.get(key(m.asset, m.date)) as AcqDay;
-      if (a.remaining.isZero()) continue;
-      const units = share(m.units, a.remaining, a.units);
-      pool.units = pool.units.plus(units);
-      pool.cost = pool.cost.plus(share(m.cost, a.remaining, a.units));
-      if (!m.basisKnown) pool.unknown = pool.unknown.plus(units);
+      if (!isLastOfDay(a) || a.remaining.isZero()) continue;
+      const cost = a.items.reduce((s, i) => s.plus(i.cost), ZERO);
+      pool.units = pool.units.plus(a.remaining);
+      pool.cost = pool.cost.plus(share(cost, a.remaining, a.units));
+      pool.unknown = pool.unknown.plus(share(a.unknown, a.remaining, a.units));
     } else if (m.type === 'removal') {
       m.cost = takeFromPool(pool, m.units).cost;
     } else {
       const d = dispDays.get(key(m.asset, m.date)) as DispDay;
-      if (d.remaining.isZero()) continue;
-      const taken = takeFromPool(pool, share(m.units, d.remaining, d.units));
-      const sum = poolTaken.get(d) ?? { units: ZERO, cost: ZERO, unknown: ZERO, uncovered: ZERO };
-      poolTaken.set(d, {
-        units: sum.units.plus(taken.units), cost: sum.cost.plus(taken.cost), unknown: sum.unknown.plus(taken.unknown), uncovered: sum.uncovered.plus(taken.uncovered),
-      });
+      if (!isLastOfDay(d) || d.remaining.isZero()) continue;
+      poolTaken.set(d, takeFromPool(pool, d.remaining));
     }
   }
   snapshotUntil(undefined);
@@ -175,18 +180,27 @@ function newDay<T extends Day<unknown>>(map: Map<string, T>, k: string, date: Lo
 }
 
 /** Take units out of a pool at its average cost; what the pool does not hold is uncovered. */
-function takeFromPool(pool: Pool, units: Dec): { units: Dec; cost: Dec; unknown: Dec; uncovered: Dec } {
+function takeFromPool(pool: Pool, units: Dec): Taken {
+  const before = { units: pool.units, cost: pool.cost };
   const covered = minDec(units, pool.units);
-  if (covered.isZero()) return { units, cost: ZERO, unknown: ZERO, uncovered: units };
+  if (covered.isZero()) return { units, cost: ZERO, unknown: ZERO, uncovered: units, before };
   const cost = share(pool.cost, covered, pool.units);
   const unknown = share(pool.unknown, covered, pool.units);
   pool.cost = covered.equals(pool.units) ? ZERO : pool.cost.minus(cost);
   pool.unknown = covered.equals(pool.units) ? ZERO : pool.unknown.minus(unknown);
   pool.units = pool.units.minus(covered);
-  return { units, cost, unknown, uncovered: units.minus(covered) };
+  return { units, cost, unknown, uncovered: units.minus(covered), before };
 }
 
-function finishDay(d: DispDay, pool: { units: Dec; cost: Dec; unknown: Dec; uncovered: Dec } | undefined): UkDisposalDay {
+interface Taken {
+  readonly units: Dec;
+  readonly cost: Dec;
+  readonly unknown: Dec;
+  readonly uncovered: Dec;
+  readonly before: { readonly units: Dec; readonly cost: Dec };
+}
+
+function finishDay(d: DispDay, pool: Taken | undefined): UkDisposalDay {
   const matches: UkMatch[] = [];
   let missing = ZERO;
   for (const m of d.matches) {
@@ -196,7 +210,7 @@ function finishDay(d: DispDay, pool: { units: Dec; cost: Dec; unknown: Dec; unco
     missing = missing.plus(share(a.unknown, m.units, a.units));
   }
   if (pool) {
-    matches.push({ rule: 'pool', units: pool.units, cost: pool.cost, ...(pool.uncovered.isZero() ? {} : { uncovered: pool.uncovered }) });
+    matches.push({ rule: 'pool', units: pool.units, cost: pool.cost, poolBefore: pool.before, ...(pool.uncovered.isZero() ? {} : { uncovered: pool.uncovered }) });
     missing = missing.plus(pool.unknown).plus(pool.uncovered);
   }
   const proceeds = d.items.reduce((s, i) => s.plus(i.proceeds), ZERO);
