@@ -10,6 +10,7 @@ import { ZERO } from '../../model/decimal.js';
 import type { PriceBook } from '../../pricing/price-book.js';
 import type { PricedEvent } from '../../pricing/price-events.js';
 import { valueHoldings } from '../../pricing/value-holdings.js';
+import { NO_RECONCILIATION } from '../../report/form1099da/reconcile.js';
 import { limitCapitalLoss } from '../../report/capital-loss.js';
 import { totalYear, type InputCounts } from '../../report/summary.js';
 import type { PricedImport, ReportData, ReportOptions } from '../../pipeline/compute-report.js';
@@ -71,6 +72,8 @@ export function computeUkReport(
     inputs,
     missingPrices: [...pricing.missing],
     priced: onHistory ? [] : priced,
+    // Form 1099-DA is a US information return: not reconciled under UK rules
+    form1099da: NO_RECONCILIATION,
     derivatives,
     derivativesYear: derivativesForYear(derivatives, year.taxYear),
     diagnostics,
