@@ -1,24 +1,25 @@
 /**
  * The files of a UK report folder (pure): summary.json, the UK CSVs, income.csv and
- * diagnostics.txt. The US files (Form 8949, tax-software exports, lots) are not written.
+ * diagnostics.txt, report.pdf. The US files (Form 8949, tax-software exports, lots) are not written.
  */
 import { formatDiagnostic, sortDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
 import { renderIncomeCsv } from '../../report/csv/income-csv.js';
 import { fixedOutput, type OutputProducer } from '../../report/output-stream.js';
+import { renderUkPdfChunks } from '../../report/pdf/uk-pdf.js';
 import { ukTaxYearRange } from './tax-year.js';
 import { renderUkDisposalsCsv, renderUkPoolsCsv, renderUkSa108Csv, UK_DISPOSALS_FILE, UK_POOLS_FILE, UK_SA108_FILE } from './uk-csv.js';
 import type { UkReport } from './uk-report-data.js';
 
 export const UK_REPORT_FILES = [UK_DISPOSALS_FILE, UK_POOLS_FILE, UK_SA108_FILE] as const;
 
-/** What of the render options the UK folder uses: the PDF switch and label (PDF: see README). */
+/** What of the render options the UK folder uses: the PDF switch and the label printed on it. */
 export interface UkRenderOptions {
   readonly pdf?: boolean;
   readonly label?: string;
 }
 
-export function renderUkOutputStreams(data: ReportData, uk: UkReport, _options: UkRenderOptions = {}): Map<string, OutputProducer> {
+export function renderUkOutputStreams(data: ReportData, uk: UkReport, options: UkRenderOptions = {}): Map<string, OutputProducer> {
   const files = new Map<string, OutputProducer>();
   files.set('summary.json', fixedOutput(`${JSON.stringify(data.summary, null, 2)}\n`));
   files.set(UK_DISPOSALS_FILE, () => [renderUkDisposalsCsv(uk.year.disposals)]);
@@ -29,5 +30,6 @@ export function renderUkOutputStreams(data: ReportData, uk: UkReport, _options: 
     const diagnostics = sortDiagnostics(data.diagnostics).map(formatDiagnostic).join('\n');
     return [diagnostics === '' ? 'no diagnostics\n' : `${diagnostics}\n`];
   });
+  if (options.pdf ?? true) files.set('report.pdf', () => renderUkPdfChunks(data, uk, options.label));
   return files;
 }
