@@ -102,3 +102,22 @@ describe('wallets-swap-staking: two wallets, one pool; a swap valued in GBP; sta
     expect(s['diagnostics']).toEqual({ errors: 0, warnings: 0 });
   });
 });
+
+describe('gift-missing-basis: a gift is a disposal at market value; unknown and missing cost', () => {
+  it('counts the units of unknown cost and the uncovered units in missingBasis', () => {
+    // pool: 1 ETH for 2,000 + 1 ETH deposited of unknown cost (0) = 2 ETH, 2,000, of which 1 unknown.
+    // gift 0.5 ETH worth 1,500: cost 2,000 × 0.5/2 = 500; gain 1,000; unknown share 1 × 0.5/2 = 0.25
+    //   → missing proceeds 1,500 × 0.25/0.5 = 750.
+    // sale 2 ETH for 6,000: the pool holds 1.5 (cost 1,500, 0.75 unknown): 0.5 uncovered;
+    //   gain 6,000 − 1,500 = 4,500; missing 0.75 + 0.5 = 1.25 → 6,000 × 1.25/2 = 3,750.
+    const s = uk('gift-missing-basis');
+    expect(cg(s)).toEqual({
+      disposals: 2, proceeds: '7500.00', allowableCosts: '2000.00', gains: '5500.00', losses: '0.00', net: '5500.00',
+      annualExemptAmount: '3000.00', byRule: { sameDay: '0.00', bedAndBreakfast: '0.00', pool: '5500.00' },
+    });
+    expect(s['missingBasis']).toEqual({ disposals: 2, proceeds: '4500.00' });
+    expect(s['pools']).toEqual([]);
+    // DEPOSIT_UNMATCHED + two MISSING_BASIS
+    expect(s['diagnostics']).toEqual({ errors: 0, warnings: 3 });
+  });
+});
