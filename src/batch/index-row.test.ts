@@ -4,6 +4,8 @@ import { CLIENTS_PER_PAGE, renderIndexPdf } from '../report/pdf/batch-index-pdf.
 
 // A summary.json as the report writes it (values are strings, exact totals rounded once).
 const SUMMARY = {
+  taxYear: 2024,
+  jurisdiction: 'US',
   currency: 'USD',
   capitalGains: { shortTerm: { gain: '-500.00' }, longTerm: { gain: '480.00' }, net: '-20.00' },
   income: { total: '50.25' },
@@ -17,7 +19,7 @@ describe('indexRow', () => {
     expect(indexRow('Alice', 'Alice', ok, [])).toEqual({
       client: 'Alice', status: 'ok', currency: 'USD', net: '-20.00', shortTerm: '-500.00', longTerm: '480.00', income: '50.25',
       derivativesNet: '', missingBasisAtRisk: '1200.00', deductibleLoss: '20.00', errors: 0, warnings: 0,
-      diagnostics: 0, diagnosticsFile: 'Alice/diagnostics.txt', report: 'Alice/', reason: '', folder: 'Alice',
+      diagnostics: 0, diagnosticsFile: 'Alice/diagnostics.txt', report: 'Alice/', reason: '', folder: 'Alice', jurisdiction: 'US', taxYear: '2024',
     });
   });
 
@@ -37,8 +39,8 @@ describe('renderIndexCsv', () => {
   it('writes amounts as numbers and defuses text that a spreadsheet would execute', () => {
     const rows = [indexRow('=cmd', '_cmd', { ...ok, reason: '=1+1, "quoted"' }, [])];
     expect(renderIndexCsv(rows)).toBe(
-      'client,status,currency,net,short_term,long_term,income,derivatives_net,missing_basis_at_risk,deductible_loss,errors,warnings,diagnostics,diagnostics_file,report,reason,folder\n' +
-        `_cmd,ok,USD,-20.00,-500.00,480.00,50.25,,1200.00,20.00,0,0,0,_cmd/diagnostics.txt,_cmd/,"'=1+1, ""quoted""",'=cmd\n`,
+      'client,status,currency,net,short_term,long_term,income,derivatives_net,missing_basis_at_risk,deductible_loss,errors,warnings,diagnostics,diagnostics_file,report,reason,folder,jurisdiction,tax_year\n' +
+        `_cmd,ok,USD,-20.00,-500.00,480.00,50.25,,1200.00,20.00,0,0,0,_cmd/diagnostics.txt,_cmd/,"'=1+1, ""quoted""",'=cmd,US,2024\n`,
     );
   });
 });

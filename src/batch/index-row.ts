@@ -48,11 +48,15 @@ export interface IndexRow {
   readonly reason: string;
   /** The client folder's name as on disk, control and format characters shown as `\uXXXX`. */
   readonly folder: string;
+  /** `summary.json` `jurisdiction` (`US`, `UK`); empty when no report. */
+  readonly jurisdiction: string;
+  /** `summary.json` `taxYear` (a UK year by the year it ends in); empty when no report. */
+  readonly taxYear: string;
 }
 
 export const INDEX_COLUMNS = [
   'client', 'status', 'currency', 'net', 'short_term', 'long_term', 'income', 'derivatives_net', 'missing_basis_at_risk',
-  'deductible_loss', 'errors', 'warnings', 'diagnostics', 'diagnostics_file', 'report', 'reason', 'folder',
+  'deductible_loss', 'errors', 'warnings', 'diagnostics', 'diagnostics_file', 'report', 'reason', 'folder', 'jurisdiction', 'tax_year',
 ] as const;
 
 /** Show a folder name printably: control and format characters become `\uXXXX`. */
@@ -96,6 +100,8 @@ export function indexRow(folder: string, client: string, outcome: ClientOutcome,
     report: hasReport ? `${client}/` : '',
     reason: [outcome.reason, ...notes].filter((r) => r !== '').join('; '),
     folder: printableName(folder),
+    jurisdiction: pick(s, ['jurisdiction']),
+    taxYear: typeof s?.['taxYear'] === 'number' ? String(s['taxYear']) : '',
   };
 }
 
@@ -108,6 +114,7 @@ export function renderIndexCsv(rows: readonly IndexRow[]): string {
     rows.map((r) => [
       r.client, r.status, r.currency, money(r.net), money(r.shortTerm), money(r.longTerm), money(r.income), money(r.derivativesNet),
       money(r.missingBasisAtRisk), money(r.deductibleLoss), r.errors, r.warnings, r.diagnostics, r.diagnosticsFile, r.report, r.reason, r.folder,
+      r.jurisdiction, r.taxYear === '' ? undefined : num(r.taxYear),
     ]),
   );
 }

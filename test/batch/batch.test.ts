@@ -65,7 +65,7 @@ describe('taxlot batch (in-process)', () => {
       ['erin', 'erin'], ['escape', 'escape'], ['frank', 'frank'], ['gina', 'gina'], ['hank', 'hank'],
     ]);
     expect(readFileSync(join(out, 'index.csv'), 'utf8').split('\n')[0]).toBe(
-      'client,status,currency,net,short_term,long_term,income,derivatives_net,missing_basis_at_risk,deductible_loss,errors,warnings,diagnostics,diagnostics_file,report,reason,folder',
+      'client,status,currency,net,short_term,long_term,income,derivatives_net,missing_basis_at_risk,deductible_loss,errors,warnings,diagnostics,diagnostics_file,report,reason,folder,jurisdiction,tax_year',
     );
   });
 

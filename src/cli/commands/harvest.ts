@@ -52,7 +52,8 @@ export function asOfDate(flag: string | undefined, timezone: string, now: number
 export async function runHarvest(args: HarvestArgs): Promise<CommandResult> {
   const { year: _year, ...rest } = args; // the as-of date decides the year
   const converted = toReportOptions(rest);
-  const asOf = asOfDate(args['as-of'], args.timezone, Date.now());
+  if (converted.options.jurisdiction === 'uk') throw new UsageError('taxlot harvest plans US lots: --jurisdiction uk is not supported by harvest');
+  const asOf = asOfDate(args['as-of'], converted.options.timezone, Date.now());
   const securities = tokenizedSecurities(args.securities?.split(',') ?? []);
   const paths = collectInputs(args.inputs, [args.out]);
   if (paths.length === 0) return { exitCode: 2, stderr: `taxlot: no CSV files found in ${args.inputs.join(', ')}`, stdout: '' };
@@ -69,7 +70,7 @@ export async function runHarvest(args: HarvestArgs): Promise<CommandResult> {
     // one round, as for report: the events' missing prices and the as-of prices (never December 31's)
     const wanted = [...data.missingPrices, ...h.missing];
     if (wanted.length > 0) {
-      const fetched = await fetchMissingPrices(wanted, provider, args.timezone);
+      const fetched = await fetchMissingPrices(wanted, provider, converted.options.timezone);
       providerDiagnostics = fetched.diagnostics;
       if (fetched.points.length > 0) {
         data = computeReport(inputs, { ...options, prices: [...options.prices, ...fetched.points] }, keepNoHistory);

@@ -9,6 +9,7 @@ import { withDiagnosticCounts } from '../../report/summary.js';
 import { assertSafeOutput, collectInputs, physicalPath, readInputs } from '../io.js';
 import { acquireOutputLock } from '../output-lock.js';
 import { assertReplaceable, writeFolderAtomically } from '../report-folder.js';
+import { UsageError } from '../errors.js';
 import { computeReportWithPrices } from '../compute-with-prices.js';
 import {
   COMPUTE_OPTIONS, INPUT_OPTIONS, PRESENTATION_OPTIONS, PRICE_PROVIDER_OPTIONS, toPresentation, toPriceProvider, toReadOptions, toReportOptions,
@@ -16,6 +17,7 @@ import {
 } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
 import { formatMethodSchedule } from '../../engine/method-schedule.js';
+import { ukTaxYearLabel } from '../../jurisdictions/uk/tax-year.js';
 import { compareMethods, methodsSummary } from '../../pipeline/compare-methods.js';
 
 export interface ReportArgs extends CommonArgs, ProviderArgs, PresentationArgs {
@@ -65,7 +67,8 @@ export async function writeReportFolder(
     const inputs = readInputs(paths, toReadOptions(args));
     const { data, historyFile, providerDiagnostics } = await computeDetached(inputs, converted.options, toPriceProvider(args));
     const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...data.diagnostics];
-    const methods = args['compare-methods'] && !data.nothingRead ? compareMethods(inputs, data) : undefined;
+    // lot methods are a US choice: UK matching has none to compare
+    const methods = args['compare-methods'] && !data.nothingRead && !data.uk ? compareMethods(inputs, data) : undefined;
     const counted = withDiagnosticCounts(data.summary, diagnostics);
     const summary = methods ? { ...counted, methods: methodsSummary(methods) } : counted;
     if (data.nothingRead) return { data, summary, diagnostics, written: [], kept: [] };
@@ -101,6 +104,7 @@ async function computeDetached(
 export async function runReport(args: ReportArgs): Promise<CommandResult> {
   const converted = toReportOptions(args);
   const { options } = converted;
+  if (args['compare-methods'] && options.jurisdiction === 'uk') throw new UsageError('--compare-methods compares US lot methods: UK share pooling has no method to choose');
   const paths = collectInputs(args.inputs, [args.out]);
   if (paths.length === 0) return { exitCode: 2, stderr: `taxlot: no CSV files found in ${args.inputs.join(', ')}`, stdout: '' };
   const { data, diagnostics: all, written, kept } = await writeReportFolder(args, converted, paths);
@@ -112,7 +116,7 @@ export async function runReport(args: ReportArgs): Promise<CommandResult> {
   const i = data.inputs;
   const stdout =
     `taxlot: ${i.files} file${i.files === 1 ? '' : 's'}, ${i.rows} rows (${i.imported} imported, ${i.skipped} skipped, ${i.rejected} rejected); ` +
-    `tax year ${data.taxYear}, ${options.methodSchedule ? formatMethodSchedule(options.methodSchedule) : options.method}; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}; ` +
+    `${data.uk ? `UK tax year ${ukTaxYearLabel(data.taxYear)}, HMRC share pooling` : `tax year ${data.taxYear}, ${options.methodSchedule ? formatMethodSchedule(options.methodSchedule) : options.method}`}; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}; ` +
     `wrote ${args.out}/ (${written.join(', ')})` +
     (kept.length > 0 ? `; kept ${kept.join(', ')} (not written by taxlot, not part of this report)` : '');
   return { exitCode: counts.errors > 0 ? 1 : 0, stdout, stderr };
