@@ -30,7 +30,7 @@ export interface IndexRow {
   /** The client's output folder name (safe; see `safe-client-names.ts`). */
   readonly client: string;
   readonly status: ClientStatus;
-  /** `summary.json` `taxYear` and `jurisdiction`; empty when no report. */
+  /** `summary.json` `taxYear` (a UK year by the year it ends in) and `jurisdiction` (`US`, `UK`); empty when no report. */
   readonly taxYear: string;
   readonly jurisdiction: string;
   /** The report currency (`summary.json` `currency`); empty when no report. */
@@ -89,7 +89,7 @@ export function indexRow(folder: string, client: string, outcome: ClientOutcome,
   return {
     client,
     status,
-    taxYear: pick(s, ['taxYear']),
+    taxYear: typeof s?.['taxYear'] === 'number' ? String(s['taxYear']) : '',
     jurisdiction: pick(s, ['jurisdiction']),
     currency: pick(s, ['currency']),
     net: pick(s, ['capitalGains', 'net']),
@@ -117,7 +117,7 @@ export function renderIndexCsv(rows: readonly IndexRow[]): string {
   return renderCsv(
     INDEX_COLUMNS,
     needsAttentionFirst(rows).map((r) => [
-      r.client, r.status, r.taxYear ?? '', r.jurisdiction ?? '', r.currency, money(r.net), money(r.shortTerm), money(r.longTerm), money(r.income), money(r.derivativesNet),
+      r.client, r.status, r.taxYear === '' ? undefined : num(r.taxYear), r.jurisdiction, r.currency, money(r.net), money(r.shortTerm), money(r.longTerm), money(r.income), money(r.derivativesNet),
       money(r.missingBasisAtRisk), money(r.deductibleLoss), r.errors, r.warnings, r.diagnostics, r.diagnosticsFile, r.report, r.topProblem ?? '', r.reason, r.folder,
     ]),
   );

@@ -11,16 +11,20 @@
  * folder, a bad shared `taxlot.json`, bad flags — are thrown as `UsageError` (exit 2).
  */
 import { existsSync, lstatSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../cli/errors.js';
+import { Interrupted, UsageError } from '../cli/errors.js';
+import { interruptible } from '../cli/interrupt.js';
+import { physicalPath } from '../cli/io.js';
+import { acquireOutputLock } from '../cli/output-lock.js';
 import { writeFileAtomic } from '../cli/write-outputs.js';
 import { toPresentation, toPriceProvider, toReportOptions } from '../cli/options.js';
 import type { ReportArgs } from '../cli/commands/report.js';
 import { CONTENT_OPTIONS, FINGERPRINT_EXCLUDED, optionDefaults, readBatchConfig, type OptionTable, type OptionValues } from './batch-config.js';
-import { fingerprintClient, isStampCurrent, readStamp, writeStamp } from './client-stamp.js';
-import { collectClientInputs, isInside, listClientFolders } from './find-clients.js';
-import { indexRow, printableName, renderIndexCsv, type ClientOutcome, type IndexRow } from './index-row.js';
+import { BatchRecorder, INDEX_CSV, removeDeadLeftovers, removeOwnStaging } from './batch-record.js';
+import { fingerprintClient, isStampCurrent, readStamp } from './client-stamp.js';
+import { collectClientInputs, isInside, listClientFolders, type ClientFolder } from './find-clients.js';
+import { printableName, type ClientOutcome, type IndexRow } from './index-row.js';
 import { displayPath } from '../cli/read-input.js';
 import { renderIndexPdf } from '../report/pdf/batch-index-pdf.js';
 import { runClient, type ClientJob } from './run-client.js';
@@ -64,14 +68,6 @@ export interface BatchResult {
 /** From `src/batch/` (tests, TS sources) and from `dist/batch/` alike, this names the compiled worker. */
 export const DEFAULT_WORKER_URL = new URL('../../dist/batch/client-worker.js', import.meta.url);
 
-/** The real path of `p`, or of its nearest existing ancestor joined with the rest. */
-function realPathForWriting(p: string): string {
-  const abs = resolve(p);
-  if (existsSync(abs)) return realpathSync(abs);
-  const parent = dirname(abs);
-  return parent === abs ? abs : join(realPathForWriting(parent), basename(abs));
-}
-
 /** A client after scanning: a job to run, a row to reuse (unchanged), or an outcome already known (failed). */
 interface Planned {
   readonly folder: string;
@@ -108,7 +104,7 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
   if (!existsSync(clientsDir) || !statSync(clientsDir).isDirectory()) throw new UsageError(`the clients folder ${clientsDir} does not exist or is not a folder`);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder`);
   const root = realpathSync(clientsDir);
-  const outReal = realPathForWriting(out);
+  const outReal = physicalPath(out);
   if (isInside(outReal, root) || isInside(root, outReal)) {
     throw new UsageError(`--out ${out} and the clients folder ${clientsDir} must not contain each other; choose an output folder outside ${clientsDir}`);
   }
@@ -132,50 +128,78 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
   if (folders.length === 0) throw new UsageError(`no client folders in ${clientsDir} (each immediate subfolder is a client)`);
   const names = safeClientNames(folders.map((f) => f.name));
 
-  const planned: Planned[] = folders.map((folder) => {
-    const client = names.get(folder.name)!;
-    const base = { folder: folder.name, client };
-    try {
-      if (folder.problem) return { ...base, notes: [], outcome: failedOutcome(folder.problem) };
-      const clientOut = join(out, client);
-      if (existsSync(clientOut) && lstatSync(clientOut).isSymbolicLink()) {
-        return { ...base, notes: [], outcome: failedOutcome(`the output folder ${client}/ is a symbolic link; remove it`) };
-      }
-      let own: OptionValues = {};
-      const configPath = join(folder.dir, CONFIG_FILE);
-      const configShown = `${folder.name}/${CONFIG_FILE}`;
-      if (existsSync(configPath)) {
-        if (!isInside(realpathSync(configPath), root)) {
-          return { ...base, notes: [], outcome: failedOutcome(`${configShown} is a symbolic link that leaves the clients folder; not followed`) };
-        }
-        const parsed = readConfig(configPath, table, configShown);
-        if (parsed.problems.length > 0) return { ...base, notes: [], outcome: failedOutcome(parsed.problems.join('; ')) };
-        own = parsed.values;
-      }
-      const options: OptionValues = { ...defaults, ...shared, ...own, ...req.flags };
-      const optionFiles = CONTENT_OPTIONS.map((k) => options[k]).filter((v): v is string => typeof v === 'string');
-      const named = new Set(optionFiles.map((p) => resolve(p)));
-      const found = collectClientInputs(folder.dir, root);
-      // A price table kept in the client's folder is an option file, not an export to import.
-      const inputs = found.files.filter((p) => !named.has(resolve(p)));
-      const notes = found.escapingLinks.length > 0
-        ? [`not followed (symbolic link leaving the clients folder): ${found.escapingLinks.map((p) => displayPath(p, clientsDir)).join(', ')}`]
-        : [];
-      if (inputs.length === 0) return { ...base, notes, outcome: failedOutcome(`no CSV files in ${folder.name}/`) };
-      // Inputs are named relative to the clients folder, and a client without a label by its folder:
-      // no path of the accountant's disk appears in a client's report.
-      const presentation = { 'display-root': clientsDir, label: typeof options['label'] === 'string' && options['label'].trim() !== '' ? options['label'] : printableName(folder.name) };
-      const args = { ...options, ...presentation, inputs: [folder.dir], out: clientOut, 'max-diagnostics': 0, verbose: false } as unknown as ReportArgs;
-      const shaping = Object.fromEntries(Object.entries(options).filter(([k]) => !FINGERPRINT_EXCLUDED.includes(k)));
-      const hash = fingerprintClient({ version: req.version, folder: folder.name, options: shaping, optionFiles, inputs, escapingLinks: found.escapingLinks });
-      const stamp = req.force ? undefined : readStamp(out, client);
-      if (isStampCurrent(stamp, hash, out, client)) return { ...base, notes, hash, stampRow: stamp.row };
-      return { ...base, notes, hash, job: { args, paths: inputs } };
-    } catch (e) {
-      return { ...base, notes: [], outcome: failedOutcome(`cannot read the client folder: ${(e as Error).message}`) };
-    }
-  });
+  const lock = await acquireOutputLock(outReal, out, 'batch');
+  try {
+    removeDeadLeftovers(outReal);
+    const context: PlanContext = { req, root, defaults, shared, names };
+    const planned = folders.map((folder) => planClient(folder, context));
+    return await runPlanned(req, planned);
+  } finally {
+    lock.release();
+  }
+}
 
+interface PlanContext {
+  readonly req: BatchRequest;
+  readonly root: string;
+  readonly defaults: OptionValues;
+  readonly shared: OptionValues;
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/** A client folder → its job, its unchanged row, or why it cannot run. */
+function planClient(folder: ClientFolder, { req, root, defaults, shared, names }: PlanContext): Planned {
+  const { out } = req;
+  const client = names.get(folder.name)!;
+  const base = { folder: folder.name, client };
+  try {
+    if (folder.problem) return { ...base, notes: [], outcome: failedOutcome(folder.problem) };
+    const clientOut = join(out, client);
+    if (existsSync(clientOut) && lstatSync(clientOut).isSymbolicLink()) {
+      return { ...base, notes: [], outcome: failedOutcome(`the output folder ${client}/ is a symbolic link; remove it`) };
+    }
+    let own: OptionValues = {};
+    const configPath = join(folder.dir, CONFIG_FILE);
+    const configShown = `${folder.name}/${CONFIG_FILE}`;
+    if (existsSync(configPath)) {
+      if (!isInside(realpathSync(configPath), root)) {
+        return { ...base, notes: [], outcome: failedOutcome(`${configShown} is a symbolic link that leaves the clients folder; not followed`) };
+      }
+      const parsed = readConfig(configPath, req.table, configShown);
+      if (parsed.problems.length > 0) return { ...base, notes: [], outcome: failedOutcome(parsed.problems.join('; ')) };
+      own = parsed.values;
+    }
+    const options: OptionValues = { ...defaults, ...shared, ...own, ...req.flags };
+    const optionFiles = CONTENT_OPTIONS.map((k) => options[k]).filter((v): v is string => typeof v === 'string');
+    const named = new Set(optionFiles.map((p) => resolve(p)));
+    const found = collectClientInputs(folder.dir, root);
+    // A price table kept in the client's folder is an option file, not an export to import.
+    const inputs = found.files.filter((p) => !named.has(resolve(p)));
+    const notes = found.escapingLinks.length > 0
+      ? [`not followed (symbolic link leaving the clients folder): ${found.escapingLinks.map((p) => displayPath(p, req.clientsDir)).join(', ')}`]
+      : [];
+    if (inputs.length === 0) return { ...base, notes, outcome: failedOutcome(`no CSV files in ${folder.name}/`) };
+    // Inputs are named relative to the clients folder, and a client without a label by its folder:
+    // no path of the accountant's disk appears in a client's report.
+    const presentation = { 'display-root': req.clientsDir, label: typeof options['label'] === 'string' && options['label'].trim() !== '' ? options['label'] : printableName(folder.name) };
+    const args = { ...options, ...presentation, inputs: [folder.dir], out: clientOut, 'max-diagnostics': 0, verbose: false } as unknown as ReportArgs;
+    const shaping = Object.fromEntries(Object.entries(options).filter(([k]) => !FINGERPRINT_EXCLUDED.includes(k)));
+    const hash = fingerprintClient({ version: req.version, folder: folder.name, options: shaping, optionFiles, inputs, escapingLinks: found.escapingLinks });
+    const stamp = req.force ? undefined : readStamp(out, client);
+    if (isStampCurrent(stamp, hash, out, client)) return { ...base, notes, hash, stampRow: stamp.row };
+    return { ...base, notes, hash, job: { args, paths: inputs } };
+  } catch (e) {
+    return { ...base, notes: [], outcome: failedOutcome(`cannot read the client folder: ${(e as Error).message}`) };
+  }
+}
+
+/**
+ * Run the planned clients. Each finished client is recorded at once — its stamp, and index.csv
+ * rewritten with every client finished so far — so an interrupted batch leaves a valid index of
+ * the finished clients, and a re-run computes only the others.
+ */
+async function runPlanned(req: BatchRequest, planned: readonly Planned[]): Promise<BatchResult> {
+  const { out } = req;
   const toRun = planned.filter((p) => p.job !== undefined);
   const total = planned.length;
   let done = 0;
@@ -184,54 +208,65 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
     req.onProgress?.({ kind: 'client', done, total, client: p.client, status, skipped });
   };
   req.onProgress?.({ kind: 'start', total, toRun: toRun.length });
+  const recorder = new BatchRecorder(out, planned);
+  for (const p of planned) {
+    if (p.stampRow) recorder.reuse(p, p.stampRow);
+    else if (p.outcome) recorder.finish(p, p.outcome);
+  }
+  // From here on index.csv lists exactly the clients finished so far (an interrupted run leaves
+  // no stale figures and no missing index); index.pdf is made once every client is done.
+  recorder.writeIndex();
+  if (toRun.length > 0) rmSync(join(out, 'index.pdf'), { force: true });
   for (const p of planned) {
     if (p.stampRow) report(p, p.stampRow.status, true);
     else if (p.outcome) report(p, p.outcome.status, false);
   }
 
-  // An index that no longer matches the client folders is worse than none: while clients are
-  // being recomputed there is no index, so a run interrupted half-way leaves no stale figures.
-  if (toRun.length > 0) for (const name of ['index.csv', 'index.pdf']) rmSync(join(out, name), { force: true });
-
   const jobs = toRun.map((p) => p.job!);
-  let outcomes: ClientOutcome[];
-  if (req.jobs <= 1 || jobs.length <= 1) {
-    outcomes = [];
-    for (const [i, job] of jobs.entries()) {
-      const outcome = await runClient(job);
-      outcomes.push(outcome);
-      report(toRun[i]!, outcome.status, false);
+  try {
+    if (req.jobs <= 1 || jobs.length <= 1) {
+      // In this thread: a signal while a client computes ends the process at once (nothing of
+      // that client is on disk yet); while it writes, its writer cleans up and rethrows.
+      for (const [i, job] of jobs.entries()) {
+        const outcome = await runClient(job);
+        recorder.finish(toRun[i]!, outcome);
+        report(toRun[i]!, outcome.status, false);
+      }
+    } else {
+      const workerUrl = req.workerUrl ?? DEFAULT_WORKER_URL;
+      if (!existsSync(fileURLToPath(workerUrl))) {
+        throw new UsageError(`the compiled batch worker ${fileURLToPath(workerUrl)} is missing; run \`npm run build\`, or use --jobs 1`);
+      }
+      await interruptible((abort) =>
+        runWorkerPool({
+          workerUrl,
+          size: req.jobs,
+          jobs,
+          abort,
+          onCrash: (_job, reason) => failedOutcome(`internal error (a bug, please report it): ${reason}`),
+          onResult: (i, outcome) => {
+            recorder.finish(toRun[i]!, outcome);
+            report(toRun[i]!, outcome.status, false);
+          },
+        }),
+      );
     }
-  } else {
-    const workerUrl = req.workerUrl ?? DEFAULT_WORKER_URL;
-    if (!existsSync(fileURLToPath(workerUrl))) {
-      throw new UsageError(`the compiled batch worker ${fileURLToPath(workerUrl)} is missing; run \`npm run build\`, or use --jobs 1`);
-    }
-    outcomes = await runWorkerPool({
-      workerUrl,
-      size: req.jobs,
-      jobs,
-      onCrash: (_job, reason) => failedOutcome(`internal error (a bug, please report it): ${reason}`),
-      onResult: (i, outcome) => report(toRun[i]!, outcome.status, false),
-    });
+  } catch (e) {
+    // stopped workers (a signal, or recording a result failed) leave their staging folders
+    removeOwnStaging(physicalPath(out));
+    if (!(e instanceof Interrupted)) throw e;
+    const left = total - recorder.finished;
+    throw new Interrupted(
+      e.signal,
+      `${recorder.finished} of ${total} clients finished and are listed in ${join(out, INDEX_CSV)}; the ${left} other${left === 1 ? '' : 's'} kept their previous report; run the same command again to finish them`,
+    );
   }
 
-  const outcomeOf = new Map(toRun.map((p, i) => [p, outcomes[i]!] as const));
-  const rows = planned.map((p): IndexRow => {
-    if (p.stampRow) return p.stampRow;
-    const outcome = outcomeOf.get(p) ?? p.outcome!;
-    const row = indexRow(p.folder, p.client, outcome, p.notes);
-    if (outcome.status === 'failed') removeStaleReport(out, p.client);
-    // A crash may be transient: no stamp, so the next run tries again.
-    if (p.hash !== undefined && !outcome.reason.startsWith('internal error')) {
-      writeStamp(out, p.client, { schema: 2, hash: p.hash, row, written: outcome.written });
-    }
-    return row;
-  });
-
-  const indexCsv = join(out, 'index.csv');
+  // a worker that died mid-write (out of memory) left its staging folder: nothing is in flight now
+  removeOwnStaging(physicalPath(out));
+  const rows = recorder.rows();
+  const indexCsv = recorder.writeIndex();
   const indexPdf = join(out, 'index.pdf');
-  writeFileAtomic(indexCsv, renderIndexCsv(rows));
   writeFileAtomic(indexPdf, await renderIndexPdf(rows));
   return {
     rows,
@@ -240,14 +275,4 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
     written: [indexCsv, indexPdf],
     exitCode: rows.some((r) => r.status === 'errors' || r.status === 'failed') ? 1 : 0,
   };
-}
-
-/** A client that now fails must not leave last run's report looking current: remove the files its stamp lists. */
-function removeStaleReport(out: string, client: string): void {
-  const previous = readStamp(out, client);
-  if (!previous) return;
-  for (const name of previous.written) {
-    if (name.includes('/') || name.includes('\\') || name.startsWith('.')) continue;
-    rmSync(join(out, client, name), { force: true });
-  }
 }

@@ -1,13 +1,14 @@
 /**
  * One client, start to finish: the same option conversion and the same report writer as
  * `taxlot report`, then a status for the index. It never throws: a usage problem (bad options,
- * an unreadable file) or a bug becomes that client's `failed` outcome, so one client can never
- * stop the batch. Runs in the main thread (`--jobs 1`) or in a worker (`client-worker.ts`).
+ * an unreadable file), a write fault (a full disk, a folder locked by another run) or a bug
+ * becomes that client's `failed` outcome, so one client can never stop the batch — only a
+ * signal does. Runs in the main thread (`--jobs 1`) or in a worker (`client-worker.ts`).
  */
 import { resolve, sep } from 'node:path';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeReportFolder, type ReportArgs } from '../cli/commands/report.js';
-import { UsageError } from '../cli/errors.js';
+import { Interrupted, OutputError, UsageError } from '../cli/errors.js';
 import { toReportOptions } from '../cli/options.js';
 import type { ClientOutcome } from './index-row.js';
 import { topProblem } from './top-problem.js';
@@ -42,7 +43,7 @@ const failed = (reason: string): ClientOutcome => ({ status: 'failed', reason, e
 
 /**
  * Compute and write one client's report folder.
- * @returns the outcome; never rejects
+ * @returns the outcome; rejects only with `Interrupted` (SIGINT/SIGTERM stops the whole batch)
  * @example await runClient({ args, paths: ['clients/alice/exchange.csv'] }) // { status: 'ok', reason: '', … }
  */
 export async function runClient(job: ClientJob): Promise<ClientOutcome> {
@@ -63,7 +64,8 @@ export async function runClient(job: ClientJob): Promise<ClientOutcome> {
       written: folder.written,
     };
   } catch (e) {
-    if (e instanceof UsageError) return failed(relativeTo(e.message, job.args['display-root']));
+    if (e instanceof Interrupted) throw e;
+    if (e instanceof UsageError || e instanceof OutputError) return failed(relativeTo(e.message, job.args['display-root']));
     return failed(`internal error (a bug, please report it): ${e instanceof Error ? e.message : String(e)}`);
   }
 }

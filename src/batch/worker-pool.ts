@@ -16,6 +16,8 @@ export interface PoolOptions<J, R> {
   readonly onCrash: (job: J, reason: string) => R;
   /** Called as each job finishes (progress). */
   readonly onResult?: (index: number, result: R) => void;
+  /** Aborting stops every worker at once (`terminate`) and rejects with the abort's reason. */
+  readonly abort?: AbortSignal;
 }
 
 /**
@@ -27,17 +29,41 @@ export function runWorkerPool<J, R>(options: PoolOptions<J, R>): Promise<R[]> {
   const { jobs } = options;
   const results = new Array<R>(jobs.length);
   if (jobs.length === 0) return Promise.resolve(results);
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     let next = 0;
     let finished = 0;
+    let stopped = false;
+    const workers = new Set<Worker>();
     const settle = (index: number, result: R): void => {
+      if (stopped) return;
       results[index] = result;
       finished++;
-      options.onResult?.(index, result);
-      if (finished === jobs.length) resolve(results);
+      try {
+        options.onResult?.(index, result);
+      } catch (e) {
+        stop(e); // recording the result failed (a full disk): stop, and say why
+        return;
+      }
+      if (finished === jobs.length) {
+        options.abort?.removeEventListener('abort', onAbort);
+        resolve(results);
+      }
     };
+    const stop = (why: unknown = options.abort?.reason): void => {
+      if (stopped) return;
+      stopped = true;
+      options.abort?.removeEventListener('abort', onAbort);
+      void Promise.all([...workers].map((w) => w.terminate())).then(() => reject(why));
+    };
+    const onAbort = (): void => stop();
+    if (options.abort?.aborted) {
+      reject(options.abort.reason);
+      return;
+    }
+    options.abort?.addEventListener('abort', onAbort, { once: true });
     const start = (): void => {
       const worker = new Worker(options.workerUrl);
+      workers.add(worker);
       let current = -1;
       let retired = false;
       const give = (): void => {
@@ -59,10 +85,12 @@ export function runWorkerPool<J, R>(options: PoolOptions<J, R>): Promise<R[]> {
       worker.on('message', (message: { index: number; result: R }) => {
         current = -1;
         settle(message.index, message.result);
-        give();
+        if (!stopped) give();
       });
       worker.on('error', (e) => crash(`the worker crashed: ${e.message}`));
       worker.on('exit', (code) => {
+        workers.delete(worker);
+        if (stopped) return;
         crash(`the worker stopped (exit code ${code})`);
         if (!retired && next < jobs.length) start();
       });

@@ -1,6 +1,6 @@
 /** Reading input bytes: UTF-8 as is, UTF-16 (both byte orders) decoded by its byte-order mark. */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectInputs, decodeText } from './io.js';
@@ -49,6 +49,15 @@ describe('collectInputs', () => {
   it('refuses a device or pipe given as input (reading it would never end)', () => {
     expect(() => collectInputs(['/dev/zero'])).toThrow(UsageError);
     expect(() => collectInputs(['/dev/zero'])).toThrow('/dev/zero is not a regular file');
+  });
+  it('never reads a report being written, or left half-written by a killed run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taxlot-collect-'));
+    writeFileSync(join(dir, 'a.csv'), 'x');
+    mkdirSync(join(dir, '.r.taxlot-tmp-4242-0a1b2c'));
+    writeFileSync(join(dir, '.r.taxlot-tmp-4242-0a1b2c', 'form8949.csv'), 'x');
+    mkdirSync(join(dir, '.hidden'));
+    writeFileSync(join(dir, '.hidden', 'b.csv'), 'x');
+    expect(collectInputs([dir])).toEqual([join(dir, '.hidden', 'b.csv'), join(dir, 'a.csv')]);
   });
   it('reads regular files given, and the CSV files of folders', () => {
     const dir = mkdtempSync(join(tmpdir(), 'taxlot-collect-'));

@@ -1,10 +1,11 @@
 /**
  * The file system around a report: collecting the input files, keeping the output folder away
- * from them, clearing a previous run's stale outputs. Reading the inputs is read-input.ts; writing
- * outputs atomically (temp file + rename) is write-outputs.ts.
+ * from them (on real paths, links followed as the system follows them). Reading the inputs is
+ * read-input.ts; writing the report folder as a whole is report-folder.ts, single files
+ * write-outputs.ts.
  */
-import { existsSync, readdirSync, statSync, unlinkSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readlinkSync, statSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { UsageError } from './errors.js';
 
 /**
@@ -25,7 +26,8 @@ export function collectInputs(paths: readonly string[], exclude: readonly string
     if (dir !== rootOf(dir) && isReportFolder(entries.map((e) => e.name))) return;
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      if (isExcluded(path)) continue;
+      // a report being written, or left half-written by a killed run, is not input either
+      if (isExcluded(path) || isStagingName(entry.name)) continue;
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.csv')) out.push(path);
     }
@@ -49,9 +51,14 @@ export function collectInputs(paths: readonly string[], exclude: readonly string
 
 export { readInputs, decodeText } from './read-input.js';
 
+/** The hidden names taxlot writes beside an output while it works (see report-folder.ts). */
+export function isStagingName(name: string): boolean {
+  return /^\..+\.taxlot-(tmp|old)-\d+-[0-9a-f]+$/.test(name);
+}
+
 /** The files every taxlot report folder holds. */
 function isReportFolder(names: readonly string[]): boolean {
-  return names.includes('summary.json') && names.includes('form8949.csv');
+  return (names.includes('summary.json') && names.includes('form8949.csv')) || names.includes('.taxlot-manifest.json');
 }
 
 /** Where the output folder may go relative to the folders given as inputs. */
@@ -68,10 +75,10 @@ export interface OutputPlacement {
  * among the exports it was computed from.
  */
 export function assertSafeOutput(outDir: string, inputs: readonly string[], outputNames: readonly string[], placement: OutputPlacement = {}): void {
-  const out = resolve(outDir);
+  const out = physicalPath(outDir);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${outDir} is a file; it must be a folder (created if missing)`);
   if (!placement.allowInsideInputs) {
-    const outReal = realPathForWriting(out);
+    const outReal = out;
     for (const folder of placement.inputFolders ?? []) {
       if (!isFolder(folder)) continue;
       const root = safeRealpath(folder);
@@ -98,12 +105,38 @@ function isFolder(p: string): boolean {
   }
 }
 
-/** The real path of `p`, or of its nearest existing ancestor joined with the rest (`p` may not exist yet). */
-function realPathForWriting(p: string): string {
-  const abs = resolve(p);
-  if (existsSync(abs)) return safeRealpath(abs);
+/**
+ * Where `p` really is, as the operating system would resolve it when writing there: symbolic
+ * links followed component by component — including a link whose target does not exist yet and
+ * a `..` after a link (`link/../x` is beside the link's target, not beside the link) — down to
+ * the nearest existing folder, with the rest of the path appended.
+ * @throws {UsageError} on a loop of links
+ */
+export function physicalPath(p: string, hops = 0): string {
+  if (hops > 40) throw new UsageError(`too many symbolic links on the path ${p}`);
+  let abs = isAbsolute(p) ? p : `${process.cwd()}${sep}${p}`;
+  while (abs.length > 1 && abs.endsWith(sep)) abs = abs.slice(0, -1);
+  try {
+    // the native call resolves `..` after a link as the system does; the JS one would not
+    return realpathSync.native(abs);
+  } catch {
+    // does not exist (yet), or a link whose target does not
+  }
   const parent = dirname(abs);
-  return parent === abs ? abs : join(realPathForWriting(parent), basename(abs));
+  if (parent === abs) return abs;
+  const name = basename(abs);
+  const realParent = physicalPath(parent, hops);
+  if (name === '..') return dirname(realParent);
+  if (name === '.') return realParent;
+  const here = join(realParent, name);
+  let target: string | undefined;
+  try {
+    if (lstatSync(here).isSymbolicLink()) target = readlinkSync(here);
+  } catch {
+    target = undefined;
+  }
+  if (target === undefined) return here;
+  return physicalPath(isAbsolute(target) ? target : `${realParent}${sep}${target}`, hops + 1);
 }
 
 function safeRealpath(p: string): string {
@@ -112,21 +145,6 @@ function safeRealpath(p: string): string {
   } catch {
     return resolve(p);
   }
-}
-
-/**
- * Remove files a previous run wrote into `dir` that this run did not write (a PDF after
- * `--no-pdf`, `turbotax-gains.csv` once the export is split), so a report folder never mixes two
- * runs. Only names `isOutput` recognises are touched.
- */
-export function removeStaleOutputs(dir: string, written: readonly string[], isOutput: (name: string) => boolean): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) if (isOutput(name) && !written.includes(name)) unlinkSync(join(dir, name));
 }
 
 /**

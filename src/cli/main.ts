@@ -1,7 +1,8 @@
 /**
  * The command line: yargs wiring, and the only top-level catch. Exit codes (contract):
  * 0 report complete (warnings allowed), 1 report written but the data has errors,
- * 2 usage error, nothing could be read, or a bug.
+ * 2 usage error, nothing could be read, the report could not be written, or a bug;
+ * 130 / 143 interrupted by SIGINT / SIGTERM (see interrupt.ts).
  */
 import { readFileSync } from 'node:fs';
 import yargs, { type Argv, type Options } from 'yargs';
@@ -12,7 +13,7 @@ import { harvestCommand } from './commands/harvest.js';
 import { pricesMissingCommand } from './commands/prices-missing.js';
 import { reportCommand } from './commands/report.js';
 import { escapeInvisible } from '../model/visible-text.js';
-import { UsageError } from './errors.js';
+import { describeFsError, Interrupted, isFsError, OutputError, UsageError } from './errors.js';
 import type { CommandResult, RunContext, TaxlotCommand } from './result.js';
 import { colorEnabled, painter, type ColorStream } from './color.js';
 import { createProgressDisplay, type ProgressStream } from './progress-display.js';
@@ -112,6 +113,8 @@ export async function main(argv: readonly string[], term: Terminal = { stdout: p
     });
   } catch (e) {
     if (e instanceof UsageError) return { exitCode: 2, stdout: '', stderr: `taxlot: ${e.printed()}\nrun \`taxlot --help\` for usage` };
+    const fault = environmentFault(e);
+    if (fault) return fault;
     throw e;
   }
   return result ?? { exitCode: 0, stdout: help, stderr: '' };
@@ -126,6 +129,21 @@ export function visibleLines(text: string): string {
     .split('\n')
     .map((line) => line.split(OWN_COLOURS).map((piece, i) => (i % 2 === 1 ? piece : escapeInvisible(piece))).join(''))
     .join('\n');
+}
+
+/**
+ * What the environment did to the run, as a result: the output could not be written or was
+ * locked (exit 2, the path and the cause), a signal (130/143), or another system error such as an
+ * unreadable folder (exit 2) — none of them a bug, so no stack trace.
+ */
+function environmentFault(e: unknown): CommandResult | undefined {
+  if (e instanceof OutputError) return { exitCode: 2, stdout: '', stderr: `taxlot: ${visibleLines(e.message)}` };
+  if (e instanceof Interrupted) return { exitCode: e.exitCode, stdout: '', stderr: `taxlot: ${visibleLines(e.message)}` };
+  if (isFsError(e)) {
+    const where = typeof e.path === 'string' ? ` ${e.path}` : '';
+    return { exitCode: 2, stdout: '', stderr: visibleLines(`taxlot: cannot ${e.syscall}${where}: ${describeFsError(e)}`) };
+  }
+  return undefined;
 }
 
 /** Run as a program: print, set the exit code; a thrown error here is a bug. */

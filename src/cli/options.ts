@@ -53,7 +53,14 @@ export const COMPUTE_OPTIONS = {
     describe: 'auto: universal lots before 2025-01-01, per wallet from then on (Treas. Reg. 1.1012-1(j))',
     group: 'Tax rules:',
   },
-  timezone: { type: 'string', default: 'UTC', describe: 'IANA zone for calendar dates (holding periods, tax year)', group: 'Tax rules:' },
+  jurisdiction: {
+    type: 'string',
+    choices: ['us', 'uk'],
+    default: 'us',
+    describe: 'tax rules: us (Form 8949, calendar years) or uk (HMRC share pooling, tax years ending 5 April; src/jurisdictions/uk/README.md)',
+    group: 'Tax rules:',
+  },
+  timezone: { type: 'string', describe: 'IANA zone for calendar dates (holding periods, tax year) [default: UTC; Europe/London with --jurisdiction uk]', group: 'Tax rules:' },
   'filing-status': { type: 'string', choices: FILING_STATUSES, default: 'single', describe: 'married-separate halves the capital loss limit', group: 'Tax rules:' },
   'carryover-short': { type: 'string', default: '0', describe: 'prior-year short-term capital loss carryover (positive amount)', group: 'Tax rules:' },
   'carryover-long': { type: 'string', default: '0', describe: 'prior-year long-term capital loss carryover (positive amount)', group: 'Tax rules:' },
@@ -71,7 +78,11 @@ export const COMPUTE_OPTIONS = {
     describe: 'value a derivative position\'s parts at its close, or when each was booked',
     group: 'Tax rules:',
   },
-  currency: { type: 'string', default: 'USD', describe: 'report currency (a fiat code such as EUR); other currencies are converted with rates from the price table', group: 'Prices:' },
+  currency: {
+    type: 'string',
+    describe: 'report currency (a fiat code such as EUR); other currencies are converted with rates from the price table [default: USD; GBP with --jurisdiction uk]',
+    group: 'Prices:',
+  },
   'price-window': { type: 'number', default: 24, describe: 'hours a price point stays valid after its time (a daily price covers its day)', group: 'Prices:' },
   stablecoins: { type: 'string', describe: `USD-pegged coins valued at 1.00 USD [default: ${DEFAULT_USD_STABLECOINS.join(',')}]`, group: 'Prices:' },
   'transfer-window': { type: 'number', default: 48, describe: 'hours after a withdrawal within which a matching deposit is a transfer', group: 'Transfers:' },
@@ -160,7 +171,8 @@ export interface CommonArgs {
   year?: number;
   method?: string;
   'lot-scope': string;
-  timezone: string;
+  jurisdiction?: string;
+  timezone?: string;
   'filing-status': string;
   'carryover-short': string;
   'carryover-long': string;
@@ -221,10 +233,19 @@ function businessKinds(text: string | undefined): readonly IncomeKind[] | undefi
   return INCOME_KINDS.filter((k) => kinds.includes(k));
 }
 
+/** `--jurisdiction` (also the batch key): `us` unless `uk` is asked for. */
+function toJurisdiction(value: string | undefined): 'us' | 'uk' {
+  if (value === undefined || value === 'us') return 'us';
+  if (value === 'uk') return 'uk';
+  throw new UsageError(`--jurisdiction must be us or uk, got "${value}"`);
+}
+
 /** Turn parsed arguments into pipeline options; the price table file is read here. */
 export function toReportOptions(args: CommonArgs): { options: ReportOptions; diagnostics: Diagnostic[] } {
   if (args.format && !findImporter(args.format)) throw new UsageError(`unknown --format "${args.format}"; run \`taxlot formats\``);
-  if (!isValidTimeZone(args.timezone)) throw new UsageError(`unknown --timezone "${args.timezone}" (use an IANA name such as America/New_York)`);
+  const jurisdiction = toJurisdiction(args.jurisdiction);
+  const timezone = args.timezone ?? (jurisdiction === 'uk' ? 'Europe/London' : 'UTC');
+  if (!isValidTimeZone(timezone)) throw new UsageError(`unknown --timezone "${timezone}" (use an IANA name such as America/New_York)`);
   const inputZone = args['input-timezone'];
   if (inputZone && !isValidTimeZone(inputZone) && !/^[+-]\d{2}:?\d{2}$/.test(inputZone)) throw new UsageError(`unknown --input-timezone "${inputZone}"`);
   if (args.year !== undefined && (!Number.isInteger(args.year) || args.year < 2009 || args.year > 2100)) {
@@ -242,7 +263,7 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
   let diagnostics: Diagnostic[] = [];
   if (args.prices) {
     const text = readTextFile(args.prices, 'price table');
-    const table = readPriceTable(args.prices, text, args.timezone);
+    const table = readPriceTable(args.prices, text, timezone);
     prices = table.points;
     diagnostics = table.diagnostics;
   }
@@ -253,7 +274,7 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
     overrides = read.overrides;
     diagnostics = [...diagnostics, ...read.diagnostics];
   }
-  const currency = normalizeAsset(args.currency ?? 'USD');
+  const currency = normalizeAsset(args.currency ?? (jurisdiction === 'uk' ? 'GBP' : 'USD'));
   if (!isFiat(currency)) throw new UsageError(`--currency must be a fiat currency code such as USD, EUR or GBP, got "${args.currency}"`);
   const parsed = parseMethodSchedule(args.method ?? 'fifo');
   if ('error' in parsed) throw new UsageError(`--method: ${parsed.error}`);
@@ -268,8 +289,9 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
     methodOrigin: args.method ? '--method option' : 'default',
     lotScope: args['lot-scope'] as LotScope,
     perWalletFrom: '2025-01-01',
-    timezone: args.timezone,
+    timezone,
     currency,
+    ...(jurisdiction === 'uk' ? { jurisdiction } : {}),
     filingStatus: args['filing-status'] as FilingStatus,
     carryoverShort: args['carryover-short'] ? amount(args['carryover-short'], 'carryover-short') : ZERO,
     carryoverLong: args['carryover-long'] ? amount(args['carryover-long'], 'carryover-long') : ZERO,

@@ -1,80 +1,199 @@
 /**
- * Writing report files as streams: each file's chunks go straight to a temporary file beside it
- * (batched into large writes), which is renamed over the file's name once complete — the same
- * guarantee as `writeFileAtomic` (the complete content appears under its name, or nothing
- * changes), without ever holding a whole file in memory.
+ * Writing files as streams, through one replaceable file-system layer (`outputFs`, so tests can
+ * inject a full disk or a refused permission). A single file (`writeFileAtomic`: a price table,
+ * a batch index, a stamp) goes to a hidden temporary file beside it, renamed over its name once
+ * complete; a report folder is written whole in a staging folder and swapped in
+ * (report-folder.ts), its files streamed by `streamToFile`. Chunks are batched into large writes
+ * and no file is ever held whole in memory.
  */
-import { closeSync, mkdirSync, openSync, renameSync, unlinkSync, writevSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { describeFsError, isFsError, OutputError } from './errors.js';
+import { yieldToSignals } from './interrupt.js';
 import { fixedOutput, type OutputProducer } from '../report/output-stream.js';
+
+/** The file-system calls the writers make: Node's, or a test's with faults injected. */
+export interface OutputFs {
+  readonly openSync: typeof fs.openSync;
+  readonly writevSync: typeof fs.writevSync;
+  readonly closeSync: typeof fs.closeSync;
+  readonly renameSync: typeof fs.renameSync;
+  readonly mkdirSync: typeof fs.mkdirSync;
+  readonly rmSync: typeof fs.rmSync;
+  readonly linkSync: typeof fs.linkSync;
+  readonly symlinkSync: typeof fs.symlinkSync;
+  readonly copyFileSync: typeof fs.copyFileSync;
+  readonly chmodSync: typeof fs.chmodSync;
+}
+
+export const nodeOutputFs: OutputFs = {
+  openSync: fs.openSync, writevSync: fs.writevSync, closeSync: fs.closeSync, renameSync: fs.renameSync, mkdirSync: fs.mkdirSync,
+  rmSync: fs.rmSync, linkSync: fs.linkSync, symlinkSync: fs.symlinkSync, copyFileSync: fs.copyFileSync, chmodSync: fs.chmodSync,
+};
+
+let activeFs: OutputFs = nodeOutputFs;
+
+/** The layer every writer uses. */
+export function outputFs(): OutputFs {
+  return activeFs;
+}
+
+/** Tests: route every write through `layer` until the returned function is called. */
+export function useOutputFs(layer: Partial<OutputFs>): () => void {
+  const previous = activeFs;
+  activeFs = { ...nodeOutputFs, ...layer };
+  return () => {
+    activeFs = previous;
+  };
+}
 
 /** Bytes gathered before one write. */
 const BATCH_BYTES = 1 << 20;
 /** At most this many buffers per write (below every platform's IOV_MAX). */
 const BATCH_PIECES = 256;
 
-let tmpCounter = 0;
-
 /**
- * A temporary name beside `path`, unique across processes, worker threads (which share a pid)
- * and calls.
+ * A hidden name beside `path` for work in progress, `.<name>.taxlot-<kind>-<pid>-<random>`:
+ * unique across processes and worker threads, and recognisable (`isStagingName`), so a later run
+ * can tell a leftover of a killed run from a user's file, and never reads it as input.
  */
-export function temporaryName(path: string): string {
-  return `${path}.${process.pid}-${threadId}-${++tmpCounter}.tmp`;
+export function temporaryName(path: string, kind: 'tmp' | 'old' = 'tmp'): string {
+  return join(dirname(path), `.${basename(path)}.taxlot-${kind}-${process.pid}-${randomBytes(6).toString('hex')}`);
 }
 
-/** Write a file atomically: the complete content appears under its name, or nothing changes. */
+/** Write every buffer, retrying short writes. */
+function writeAll(fd: number, buffers: Uint8Array[]): void {
+  let left = buffers;
+  while (left.length > 0) {
+    let written = activeFs.writevSync(fd, left);
+    const rest: Uint8Array[] = [];
+    for (const b of left) {
+      if (written >= b.byteLength) written -= b.byteLength;
+      else {
+        rest.push(b.subarray(written));
+        written = 0;
+      }
+    }
+    left = rest;
+  }
+}
+
+/** Gathers chunks into large writes, hashing and counting them. */
+class Batcher {
+  private pending: Uint8Array[] = [];
+  private size = 0;
+  bytes = 0;
+  constructor(private readonly fd: number, private readonly hash?: Hash) {}
+  /** Add a chunk; true when a write was made (a moment to let signals in). */
+  add(chunk: string | Uint8Array): boolean {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (b.byteLength === 0) return false;
+    this.pending.push(b);
+    this.hash?.update(b);
+    this.size += b.byteLength;
+    this.bytes += b.byteLength;
+    if (this.size < BATCH_BYTES && this.pending.length < BATCH_PIECES) return false;
+    this.flush();
+    return true;
+  }
+  flush(): void {
+    writeAll(this.fd, this.pending);
+    this.pending = [];
+    this.size = 0;
+  }
+}
+
+/** What a file written by `streamToFile` holds, as the manifest records it. */
+export interface WrittenFile {
+  readonly name: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/**
+ * Write a new file (it must not exist) from its producer's chunks, letting SIGINT/SIGTERM in
+ * after every write. On any failure the partial file is removed and the error rethrown.
+ */
+export async function streamToFile(path: string, produce: OutputProducer, abort?: AbortSignal): Promise<WrittenFile> {
+  const hash = createHash('sha256');
+  const fd = activeFs.openSync(path, 'wx');
+  let open = true;
+  try {
+    const out = new Batcher(fd, hash);
+    let since = performance.now();
+    for (const chunk of produce()) {
+      // after every write, and at least every 50 ms of rendering
+      if (out.add(chunk) || performance.now() - since > 50) {
+        await yieldToSignals(abort);
+        since = performance.now();
+      }
+    }
+    out.flush();
+    open = false;
+    activeFs.closeSync(fd);
+    await yieldToSignals(abort);
+    return { name: basename(path), bytes: out.bytes, sha256: hash.digest('hex') };
+  } catch (e) {
+    if (open) closeQuietly(fd);
+    activeFs.rmSync(path, { force: true });
+    // a failed write() names no file: say which one it was
+    if (isFsError(e) && e.path === undefined) e.path = path;
+    throw e;
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    activeFs.closeSync(fd);
+  } catch {
+    // already failing: the first error is the one to report
+  }
+}
+
+/**
+ * Write a file atomically: the complete content appears under its name, or nothing changes and
+ * no temporary file is left.
+ * @throws {OutputError} naming the file and the cause when the system refuses the write
+ */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   writeStreamAtomic(path, fixedOutput(content));
 }
 
-/** Write one file atomically from its producer's chunks. */
+/** Write one file atomically from its producer's chunks (see `writeFileAtomic`). */
 export function writeStreamAtomic(path: string, produce: OutputProducer): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = temporaryName(path);
-  const fd = openSync(tmp, 'w');
-  let open = true;
+  let tmp: string | undefined;
   try {
-    let pending: Uint8Array[] = [];
-    let bytes = 0;
-    const flush = (): void => {
-      let left = pending;
-      while (left.length > 0) {
-        let written = writevSync(fd, left);
-        // A short write: drop what was written and retry the rest.
-        const rest: Uint8Array[] = [];
-        for (const b of left) {
-          if (written >= b.byteLength) written -= b.byteLength;
-          else {
-            rest.push(b.subarray(written));
-            written = 0;
-          }
-        }
-        left = rest;
-      }
-      pending = [];
-      bytes = 0;
-    };
-    for (const chunk of produce()) {
-      const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      if (b.byteLength === 0) continue;
-      pending.push(b);
-      bytes += b.byteLength;
-      if (bytes >= BATCH_BYTES || pending.length >= BATCH_PIECES) flush();
+    activeFs.mkdirSync(dirname(path), { recursive: true });
+    tmp = temporaryName(path);
+    const fd = activeFs.openSync(tmp, 'wx');
+    try {
+      const out = new Batcher(fd);
+      for (const chunk of produce()) out.add(chunk);
+      out.flush();
+    } catch (e) {
+      closeQuietly(fd);
+      throw e;
     }
-    flush();
-    open = false;
-    closeSync(fd);
+    activeFs.closeSync(fd);
+    activeFs.renameSync(tmp, path);
+    tmp = undefined;
   } catch (e) {
-    if (open) closeSync(fd);
-    unlinkSync(tmp);
+    if (tmp !== undefined) removeQuietly(tmp);
+    if (isFsError(e)) throw new OutputError(`cannot write ${path}: ${describeFsError(e)}; the previous ${basename(path)} was left as it was`);
     throw e;
   }
-  renameSync(tmp, path);
 }
 
-/** Every file of `outputs` into `dir`, one after the other, in the map's order. */
+function removeQuietly(path: string): void {
+  try {
+    activeFs.rmSync(path, { force: true, recursive: true });
+  } catch {
+    // reported by the caller's error; a leftover is removed by the next run
+  }
+}
+
+/** Every file of `outputs` into `dir`, one after the other, in the map's order, each atomically. */
 export function writeOutputs(dir: string, outputs: ReadonlyMap<string, OutputProducer>): void {
   for (const [name, produce] of outputs) writeStreamAtomic(join(dir, name), produce);
 }

@@ -142,6 +142,11 @@ export const CODES = {
   TRANSFER_MISMATCH: { severity: 'warning', hint: 'the two rows share a transaction hash but not the asset or amount; check both exports' },
   FIAT_CONVERSION: { severity: 'note', hint: 'fiat-to-fiat conversions are not crypto disposals and are not reported' },
   LOT_REALLOCATION: { severity: 'note', hint: 'see open-lots and README "Per-wallet lots from 2025" for the allocation rule' },
+  // ── United Kingdom (--jurisdiction uk, src/jurisdictions/uk/README.md) ──
+  UK_DERIVATIVES_NOT_COUNTED: {
+    severity: 'warning',
+    hint: 'derivative positions (perpetuals, futures, margin PnL) are not in the UK capital gains figures: work them out separately; only the settlement units move in the pools',
+  },
   // ── derivatives and liabilities (src/derivatives/README.md) ──
   DERIVATIVE_FORM_8949: {
     severity: 'note',

@@ -51,9 +51,11 @@ export function reportOptions(input: ReportOptionsInput = {}): ReportOptions {
   if (!BOOKING_METHODS.includes(method)) {
     throw new TypeError(`method must be one of ${BOOKING_METHODS.join(', ')} (any case), got "${methodText}"`);
   }
-  const currency = normalizeAsset(rest.currency ?? REPORT_DEFAULTS.currency);
+  // `jurisdiction: 'uk'`: GBP and Europe/London unless given (as `--jurisdiction uk`)
+  const uk = rest.jurisdiction === 'uk';
+  const currency = normalizeAsset(rest.currency ?? (uk ? 'GBP' : REPORT_DEFAULTS.currency));
   if (!isFiat(currency)) throw new TypeError(`currency must be a fiat code such as USD, got "${rest.currency}"`);
-  const timezone = rest.timezone ?? REPORT_DEFAULTS.timezone;
+  const timezone = rest.timezone ?? (uk ? 'Europe/London' : REPORT_DEFAULTS.timezone);
   if (!isValidTimeZone(timezone)) throw new TypeError(`timezone must be an IANA zone such as America/New_York, got "${timezone}"`);
   const filingStatus = rest.filingStatus ?? REPORT_DEFAULTS.filingStatus;
   if (!FILING_STATUSES.includes(filingStatus)) throw new TypeError(`filingStatus must be one of ${FILING_STATUSES.join(', ')}, got "${filingStatus}"`);

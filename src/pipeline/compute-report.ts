@@ -44,6 +44,7 @@ import { listTransfers, type TransferRecord } from './list-transfers.js';
 import { rowTexts } from './row-texts.js';
 import { rowReader } from './read-row-again.js';
 import type { Valuation } from '../derivatives/position-lines.js';
+import { computeUkReport, type UkReport } from '../jurisdictions/uk/uk-report-data.js';
 
 export interface InputFile {
   /** The name shown in diagnostics and audit columns (as the user gave it). */
@@ -72,6 +73,8 @@ export interface ReportOptions {
   readonly perWalletFrom: string;
   readonly timezone: string;
   readonly currency: string;
+  /** `--jurisdiction uk`: HMRC rules (src/jurisdictions/uk/); absent for the US. */
+  readonly jurisdiction?: 'uk';
   readonly filingStatus: FilingStatus;
   readonly carryoverShort: Dec;
   readonly carryoverLong: Dec;
@@ -135,6 +138,8 @@ export interface ReportData {
   /** Every override of the overrides file that changed the report (overrides-applied.csv). */
   readonly overridesApplied: readonly AppliedOverride[];
   readonly summary: Record<string, unknown>;
+  /** `--jurisdiction uk`: the UK year (then the US blocks above are empty). */
+  readonly uk?: UkReport;
   /** True when no file could be read at all (exit code 2). */
   readonly nothingRead: boolean;
 }
@@ -223,6 +228,9 @@ function importAndPrice(inputs: readonly InputFile[], options: ReportOptions, bo
   };
 }
 
+/** What importing, pairing and pricing found: the input of the US engine and of the UK matcher. */
+export type PricedImport = ReturnType<typeof importAndPrice>;
+
 /** The events dated up to the end of `through`, and a note counting the later ones. */
 function bookedThrough(events: readonly LedgerEvent[], through: LocalDate, timezone: string): { events: LedgerEvent[]; note?: Diagnostic } {
   const kept = events.filter((e) => toLocalDate(e.instant, timezone) <= through);
@@ -264,7 +272,9 @@ export function computeReport(
     table: options.prices,
     windowMs: options.priceWindowMs,
   });
-  const { files, overlaps, lastInstant, eventCount, matchDiagnostics, pricing, derivatives, history, applied, transfers } = importAndPrice(inputs, options, book);
+  const imported = importAndPrice(inputs, options, book);
+  if (options.jurisdiction === 'uk') return computeUkReport(options, book, imported, onHistory);
+  const { files, overlaps, lastInstant, eventCount, matchDiagnostics, pricing, derivatives, history, applied, transfers } = imported;
   const overrides = options.overrides ?? NO_OVERRIDES;
   const { forEngine, forReport } = shareHistory(history, onHistory);
   const policy: BookingPolicy = {

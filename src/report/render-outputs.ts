@@ -34,6 +34,7 @@ import { reportDate } from './report-date.js';
 import { loadTemplates, type ReportTemplates } from './templates.js';
 import { OVERRIDES_APPLIED_FILE, renderOverridesAppliedCsv } from './csv/overrides-applied-csv.js';
 import { HTML_FILE, reportHtmlChunks } from './html/report-html.js';
+import { renderUkOutputStreams, UK_REPORT_FILES } from '../jurisdictions/uk/uk-outputs.js';
 
 export const PDF_FILE = 'report.pdf';
 
@@ -55,7 +56,7 @@ export const DERIVATIVE_FILES = ['derivatives.csv', 'derivatives-reconciliation.
 export const REPORT_FILES = [
   'summary.json', 'form8949.csv', 'income.csv', 'open-lots.csv', 'holdings.csv', 'diagnostics.txt', ...DERIVATIVE_FILES, ...TAX_TREATMENT_FILES,
   TURBOTAX_GAINS_FILE, TURBOTAX_TRANSACTIONS_FILE, TAXACT_FILE, TXF_FILE, AUDIT_TRAIL_FILE, OVERRIDES_APPLIED_FILE, HTML_FILE, PDF_FILE, METHODS_FILE,
-  RECONCILIATION_FILE,
+  RECONCILIATION_FILE, ...UK_REPORT_FILES,
 ] as const;
 
 /**
@@ -111,6 +112,7 @@ export function renderOutputs(data: ReportData, options: RenderOptions = {}): Ma
  * 8949 lines (with their values formatted once) are built here and shared by every file.
  */
 export function renderOutputStreams(data: ReportData, options: RenderOptions = {}): Map<string, OutputProducer> {
+  if (data.uk) return renderUkOutputStreams(data, data.uk, options);
   const t = options.templates ?? loadTemplates('us');
   const files = new Map<string, OutputProducer>();
   let built: Form8949Line[] | undefined;

@@ -7,7 +7,7 @@ import type { Argv } from 'yargs';
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import { harvestFromReport, harvestReportOptions, type HarvestResult } from '../../harvest/compute-harvest.js';
-import { HARVEST_FILES, isHarvestFileName, renderHarvestOutputs } from '../../harvest/harvest-outputs.js';
+import { HARVEST_FILES, renderHarvestOutputs } from '../../harvest/harvest-outputs.js';
 import { tokenizedSecurities } from '../../harvest/tokenized.js';
 import { toLocalDate } from '../../model/local-date.js';
 import { fetchMissingPrices } from '../../pricing/provider/fetch-missing-prices.js';
@@ -15,13 +15,14 @@ import { formatMoney } from '../../report/rounding.js';
 import { computeReport } from '../../pipeline/compute-report.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { UsageError } from '../errors.js';
-import { assertSafeOutput, collectInputs, readInputs, removeStaleOutputs } from '../io.js';
+import { assertSafeOutput, collectInputs, physicalPath, readInputs } from '../io.js';
+import { acquireOutputLock } from '../output-lock.js';
+import { writeFolderAtomically } from '../report-folder.js';
 import {
   COMPUTE_OPTIONS, INPUT_OPTIONS, PRICE_PROVIDER_OPTIONS, toPriceProvider, toReadOptions, toReportOptions,
   type CommonArgs, type ProviderArgs,
 } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
-import { writeOutputs } from '../write-outputs.js';
 
 export interface HarvestArgs extends CommonArgs, ProviderArgs {
   inputs: string[];
@@ -51,7 +52,8 @@ export function asOfDate(flag: string | undefined, timezone: string, now: number
 export async function runHarvest(args: HarvestArgs): Promise<CommandResult> {
   const { year: _year, ...rest } = args; // the as-of date decides the year
   const converted = toReportOptions(rest);
-  const asOf = asOfDate(args['as-of'], args.timezone, Date.now());
+  if (converted.options.jurisdiction === 'uk') throw new UsageError('taxlot harvest plans US lots: --jurisdiction uk is not supported by harvest');
+  const asOf = asOfDate(args['as-of'], converted.options.timezone, Date.now());
   const securities = tokenizedSecurities(args.securities?.split(',') ?? []);
   const paths = collectInputs(args.inputs, [args.out]);
   if (paths.length === 0) return { exitCode: 2, stderr: `taxlot: no CSV files found in ${args.inputs.join(', ')}`, stdout: '' };
@@ -68,7 +70,7 @@ export async function runHarvest(args: HarvestArgs): Promise<CommandResult> {
     // one round, as for report: the events' missing prices and the as-of prices (never December 31's)
     const wanted = [...data.missingPrices, ...h.missing];
     if (wanted.length > 0) {
-      const fetched = await fetchMissingPrices(wanted, provider, args.timezone);
+      const fetched = await fetchMissingPrices(wanted, provider, converted.options.timezone);
       providerDiagnostics = fetched.diagnostics;
       if (fetched.points.length > 0) {
         data = computeReport(inputs, { ...options, prices: [...options.prices, ...fetched.points] }, keepNoHistory);
@@ -82,8 +84,14 @@ export async function runHarvest(args: HarvestArgs): Promise<CommandResult> {
     return { exitCode: 2, stderr: `${stderr}\ntaxlot: nothing could be read (no input in a known format); no plan written`, stdout: '' };
   }
   const outputs = renderHarvestOutputs(h, diagnostics, { pdf: args.pdf, ...(args.label?.trim() ? { label: args.label.trim() } : {}) });
-  writeOutputs(args.out, outputs);
-  removeStaleOutputs(args.out, [...outputs.keys()], isHarvestFileName);
+  // replaced as a whole, as a report folder is (src/cli/report-folder.ts)
+  const realOut = physicalPath(args.out);
+  const lock = await acquireOutputLock(realOut, args.out, 'harvest');
+  try {
+    await writeFolderAtomically(realOut, args.out, outputs);
+  } finally {
+    lock.release();
+  }
   const counts = countBySeverity(diagnostics);
   return { exitCode: counts.errors > 0 ? 1 : 0, stdout: terminalSummary(h, counts, args.out, [...outputs.keys()]), stderr };
 }

@@ -3,11 +3,13 @@ import type { Argv } from 'yargs';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
-import { isReportFileName, renderHistoryFile, REPORT_FILES, renderOutputStreams } from '../../report/render-outputs.js';
+import { renderHistoryFile, REPORT_FILES, renderOutputStreams } from '../../report/render-outputs.js';
 import type { PricedEvent } from '../../pricing/price-events.js';
 import { withDiagnosticCounts } from '../../report/summary.js';
-import { assertSafeOutput, collectInputs, readInputs, removeStaleOutputs } from '../io.js';
-import { writeOutputs } from '../write-outputs.js';
+import { assertSafeOutput, collectInputs, physicalPath, readInputs } from '../io.js';
+import { acquireOutputLock } from '../output-lock.js';
+import { assertReplaceable, writeFolderAtomically } from '../report-folder.js';
+import { UsageError } from '../errors.js';
 import { computeReportWithPrices } from '../compute-with-prices.js';
 import {
   COMPUTE_OPTIONS, INPUT_OPTIONS, PRESENTATION_OPTIONS, PRICE_PROVIDER_OPTIONS, toPresentation, toPriceProvider, toReadOptions, toReportOptions,
@@ -19,6 +21,7 @@ import type { OutputProducer } from '../../report/output-stream.js';
 import { trackInputs } from '../tracked-inputs.js';
 import { answerJson, collapseFileList, diagnosticJsonLine, formatAnswer, paintDiagnostics, visibleJson } from '../answer.js';
 import { formatMethodSchedule } from '../../engine/method-schedule.js';
+import { ukTaxYearLabel } from '../../jurisdictions/uk/tax-year.js';
 import { compareMethods, methodsSummary } from '../../pipeline/compare-methods.js';
 
 export interface ReportArgs extends CommonArgs, ProviderArgs, PresentationArgs {
@@ -46,12 +49,18 @@ export interface ReportFolder {
   readonly summary: Record<string, unknown>;
   readonly diagnostics: readonly Diagnostic[];
   readonly written: readonly string[];
+  /** Entries of the folder that taxlot did not write, carried into the new folder unchanged. */
+  readonly kept: readonly string[];
 }
 
 /**
  * Compute one set of inputs and write the report folder `args.out`: the one function behind
- * `taxlot report` and each client of `taxlot batch`, so both write the same bytes.
+ * `taxlot report` and each client of `taxlot batch`, so both write the same bytes. The folder is
+ * locked against a second run from the start, and replaced as a whole at the end
+ * (report-folder.ts); when nothing could be read it is left as it was.
  * @throws {UsageError} when the output folder would overwrite an input, or an input is unreadable
+ * @throws {OutputError} when another run holds the folder, or the report cannot be written
+ * @throws {Interrupted} on SIGINT/SIGTERM while writing
  */
 export async function writeReportFolder(
   args: ReportArgs,
@@ -61,20 +70,27 @@ export async function writeReportFolder(
 ): Promise<ReportFolder> {
   const placement = { inputFolders: args.inputs, allowInsideInputs: args['allow-out-inside-inputs'] === true };
   assertSafeOutput(args.out, paths, REPORT_FILES, placement);
-  const inputs = trackInputs(readInputs(paths, toReadOptions(args)), paths, progress);
-  const options = progress ? { ...converted.options, progress } : converted.options;
-  const { data, historyFile, providerDiagnostics } = await computeDetached(inputs, options, toPriceProvider(args), progress);
-  progress?.({ phase: 'prepare', what: 'the report files' });
-  const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...data.diagnostics];
-  const methods = args['compare-methods'] && !data.nothingRead ? compareMethods(inputs, data) : undefined;
-  const counted = withDiagnosticCounts(data.summary, diagnostics);
-  const summary = methods ? { ...counted, methods: methodsSummary(methods) } : counted;
-  if (data.nothingRead) return { data, summary, diagnostics, written: [] };
-  const outputs = renderOutputStreams({ ...data, diagnostics, summary }, { pdf: args.pdf, historyFile, ...toPresentation(args), ...(methods ? { methods } : {}) });
-  assertSafeOutput(args.out, paths, [...outputs.keys()], placement);
-  writeOutputs(args.out, progress ? trackOutputs(outputs, progress) : outputs);
-  removeStaleOutputs(args.out, [...outputs.keys()], isReportFileName);
-  return { data, summary, diagnostics, written: [...outputs.keys()] };
+  const realOut = physicalPath(args.out);
+  assertReplaceable(realOut, args.out);
+  const lock = await acquireOutputLock(realOut, args.out, 'report');
+  try {
+    const inputs = trackInputs(readInputs(paths, toReadOptions(args)), paths, progress);
+    const options = progress ? { ...converted.options, progress } : converted.options;
+    const { data, historyFile, providerDiagnostics } = await computeDetached(inputs, options, toPriceProvider(args), progress);
+    progress?.({ phase: 'prepare', what: 'the report files' });
+    const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...data.diagnostics];
+    // lot methods are a US choice: UK matching has none to compare
+    const methods = args['compare-methods'] && !data.nothingRead && !data.uk ? compareMethods(inputs, data) : undefined;
+    const counted = withDiagnosticCounts(data.summary, diagnostics);
+    const summary = methods ? { ...counted, methods: methodsSummary(methods) } : counted;
+    if (data.nothingRead) return { data, summary, diagnostics, written: [], kept: [] };
+    const outputs = renderOutputStreams({ ...data, diagnostics, summary }, { pdf: args.pdf, historyFile, ...toPresentation(args), ...(methods ? { methods } : {}) });
+    assertSafeOutput(args.out, paths, [...outputs.keys()], placement);
+    const { kept } = await writeFolderAtomically(realOut, args.out, progress ? trackOutputs(outputs, progress) : outputs);
+    return { data, summary, diagnostics, written: [...outputs.keys()], kept };
+  } finally {
+    lock.release();
+  }
 }
 
 /**
@@ -121,6 +137,7 @@ function trackOutputs(outputs: ReadonlyMap<string, OutputProducer>, progress: Pr
 export async function runReport(args: ReportArgs, ctx: RunContext = PLAIN_CONTEXT): Promise<CommandResult> {
   const converted = toReportOptions(args);
   const { options } = converted;
+  if (args['compare-methods'] && options.jurisdiction === 'uk') throw new UsageError('--compare-methods compares US lot methods: UK share pooling has no method to choose');
   const paths = collectInputs(args.inputs, [args.out]);
   if (paths.length === 0) return { exitCode: 2, stderr: `taxlot: no CSV files found in ${args.inputs.join(', ')}`, stdout: '' };
   let folder: ReportFolder;
@@ -129,7 +146,7 @@ export async function runReport(args: ReportArgs, ctx: RunContext = PLAIN_CONTEX
   } finally {
     ctx.clearProgress();
   }
-  const { data, diagnostics: all, written, summary } = folder;
+  const { data, diagnostics: all, written, summary, kept } = folder;
   const stderr = args.json
     ? all.filter((d) => args.verbose || d.severity !== 'note').map(diagnosticJsonLine).join('\n')
     : paintDiagnostics(formatDiagnostics(args.quiet ? all.filter((d) => d.severity === 'error') : all, { max: args['max-diagnostics'], includeNotes: args.verbose }), ctx.paintErr);
@@ -145,8 +162,9 @@ export async function runReport(args: ReportArgs, ctx: RunContext = PLAIN_CONTEX
   const i = data.inputs;
   const line =
     `taxlot: ${i.files} file${i.files === 1 ? '' : 's'}, ${i.rows} rows (${i.imported} imported, ${i.skipped} skipped, ${i.rejected} rejected); ` +
-    `tax year ${data.taxYear}, ${options.methodSchedule ? formatMethodSchedule(options.methodSchedule) : options.method}; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}; ` +
-    `wrote ${args.out}/ (${collapseFileList(written).join(', ')})`;
+    `${data.uk ? `UK tax year ${ukTaxYearLabel(data.taxYear)}, HMRC share pooling` : `tax year ${data.taxYear}, ${options.methodSchedule ? formatMethodSchedule(options.methodSchedule) : options.method}`}; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}; ` +
+    `wrote ${args.out}/ (${collapseFileList(written).join(', ')})` +
+    (kept.length > 0 ? `; kept ${kept.join(', ')} (not written by taxlot, not part of this report)` : '');
   const stdout = args.quiet ? line : `${line}\n${formatAnswer({ summary, diagnostics: all, out: args.out, written }, ctx.paint)}`;
   return { exitCode, stdout, stderr };
 }
@@ -162,7 +180,13 @@ export const reportCommand: TaxlotCommand<ReportArgs> = {
       .options(PRICE_PROVIDER_OPTIONS)
       .options(PRESENTATION_OPTIONS)
       .options({
-        out: { type: 'string', alias: 'o', default: 'taxlot-report', describe: 'output folder (created if missing; never inside a folder given as input unless --allow-out-inside-inputs)', group: 'Output:' },
+        out: {
+          type: 'string',
+          alias: 'o',
+          default: 'taxlot-report',
+          describe: 'output folder (created if missing, replaced as a whole at the end, your own files in it kept; never inside a folder given as input unless --allow-out-inside-inputs)',
+          group: 'Output:',
+        },
         'allow-out-inside-inputs': {
           type: 'boolean',
           default: false,

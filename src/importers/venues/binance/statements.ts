@@ -1,6 +1,6 @@
 /**
  * Binance Transaction History ("statements"): one row per balance change with a signed `Change`.
- * Headers (formats.md §2.3, format-headers.md): `User_ID,UTC_Time,Account,Operation,Coin,Change,Remark`,
+ * Headers (docs/formats.md §2.3): `User_ID,UTC_Time,Account,Operation,Coin,Change,Remark`,
  * the same without `User_ID`, and the newer naming `User ID,Time,Account,Operation,Coin,Change,Remark`.
  *
  * Mapping (operation table in `statement-operations.ts`):

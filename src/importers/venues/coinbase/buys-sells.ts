@@ -2,7 +2,7 @@
  * Coinbase legacy "Buys, sells, and merchant payouts" report (the BittyTax "Coinbase Transfers"
  * layout): `Timestamp,Type,<CRYPTO>,Subtotal,Fees,Total,Currency,Price Per Coin,Payment Method,ID,Share`.
  * The third header *is* the crypto ticker of the wallet the report was made for (`BTC`), and its
- * cells are that crypto's quantity (formats.md §2.1, format-headers.md).
+ * cells are that crypto's quantity (docs/formats.md §2.1).
  *
  * Mapping (as BittyTax): Buy → sent Subtotal in `Currency`, received the crypto, fee `Fees`;
  * Sell mirrored (received Subtotal, i.e. before the fee); fiat Deposit/Withdrawal → `Total` with

@@ -2,7 +2,7 @@
  * Coinbase "Transaction history" v4 (2024+): `Price Currency` / `Price at Transaction`, money cells
  * with currency symbols and signs (`-€597.49846`), signed quantities, timestamps like
  * `2025-01-17 16:57:02 UTC`. Covers v4a (no `ID`), v4b (leading `ID`, newest first) and the newer
- * variant with trailing `Sender Address,Recipient Address` (formats.md §2.1, format-headers.md).
+ * variant with trailing `Sender Address,Recipient Address` (docs/formats.md §2.1).
  * Preamble lines (`Transactions`, `User,<name>,<uuid>`) sit above the header; detection scans past them.
  *
  * Rows sharing an `ID` are one transaction: a `Convert` split into a +/− pair, or the same row

@@ -1,6 +1,6 @@
 /**
  * Coinbase legacy per-wallet "Transactions" report (≈2013–2017, one file per wallet): the BittyTax
- * "Coinbase Transactions" layout (formats.md §2.1, format-headers.md):
+ * "Coinbase Transactions" layout (docs/formats.md §2.1):
  * `Timestamp,Balance,Amount,Currency,To,Notes,Instantly Exchanged,Transfer Total,Transfer Total Currency,
  * Transfer Fee,Transfer Fee Currency,Transfer Payment Method,Transfer ID,Order Price,Order Currency,
  * <any>,Order Tracking Code,Order Custom Parameter,Order Paid Out,Recurring Payment ID,<any>,<any>`.

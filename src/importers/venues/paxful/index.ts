@@ -29,6 +29,8 @@ export const paxfulTrades = defineImporter({
     hash: text('trade_hash'),
   },
   signature: { also: ['rate', 'fee_fiat', 'offer_hash'] },
+  // real exports leave the empty offer_hash cell off the end of every row
+  lastCellMayBeMissing: 'offer_hash',
   mapRow(row): RowOutcome {
     if (row.status.toLowerCase() !== 'successful') return skip(`trade ${row.status}: not completed`);
     const fiat = { asset: normalizeAsset(row.fiatCurrency), amount: row.amountFiat.abs() };
