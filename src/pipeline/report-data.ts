@@ -20,7 +20,7 @@ import type { PricePoint } from '../pricing/price-book.js';
 import type { ProgressSink } from './progress.js';
 import type { MissingPrice, PricedEvent } from '../pricing/price-events.js';
 import type { YearEndValuation } from '../pricing/value-holdings.js';
-import type { CapitalLoss, FilingStatus } from '../report/capital-loss.js';
+import type { CapitalLoss, FilingStatus } from '../jurisdictions/us/capital-loss.js';
 import type { InputCounts, YearTotals } from '../report/summary.js';
 import type { DerivativesResult, DerivativesYear } from '../derivatives/compute-derivatives.js';
 import type { Overrides } from '../derivatives/overrides.js';

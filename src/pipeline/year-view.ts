@@ -12,7 +12,7 @@ import { toLocalDate, yearOf } from '../model/local-date.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import type { MissingPrice, PricedEvent } from '../pricing/price-events.js';
 import { valueHoldings } from '../pricing/value-holdings.js';
-import { limitCapitalLoss } from '../report/capital-loss.js';
+import { limitCapitalLoss } from '../jurisdictions/us/capital-loss.js';
 import { buildSummary, totalYear, type InputCounts } from '../report/summary.js';
 import { derivativesForYear } from '../derivatives/compute-derivatives.js';
 import { NO_OVERRIDES } from '../derivatives/overrides.js';

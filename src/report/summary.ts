@@ -8,7 +8,7 @@ import { ZERO, type Dec } from '../model/decimal.js';
 import { INCOME_KINDS, type IncomeKind } from '../model/ledger-event.js';
 import type { Disposal } from '../model/disposal.js';
 import type { IncomeRecord } from '../engine/compute-gains.js';
-import type { CapitalLoss } from './capital-loss.js';
+import type { CapitalLoss } from '../jurisdictions/us/capital-loss.js';
 import { formatMoney } from './rounding.js';
 import type { DerivativeTotals } from '../derivatives/compute-derivatives.js';
 import type { Liability } from '../derivatives/find-liabilities.js';

@@ -11,7 +11,7 @@ import type { PriceBook } from '../../pricing/price-book.js';
 import type { PricedEvent } from '../../pricing/price-events.js';
 import { valueHoldings } from '../../pricing/value-holdings.js';
 import { NO_RECONCILIATION } from '../../report/form1099da/reconcile.js';
-import { limitCapitalLoss } from '../../report/capital-loss.js';
+import { limitCapitalLoss } from '../us/capital-loss.js';
 import { totalYear, type InputCounts } from '../../report/summary.js';
 import type { PricedImport, ReportData, ReportOptions } from '../../pipeline/compute-report.js';
 import { toLocalDate } from '../../model/local-date.js';
