@@ -5,8 +5,7 @@
  */
 import { ZERO, type Dec } from '../../model/decimal.js';
 import type { Disposal, DisposalSlice } from '../../model/disposal.js';
-import { form8949BoxOf } from '../csv/form8949-csv.js';
-import { BOX_ORDER } from '../form8949-lines.js';
+import { BOX_ORDER, form8949BoxOf } from '../../jurisdictions/us/form8949-box.js';
 import { formatMoney } from '../rounding.js';
 import type { TermTotals, YearTotals } from '../summary.js';
 import type { LinePlacement } from './place.js';
