@@ -24,7 +24,7 @@ import type { CapitalLoss, FilingStatus } from '../jurisdictions/us/capital-loss
 import type { InputCounts, YearTotals } from '../report/summary.js';
 import type { DerivativesResult, DerivativesYear } from '../derivatives/compute-derivatives.js';
 import type { Overrides } from '../derivatives/overrides.js';
-import type { Reconciliation } from '../report/form1099da/reconcile.js';
+import type { Reconciliation } from '../jurisdictions/us/form1099da/reconcile.js';
 import type { AppliedOverride } from '../overrides/apply-overrides.js';
 import type { TransferRecord } from './list-transfers.js';
 import type { Valuation } from '../derivatives/position-lines.js';

@@ -17,8 +17,8 @@ import { buildSummary, totalYear, type InputCounts } from '../report/summary.js'
 import { derivativesForYear } from '../derivatives/compute-derivatives.js';
 import { NO_OVERRIDES } from '../derivatives/overrides.js';
 import { applyCorrections } from '../importers/form1099da/corrections.js';
-import { form1099daBlock, reconcile1099Da } from '../report/form1099da/reconcile.js';
-import { byBoxJson, totalByBox, withBoxTerms } from '../report/form1099da/box-totals.js';
+import { form1099daBlock, reconcile1099Da } from '../jurisdictions/us/form1099da/reconcile.js';
+import { byBoxJson, totalByBox, withBoxTerms } from '../jurisdictions/us/form1099da/box-totals.js';
 import { allocationApplied } from '../overrides/allocation.js';
 import { rowTexts } from './row-texts.js';
 import type { PricedImport } from './import-and-price.js';

@@ -137,7 +137,7 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   }
   const methods = options.methods;
   if (methods) files.set(METHODS_FILE, () => [renderMethodsCsv(methods)]);
-  // written only when a Form 1099-DA input was given (src/report/form1099da/README.md)
+  // written only when a Form 1099-DA input was given (src/jurisdictions/us/form1099da/README.md)
   if (data.form1099da.given) files.set(RECONCILIATION_FILE, () => reconciliationCsvChunks(data.form1099da, lines()));
   const removals = removalRows(data.gains.removals, data.taxYear);
   if (removals.length > 0) files.set(REMOVALS_FILE, () => [renderRemovalsCsv(removals)]);

@@ -86,9 +86,9 @@ export interface SummaryInput {
   /** Present when the inputs hold derivative events (src/derivatives/README.md "summary.json"). */
   readonly derivatives?: DerivativeTotals;
   readonly liabilities?: readonly Liability[];
-  /** `capitalGains.byBox`, already formatted (src/report/form1099da/box-totals.ts). */
+  /** `capitalGains.byBox`, already formatted (src/jurisdictions/us/form1099da/box-totals.ts). */
   readonly byBox?: Record<string, unknown>;
-  /** `form1099da`, only when a Form 1099-DA input was given (src/report/form1099da). */
+  /** `form1099da`, only when a Form 1099-DA input was given (src/jurisdictions/us/form1099da). */
   readonly form1099da?: Record<string, unknown>;
 }
 

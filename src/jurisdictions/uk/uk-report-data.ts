@@ -10,7 +10,7 @@ import { ZERO } from '../../model/decimal.js';
 import type { PriceBook } from '../../pricing/price-book.js';
 import type { PricedEvent } from '../../pricing/price-events.js';
 import { valueHoldings } from '../../pricing/value-holdings.js';
-import { NO_RECONCILIATION } from '../../report/form1099da/reconcile.js';
+import { NO_RECONCILIATION } from '../us/form1099da/reconcile.js';
 import { limitCapitalLoss } from '../us/capital-loss.js';
 import { totalYear, type InputCounts } from '../../report/summary.js';
 import type { PricedImport, ReportData, ReportOptions } from '../../pipeline/compute-report.js';

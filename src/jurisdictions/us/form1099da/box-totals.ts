@@ -3,11 +3,11 @@
  * `capitalGains.byBox`, and the term totals whose (d), (e) and (g) a Form 1099-DA changes while
  * (h) stays taxlot's gain.
  */
-import { ZERO, type Dec } from '../../model/decimal.js';
-import type { Disposal, DisposalSlice } from '../../model/disposal.js';
-import { BOX_ORDER, form8949BoxOf } from '../../jurisdictions/us/form8949-box.js';
-import { formatMoney } from '../rounding.js';
-import type { TermTotals, YearTotals } from '../summary.js';
+import { ZERO, type Dec } from '../../../model/decimal.js';
+import type { Disposal, DisposalSlice } from '../../../model/disposal.js';
+import { BOX_ORDER, form8949BoxOf } from '../form8949-box.js';
+import { formatMoney } from '../../../report/rounding.js';
+import type { TermTotals, YearTotals } from '../../../report/summary.js';
 import type { LinePlacement } from './place.js';
 
 export interface BoxTotals {
