@@ -7,7 +7,7 @@
 import { share } from '../../model/decimal.js';
 import { formatSourceRef } from '../../model/source-ref.js';
 import { num, renderCsv } from '../../report/csv/write-csv.js';
-import { formatMoney } from '../../report/rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 import type { UkDisposalDay, UkMatch, UkPool } from './match-uk.js';
 import { ukTaxYearLabel } from './tax-year.js';
 import type { UkTotals } from './uk-summary.js';

@@ -3,7 +3,7 @@
  * (contract, "United Kingdom"): every money value is the exact total rounded once, half-even.
  */
 import { ZERO, share, type Dec } from '../../model/decimal.js';
-import { formatMoney } from '../../report/rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 import type { InputCounts, YearTotals } from '../../report/summary.js';
 import type { UkDisposalDay, UkRule } from './match-uk.js';
 import { annualExemptAmount } from './tax-year.js';

@@ -23,7 +23,7 @@
 import { share, ZERO, type Dec } from '../../../model/decimal.js';
 import type { Disposal, DisposalSlice } from '../../../model/disposal.js';
 import type { ReportedRow } from '../../../importers/form1099da/reported-row.js';
-import { formatMoney, roundMoney } from '../../../report/rounding.js';
+import { formatMoney, roundMoney } from '../../../model/rounding.js';
 import type { MatchGroup } from './match.js';
 
 export interface ExactColumns {
