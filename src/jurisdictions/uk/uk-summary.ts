@@ -4,7 +4,8 @@
  */
 import { ZERO, share, type Dec } from '../../model/decimal.js';
 import { formatMoney } from '../../model/rounding.js';
-import type { InputCounts, YearTotals } from '../../report/summary.js';
+import type { InputCounts } from '../../model/input-counts.js';
+import type { YearTotals } from '../us/year-totals.js';
 import type { UkDisposalDay, UkRule } from './match-uk.js';
 import { annualExemptAmount } from './tax-year.js';
 import type { UkYear } from './uk-year.js';

@@ -7,7 +7,7 @@ import { ZERO, type Dec } from '../../../model/decimal.js';
 import type { Disposal, DisposalSlice } from '../../../model/disposal.js';
 import { BOX_ORDER, form8949BoxOf } from '../form8949-box.js';
 import { formatMoney } from '../../../model/rounding.js';
-import type { TermTotals, YearTotals } from '../../../report/summary.js';
+import type { TermTotals, YearTotals } from '../year-totals.js';
 import type { LinePlacement } from './place.js';
 
 export interface BoxTotals {
