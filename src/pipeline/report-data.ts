@@ -29,7 +29,7 @@ import type { Reconciliation } from '../jurisdictions/us/form1099da/reconcile.js
 import type { AppliedOverride } from '../overrides/apply-overrides.js';
 import type { TransferRecord } from './list-transfers.js';
 import type { Valuation } from '../derivatives/position-lines.js';
-import type { UkReport } from '../jurisdictions/uk/uk-report-data.js';
+import type { UkReport } from '../jurisdictions/uk/uk-summary.js';
 
 export interface InputFile {
   /** The name shown in diagnostics and audit columns (as the user gave it). */

@@ -34,7 +34,7 @@ import { reportDate } from './report-date.js';
 import { loadTemplates, type ReportTemplates } from './templates.js';
 import { OVERRIDES_APPLIED_FILE, renderOverridesAppliedCsv } from './csv/overrides-applied-csv.js';
 import { HTML_FILE, reportHtmlChunks } from './html/report-html.js';
-import { renderUkOutputStreams, UK_REPORT_FILES } from '../jurisdictions/uk/uk-outputs.js';
+import { renderUkOutputStreams, UK_REPORT_FILES } from './uk/uk-outputs.js';
 
 export const PDF_FILE = 'report.pdf';
 

@@ -10,6 +10,12 @@ import type { UkDisposalDay, UkRule } from './match-uk.js';
 import { annualExemptAmount } from './tax-year.js';
 import type { UkYear } from './uk-year.js';
 
+/** The UK year of a report (`ReportData.uk`): the matched disposals and pools, and their totals. */
+export interface UkReport {
+  readonly year: UkYear;
+  readonly totals: UkTotals;
+}
+
 export interface UkTotals {
   /** SA108 "number of disposals": one per asset and day (TCGA 1992 s.105(1)(a)). */
   readonly disposals: number;
