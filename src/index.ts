@@ -19,7 +19,7 @@ export { withRowGuards, type RowGuardOptions } from './importers/row-guards.js';
 export { defineImporter, type Importer } from './importers/importer-spec.js';
 export { createPriceBook, type PricePoint } from './pricing/price-book.js';
 export { priceEvents } from './pricing/price-events.js';
-export { limitCapitalLoss } from './report/capital-loss.js';
+export { limitCapitalLoss } from './jurisdictions/us/capital-loss.js';
 export { renderOutputs, REPORT_FILES } from './report/render-outputs.js';
 export { formatDiagnostic } from './diagnostics/format-diagnostic.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';

@@ -20,7 +20,7 @@ import { readPriceTable } from '../pricing/read-price-table.js';
 import { buildCoinMap, readCoinMap } from '../pricing/provider/coin-ids.js';
 import { createCoinGeckoProvider, defaultApiKeyHeader, DEFAULT_COINGECKO_URL, DEFAULT_LIMITS, type DailyPriceProvider } from '../pricing/provider/coingecko-provider.js';
 import { createPriceCache } from '../pricing/provider/price-cache.js';
-import { FILING_STATUSES, type FilingStatus } from '../report/capital-loss.js';
+import { FILING_STATUSES, type FilingStatus } from '../jurisdictions/us/capital-loss.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from './errors.js';
 import { readTextFile } from './read-input.js';

@@ -186,7 +186,7 @@ export const CODES = {
     severity: 'note',
     hint: 'an override from the overrides file changed the report; every one is listed in overrides-applied.csv',
   },
-  // ── Form 1099-DA (src/report/form1099da/README.md) ──
+  // ── Form 1099-DA (src/jurisdictions/us/form1099da/README.md) ──
   DA_NOT_IN_RECORDS: {
     severity: 'error',
     hint: 'the broker reported this sale to the IRS but no disposal in the inputs matches it (wallet, asset, date sold ±1 day, units): the IRS sees proceeds with no basis; import the missing history of that wallet',

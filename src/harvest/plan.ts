@@ -19,7 +19,7 @@ import type { BookingMethod } from '../engine/booking-methods.js';
 import { Dec, divide, share, ZERO } from '../model/decimal.js';
 import type { Term } from '../model/disposal.js';
 import type { LocalDate } from '../model/local-date.js';
-import { limitCapitalLoss, type CapitalLoss, type FilingStatus } from '../report/capital-loss.js';
+import { limitCapitalLoss, type CapitalLoss, type FilingStatus } from '../jurisdictions/us/capital-loss.js';
 import { SaleSimulator, type SimulatedSale } from './simulate-sale.js';
 import type { HarvestLot } from './value-lots.js';
 

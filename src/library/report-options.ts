@@ -13,7 +13,7 @@ import { DEFAULT_USD_STABLECOINS, isFiat, normalizeAsset } from '../model/asset.
 import { Dec, ZERO } from '../model/decimal.js';
 import { isValidTimeZone } from '../model/local-date.js';
 import type { ReportOptions } from '../pipeline/compute-report.js';
-import { FILING_STATUSES } from '../report/capital-loss.js';
+import { FILING_STATUSES } from '../jurisdictions/us/capital-loss.js';
 
 /** What a library caller may pass: any subset of the options, in friendly spellings. */
 export type ReportOptionsInput = Partial<Omit<ReportOptions, 'method' | 'carryoverShort' | 'carryoverLong'>> & {

@@ -16,7 +16,7 @@ import { handOver } from '../model/hand-over.js';
 import type { PricedEvent } from '../pricing/price-events.js';
 import { NO_OVERRIDES } from '../derivatives/overrides.js';
 import { statedAllocation } from '../overrides/allocation.js';
-import { computeUkReport } from '../jurisdictions/uk/uk-report-data.js';
+import { computeUkReport } from './uk-report.js';
 import { importAndPrice } from './import-and-price.js';
 import { yearView } from './year-view.js';
 import type { InputFile, ReportData, ReportOptions } from './report-data.js';

@@ -20,15 +20,16 @@ import type { PricePoint } from '../pricing/price-book.js';
 import type { ProgressSink } from './progress.js';
 import type { MissingPrice, PricedEvent } from '../pricing/price-events.js';
 import type { YearEndValuation } from '../pricing/value-holdings.js';
-import type { CapitalLoss, FilingStatus } from '../report/capital-loss.js';
-import type { InputCounts, YearTotals } from '../report/summary.js';
+import type { CapitalLoss, FilingStatus } from '../jurisdictions/us/capital-loss.js';
+import type { InputCounts } from '../model/input-counts.js';
+import type { YearTotals } from '../jurisdictions/us/year-totals.js';
 import type { DerivativesResult, DerivativesYear } from '../derivatives/compute-derivatives.js';
 import type { Overrides } from '../derivatives/overrides.js';
-import type { Reconciliation } from '../report/form1099da/reconcile.js';
+import type { Reconciliation } from '../jurisdictions/us/form1099da/reconcile.js';
 import type { AppliedOverride } from '../overrides/apply-overrides.js';
 import type { TransferRecord } from './list-transfers.js';
 import type { Valuation } from '../derivatives/position-lines.js';
-import type { UkReport } from '../jurisdictions/uk/uk-report-data.js';
+import type { UkReport } from '../jurisdictions/uk/uk-summary.js';
 
 export interface InputFile {
   /** The name shown in diagnostics and audit columns (as the user gave it). */

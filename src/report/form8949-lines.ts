@@ -13,12 +13,9 @@ import { dec, ZERO, type Dec } from '../model/decimal.js';
 import type { Disposal, DisposalSlice, Term } from '../model/disposal.js';
 import { toUsDate, type LocalDate } from '../model/local-date.js';
 import { formatSourceRef } from '../model/source-ref.js';
-import { form8949BoxOf } from './csv/form8949-csv.js';
-import type { LinePlacement } from './form1099da/place.js';
+import { BOX_ORDER, form8949BoxOf } from '../jurisdictions/us/form8949-box.js';
+import type { LinePlacement } from '../jurisdictions/us/form1099da/place.js';
 import { formatMoney, roundMoney } from './rounding.js';
-
-/** Form 8949 boxes in the order of the form: Part I (A, B, C, G, H, I), then Part II. */
-export const BOX_ORDER = ['A', 'B', 'C', 'G', 'H', 'I', 'D', 'E', 'F', 'J', 'K', 'L'] as const;
 
 export interface Form8949Line {
   /**

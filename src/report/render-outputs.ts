@@ -34,7 +34,7 @@ import { reportDate } from './report-date.js';
 import { loadTemplates, type ReportTemplates } from './templates.js';
 import { OVERRIDES_APPLIED_FILE, renderOverridesAppliedCsv } from './csv/overrides-applied-csv.js';
 import { HTML_FILE, reportHtmlChunks } from './html/report-html.js';
-import { renderUkOutputStreams, UK_REPORT_FILES } from '../jurisdictions/uk/uk-outputs.js';
+import { renderUkOutputStreams, UK_REPORT_FILES } from './uk/uk-outputs.js';
 
 export const PDF_FILE = 'report.pdf';
 
@@ -137,7 +137,7 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   }
   const methods = options.methods;
   if (methods) files.set(METHODS_FILE, () => [renderMethodsCsv(methods)]);
-  // written only when a Form 1099-DA input was given (src/report/form1099da/README.md)
+  // written only when a Form 1099-DA input was given (src/jurisdictions/us/form1099da/README.md)
   if (data.form1099da.given) files.set(RECONCILIATION_FILE, () => reconciliationCsvChunks(data.form1099da, lines()));
   const removals = removalRows(data.gains.removals, data.taxYear);
   if (removals.length > 0) files.set(REMOVALS_FILE, () => [renderRemovalsCsv(removals)]);

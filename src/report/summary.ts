@@ -4,73 +4,15 @@
  * when the inputs hold derivative or margin events (then with zeros / `[]` for a year without any;
  * src/derivatives/README.md "summary.json").
  */
-import { ZERO, type Dec } from '../model/decimal.js';
-import { INCOME_KINDS, type IncomeKind } from '../model/ledger-event.js';
-import type { Disposal } from '../model/disposal.js';
-import type { IncomeRecord } from '../engine/compute-gains.js';
-import type { CapitalLoss } from './capital-loss.js';
+import type { CapitalLoss } from '../jurisdictions/us/capital-loss.js';
+import type { TermTotals, YearTotals } from '../jurisdictions/us/year-totals.js';
+import type { InputCounts } from '../model/input-counts.js';
 import { formatMoney } from './rounding.js';
 import type { DerivativeTotals } from '../derivatives/compute-derivatives.js';
 import type { Liability } from '../derivatives/find-liabilities.js';
 
-export interface TermTotals {
-  readonly proceeds: Dec;
-  readonly costBasis: Dec;
-  readonly adjustment: Dec;
-  readonly gain: Dec;
-  /** Disposals with at least one slice of this term (a disposal split across terms counts in both). */
-  readonly disposals: number;
-}
-
-export interface YearTotals {
-  readonly shortTerm: TermTotals;
-  readonly longTerm: TermTotals;
-  readonly income: Readonly<Record<IncomeKind, Dec>>;
-  readonly incomeTotal: Dec;
-  readonly missingBasisDisposals: number;
-  readonly missingBasisProceeds: Dec;
-}
-
-export function totalYear(disposals: readonly Disposal[], income: readonly IncomeRecord[]): YearTotals {
-  const term = (t: 'short' | 'long'): TermTotals => {
-    let proceeds = ZERO;
-    let costBasis = ZERO;
-    let count = 0;
-    for (const d of disposals) {
-      const slices = d.slices.filter((s) => s.term === t);
-      if (slices.length === 0) continue;
-      count++;
-      for (const s of slices) {
-        proceeds = proceeds.plus(s.proceeds);
-        costBasis = costBasis.plus(s.basis);
-      }
-    }
-    return { proceeds, costBasis, adjustment: ZERO, gain: proceeds.minus(costBasis), disposals: count };
-  };
-  const byKind = Object.fromEntries(INCOME_KINDS.map((k) => [k, ZERO])) as Record<IncomeKind, Dec>;
-  let incomeTotal = ZERO;
-  for (const r of income) {
-    byKind[r.kind] = byKind[r.kind].plus(r.value);
-    incomeTotal = incomeTotal.plus(r.value);
-  }
-  let missingBasisDisposals = 0;
-  let missingBasisProceeds = ZERO;
-  for (const d of disposals) {
-    const missing = d.slices.filter((s) => s.basisStatus !== 'known');
-    if (missing.length === 0) continue;
-    missingBasisDisposals++;
-    for (const s of missing) missingBasisProceeds = missingBasisProceeds.plus(s.proceeds);
-  }
-  return { shortTerm: term('short'), longTerm: term('long'), income: byKind, incomeTotal, missingBasisDisposals, missingBasisProceeds };
-}
-
-export interface InputCounts {
-  readonly files: number;
-  readonly rows: number;
-  readonly imported: number;
-  readonly skipped: number;
-  readonly rejected: number;
-}
+export { totalYear, type TermTotals, type YearTotals } from '../jurisdictions/us/year-totals.js';
+export type { InputCounts } from '../model/input-counts.js';
 
 export interface SummaryInput {
   readonly taxYear: number;
@@ -86,9 +28,9 @@ export interface SummaryInput {
   /** Present when the inputs hold derivative events (src/derivatives/README.md "summary.json"). */
   readonly derivatives?: DerivativeTotals;
   readonly liabilities?: readonly Liability[];
-  /** `capitalGains.byBox`, already formatted (src/report/form1099da/box-totals.ts). */
+  /** `capitalGains.byBox`, already formatted (src/jurisdictions/us/form1099da/box-totals.ts). */
   readonly byBox?: Record<string, unknown>;
-  /** `form1099da`, only when a Form 1099-DA input was given (src/report/form1099da). */
+  /** `form1099da`, only when a Form 1099-DA input was given (src/jurisdictions/us/form1099da). */
   readonly form1099da?: Record<string, unknown>;
 }
 

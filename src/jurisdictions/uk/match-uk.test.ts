@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Dec, ZERO } from '../../model/decimal.js';
-import { formatMoney } from '../../report/rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 import { matchUk, type UkDisposalDay } from './match-uk.js';
 import type { UkMovement } from './uk-movements.js';
 

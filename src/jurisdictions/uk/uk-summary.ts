@@ -3,11 +3,18 @@
  * (contract, "United Kingdom"): every money value is the exact total rounded once, half-even.
  */
 import { ZERO, share, type Dec } from '../../model/decimal.js';
-import { formatMoney } from '../../report/rounding.js';
-import type { InputCounts, YearTotals } from '../../report/summary.js';
+import { formatMoney } from '../../model/rounding.js';
+import type { InputCounts } from '../../model/input-counts.js';
+import type { YearTotals } from '../us/year-totals.js';
 import type { UkDisposalDay, UkRule } from './match-uk.js';
 import { annualExemptAmount } from './tax-year.js';
 import type { UkYear } from './uk-year.js';
+
+/** The UK year of a report (`ReportData.uk`): the matched disposals and pools, and their totals. */
+export interface UkReport {
+  readonly year: UkYear;
+  readonly totals: UkTotals;
+}
 
 export interface UkTotals {
   /** SA108 "number of disposals": one per asset and day (TCGA 1992 s.105(1)(a)). */

@@ -3,27 +3,13 @@
  * year, with the columns of the form (a)–(h), the box, and the audit columns that trace the line
  * to its lot and to the source rows. Amounts are rounded per line (rounding.ts).
  */
-import type { Disposal, DisposalKind, DisposalSlice } from '../../model/disposal.js';
+import type { Disposal, DisposalSlice } from '../../model/disposal.js';
+import { form8949BoxOf } from '../../jurisdictions/us/form8949-box.js';
 import { toUsDate } from '../../model/local-date.js';
 import { formatSourceRef } from '../../model/source-ref.js';
 import { formatMoney, roundMoney } from '../rounding.js';
 import { groupByBox, reportedRowsText, type Form8949Line } from '../form8949-lines.js';
 import { csvChunks, num, renderCsv, type Cell } from './write-csv.js';
-
-/** Form 8949 box for digital assets not reported on a 1099 (tax-rules §1.1): I/L from 2025, C/F before. */
-export function form8949Box(taxYear: number, term: 'short' | 'long'): string {
-  if (taxYear >= 2025) return term === 'short' ? 'I' : 'L';
-  return term === 'short' ? 'C' : 'F';
-}
-
-/**
- * The box of a line that no Form 1099-DA row covers: a derivative position (a perpetual or
- * futures contract on a venue's books) is not a digital asset recorded on a distributed ledger,
- * so its line goes in C/F in every year; a spot disposal in I/L from 2025, C/F before.
- */
-export function form8949BoxOf(taxYear: number, term: 'short' | 'long', kind: DisposalKind): string {
-  return kind === 'derivative' ? form8949Box(2024, term) : form8949Box(taxYear, term);
-}
 
 export const FORM8949_HEADER = [
   'box', 'term', 'description', 'date_acquired', 'date_sold', 'proceeds', 'cost_basis', 'adjustment_code', 'adjustment', 'gain',

@@ -5,9 +5,9 @@
  * inputs (audit trail). Deterministic: the document dates are 5 April of the tax year.
  */
 import PDFDocument from 'pdfkit';
-import { describeMatch } from '../../jurisdictions/uk/uk-csv.js';
+import { describeMatch } from '../uk/uk-csv.js';
 import { ukTaxYearLabel, ukTaxYearRange } from '../../jurisdictions/uk/tax-year.js';
-import type { UkReport } from '../../jurisdictions/uk/uk-report-data.js';
+import type { UkReport } from '../../jurisdictions/uk/uk-summary.js';
 import { ZERO, share } from '../../model/decimal.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
 import { formatSourceRef } from '../../model/source-ref.js';

@@ -3,7 +3,7 @@
  * do with it — TurboTax's 4,000-row limit and the numbered files it led to, TaxAct's 2,000-form
  * limit, the TXF refnums and the re-categorisation the missing G–L refnums require.
  */
-import { form8949Box } from '../../csv/form8949-csv.js';
+import { form8949Box } from '../../../jurisdictions/us/form8949-box.js';
 import { TURBOTAX_GAINS_FILE } from '../../exports/turbotax-gains-csv.js';
 import { drawTable } from '../draw-table.js';
 import { groupThousands } from '../format-amount.js';

@@ -3,12 +3,11 @@
  * `capitalGains.byBox`, and the term totals whose (d), (e) and (g) a Form 1099-DA changes while
  * (h) stays taxlot's gain.
  */
-import { ZERO, type Dec } from '../../model/decimal.js';
-import type { Disposal, DisposalSlice } from '../../model/disposal.js';
-import { form8949BoxOf } from '../csv/form8949-csv.js';
-import { BOX_ORDER } from '../form8949-lines.js';
-import { formatMoney } from '../rounding.js';
-import type { TermTotals, YearTotals } from '../summary.js';
+import { ZERO, type Dec } from '../../../model/decimal.js';
+import type { Disposal, DisposalSlice } from '../../../model/disposal.js';
+import { BOX_ORDER, form8949BoxOf } from '../form8949-box.js';
+import { formatMoney } from '../../../model/rounding.js';
+import type { TermTotals, YearTotals } from '../year-totals.js';
 import type { LinePlacement } from './place.js';
 
 export interface BoxTotals {

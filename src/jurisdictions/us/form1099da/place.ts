@@ -20,10 +20,10 @@
  * totals rounded cumulatively, so the lines add up to the reported figures exactly), and exact,
  * for the totals of summary.json that are rounded once.
  */
-import { share, ZERO, type Dec } from '../../model/decimal.js';
-import type { Disposal, DisposalSlice } from '../../model/disposal.js';
-import type { ReportedRow } from '../../importers/form1099da/reported-row.js';
-import { formatMoney, roundMoney } from '../rounding.js';
+import { share, ZERO, type Dec } from '../../../model/decimal.js';
+import type { Disposal, DisposalSlice } from '../../../model/disposal.js';
+import type { ReportedRow } from '../../../importers/form1099da/reported-row.js';
+import { formatMoney, roundMoney } from '../../../model/rounding.js';
 import type { MatchGroup } from './match.js';
 
 export interface ExactColumns {

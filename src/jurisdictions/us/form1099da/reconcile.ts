@@ -3,12 +3,12 @@
  * disposals (match.ts), each matched line placed and adjusted (place.ts), the diagnostics of
  * what does not match, and the `form1099da` block of summary.json.
  */
-import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { ZERO, type Dec } from '../../model/decimal.js';
-import type { Disposal, DisposalSlice } from '../../model/disposal.js';
-import { yearOf } from '../../model/local-date.js';
-import type { ReportedRow } from '../../importers/form1099da/reported-row.js';
-import { formatMoney } from '../rounding.js';
+import { diagnostic, type Diagnostic } from '../../../diagnostics/diagnostic.js';
+import { ZERO, type Dec } from '../../../model/decimal.js';
+import type { Disposal, DisposalSlice } from '../../../model/disposal.js';
+import { yearOf } from '../../../model/local-date.js';
+import type { ReportedRow } from '../../../importers/form1099da/reported-row.js';
+import { formatMoney } from '../../../model/rounding.js';
 import { FIRST_1099DA_YEAR, FORM_1099DA_BROKERS } from './brokers.js';
 import { matchReported, type MatchResult } from './match.js';
 import { placeGroup, type LinePlacement } from './place.js';

@@ -9,7 +9,7 @@
  * other before anything carries over. Assumption (stated in the README): taxable income is large
  * enough for the full deduction to be used (worksheet lines 1–4 need the whole return).
  */
-import { ZERO, type Dec } from '../model/decimal.js';
+import { ZERO, type Dec } from '../../model/decimal.js';
 
 export type FilingStatus = 'single' | 'married-joint' | 'married-separate' | 'head-of-household';
 export const FILING_STATUSES: readonly FilingStatus[] = ['single', 'married-joint', 'married-separate', 'head-of-household'];

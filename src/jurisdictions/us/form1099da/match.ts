@@ -12,11 +12,11 @@
  * What is left: rows are not in the records (`DA_NOT_IN_RECORDS`), disposals in a wallet that has
  * rows this year are not reported (`DA_NOT_REPORTED`).
  */
-import type { Dec } from '../../model/decimal.js';
-import { ZERO } from '../../model/decimal.js';
-import type { Disposal } from '../../model/disposal.js';
-import type { LocalDate } from '../../model/local-date.js';
-import type { ReportedRow } from '../../importers/form1099da/reported-row.js';
+import type { Dec } from '../../../model/decimal.js';
+import { ZERO } from '../../../model/decimal.js';
+import type { Disposal } from '../../../model/disposal.js';
+import type { LocalDate } from '../../../model/local-date.js';
+import type { ReportedRow } from '../../../importers/form1099da/reported-row.js';
 
 export interface MatchGroup {
   readonly rows: readonly ReportedRow[];

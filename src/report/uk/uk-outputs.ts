@@ -4,12 +4,12 @@
  */
 import { formatDiagnostic, sortDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
-import { renderIncomeCsv } from '../../report/csv/income-csv.js';
-import { fixedOutput, type OutputProducer } from '../../report/output-stream.js';
-import { renderUkPdfChunks } from '../../report/pdf/uk-pdf.js';
-import { ukTaxYearRange } from './tax-year.js';
+import { renderIncomeCsv } from '../csv/income-csv.js';
+import { fixedOutput, type OutputProducer } from '../output-stream.js';
+import { renderUkPdfChunks } from '../pdf/uk-pdf.js';
+import { ukTaxYearRange } from '../../jurisdictions/uk/tax-year.js';
 import { renderUkDisposalsCsv, renderUkPoolsCsv, renderUkSa108Csv, UK_DISPOSALS_FILE, UK_POOLS_FILE, UK_SA108_FILE } from './uk-csv.js';
-import type { UkReport } from './uk-report-data.js';
+import type { UkReport } from '../../jurisdictions/uk/uk-summary.js';
 
 export const UK_REPORT_FILES = [UK_DISPOSALS_FILE, UK_POOLS_FILE, UK_SA108_FILE] as const;
 

@@ -3,12 +3,12 @@
  * the 1099-DA reader's refusals, the TaxBit layout and corrected forms.
  */
 import { describe, expect, it } from 'vitest';
-import { toReportOptions } from '../../cli/options.js';
-import { computeReport, type InputFile } from '../../pipeline/compute-report.js';
-import { applyCorrections } from '../../importers/form1099da/corrections.js';
-import { detectForm1099Da, readForm1099Da } from '../../importers/form1099da/read-form1099da.js';
-import { buildForm8949Lines } from '../form8949-lines.js';
-import { defaultArgs } from '../../../test/support/run-report.js';
+import { toReportOptions } from '../../../cli/options.js';
+import { computeReport, type InputFile } from '../../../pipeline/compute-report.js';
+import { applyCorrections } from '../../../importers/form1099da/corrections.js';
+import { detectForm1099Da, readForm1099Da } from '../../../importers/form1099da/read-form1099da.js';
+import { buildForm8949Lines } from '../../../report/form8949-lines.js';
+import { defaultArgs } from '../../../../test/support/run-report.js';
 
 const KOINLY = 'Date,Sent Amount,Sent Currency,Received Amount,Received Currency,Fee Amount,Fee Currency,Net Worth Amount,Net Worth Currency,Label,Description,TxHash';
 const TEMPLATE = 'Wallet,Broker,Asset,Units,Date Acquired,Date Sold,Proceeds,Cost Basis,Basis Reported,Proceeds Type,Term,Noncovered,Transaction ID';

@@ -3,26 +3,23 @@
  * receive goes to the UK matcher instead, and the report's data carries the UK year in `uk`.
  * The US-only parts of `ReportData` (Form 8949 disposals, lots, loss limitation) are empty.
  */
-import { countBySeverity, fileDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { compareBookingOrder } from '../../engine/booking-order.js';
-import { derivativesForYear } from '../../derivatives/compute-derivatives.js';
-import { ZERO } from '../../model/decimal.js';
-import type { PriceBook } from '../../pricing/price-book.js';
-import type { PricedEvent } from '../../pricing/price-events.js';
-import { valueHoldings } from '../../pricing/value-holdings.js';
-import { NO_RECONCILIATION } from '../../report/form1099da/reconcile.js';
-import { limitCapitalLoss } from '../../report/capital-loss.js';
-import { totalYear, type InputCounts } from '../../report/summary.js';
-import type { PricedImport, ReportData, ReportOptions } from '../../pipeline/compute-report.js';
-import { toLocalDate } from '../../model/local-date.js';
-import { ukTaxYearLabel, ukTaxYearOf } from './tax-year.js';
-import { buildUkSummary, totalUkYear, type UkTotals } from './uk-summary.js';
-import { computeUkYear, type UkYear } from './uk-year.js';
-
-export interface UkReport {
-  readonly year: UkYear;
-  readonly totals: UkTotals;
-}
+import { countBySeverity, fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareBookingOrder } from '../engine/booking-order.js';
+import { derivativesForYear } from '../derivatives/compute-derivatives.js';
+import { ZERO } from '../model/decimal.js';
+import type { PriceBook } from '../pricing/price-book.js';
+import type { PricedEvent } from '../pricing/price-events.js';
+import { valueHoldings } from '../pricing/value-holdings.js';
+import { NO_RECONCILIATION } from '../jurisdictions/us/form1099da/reconcile.js';
+import { limitCapitalLoss } from '../jurisdictions/us/capital-loss.js';
+import type { InputCounts } from '../model/input-counts.js';
+import { totalYear } from '../jurisdictions/us/year-totals.js';
+import type { PricedImport } from './import-and-price.js';
+import type { ReportData, ReportOptions } from './report-data.js';
+import { toLocalDate } from '../model/local-date.js';
+import { ukTaxYearLabel, ukTaxYearOf } from '../jurisdictions/uk/tax-year.js';
+import { buildUkSummary, totalUkYear } from '../jurisdictions/uk/uk-summary.js';
+import { computeUkYear } from '../jurisdictions/uk/uk-year.js';
 
 export function computeUkReport(
   options: ReportOptions,

@@ -3,7 +3,7 @@
  * the Capital Loss Carryover Worksheet). Every expected figure is derived in the comment.
  */
 import { describe, expect, it } from 'vitest';
-import { Dec, ZERO } from '../model/decimal.js';
+import { Dec, ZERO } from '../../model/decimal.js';
 import { limitCapitalLoss, type FilingStatus } from './capital-loss.js';
 
 const run = (st: string, lt: string, cs = '0', cl = '0', filingStatus: FilingStatus = 'single') => {

@@ -6,11 +6,11 @@
  */
 import { share } from '../../model/decimal.js';
 import { formatSourceRef } from '../../model/source-ref.js';
-import { num, renderCsv } from '../../report/csv/write-csv.js';
-import { formatMoney } from '../../report/rounding.js';
-import type { UkDisposalDay, UkMatch, UkPool } from './match-uk.js';
-import { ukTaxYearLabel } from './tax-year.js';
-import type { UkTotals } from './uk-summary.js';
+import { num, renderCsv } from '../csv/write-csv.js';
+import { formatMoney } from '../../model/rounding.js';
+import type { UkDisposalDay, UkMatch, UkPool } from '../../jurisdictions/uk/match-uk.js';
+import { ukTaxYearLabel } from '../../jurisdictions/uk/tax-year.js';
+import type { UkTotals } from '../../jurisdictions/uk/uk-summary.js';
 
 export const UK_DISPOSALS_FILE = 'uk-disposals.csv';
 export const UK_POOLS_FILE = 'uk-pools.csv';
