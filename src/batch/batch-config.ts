@@ -87,6 +87,8 @@ export function readBatchConfig(text: string, file: string, table: OptionTable):
 
 function checkValue(key: string, value: unknown, spec: Options): string | undefined {
   const shown = JSON.stringify(value);
+  // `year`: a number (2024), or a string naming one year, a range or all ("2019-2025", "all")
+  if (key === 'year') return typeof value === 'number' || typeof value === 'string' ? undefined : `"year" must be a number such as 2024, or a string such as "2019-2025" or "all", got ${shown}`;
   switch (spec.type) {
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return `"${key}" must be a number, got ${shown}`;

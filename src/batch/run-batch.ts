@@ -29,6 +29,7 @@ import { displayPath } from '../cli/read-input.js';
 import { renderIndexPdf } from '../report/pdf/batch-index-pdf.js';
 import { runClient, type ClientJob } from './run-client.js';
 import { safeClientNames } from './safe-client-names.js';
+import { optionsFingerprint, SHARD_FILE, shardOf, type Shard, type ShardRecord } from './shard.js';
 import { runWorkerPool } from './worker-pool.js';
 
 export const CONFIG_FILE = 'taxlot.json';
@@ -53,6 +54,8 @@ export interface BatchRequest {
   readonly onProgress?: (event: ProgressEvent) => void;
   /** The compiled worker module; default `dist/batch/client-worker.js` next to this package. */
   readonly workerUrl?: URL;
+  /** `--shard K/N`: run only the clients of shard K (shard.ts), and record the shard for the merge. */
+  readonly shard?: Shard;
 }
 
 export interface BatchResult {
@@ -128,12 +131,28 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
   if (folders.length === 0) throw new UsageError(`no client folders in ${clientsDir} (each immediate subfolder is a client)`);
   const names = safeClientNames(folders.map((f) => f.name));
 
+  const { shard } = req;
+  const mine = shard ? folders.filter((f) => shardOf(f.name, shard.count) === shard.index) : folders;
   const lock = await acquireOutputLock(outReal, out, 'batch');
   try {
     removeDeadLeftovers(outReal);
+    // a shard record is written last, by a shard that finished: never one left from another run
+    rmSync(join(out, SHARD_FILE), { force: true });
     const context: PlanContext = { req, root, defaults, shared, names };
-    const planned = folders.map((folder) => planClient(folder, context));
-    return await runPlanned(req, planned);
+    const planned = mine.map((folder) => planClient(folder, context));
+    const result = await runPlanned(req, planned);
+    if (!shard) return result;
+    const record: ShardRecord = {
+      schema: 1,
+      generator: 'taxlot',
+      version: req.version,
+      shard,
+      options: optionsFingerprint(req.flags, existsSync(sharedConfigPath) ? sharedConfigPath : undefined),
+      clients: folders.map((f) => names.get(f.name)!),
+      rows: result.rows,
+    };
+    writeFileAtomic(join(out, SHARD_FILE), `${JSON.stringify(record, null, 2)}\n`);
+    return { ...result, written: [...result.written, join(out, SHARD_FILE)] };
   } finally {
     lock.release();
   }
