@@ -83,9 +83,10 @@ function checkShards(dirs: readonly string[], records: readonly ShardRecord[], v
   if (missing.length > 0) throw new UsageError(`missing shard${missing.length === 1 ? '' : 's'} ${missing.map((k) => `${k}/${first.shard.count}`).join(', ')}: give the --out folder of every shard`);
   const owner = new Map<string, number>();
   records.forEach((r, i) => {
+    // a multi-year client has a row per year, all in its one shard
     for (const row of r.rows) {
       const before = owner.get(row.client);
-      if (before !== undefined) throw new UsageError(`client ${row.client} is in ${name(before)} and in ${name(i)}: the shards overlap`);
+      if (before !== undefined && before !== i) throw new UsageError(`client ${row.client} is in ${name(before)} and in ${name(i)}: the shards overlap`);
       if (!first.clients.includes(row.client)) throw new UsageError(`${name(i)} lists client ${row.client}, which is not in the batch`);
       owner.set(row.client, i);
     }
@@ -108,16 +109,24 @@ export async function mergeShards(req: MergeRequest): Promise<MergeResult> {
     const real = physicalPath(dir);
     if (isInside(outReal, real) || isInside(real, outReal)) throw new UsageError(`--out ${req.out} and the shard folder ${dir} must not contain each other; merge into a folder of its own`);
   }
-  const byClient = new Map<string, { row: IndexRow; dir: string }>();
-  records.forEach((r, i) => r.rows.forEach((row) => byClient.set(row.client, { row, dir: req.shards[i]! })));
-  const rows = records[0]!.clients.map((c) => byClient.get(c)!.row);
-  for (const { row, dir } of byClient.values()) if (row.report !== '') assertIntact(join(dir, row.client), row.client);
+  const byClient = new Map<string, { rows: IndexRow[]; dir: string }>();
+  records.forEach((r, i) =>
+    r.rows.forEach((row) => {
+      const entry = byClient.get(row.client) ?? { rows: [], dir: req.shards[i]! };
+      entry.rows.push(row);
+      byClient.set(row.client, entry);
+    }),
+  );
+  const rows = records[0]!.clients.flatMap((c) => byClient.get(c)!.rows);
+  const hasReport = (c: { rows: IndexRow[] }) => c.rows.some((r) => r.report !== '');
+  for (const [client, entry] of byClient) if (hasReport(entry)) assertIntact(join(entry.dir, client), client);
 
   const lock = await acquireOutputLock(outReal, req.out, 'batch');
   try {
     for (const client of records[0]!.clients) {
-      const { row, dir } = byClient.get(client)!;
-      if (row.report !== '') await gatherClient(join(dir, client), join(outReal, client), join(req.out, client));
+      const entry = byClient.get(client)!;
+      const { dir } = entry;
+      if (hasReport(entry)) await gatherClient(join(dir, client), join(outReal, client), join(req.out, client));
       else if (existsSync(join(outReal, client))) removeOwnReport(join(outReal, client));
       const stamp = stampPath(dir, client);
       if (existsSync(stamp)) writeFileAtomic(stampPath(outReal, client), readFileSync(stamp));
@@ -143,6 +152,8 @@ function assertIntact(dir: string, client: string): void {
 /** Copy a client's report folder (the files its manifest lists, in its order) into `--out`, as one folder swapped in. */
 async function gatherClient(from: string, realTo: string, shownTo: string): Promise<void> {
   const listed = readManifest(from)!;
-  const outputs = new Map([...listed.keys()].map((name) => [name, () => [readFileSync(join(from, name))]] as const));
+  // a multi-year client's year folders get their manifests again from the writer, the same bytes
+  const names = [...listed.keys()].filter((name) => !name.endsWith(`/${MANIFEST_FILE}`));
+  const outputs = new Map(names.map((name) => [name, () => [readFileSync(join(from, name))]] as const));
   await writeFolderAtomically(realTo, shownTo, outputs, { prime: false });
 }

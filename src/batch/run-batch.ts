@@ -22,7 +22,7 @@ import { toPresentation, toPriceProvider, toReportOptions } from '../cli/options
 import type { ReportArgs } from '../cli/commands/report.js';
 import { CONTENT_OPTIONS, FINGERPRINT_EXCLUDED, optionDefaults, readBatchConfig, type OptionTable, type OptionValues } from './batch-config.js';
 import { BatchRecorder, INDEX_CSV, removeDeadLeftovers, removeOwnStaging } from './batch-record.js';
-import { fingerprintClient, isStampCurrent, readStamp } from './client-stamp.js';
+import { fingerprintClient, isStampCurrent, readStamp, stampRows } from './client-stamp.js';
 import { collectClientInputs, isInside, listClientFolders, type ClientFolder } from './find-clients.js';
 import { printableName, type ClientOutcome, type IndexRow } from './index-row.js';
 import { displayPath } from '../cli/read-input.js';
@@ -79,7 +79,13 @@ interface Planned {
   readonly outcome?: ClientOutcome;
   readonly job?: ClientJob;
   readonly hash?: string;
-  readonly stampRow?: IndexRow;
+  readonly stampRows?: readonly IndexRow[];
+}
+
+/** A multi-year client's status on the progress line: its worst year's. */
+function worstStatus(rows: readonly IndexRow[]): string {
+  const order = ['failed', 'errors', 'warnings', 'ok'];
+  return order.find((s) => rows.some((r) => r.status === s)) ?? rows[0]!.status;
 }
 
 const failedOutcome = (reason: string): ClientOutcome => ({ status: 'failed', reason, errors: 0, warnings: 0, written: [] });
@@ -123,7 +129,7 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
   }
   // Validate what every client shares once, so a bad flag is one usage error, not N failures.
   const sharedArgs = { ...defaults, ...shared, ...req.flags } as unknown as ReportArgs;
-  toReportOptions(sharedArgs);
+  toReportOptions(sharedArgs, { spans: true });
   toPriceProvider(sharedArgs);
   toPresentation(sharedArgs);
 
@@ -205,7 +211,7 @@ function planClient(folder: ClientFolder, { req, root, defaults, shared, names }
     const shaping = Object.fromEntries(Object.entries(options).filter(([k]) => !FINGERPRINT_EXCLUDED.includes(k)));
     const hash = fingerprintClient({ version: req.version, folder: folder.name, options: shaping, optionFiles, inputs, escapingLinks: found.escapingLinks });
     const stamp = req.force ? undefined : readStamp(out, client);
-    if (isStampCurrent(stamp, hash, out, client)) return { ...base, notes, hash, stampRow: stamp.row };
+    if (isStampCurrent(stamp, hash, out, client)) return { ...base, notes, hash, stampRows: stampRows(stamp) };
     return { ...base, notes, hash, job: { args, paths: inputs } };
   } catch (e) {
     return { ...base, notes: [], outcome: failedOutcome(`cannot read the client folder: ${(e as Error).message}`) };
@@ -229,7 +235,7 @@ async function runPlanned(req: BatchRequest, planned: readonly Planned[]): Promi
   req.onProgress?.({ kind: 'start', total, toRun: toRun.length });
   const recorder = new BatchRecorder(out, planned);
   for (const p of planned) {
-    if (p.stampRow) recorder.reuse(p, p.stampRow);
+    if (p.stampRows) recorder.reuse(p, p.stampRows);
     else if (p.outcome) recorder.finish(p, p.outcome);
   }
   // From here on index.csv lists exactly the clients finished so far (an interrupted run leaves
@@ -237,7 +243,7 @@ async function runPlanned(req: BatchRequest, planned: readonly Planned[]): Promi
   recorder.writeIndex();
   if (toRun.length > 0) rmSync(join(out, 'index.pdf'), { force: true });
   for (const p of planned) {
-    if (p.stampRow) report(p, p.stampRow.status, true);
+    if (p.stampRows) report(p, worstStatus(p.stampRows), true);
     else if (p.outcome) report(p, p.outcome.status, false);
   }
 
@@ -290,7 +296,7 @@ async function runPlanned(req: BatchRequest, planned: readonly Planned[]): Promi
   return {
     rows,
     computed: toRun.length,
-    unchanged: planned.filter((p) => p.stampRow).length,
+    unchanged: planned.filter((p) => p.stampRows).length,
     written: [indexCsv, indexPdf],
     exitCode: rows.some((r) => r.status === 'errors' || r.status === 'failed') ? 1 : 0,
   };

@@ -61,6 +61,13 @@ function progressReporter(stream: NodeJS.WriteStream): (e: ProgressEvent) => voi
   };
 }
 
+/** `3 clients (3 ok, …)`; with multi-year clients, `3 clients, 5 index rows (…)`: the tally counts rows. */
+export function clientTally(rows: readonly { client: string }[], tally: string): string {
+  const clients = new Set(rows.map((r) => r.client)).size;
+  const many = `${clients} client${clients === 1 ? '' : 's'}`;
+  return clients === rows.length ? `${many} (${tally})` : `${many}, ${rows.length} index rows (${tally})`;
+}
+
 export async function runBatchCommand(args: BatchArgs, progress: (e: ProgressEvent) => void = progressReporter(process.stderr)): Promise<CommandResult> {
   const jobs = args.jobs ?? availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, got ${args.jobs}`);
@@ -87,7 +94,7 @@ export async function runBatchCommand(args: BatchArgs, progress: (e: ProgressEve
   return {
     exitCode: result.exitCode,
     stdout:
-      `taxlot batch: ${args.shard !== undefined ? `shard ${args.shard.trim()}: ` : ''}${result.rows.length} client${result.rows.length === 1 ? '' : 's'} (${tally}); ` +
+      `taxlot batch: ${args.shard !== undefined ? `shard ${args.shard.trim()}: ` : ''}${clientTally(result.rows, tally)}; ` +
       `${result.computed} computed, ${result.unchanged} unchanged; wrote ${result.written.join(', ')}`,
     stderr: problems.join('\n'),
   };

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { mergeShards } from '../../batch/merge-shards.js';
+import { clientTally } from './batch.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
 
 interface MergeArgs {
@@ -23,7 +24,7 @@ export async function runMergeShards(args: MergeArgs): Promise<CommandResult> {
   const problems = result.rows.filter((r) => r.status === 'errors' || r.status === 'failed').map((r) => `taxlot merge-shards: ${r.client}: ${r.status} (${r.reason})`);
   return {
     exitCode: result.exitCode,
-    stdout: `taxlot merge-shards: ${result.shards} shard${result.shards === 1 ? '' : 's'}, ${result.rows.length} client${result.rows.length === 1 ? '' : 's'} (${tally}); wrote ${result.written.join(', ')} and the client folders`,
+    stdout: `taxlot merge-shards: ${result.shards} shard${result.shards === 1 ? '' : 's'}, ${clientTally(result.rows, tally)}; wrote ${result.written.join(', ')} and the client folders`,
     stderr: problems.join('\n'),
   };
 }
