@@ -121,7 +121,7 @@ export function indexRows(folder: string, client: string, outcome: ClientOutcome
   return outcome.years.map((y) => indexRow(folder, client, y, notes, `${client}/${y.taxYear}`));
 }
 
-/** `index.csv`: one row per client (contract), the clients that need attention first (`needsAttentionFirst`). */
+/** `index.csv`: one row per client (contract) — per client and year for a multi-year client —, the clients that need attention first (`needsAttentionFirst`). */
 export function renderIndexCsv(rows: readonly IndexRow[]): string {
   // Only a well-formed amount is written as a number; anything else stays (defused) text.
   const money = (v: string) => (v === '' ? undefined : /^-?\d+\.\d{2}$/.test(v) ? num(v) : v);
