@@ -4,7 +4,7 @@
  * worked out by hand below (FIFO, US rules).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,4 +136,16 @@ describe('what --year accepts', () => {
     const compare = await report('cmp', '--year', 'all', '--compare-methods');
     expect([compare.exitCode, compare.stderr]).toEqual([2, expect.stringContaining('--compare-methods compares one tax year')]);
   });
+});
+
+describe('a folder of the user\'s where a year needs to go', () => {
+  it('is never replaced: the run is refused and nothing changes', async () => {
+    const out = at('clash');
+    mkdirSync(join(out, '2022'), { recursive: true });
+    writeFileSync(join(out, '2022', 'mine.txt'), 'mine');
+    const r = await report('clash', '--year', '2021-2022', '--no-pdf');
+    expect([r.exitCode, r.stderr]).toEqual([2, expect.stringContaining('holds 2022, which taxlot did not write')]);
+    expect(readdirSync(out)).toEqual(['2022']);
+    expect(readdirSync(join(out, '2022'))).toEqual(['mine.txt']);
+  }, 60_000);
 });
