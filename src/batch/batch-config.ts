@@ -87,9 +87,16 @@ export function readBatchConfig(text: string, file: string, table: OptionTable):
 
 function checkValue(key: string, value: unknown, spec: Options): string | undefined {
   const shown = JSON.stringify(value);
+  // `year`: one year is a number (2024), as always; several are a string, "2019-2025" or "all"
+  // (checked further as `--year` is: a range that runs backwards fails the client)
+  if (key === 'year' && typeof value === 'string' && /^\s*(\d+\s*(-|–|\.\.)\s*\d+|all)\s*$/i.test(value)) return undefined;
   switch (spec.type) {
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return `"${key}" must be a number, got ${shown}`;
+      break;
+    case 'string':
+      if (key === 'year' && (typeof value !== 'number' || !Number.isFinite(value))) return `"year" must be a number, got ${shown}`;
+      if (key !== 'year' && typeof value !== 'string') return `"${key}" must be a string, got ${shown}`;
       break;
     case 'boolean':
       if (typeof value !== 'boolean') return `"${key}" must be true or false, got ${shown}`;

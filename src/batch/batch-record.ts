@@ -10,7 +10,7 @@ import { isStagingName } from '../cli/io.js';
 import { MANIFEST_FILE, readManifest, removeOwnReport } from '../cli/report-folder.js';
 import { writeFileAtomic } from '../cli/write-outputs.js';
 import { readStamp, STAMP_FOLDER, writeStamp } from './client-stamp.js';
-import { indexRow, renderIndexCsv, type ClientOutcome, type IndexRow } from './index-row.js';
+import { indexRows, renderIndexCsv, type ClientOutcome, type IndexRow } from './index-row.js';
 
 export const INDEX_CSV = 'index.csv';
 
@@ -20,7 +20,8 @@ export interface RecordedClient {
   readonly client: string;
   readonly notes: readonly string[];
   readonly hash?: string;
-  readonly stampRow?: IndexRow;
+  /** An unchanged client's rows from its stamp (one per year for a multi-year client). */
+  readonly stampRows?: readonly IndexRow[];
 }
 
 function pidOf(name: string): number {
@@ -100,30 +101,32 @@ function removeStaleReport(out: string, client: string): void {
 
 /** Records each client as it finishes; `rows()` is the index so far, in folder order. */
 export class BatchRecorder {
-  private readonly done = new Map<string, IndexRow>();
+  private readonly done = new Map<string, readonly IndexRow[]>();
   constructor(private readonly out: string, private readonly clients: readonly RecordedClient[]) {}
 
   /** An unchanged client: its row from the stamp. */
-  reuse(c: RecordedClient, row: IndexRow): void {
-    this.done.set(c.client, row);
+  reuse(c: RecordedClient, rows: readonly IndexRow[]): void {
+    this.done.set(c.client, rows);
   }
 
   /** A client finished (or failed): stamp it and rewrite the index. */
-  finish(c: RecordedClient, outcome: ClientOutcome): IndexRow {
-    const row = indexRow(c.folder, c.client, outcome, c.notes);
+  finish(c: RecordedClient, outcome: ClientOutcome): readonly IndexRow[] {
+    const rows = indexRows(c.folder, c.client, outcome, c.notes);
+    const row = rows[0]!;
     // "another run is writing it": that folder is the other run's now, not ours to clear
     if (outcome.status === 'failed' && !outcome.reason.startsWith('another taxlot run')) removeStaleReport(this.out, c.client);
     // A crash may be transient: no stamp, so the next run tries again.
     if (c.hash !== undefined && !outcome.reason.startsWith('internal error')) {
-      writeStamp(this.out, c.client, { schema: 2, hash: c.hash, row, written: outcome.written });
+      writeStamp(this.out, c.client, { schema: 2, hash: c.hash, row, ...(outcome.years ? { rows } : {}), written: outcome.written });
     }
-    this.done.set(c.client, row);
+    this.done.set(c.client, rows);
     this.writeIndex();
-    return row;
+    return rows;
   }
 
+  /** Every finished client's rows, in folder order (a multi-year client's years together). */
   rows(): IndexRow[] {
-    return this.clients.filter((c) => this.done.has(c.client)).map((c) => this.done.get(c.client)!);
+    return this.clients.filter((c) => this.done.has(c.client)).flatMap((c) => this.done.get(c.client)!);
   }
 
   get finished(): number {

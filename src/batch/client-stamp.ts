@@ -22,8 +22,16 @@ export const STAMP_FOLDER = '.taxlot-batch';
 export interface ClientStamp {
   readonly schema: 2;
   readonly hash: string;
+  /** The client's index row (its first, for a multi-year client). */
   readonly row: IndexRow;
+  /** A multi-year client (`"year": "2019-2025"`): its row of each year. */
+  readonly rows?: readonly IndexRow[];
   readonly written: readonly string[];
+}
+
+/** The index rows a stamp stands for: one per year for a multi-year client, else its one row. */
+export function stampRows(stamp: ClientStamp): IndexRow[] {
+  return Array.isArray(stamp.rows) && stamp.rows.length > 0 ? [...stamp.rows] : [stamp.row];
 }
 
 export interface FingerprintInput {

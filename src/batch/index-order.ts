@@ -32,7 +32,9 @@ export function needsAttentionFirst(rows: readonly IndexRow[]): IndexRow[] {
       atRisk(b).comparedTo(atRisk(a)) ||
       (b.errors ?? 0) - (a.errors ?? 0) ||
       (b.warnings ?? 0) - (a.warnings ?? 0) ||
-      (a.client < b.client ? -1 : a.client > b.client ? 1 : 0),
+      (a.client < b.client ? -1 : a.client > b.client ? 1 : 0) ||
+      // a multi-year client's years, oldest first
+      Number(a.taxYear) - Number(b.taxYear),
   );
 }
 

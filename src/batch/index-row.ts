@@ -22,8 +22,10 @@ export interface ClientOutcome {
   readonly topProblem?: string;
   /** The client's `summary.json` object, when a report was written. */
   readonly summary?: Readonly<Record<string, unknown>>;
-  /** Report files written in the client's output folder. */
+  /** Report files written in the client's output folder (a multi-year client: `2024/summary.json`, …). */
   readonly written: readonly string[];
+  /** A multi-year client (`"year": "2019-2025"`): the outcome of each year, in year order; `written` of each is its year folder's. */
+  readonly years?: readonly (ClientOutcome & { readonly taxYear: number })[];
 }
 
 export interface IndexRow {
@@ -82,7 +84,7 @@ function pick(summary: Readonly<Record<string, unknown>> | undefined, path: read
  * @param notes batch-level remarks (links not followed); they turn an `ok` into `warnings`
  * @example indexRow('alice', 'alice', { status: 'ok', reason: '', errors: 0, warnings: 0, summary, written }, []).net // '480.00'
  */
-export function indexRow(folder: string, client: string, outcome: ClientOutcome, notes: readonly string[]): IndexRow {
+export function indexRow(folder: string, client: string, outcome: ClientOutcome, notes: readonly string[], at: string = client): IndexRow {
   const status: ClientStatus = outcome.status === 'ok' && notes.length > 0 ? 'warnings' : outcome.status;
   const s = outcome.summary;
   const hasReport = outcome.written.length > 0;
@@ -102,15 +104,24 @@ export function indexRow(folder: string, client: string, outcome: ClientOutcome,
     errors: status === 'failed' ? undefined : outcome.errors,
     warnings: status === 'failed' ? undefined : outcome.warnings,
     diagnostics: status === 'failed' ? undefined : outcome.errors + outcome.warnings,
-    diagnosticsFile: hasReport && outcome.written.includes('diagnostics.txt') ? `${client}/diagnostics.txt` : '',
-    report: hasReport ? `${client}/` : '',
+    diagnosticsFile: hasReport && outcome.written.includes('diagnostics.txt') ? `${at}/diagnostics.txt` : '',
+    report: hasReport ? `${at}/` : '',
     reason: [outcome.reason, ...notes].filter((r) => r !== '').join('; '),
     topProblem: outcome.topProblem || (status === 'failed' ? outcome.reason : notes[0] ?? ''),
     folder: printableName(folder),
   };
 }
 
-/** `index.csv`: one row per client (contract), the clients that need attention first (`needsAttentionFirst`). */
+/**
+ * The index lines of one client: one, or for a multi-year client one per year, each pointing at
+ * the year's folder (`alice/2024/`).
+ */
+export function indexRows(folder: string, client: string, outcome: ClientOutcome, notes: readonly string[]): IndexRow[] {
+  if (!outcome.years || outcome.years.length === 0) return [indexRow(folder, client, outcome, notes)];
+  return outcome.years.map((y) => indexRow(folder, client, y, notes, `${client}/${y.taxYear}`));
+}
+
+/** `index.csv`: one row per client (contract) — per client and year for a multi-year client —, the clients that need attention first (`needsAttentionFirst`). */
 export function renderIndexCsv(rows: readonly IndexRow[]): string {
   // Only a well-formed amount is written as a number; anything else stays (defused) text.
   const money = (v: string) => (v === '' ? undefined : /^-?\d+\.\d{2}$/.test(v) ? num(v) : v);

@@ -22,13 +22,14 @@ import { toPresentation, toPriceProvider, toReportOptions } from '../cli/options
 import type { ReportArgs } from '../cli/commands/report.js';
 import { CONTENT_OPTIONS, FINGERPRINT_EXCLUDED, optionDefaults, readBatchConfig, type OptionTable, type OptionValues } from './batch-config.js';
 import { BatchRecorder, INDEX_CSV, removeDeadLeftovers, removeOwnStaging } from './batch-record.js';
-import { fingerprintClient, isStampCurrent, readStamp } from './client-stamp.js';
+import { fingerprintClient, isStampCurrent, readStamp, stampRows } from './client-stamp.js';
 import { collectClientInputs, isInside, listClientFolders, type ClientFolder } from './find-clients.js';
 import { printableName, type ClientOutcome, type IndexRow } from './index-row.js';
 import { displayPath } from '../cli/read-input.js';
 import { renderIndexPdf } from '../report/pdf/batch-index-pdf.js';
 import { runClient, type ClientJob } from './run-client.js';
 import { safeClientNames } from './safe-client-names.js';
+import { optionsFingerprint, SHARD_FILE, shardOf, type Shard, type ShardRecord } from './shard.js';
 import { runWorkerPool } from './worker-pool.js';
 
 export const CONFIG_FILE = 'taxlot.json';
@@ -53,6 +54,8 @@ export interface BatchRequest {
   readonly onProgress?: (event: ProgressEvent) => void;
   /** The compiled worker module; default `dist/batch/client-worker.js` next to this package. */
   readonly workerUrl?: URL;
+  /** `--shard K/N`: run only the clients of shard K (shard.ts), and record the shard for the merge. */
+  readonly shard?: Shard;
 }
 
 export interface BatchResult {
@@ -76,7 +79,13 @@ interface Planned {
   readonly outcome?: ClientOutcome;
   readonly job?: ClientJob;
   readonly hash?: string;
-  readonly stampRow?: IndexRow;
+  readonly stampRows?: readonly IndexRow[];
+}
+
+/** A multi-year client's status on the progress line: its worst year's. */
+function worstStatus(rows: readonly IndexRow[]): string {
+  const order = ['failed', 'errors', 'warnings', 'ok'];
+  return order.find((s) => rows.some((r) => r.status === s)) ?? rows[0]!.status;
 }
 
 const failedOutcome = (reason: string): ClientOutcome => ({ status: 'failed', reason, errors: 0, warnings: 0, written: [] });
@@ -120,7 +129,7 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
   }
   // Validate what every client shares once, so a bad flag is one usage error, not N failures.
   const sharedArgs = { ...defaults, ...shared, ...req.flags } as unknown as ReportArgs;
-  toReportOptions(sharedArgs);
+  toReportOptions(sharedArgs, { spans: true });
   toPriceProvider(sharedArgs);
   toPresentation(sharedArgs);
 
@@ -128,12 +137,28 @@ export async function runBatch(req: BatchRequest): Promise<BatchResult> {
   if (folders.length === 0) throw new UsageError(`no client folders in ${clientsDir} (each immediate subfolder is a client)`);
   const names = safeClientNames(folders.map((f) => f.name));
 
+  const { shard } = req;
+  const mine = shard ? folders.filter((f) => shardOf(f.name, shard.count) === shard.index) : folders;
   const lock = await acquireOutputLock(outReal, out, 'batch');
   try {
     removeDeadLeftovers(outReal);
+    // a shard record is written last, by a shard that finished: never one left from another run
+    rmSync(join(out, SHARD_FILE), { force: true });
     const context: PlanContext = { req, root, defaults, shared, names };
-    const planned = folders.map((folder) => planClient(folder, context));
-    return await runPlanned(req, planned);
+    const planned = mine.map((folder) => planClient(folder, context));
+    const result = await runPlanned(req, planned);
+    if (!shard) return result;
+    const record: ShardRecord = {
+      schema: 1,
+      generator: 'taxlot',
+      version: req.version,
+      shard,
+      options: optionsFingerprint(req.flags, existsSync(sharedConfigPath) ? sharedConfigPath : undefined),
+      clients: folders.map((f) => names.get(f.name)!),
+      rows: result.rows,
+    };
+    writeFileAtomic(join(out, SHARD_FILE), `${JSON.stringify(record, null, 2)}\n`);
+    return { ...result, written: [...result.written, join(out, SHARD_FILE)] };
   } finally {
     lock.release();
   }
@@ -186,7 +211,7 @@ function planClient(folder: ClientFolder, { req, root, defaults, shared, names }
     const shaping = Object.fromEntries(Object.entries(options).filter(([k]) => !FINGERPRINT_EXCLUDED.includes(k)));
     const hash = fingerprintClient({ version: req.version, folder: folder.name, options: shaping, optionFiles, inputs, escapingLinks: found.escapingLinks });
     const stamp = req.force ? undefined : readStamp(out, client);
-    if (isStampCurrent(stamp, hash, out, client)) return { ...base, notes, hash, stampRow: stamp.row };
+    if (isStampCurrent(stamp, hash, out, client)) return { ...base, notes, hash, stampRows: stampRows(stamp) };
     return { ...base, notes, hash, job: { args, paths: inputs } };
   } catch (e) {
     return { ...base, notes: [], outcome: failedOutcome(`cannot read the client folder: ${(e as Error).message}`) };
@@ -210,7 +235,7 @@ async function runPlanned(req: BatchRequest, planned: readonly Planned[]): Promi
   req.onProgress?.({ kind: 'start', total, toRun: toRun.length });
   const recorder = new BatchRecorder(out, planned);
   for (const p of planned) {
-    if (p.stampRow) recorder.reuse(p, p.stampRow);
+    if (p.stampRows) recorder.reuse(p, p.stampRows);
     else if (p.outcome) recorder.finish(p, p.outcome);
   }
   // From here on index.csv lists exactly the clients finished so far (an interrupted run leaves
@@ -218,7 +243,7 @@ async function runPlanned(req: BatchRequest, planned: readonly Planned[]): Promi
   recorder.writeIndex();
   if (toRun.length > 0) rmSync(join(out, 'index.pdf'), { force: true });
   for (const p of planned) {
-    if (p.stampRow) report(p, p.stampRow.status, true);
+    if (p.stampRows) report(p, worstStatus(p.stampRows), true);
     else if (p.outcome) report(p, p.outcome.status, false);
   }
 
@@ -271,7 +296,7 @@ async function runPlanned(req: BatchRequest, planned: readonly Planned[]): Promi
   return {
     rows,
     computed: toRun.length,
-    unchanged: planned.filter((p) => p.stampRow).length,
+    unchanged: planned.filter((p) => p.stampRows).length,
     written: [indexCsv, indexPdf],
     exitCode: rows.some((r) => r.status === 'errors' || r.status === 'failed') ? 1 : 0,
   };

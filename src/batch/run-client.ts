@@ -12,6 +12,10 @@ import { Interrupted, OutputError, UsageError } from '../cli/errors.js';
 import { toReportOptions } from '../cli/options.js';
 import type { ClientOutcome } from './index-row.js';
 import { topProblem } from './top-problem.js';
+import type { YearSpan } from '../pipeline/compute-years.js';
+import { distinctDiagnostics, writeYearsFolder } from '../cli/report-years.js';
+import { assertYearsAllowed } from '../cli/commands/report-years-answer.js';
+import { YEARS_INDEX_FILE } from '../cli/years-index.js';
 
 /** Everything a worker needs for one client; plain data (structured-clone safe). */
 export interface ClientJob {
@@ -48,24 +52,45 @@ const failed = (reason: string): ClientOutcome => ({ status: 'failed', reason, e
  */
 export async function runClient(job: ClientJob): Promise<ClientOutcome> {
   try {
-    const converted = toReportOptions(job.args);
+    const converted = toReportOptions(job.args, { spans: true });
+    if (converted.span) return await runYearsClient(job, converted, converted.span);
     const folder = await writeReportFolder(job.args, converted, job.paths);
     if (folder.data.nothingRead) {
       return failed(`nothing could be read (no input in a known format); ${codeSummary(folder.diagnostics)}`);
     }
-    const counts = countBySeverity(folder.diagnostics);
-    return {
-      status: counts.errors > 0 ? 'errors' : counts.warnings > 0 ? 'warnings' : 'ok',
-      reason: codeSummary(folder.diagnostics),
-      topProblem: topProblem(folder.diagnostics),
-      errors: counts.errors,
-      warnings: counts.warnings,
-      summary: folder.summary,
-      written: folder.written,
-    };
+    return outcomeOf(folder.diagnostics, folder.summary, folder.written);
   } catch (e) {
     if (e instanceof Interrupted) throw e;
     if (e instanceof UsageError || e instanceof OutputError) return failed(relativeTo(e.message, job.args['display-root']));
     return failed(`internal error (a bug, please report it): ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** A year's (or a single report's) outcome from its diagnostics and summary. */
+function outcomeOf(diagnostics: readonly Diagnostic[], summary: Readonly<Record<string, unknown>>, written: readonly string[]): ClientOutcome {
+  const counts = countBySeverity(diagnostics);
+  return {
+    status: counts.errors > 0 ? 'errors' : counts.warnings > 0 ? 'warnings' : 'ok',
+    reason: codeSummary(diagnostics),
+    topProblem: topProblem(diagnostics),
+    errors: counts.errors,
+    warnings: counts.warnings,
+    summary,
+    written,
+  };
+}
+
+/**
+ * A client whose `taxlot.json` asks for several years (`"year": "2019-2025"` or `"all"`): its
+ * folder is what `taxlot report --year 2019-2025` writes (a folder per year, `index.csv`), and its
+ * outcome has one entry per year, so the index gets a row per (client, year).
+ */
+async function runYearsClient(job: ClientJob, converted: ReturnType<typeof toReportOptions>, span: YearSpan): Promise<ClientOutcome> {
+  assertYearsAllowed(job.args, converted.options.jurisdiction);
+  const folder = await writeYearsFolder(job.args, converted, span, job.paths, (outputs) => new Map(outputs));
+  const all = distinctDiagnostics(folder.years);
+  if (folder.nothingRead) return failed(`nothing could be read (no input in a known format); ${codeSummary(all)}`);
+  const years = folder.years.map((y) => ({ ...outcomeOf(y.diagnostics, y.summary, y.written), taxYear: y.data.taxYear }));
+  const written = [YEARS_INDEX_FILE, ...folder.years.flatMap((y) => y.written.map((name) => `${y.data.taxYear}/${name}`))];
+  return { ...outcomeOf(all, {}, written), years };
 }

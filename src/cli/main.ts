@@ -10,6 +10,7 @@ import { batchCommand } from './commands/batch.js';
 import { checkCommand } from './commands/check.js';
 import { formatsCommand } from './commands/formats.js';
 import { harvestCommand } from './commands/harvest.js';
+import { mergeShardsCommand } from './commands/merge-shards.js';
 import { pricesMissingCommand } from './commands/prices-missing.js';
 import { reportCommand } from './commands/report.js';
 import { escapeInvisible } from '../model/visible-text.js';
@@ -102,6 +103,7 @@ export async function main(argv: readonly string[], term: Terminal = { stdout: p
     });
   cli = register(cli, reportCommand);
   cli = register(cli, batchCommand);
+  cli = register(cli, mergeShardsCommand);
   cli = register(cli, checkCommand);
   cli = register(cli, harvestCommand);
   cli = register(cli, formatsCommand);

@@ -23,6 +23,8 @@ import { createPriceCache } from '../pricing/provider/price-cache.js';
 import { FILING_STATUSES, type FilingStatus } from '../jurisdictions/us/capital-loss.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from './errors.js';
+import { askedYears } from './year-span.js';
+import type { YearSpan } from '../pipeline/compute-years.js';
 import { readTextFile } from './read-input.js';
 import { NO_OVERRIDES, readOverrides, type Overrides } from '../derivatives/overrides.js';
 
@@ -39,7 +41,12 @@ export const INPUT_OPTIONS = {
 } as const satisfies Record<string, Options>;
 
 export const COMPUTE_OPTIONS = {
-  year: { type: 'number', alias: 'y', describe: 'tax year to report (default: the latest year with a disposal)', group: 'Tax rules:' },
+  year: {
+    type: 'string',
+    alias: 'y',
+    describe: 'tax year to report (default: the latest year with a disposal); report and batch also take a range, 2019-2025, or all: one report folder per year',
+    group: 'Tax rules:',
+  },
   method: {
     type: 'string',
     alias: 'm',
@@ -168,7 +175,8 @@ export interface CommonArgs {
   'input-timezone'?: string;
   'date-order'?: string;
   'max-input-size'?: number;
-  year?: number;
+  /** A number (batch files, library callers) or the flag's text: one year, `2019-2025`, `all` (year-span.ts). */
+  year?: number | string;
   method?: string;
   'lot-scope': string;
   jurisdiction?: string;
@@ -241,16 +249,14 @@ function toJurisdiction(value: string | undefined): 'us' | 'uk' {
 }
 
 /** Turn parsed arguments into pipeline options; the price table file is read here. */
-export function toReportOptions(args: CommonArgs): { options: ReportOptions; diagnostics: Diagnostic[] } {
+export function toReportOptions(args: CommonArgs, { spans = false }: { spans?: boolean } = {}): { options: ReportOptions; diagnostics: Diagnostic[]; span?: YearSpan } {
   if (args.format && !findImporter(args.format)) throw new UsageError(`unknown --format "${args.format}"; run \`taxlot formats\``);
   const jurisdiction = toJurisdiction(args.jurisdiction);
   const timezone = args.timezone ?? (jurisdiction === 'uk' ? 'Europe/London' : 'UTC');
   if (!isValidTimeZone(timezone)) throw new UsageError(`unknown --timezone "${timezone}" (use an IANA name such as America/New_York)`);
   const inputZone = args['input-timezone'];
   if (inputZone && !isValidTimeZone(inputZone) && !/^[+-]\d{2}:?\d{2}$/.test(inputZone)) throw new UsageError(`unknown --input-timezone "${inputZone}"`);
-  if (args.year !== undefined && (!Number.isInteger(args.year) || args.year < 2009 || args.year > 2100)) {
-    throw new UsageError(`--year must be a calendar year such as 2024${Number.isNaN(args.year) ? '' : `, got ${args.year}`}`);
-  }
+  const asked = askedYears(args.year, spans);
   for (const flag of ['transfer-window', 'price-window'] as const) {
     const hours = args[flag];
     if (!Number.isFinite(hours) || hours < 0) throw new UsageError(`--${flag} must be a number of hours, 0 or more`);
@@ -281,7 +287,7 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
   const method = (parsed.schedule[0] as MethodChange).method;
   const incomeAsBusiness = businessKinds(args['income-as-business']);
   const options: ReportOptions = {
-    ...(args.year !== undefined ? { year: args.year } : {}),
+    ...(asked.year !== undefined ? { year: asked.year } : {}),
     // only used when no row could be read at all: the year most people report is the last one
     fallbackYear: new Date().getUTCFullYear() - 1,
     method,
@@ -311,7 +317,7 @@ export function toReportOptions(args: CommonArgs): { options: ReportOptions; dia
     ...(inputZone ? { inputZone } : {}),
     ...(args['date-order'] ? { dateOrder: toDateOrder(args['date-order']) } : {}),
   };
-  return { options, diagnostics };
+  return { options, diagnostics, ...(asked.span ? { span: asked.span } : {}) };
 }
 
 /** How the report is presented (`report`, and each client of `batch`): the PDF's label and layout. */

@@ -18,12 +18,13 @@
  * whose name the new report needs is never overwritten — the run is refused instead (exit 2).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, rmdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeFsError, Interrupted, isFsError, OutputError } from './errors.js';
 import { interruptible } from './interrupt.js';
 import { isStagingName } from './io.js';
 import { outputFs, streamToFile, temporaryName, type WrittenFile } from './write-outputs.js';
+import { byFolder, isInsideName, listedFolders, manifestsOf, userPaths } from './report-subfolders.js';
 import type { OutputProducer } from '../report/output-stream.js';
 
 export const MANIFEST_FILE = '.taxlot-manifest.json';
@@ -46,8 +47,9 @@ export function readManifest(dir: string): Map<string, WrittenFile> | undefined 
   const files = new Map<string, WrittenFile>();
   for (const f of parsed.files as Partial<WrittenFile>[]) {
     const { name, bytes, sha256 } = f ?? {};
-    // only plain names inside the folder: a forged manifest must not make taxlot delete elsewhere
-    if (typeof name !== 'string' || name === '' || name === '.' || name === '..' || /[/\\]/.test(name)) return undefined;
+    // only plain names inside the folder (a multi-year report's `2024/summary.json`: plain names
+    // joined by `/`): a forged manifest must not make taxlot delete elsewhere
+    if (typeof name !== 'string' || !isInsideName(name)) return undefined;
     if (typeof bytes !== 'number' || typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return undefined;
     files.set(name, { name, bytes, sha256 });
   }
@@ -108,15 +110,19 @@ export function recoverLeftovers(realOut: string): void {
 }
 
 /**
- * What of the existing folder is the user's, to carry into the new one.
+ * What of the existing folder is the user's, to carry into the new one: paths relative to it. A
+ * sub-folder that holds files taxlot wrote (a multi-year report's `2024/`) is taxlot's, and only
+ * the user's entries inside it are carried; any other entry is the user's as a whole.
  * @throws {OutputError} when one of the user's files has a name the new report needs
  */
 function userEntries(realOut: string, shown: string, names: readonly string[]): string[] {
   if (!existsSync(realOut)) return [];
   const listed = readManifest(realOut);
   const ours = ownFiles(realOut);
-  const user = entries(realOut).filter((n) => !(ours?.has(n) ?? false) && !(ours !== undefined && n === MANIFEST_FILE));
-  const clash = user.filter((n) => names.includes(n) || n === MANIFEST_FILE);
+  const user = userPaths(realOut, ours, listed === undefined ? new Set() : listedFolders(listed.keys()));
+  const needed = new Set([...names, ...manifestsOf(names), MANIFEST_FILE]);
+  const neededFolders = listedFolders(names);
+  const clash = user.filter((n) => needed.has(n) || neededFolders.has(n));
   if (clash.length === 0) return user;
   const changed = clash.filter((n) => listed?.has(n) ?? false);
   const foreign = clash.filter((n) => !changed.includes(n));
@@ -136,6 +142,7 @@ function userEntries(realOut: string, shown: string, names: readonly string[]): 
 function carry(src: string, dst: string, shown: string): void {
   const fsx = outputFs();
   const st = lstatSync(src);
+  fsx.mkdirSync(dirname(dst), { recursive: true });
   if (st.isSymbolicLink()) fsx.symlinkSync(readlinkSync(src), dst);
   else if (st.isDirectory()) {
     fsx.mkdirSync(dst);
@@ -204,8 +211,14 @@ function primed(produce: OutputProducer): { produce: OutputProducer; ms: number 
  * @throws {OutputError} when the system refuses a write (the folder is then as it was)
  * @throws {Interrupted} on SIGINT/SIGTERM (the folder is then as it was)
  */
-export function writeFolderAtomically(realOut: string, shown: string, outputs: ReadonlyMap<string, OutputProducer>): Promise<{ files: WrittenFile[]; kept: string[] }> {
-  const ready = [...outputs].map(([name, produce], order) => ({ name, order, ...primed(produce) }));
+export function writeFolderAtomically(
+  realOut: string,
+  shown: string,
+  outputs: ReadonlyMap<string, OutputProducer>,
+  { prime = true }: { prime?: boolean } = {},
+): Promise<{ files: WrittenFile[]; kept: string[] }> {
+  // a multi-year report does not prime: every year's laid-out PDF would be held at once
+  const ready = [...outputs].map(([name, produce], order) => ({ name, order, ...(prime ? primed(produce) : { produce, ms: 0 }) }));
   // The slowest to start holds the most ready state (the laid-out PDF): written first, it is let
   // go first. The order of writing changes no byte; the manifest keeps the outputs' order.
   const writeOrder = [...ready].sort((a, b) => b.ms - a.ms || a.order - b.order);
@@ -221,8 +234,17 @@ export function writeFolderAtomically(realOut: string, shown: string, outputs: R
       made = true;
       const files: WrittenFile[] = [];
       const written: WrittenFile[] = [];
-      for (const r of writeOrder) written[r.order] = await streamToFile(join(staging, r.name), r.produce, abort);
+      for (const r of writeOrder) {
+        if (r.name.includes('/')) fsx.mkdirSync(dirname(join(staging, r.name)), { recursive: true });
+        written[r.order] = { ...(await streamToFile(join(staging, r.name), r.produce, abort)), name: r.name };
+      }
       files.push(...written);
+      // each sub-folder gets its own manifest, as the folder of a single report would
+      for (const [folder, inside] of byFolder(written)) {
+        const sub: Manifest = { schema: 1, generator: 'taxlot', files: inside };
+        const made = await streamToFile(join(staging, folder, MANIFEST_FILE), () => [`${JSON.stringify(sub, null, 2)}\n`], abort);
+        files.push({ ...made, name: `${folder}/${MANIFEST_FILE}` });
+      }
       for (const name of kept) carry(join(realOut, name), join(staging, name), shown);
       const manifest: Manifest = { schema: 1, generator: 'taxlot', files };
       await streamToFile(join(staging, MANIFEST_FILE), () => [`${JSON.stringify(manifest, null, 2)}\n`], abort);
@@ -289,4 +311,12 @@ export function removeOwnReport(realOut: string): void {
   const fsx = outputFs();
   for (const name of ours) fsx.rmSync(join(realOut, name), { force: true });
   fsx.rmSync(join(realOut, MANIFEST_FILE), { force: true });
+  // sub-folders left empty (a multi-year report's years), deepest first
+  for (const folder of [...listedFolders(ours)].sort((a, b) => b.length - a.length)) {
+    try {
+      if (readdirSync(join(realOut, folder)).length === 0) rmdirSync(join(realOut, folder));
+    } catch {
+      // gone already, or not a folder: nothing to tidy
+    }
+  }
 }

@@ -17,6 +17,12 @@ import type { MethodChange } from './method-schedule.js';
 
 export type LotScope = 'auto' | 'universal' | 'per-wallet';
 
+/** Calendar years `from` through `to`, both included. */
+export interface KeptYearRange {
+  readonly from: number;
+  readonly to: number;
+}
+
 export interface BookingPolicy {
   readonly method: BookingMethod;
   /**
@@ -37,10 +43,12 @@ export interface BookingPolicy {
   /**
    * Which disposals the result keeps (every disposal is still matched against lots): `all`
    * (default); one calendar year; or `latest-year` — the year of the last disposal, which is the
-   * report's default tax year. Events are processed in time order, so disposal years never go
-   * back and a long history holds one year of disposals in memory, not all of them.
+   * report's default tax year; or a range of calendar years `{ from, to }` (both included: a
+   * multi-year report, `--year 2019-2025`), whose year-end lots are listed from `from` on.
+   * Events are processed in time order, so disposal years never go back and a long history holds
+   * the asked years' disposals in memory, not all of them.
    */
-  readonly keepDisposals?: 'all' | 'latest-year' | number;
+  readonly keepDisposals?: 'all' | 'latest-year' | number | KeptYearRange;
   /** Told how many events are booked, every few thousand and at the end (a progress display); never required. */
   readonly onBooked?: (done: number, total: number) => void;
   /** The taxpayer's own allocation at `perWalletFrom` (overrides file), replacing the default rule. */

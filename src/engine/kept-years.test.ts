@@ -53,3 +53,32 @@ describe('keeping only one year of disposals (long histories)', () => {
     });
   });
 });
+
+describe('keeping a range of years (multi-year reports)', () => {
+  // FIFO: 2021 buys 1 BTC @100 and 1 BTC @200; 2022 sells 1 for 150 (lot @100, gain 50);
+  // 2023 sells 1 for 260 (lot @200, gain 60); 2024 buys 1 @500 and sells it for 450 (loss -50).
+  const events = ledger`
+    2021-01-01 a buy 1 BTC for 100 USD
+    2021-02-01 a buy 1 BTC for 200 USD
+    2022-06-01 a sell 1 BTC for 150 USD
+    2023-03-01 a sell 1 BTC for 260 USD
+    2024-04-01 a buy 1 BTC for 500 USD
+    2024-05-01 a sell 1 BTC for 450 USD
+  `;
+  it('keeps the disposals of every year in the range and none outside it', () => {
+    const r = runLedger(events, { keepDisposals: { from: 2022, to: 2023 } });
+    expect(r.disposals.map((d) => d.date)).toEqual(['2022-06-01', '2023-03-01']);
+    expect(gain(r)).toBe('110');
+  });
+  it('a range of one year is that year', () => {
+    const one = runLedger(events, { keepDisposals: { from: 2024, to: 2024 } });
+    expect(one.disposals.map((d) => d.date)).toEqual(['2024-05-01']);
+    expect(gain(one)).toBe('-50');
+  });
+  it('lists year ends from the first year of the range on, as a single year would', () => {
+    const r = runLedger(events, { yearEndSnapshots: true, keepDisposals: { from: 2022, to: 2023 } });
+    const years = [...(r.yearEndLots ?? new Map<number, readonly LotSnapshot[]>())].map(([year, lots]) => [year, lots.map((l) => `${l.quantity.toFixed()}@${l.basis.toFixed()}`).join(' ')]);
+    // end 2022: the @200 lot; end 2023: nothing open; end 2024: nothing open (the 2024 lot was sold)
+    expect(years).toEqual([[2022, '1@200'], [2023, ''], [2024, '']]);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * What a run keeps of the years it books (`BookingPolicy.keepDisposals`, `yearEndSnapshots`): the
  * disposals of the kept years and the open lots at the end of each year a report can ask for.
- * Every disposal is still matched against lots; a long history just holds one year of results.
+ * Every disposal is still matched against lots; a long history just holds the asked years' results
+ * (one year for a single-year report; every year of the range for `--year 2019-2025`).
  * Events are booked in time order, so years never go back.
  */
 import type { Disposal } from '../model/disposal.js';
@@ -48,6 +49,7 @@ export class KeptYears {
   keepsDisposalOf(year: number): boolean {
     if (this.keep === 'all') return true;
     if (typeof this.keep === 'number') return year === this.keep;
+    if (typeof this.keep === 'object') return year >= this.keep.from && year <= this.keep.to;
     if (year > this.latestDisposalYear) {
       this.latestDisposalYear = year;
       this.disposals.length = 0;
@@ -63,6 +65,7 @@ export class KeptYears {
    */
   private listsYear(year: number): boolean {
     if (this.keep === 'all') return true;
+    if (typeof this.keep === 'object') return year >= this.keep.from;
     return year >= (this.keep === 'latest-year' ? this.latestDisposalYear : this.keep);
   }
 }

@@ -18,7 +18,7 @@ import { NO_OVERRIDES } from '../derivatives/overrides.js';
 import { statedAllocation } from '../overrides/allocation.js';
 import { computeUkReport } from './uk-report.js';
 import { importAndPrice } from './import-and-price.js';
-import { yearView } from './year-view.js';
+import { yearView, type Booked } from './year-view.js';
 import type { InputFile, ReportData, ReportOptions } from './report-data.js';
 
 export type { ImportedFile, InputFile, ReportData, ReportOptions } from './report-data.js';
@@ -60,9 +60,32 @@ export function computeReport(
   });
   const imported = importAndPrice(inputs, options, book);
   if (options.jurisdiction === 'uk') return computeUkReport(options, book, imported, onHistory);
-  const { lastInstant, derivatives, history } = imported;
+  // Only the tax year's disposals are kept (the default year is the latest with one).
+  const booked = bookHistory({ inputs, options, book, imported }, options.year ?? 'latest-year', onHistory);
+  const { lastInstant, derivatives } = imported;
+  const taxYear =
+    options.year ??
+    defaultYear(
+      [...booked.gains.disposals, ...derivatives.disposals],
+      lastInstant === undefined ? undefined : yearOf(toLocalDate(lastInstant, options.timezone)),
+      options.fallbackYear ?? 2000,
+    );
+  return yearView(taxYear, booked);
+}
+
+/**
+ * The one booking pass of a US report: the priced history through the engine, keeping the
+ * disposals of the years `keep` names (and the year-end lots from the first of them on).
+ * `computeReport` keeps one year; `computeYears` (compute-years.ts) a range.
+ */
+export function bookHistory(
+  priced: Pick<Booked, 'inputs' | 'options' | 'book' | 'imported'>,
+  keep: NonNullable<BookingPolicy['keepDisposals']>,
+  onHistory?: (priced: readonly PricedEvent[]) => void,
+): Booked {
+  const { options, imported } = priced;
   const overrides = options.overrides ?? NO_OVERRIDES;
-  const { forEngine, forReport } = shareHistory(history, onHistory);
+  const { forEngine, forReport } = shareHistory(imported.history, onHistory);
   const policy: BookingPolicy = {
     method: options.method,
     ...(options.methodSchedule ? { methodSchedule: options.methodSchedule } : {}),
@@ -71,24 +94,16 @@ export function computeReport(
     timezone: options.timezone,
     ...(overrides.allocation.length > 0 ? { allocation: statedAllocation(overrides) } : {}),
   };
-  // Only the tax year's disposals are kept (the default year is the latest with one).
   const onBooked = options.progress ? (done: number, total: number) => options.progress?.({ phase: 'book', done, total }) : undefined;
-  const gains = computeGains(forEngine, { ...policy, yearEndSnapshots: true, keepDisposals: options.year ?? 'latest-year', ...(onBooked ? { onBooked } : {}) });
-  const taxYear =
-    options.year ??
-    defaultYear(
-      [...gains.disposals, ...derivatives.disposals],
-      lastInstant === undefined ? undefined : yearOf(toLocalDate(lastInstant, options.timezone)),
-      options.fallbackYear ?? 2000,
-    );
-  return yearView(taxYear, { inputs, options, book, imported, gains, forReport });
+  const gains = computeGains(forEngine, { ...policy, yearEndSnapshots: true, keepDisposals: keep, ...(onBooked ? { onBooked } : {}) });
+  return { ...priced, gains, forReport };
 }
 
 /**
  * Contract: the latest calendar year that has a disposal; failing that, the latest year with any
  * event; with no event at all (every row rejected), the caller's fallback (the CLI: last year).
  */
-function defaultYear(disposals: readonly Disposal[], lastEventYear: number | undefined, fallback: number): number {
+export function defaultYear(disposals: readonly Disposal[], lastEventYear: number | undefined, fallback: number): number {
   let latest: number | undefined;
   for (const d of disposals) {
     const y = yearOf(d.date);

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { Argv, Options } from 'yargs';
 import { type OptionTable, type OptionValue } from '../../batch/batch-config.js';
 import { runBatch, type ProgressEvent } from '../../batch/run-batch.js';
+import { parseShard } from '../../batch/shard.js';
 import { UsageError } from '../errors.js';
 import { COMPUTE_OPTIONS, INPUT_OPTIONS, PRESENTATION_OPTIONS, PRICE_PROVIDER_OPTIONS } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
@@ -25,6 +26,7 @@ interface BatchArgs {
   out: string;
   jobs?: number;
   force: boolean;
+  shard?: string;
   [flag: string]: unknown;
 }
 
@@ -59,6 +61,13 @@ function progressReporter(stream: NodeJS.WriteStream): (e: ProgressEvent) => voi
   };
 }
 
+/** `3 clients (3 ok, …)`; with multi-year clients, `3 clients, 5 index rows (…)`: the tally counts rows. */
+export function clientTally(rows: readonly { client: string }[], tally: string): string {
+  const clients = new Set(rows.map((r) => r.client)).size;
+  const many = `${clients} client${clients === 1 ? '' : 's'}`;
+  return clients === rows.length ? `${many} (${tally})` : `${many}, ${rows.length} index rows (${tally})`;
+}
+
 export async function runBatchCommand(args: BatchArgs, progress: (e: ProgressEvent) => void = progressReporter(process.stderr)): Promise<CommandResult> {
   const jobs = args.jobs ?? availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, got ${args.jobs}`);
@@ -67,6 +76,8 @@ export async function runBatchCommand(args: BatchArgs, progress: (e: ProgressEve
     const value = args[flag];
     if (value !== undefined) flags[flag] = value as OptionValue;
   }
+  // `--year` is text (it also takes 2019-2025 or all); one year stays the number it always was
+  if (typeof flags['year'] === 'string' && /^\d+$/.test(flags['year'].trim())) flags['year'] = Number(flags['year']);
   const result = await runBatch({
     clientsDir: args['clients-dir'],
     out: args.out,
@@ -76,13 +87,14 @@ export async function runBatchCommand(args: BatchArgs, progress: (e: ProgressEve
     table: BATCH_OPTION_TABLE,
     version: taxlotVersion(),
     onProgress: progress,
+    ...(args.shard !== undefined ? { shard: parseShard(args.shard) } : {}),
   });
   const tally = (['ok', 'warnings', 'errors', 'failed'] as const).map((s) => `${result.rows.filter((r) => r.status === s).length} ${s}`).join(', ');
   const problems = result.rows.filter((r) => r.status === 'errors' || r.status === 'failed').map((r) => `taxlot batch: ${r.client}: ${r.status} (${r.reason})`);
   return {
     exitCode: result.exitCode,
     stdout:
-      `taxlot batch: ${result.rows.length} client${result.rows.length === 1 ? '' : 's'} (${tally}); ` +
+      `taxlot batch: ${args.shard !== undefined ? `shard ${args.shard.trim()}: ` : ''}${clientTally(result.rows, tally)}; ` +
       `${result.computed} computed, ${result.unchanged} unchanged; wrote ${result.written.join(', ')}`,
     stderr: problems.join('\n'),
   };
@@ -106,8 +118,14 @@ export const batchCommand: TaxlotCommand<BatchArgs> = {
         out: { type: 'string', alias: 'o', demandOption: true, describe: 'output folder: <out>/<client>/, index.csv, index.pdf', group: 'Batch:' },
         jobs: { type: 'number', describe: `clients computed at once [default: ${availableParallelism()}]`, group: 'Batch:' },
         force: { type: 'boolean', default: false, describe: 'recompute clients whose inputs and options did not change', group: 'Batch:' },
+        shard: {
+          type: 'string',
+          describe: 'K/N: run only the clients of shard K of N (by a hash of the client folder\'s name), for `taxlot merge-shards`',
+          group: 'Batch:',
+        },
       })
       .example('$0 batch clients/ -o reports/', 'one report per client folder, reports/index.csv and index.pdf')
-      .example('$0 batch clients/ -o reports/ -y 2024 --jobs 2 --force', 'tax year 2024 for everyone, recomputing unchanged clients too') as unknown as Argv<BatchArgs>,
+      .example('$0 batch clients/ -o reports/ -y 2024 --jobs 2 --force', 'tax year 2024 for everyone, recomputing unchanged clients too')
+      .example('$0 batch clients/ -o shard-2/ --shard 2/3', 'the second of three shards (on another machine); then `taxlot merge-shards shard-*/ -o reports/`') as unknown as Argv<BatchArgs>,
   run: (args) => runBatchCommand(args, args['quiet'] === true || args['json'] === true ? () => {} : progressReporter(process.stderr)),
 };

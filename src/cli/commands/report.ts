@@ -23,6 +23,7 @@ import { answerJson, collapseFileList, diagnosticJsonLine, formatAnswer, paintDi
 import { formatMethodSchedule } from '../../engine/method-schedule.js';
 import { ukTaxYearLabel } from '../../jurisdictions/uk/tax-year.js';
 import { compareMethods, methodsSummary } from '../../pipeline/compare-methods.js';
+import { assertYearsAllowed, runYears } from './report-years-answer.js';
 
 export interface ReportArgs extends CommonArgs, ProviderArgs, PresentationArgs {
   inputs: string[];
@@ -135,11 +136,13 @@ function trackOutputs(outputs: ReadonlyMap<string, OutputProducer>, progress: Pr
 }
 
 export async function runReport(args: ReportArgs, ctx: RunContext = PLAIN_CONTEXT): Promise<CommandResult> {
-  const converted = toReportOptions(args);
-  const { options } = converted;
+  const converted = toReportOptions(args, { spans: true });
+  const { options, span } = converted;
   if (args['compare-methods'] && options.jurisdiction === 'uk') throw new UsageError('--compare-methods compares US lot methods: UK share pooling has no method to choose');
+  if (span) assertYearsAllowed(args, options.jurisdiction);
   const paths = collectInputs(args.inputs, [args.out]);
   if (paths.length === 0) return { exitCode: 2, stderr: `taxlot: no CSV files found in ${args.inputs.join(', ')}`, stdout: '' };
+  if (span) return runYears(args, converted, span, paths, ctx, trackOutputs);
   let folder: ReportFolder;
   try {
     folder = await writeReportFolder(args, converted, paths, ctx.progress);
@@ -204,6 +207,8 @@ export const reportCommand: TaxlotCommand<ReportArgs> = {
       })
       .example('$0 report exports/ -o report-2024 -y 2024', 'every CSV under exports/, tax year 2024, into report-2024/')
       .example('$0 report coinbase.csv kraken.csv -m hifo --prices prices.csv', 'HIFO, with a price table for rows without a value')
+      .example('$0 report exports/ -y 2019-2025 -o amended', 'seven tax years from one pass: amended/2019/ … amended/2025/, amended/index.csv')
+      .example('$0 report exports/ -y all -o every-year', 'a report folder for every year with a disposal or income')
       .example('$0 report exports/ --json 2> diagnostics.jsonl | jq .net', 'for scripts: the answer as JSON on stdout, diagnostics as JSON Lines on stderr') as unknown as Argv<ReportArgs>,
   run: runReport,
 };

@@ -52,6 +52,12 @@ function printable(text: string): string {
  * Render the index table as PDF bytes.
  * @example await renderIndexPdf(rows) // Uint8Array starting with "%PDF-1.3"
  */
+/** `40 clients`; with multi-year clients (a row per year), `38 clients, 45 rows`. */
+function clientCount(rows: readonly IndexRow[]): string {
+  const clients = new Set(rows.map((r) => r.client)).size;
+  return clients === rows.length ? `${rows.length} clients` : `${clients} clients, ${rows.length} rows`;
+}
+
 export async function renderIndexPdf(unordered: readonly IndexRow[]): Promise<Uint8Array> {
   const rows = needsAttentionFirst(unordered);
   const totals = indexTotals(rows);
@@ -95,7 +101,7 @@ export async function renderIndexPdf(unordered: readonly IndexRow[]): Promise<Ui
     doc.addPage();
     doc.font('Helvetica-Bold').fontSize(12).text('taxlot batch: client index', 36, 36, { lineBreak: false });
     doc.font('Helvetica').fontSize(8).text(
-      `${rows.length} clients: ${tally}. Needing attention first: failed, errors, basis at risk, warnings. Amounts in each client's report currency, from its summary.json; totals per currency.`,
+      `${clientCount(rows)}: ${tally}. Needing attention first: failed, errors, basis at risk, warnings. Amounts in each client's report currency, from its summary.json; totals per currency.`,
       36,
       54,
       { lineBreak: false },
