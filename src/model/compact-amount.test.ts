@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixedHalfEven, plainFields } from './compact-amount.js';
+import { fixedHalfEven, magnitudeFixed, magnitudePlain, plainFields } from './compact-amount.js';
 import { Dec, storedDec } from './decimal.js';
 
 const fieldsOf = (x: Dec) => {
@@ -89,5 +89,29 @@ describe('fixedHalfEven: toFixed(places, half-even) without a rounded copy', () 
     expect(f('1e-40')).toBe('0.00');
     expect(f('12e20', 1)).toBe('1200000000000000000000.0');
     expect(fixedHalfEven(new Dec('Infinity'), 2)).toBe('Infinity');
+  });
+});
+
+describe('magnitudeFixed and magnitudePlain: unsigned amounts for exports that refuse negatives', () => {
+  it('equal decimal.js for any finite value and places', () => {
+    fc.assert(
+      fc.property(anyDecimal, fc.integer({ min: 0, max: 12 }), (x, places) => {
+        expect(magnitudeFixed(x, places)).toBe(x.abs().toFixed(places, Dec.ROUND_HALF_EVEN));
+        expect(magnitudePlain(x, places)).toBe(x.abs().toDecimalPlaces(places, Dec.ROUND_HALF_EVEN).toFixed());
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('give the values worked out by hand', () => {
+    expect(magnitudeFixed(new Dec('-2.345'), 2)).toBe('2.34');
+    expect(magnitudeFixed(new Dec('-0.001'), 2)).toBe('0.00');
+    expect(magnitudePlain(new Dec('-0.123456789'), 8)).toBe('0.12345679');
+    expect(magnitudePlain(new Dec('-0.000000005'), 8)).toBe('0');
+    expect(magnitudePlain(new Dec('0.000000015'), 8)).toBe('0.00000002');
+    expect(magnitudePlain(new Dec('3000.00'), 8)).toBe('3000');
+    expect(magnitudePlain(new Dec('-0'), 8)).toBe('0');
+    expect(magnitudePlain(new Dec('1e25'), 8)).toBe('10000000000000000000000000');
+    expect(magnitudePlain(new Dec('9.999999999'), 8)).toBe('10');
   });
 });

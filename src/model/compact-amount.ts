@@ -98,8 +98,40 @@ export function plainFields(text: string, into: DecimalFields & { d: number[] })
  * @example fixedHalfEven(dec('2.345'), 2) === '2.34'
  */
 export function fixedHalfEven(value: DecimalValue, places: number): string {
-  const { d, e, s } = value;
+  const { d, s } = value;
   if (!d) return value.toFixed(places, ROUND_HALF_EVEN);
+  const text = roundedText(d, value.e, places);
+  return s < 0 && !(d.length === 1 && d[0] === 0) ? `-${text}` : text;
+}
+
+/**
+ * `value.abs().toFixed(places, Dec.ROUND_HALF_EVEN)` for a finite value.
+ * @example magnitudeFixed(dec('-2.345'), 2) === '2.34'
+ */
+export function magnitudeFixed(value: DecimalValue, places: number): string {
+  const { d } = value;
+  if (!d) return value.toFixed(places, ROUND_HALF_EVEN).replace('-', '');
+  return roundedText(d, value.e, places);
+}
+
+/**
+ * `value.abs().toDecimalPlaces(maxPlaces, Dec.ROUND_HALF_EVEN).toFixed()` for a finite value:
+ * the magnitude with at most `maxPlaces` decimals and no trailing zeros.
+ * @example magnitudePlain(dec('-0.123456789'), 8) === '0.12345679'
+ */
+export function magnitudePlain(value: DecimalValue, maxPlaces: number): string {
+  const { d } = value;
+  if (!d) return value.toFixed(0, ROUND_HALF_EVEN).replace('-', '');
+  const text = roundedText(d, value.e, maxPlaces);
+  if (maxPlaces === 0) return text;
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48) end--;
+  if (text.charCodeAt(end - 1) === 46) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** The magnitude of the finite value `d`, `e`, rounded half-even to `places` decimals, as text. */
+function roundedText(d: readonly number[], e: number, places: number): string {
   let digits = String(d[0]);
   for (let i = 1; i < d.length; i++) digits += String((d[i] as number) + 1e7).slice(1);
   // the value is 0.digits × 10^(e + 1); kept: the digits down to 10^-places
@@ -117,14 +149,9 @@ export function fixedHalfEven(value: DecimalValue, places: number): string {
     const up = next > 53 || (next === 53 && (hasNonZero(digits, keep + 1) || (kept.charCodeAt(keep - 1) & 1) === 1));
     if (up) kept = increment(kept);
   }
-  let text: string;
-  if (places === 0) text = kept;
-  else {
-    if (kept.length <= places) kept = '0'.repeat(places - kept.length + 1) + kept;
-    text = `${kept.slice(0, kept.length - places)}.${kept.slice(kept.length - places)}`;
-  }
-  const negative = s < 0 && !(d.length === 1 && d[0] === 0);
-  return negative ? `-${text}` : text;
+  if (places === 0) return kept;
+  if (kept.length <= places) kept = '0'.repeat(places - kept.length + 1) + kept;
+  return `${kept.slice(0, kept.length - places)}.${kept.slice(kept.length - places)}`;
 }
 
 function hasNonZero(digits: string, from: number): boolean {
