@@ -1,8 +1,10 @@
 /**
- * Fast paths on decimal.js's own representation, the one place that reads or builds it directly.
+ * Fast paths on decimal.js's own representation: the module where amounts are built from and
+ * written to text without decimal.js's general code (issue #25 allows a compact exact form of
+ * stored values behind one module; `decimal.ts`'s integer quotient also reads the digits).
  *
- * decimal.js stays the arithmetic of record: every value here is a `Dec`, and every function is
- * equal to a decimal.js call, named in its comment, on every input (`compact-amount.test.ts`
+ * decimal.js stays the arithmetic of record: every value made here is a `Dec`, and every function
+ * is equal to a decimal.js call, named in its comment, on every input (`compact-amount.test.ts`
  * checks each against decimal.js with fast-check). What the fast paths save is the per-row cost
  * of the general ones — a million-row history parses ~2.4 million amount cells and formats
  * several million amounts. No JS number ever holds an amount: the digits are read from text
