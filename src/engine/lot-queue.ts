@@ -3,13 +3,23 @@ import { ZERO, type Dec } from '../model/decimal.js';
 import type { Lot } from './inventory.js';
 
 /**
- * One (asset, wallet)'s open lots as a binary heap in method order: the next lot to consume is
- * at the root, an insertion or a removal costs O(log n) whatever the method (FIFO, LIFO or HIFO),
- * so a history of a million lots never turns quadratic. A lot's ordering key is fixed when it is
- * created (booking-methods.ts), so consuming part of a lot never moves it; emptied lots are
- * removed when they reach the root.
+ * One (asset, wallet)'s open lots in method order: the next lot to consume is at the head, an
+ * insertion or a removal costs O(log n) whatever the method (FIFO, LIFO or HIFO), so a history of
+ * a million lots never turns quadratic. A lot's ordering key is fixed when it is created
+ * (booking-methods.ts), so consuming part of a lot never moves it; emptied lots are removed when
+ * they reach the head.
+ *
+ * Lots mostly arrive in method order (FIFO: each buy is the newest lot), so those are kept in a
+ * sorted run consumed from its front, in O(1); a lot that arrives out of order (a transfer's
+ * piece keeps its acquisition date, HIFO's prices) goes to a binary heap beside it, and the head
+ * is the first of the two. `order` is total (method, then creation, then split), so the lots come
+ * out in the same sequence as from one heap.
  */
 export class LotQueue {
+  /** Lots inserted in order, from `start` on (those before it were consumed). */
+  private run: Lot[] = [];
+  private start = 0;
+  /** Lots inserted out of order, as a binary heap. */
   private heap: Lot[] = [];
   constructor(private order: (a: Lot, b: Lot) => number) {}
 
@@ -20,11 +30,28 @@ export class LotQueue {
   }
 
   get head(): Lot | undefined {
-    while (this.heap.length > 0 && (this.heap[0] as Lot).quantity.isZero()) this.pop();
-    return this.heap[0];
+    for (;;) {
+      const fromRun = this.start < this.run.length ? this.run[this.start] : undefined;
+      const fromHeap = this.heap[0];
+      const first = fromRun === undefined || (fromHeap !== undefined && this.order(fromHeap, fromRun) < 0) ? fromHeap : fromRun;
+      if (first === undefined || !first.quantity.isZero()) return first;
+      if (first === fromRun) this.shift();
+      else this.pop();
+    }
   }
 
   insert(lot: Lot): void {
+    const run = this.run;
+    if (this.start >= run.length) {
+      if (run.length > 0) this.run = [];
+      this.start = 0;
+      this.run.push(lot);
+      return;
+    }
+    if (this.order(run[run.length - 1] as Lot, lot) <= 0) {
+      run.push(lot);
+      return;
+    }
     const h = this.heap;
     let i = h.length;
     h.push(lot);
@@ -35,6 +62,15 @@ export class LotQueue {
       i = parent;
     }
     h[i] = lot;
+  }
+
+  /** Drop the run's first lot; the consumed front is cut off once it is half the run. */
+  private shift(): void {
+    this.start++;
+    if (this.start >= 1024 && this.start * 2 >= this.run.length) {
+      this.run = this.run.slice(this.start);
+      this.start = 0;
+    }
   }
 
   private pop(): void {
@@ -56,18 +92,23 @@ export class LotQueue {
 
   /** Open lots in method order. */
   open(): Lot[] {
-    return this.heap.filter((l) => !l.quantity.isZero()).sort(this.order);
+    const lots: Lot[] = [];
+    for (let i = this.start; i < this.run.length; i++) if (!(this.run[i] as Lot).quantity.isZero()) lots.push(this.run[i] as Lot);
+    for (const l of this.heap) if (!l.quantity.isZero()) lots.push(l);
+    return lots.sort(this.order);
   }
 
   /** Units held in the open lots. */
   total(): Dec {
     let total = ZERO;
+    for (let i = this.start; i < this.run.length; i++) total = total.plus((this.run[i] as Lot).quantity);
     for (const lot of this.heap) total = total.plus(lot.quantity);
     return total;
   }
 
   replace(lots: Lot[]): void {
-    this.heap = [...lots].sort(this.order); // a sorted array is a heap
+    this.run = [...lots].sort(this.order); // in order: the run, from its start
+    this.start = 0;
+    this.heap = [];
   }
 }
-

@@ -7,7 +7,7 @@
  * naming the column and the offending text.
  */
 import type { Dec } from '../model/decimal.js';
-import { parseNumber, type NumberStyle, type ParsedNumber } from './parse-number.js';
+import { parseNumber, parsePlainNumber, type NumberStyle, type ParsedNumber } from './parse-number.js';
 import { hasLeapSecond, parseInstant, type DateOrder, type InstantStyle, type OrderDecider } from './parse-instant.js';
 
 export type HeaderMatcher = string | RegExp;
@@ -69,14 +69,18 @@ export function decimalWithUnit(header: HeaderMatcher | readonly HeaderMatcher[]
  * (`decimalWithUnit`): "12x0" is an error, not 12.
  */
 export function decimal(header: HeaderMatcher | readonly HeaderMatcher[]): Column<Dec> {
-  const withUnit = decimalWithUnit(header);
   return {
-    ...withUnit,
+    headers: aliases(header),
+    presence: 'required',
     parse(cell, ctx) {
-      const r = withUnit.parse(cell, ctx);
-      if (!r.ok) return r;
-      if (r.value.unit !== undefined) return fail('ROW_BAD_NUMBER', `cannot read "${(cell ?? '').trim()}" as a number in column "${ctx.header}"`);
-      return ok(r.value.value);
+      // `decimalWithUnit`'s reading, refusing a unit, without its intermediate results
+      const t = (cell ?? '').trim();
+      if (t === '') return fail('ROW_MISSING_VALUE', `column "${ctx.header}" is empty`);
+      const plain = parsePlainNumber(t, ctx.numberStyle);
+      if (plain !== undefined) return ok(plain);
+      const n = parseNumber(t, ctx.numberStyle);
+      if (!n || n.unit !== undefined) return fail('ROW_BAD_NUMBER', `cannot read "${t}" as a number in column "${ctx.header}"`);
+      return ok(n.value);
     },
   };
 }
@@ -89,6 +93,7 @@ export function instant(
   header: HeaderMatcher | readonly HeaderMatcher[],
   opts: { zone?: string; order?: DateOrder } = {},
 ): Column<number> {
+  let last: InstantStyle | undefined;
   return {
     headers: aliases(header),
     presence: 'required',
@@ -97,7 +102,11 @@ export function instant(
       if (t === '') return fail('ROW_MISSING_VALUE', `column "${ctx.header}" is empty`);
       // A header naming its zone (`Time(UTC+08:00)`, `Date(UTC)`, `UTC_Time`) wins over file defaults.
       const zone = zoneOfHeader(ctx.header) ?? opts.zone ?? ctx.zone;
-      const style: InstantStyle = { zone, ...(opts.order ? { order: opts.order } : {}), ...(ctx.dates ? { decider: ctx.dates } : {}) };
+      // the style is the same from cell to cell of a file: built again only when it changes
+      if (last === undefined || last.zone !== zone || last.decider !== ctx.dates) {
+        last = { zone, ...(opts.order ? { order: opts.order } : {}), ...(ctx.dates ? { decider: ctx.dates } : {}) };
+      }
+      const style = last;
       const value = parseInstant(t, style);
       if (value !== undefined) return ok(value);
       if (hasLeapSecond(t)) {
@@ -135,7 +144,7 @@ export function optional<T>(column: Column<T>): Column<T | undefined> {
     presence: column.presence,
     parse(cell, ctx) {
       const t = (cell ?? '').trim();
-      if (t === '' || t === '--' || t.toLowerCase() === 'null') return ok(undefined);
+      if (t === '' || t === '--' || (t.length === 4 && t.toLowerCase() === 'null')) return ok(undefined);
       return column.parse(cell, ctx);
     },
   };

@@ -46,6 +46,14 @@ export function parseNumber(cell: string, style: NumberStyle = {}): ParsedNumber
 }
 
 /**
+ * `parseNumber(cell, style)?.value` for a cell in the common form (`-12.345`, `0.5`), without a
+ * result object; `undefined` for any other cell (which `parseNumber` may still read).
+ */
+export function parsePlainNumber(cell: string, style: NumberStyle = {}): Dec | undefined {
+  return isPlainDecimal(cell, style.decimalSeparator === ',' ? 44 : 46) ? plainValue(cell, style) : undefined;
+}
+
+/**
  * `[-+]?digits[.digits]` with `sep` (char code) as the decimal mark, 1–30 digits before it and at
  * most 40 after: cells the general parser would read the same way without cleaning, and always
  * within its range (withinRange), so the check is not repeated.

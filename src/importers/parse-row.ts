@@ -15,6 +15,8 @@ export interface CellParser {
   readonly index: number;
   readonly header: string;
   readonly column: Column<unknown>;
+  /** The context last handed to `column` (rebuilt only when the file's context changes). */
+  context?: CellContext;
 }
 
 /** Each declared column with where it sits under the header (absent optional columns: index -1). */
@@ -38,7 +40,13 @@ export function parseRow(
       values[p.key] = undefined;
       continue;
     }
-    const result = p.column.parse(cells[p.index], { header: p.header, numberStyle: fileCtx.numberStyle, zone: fileCtx.zone, ...(fileCtx.dates ? { dates: fileCtx.dates } : {}) });
+    let ctx = p.context;
+    if (ctx === undefined || ctx.numberStyle !== fileCtx.numberStyle || ctx.zone !== fileCtx.zone || ctx.dates !== fileCtx.dates) {
+      // one object per column while the file's context stays the same, not one per cell
+      ctx = { header: p.header, numberStyle: fileCtx.numberStyle, zone: fileCtx.zone, ...(fileCtx.dates ? { dates: fileCtx.dates } : {}) };
+      p.context = ctx;
+    }
+    const result = p.column.parse(cells[p.index], ctx);
     if (result.ok) values[p.key] = result.value;
     else (problems ??= []).push(diagnostic(result.problem.code, result.problem.message, ref, result.problem.hint));
   }

@@ -19,14 +19,14 @@
  */
 import { compareBookingOrder } from '../../engine/booking-order.js';
 import { isFiat } from '../../model/asset.js';
-import { Dec, type Dec as DecType } from '../../model/decimal.js';
+import { magnitudeFixed, magnitudePlain } from '../../model/compact-amount.js';
+import type { Dec as DecType } from '../../model/decimal.js';
 import { isDerivativeEvent, type LedgerEvent, type Quantity } from '../../model/ledger-event.js';
 import type { Money } from '../../model/money.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
 import type { PricedEvent } from '../../pricing/price-events.js';
 import { csvChunks, num, type Cell } from '../csv/write-csv.js';
 import { joinChunks } from '../output-stream.js';
-import { formatMoney } from '../rounding.js';
 import type { ExportLayouts } from './export-layouts.js';
 
 export const TURBOTAX_TRANSACTIONS_FILE = 'turbotax-transactions.csv';
@@ -35,9 +35,9 @@ type Layout = ExportLayouts['turbotaxTransactions'];
 
 interface Row {
   readonly type: string;
-  readonly sent?: Quantity;
-  readonly received?: Quantity;
-  readonly value?: Money;
+  readonly sent: Quantity | undefined;
+  readonly received: Quantity | undefined;
+  readonly value: Money | undefined;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -94,31 +94,32 @@ function turbotaxDates(zone: string): (epochMs: number) => string {
 function rowOf({ event: e, values }: PricedEvent, types: Layout['types']): Row | undefined {
   const t = (key: string): string => types[key] ?? 'Other';
   if (isDerivativeEvent(e)) return undefined;
+  // every row has the same four fields (one object shape, value undefined when there is none)
   switch (e.kind) {
     case 'trade': {
       const key = isFiat(e.sent.asset) && isFiat(e.received.asset)
         ? 'fiat-conversion'
         : isFiat(e.sent.asset) ? 'buy' : isFiat(e.received.asset) ? 'sale' : 'convert';
-      return { type: t(key), sent: e.sent, received: e.received, ...(values.received ? { value: values.received } : {}) };
+      return { type: t(key), sent: e.sent, received: e.received, value: values.received };
     }
     case 'deposit':
-      return { type: t('deposit'), received: e.received, ...(values.received ? { value: values.received } : {}) };
+      return { type: t('deposit'), sent: undefined, received: e.received, value: values.received };
     case 'withdrawal':
-      return { type: t('withdrawal'), sent: e.sent, ...(values.sent ? { value: values.sent } : {}) };
+      return { type: t('withdrawal'), sent: e.sent, received: undefined, value: values.sent };
     case 'transfer':
-      return { type: t('transfer'), sent: e.sent, received: e.received };
+      return { type: t('transfer'), sent: e.sent, received: e.received, value: undefined };
     case 'income':
-      return { type: t(`income-${e.incomeKind}`), received: e.received, ...(values.received ? { value: values.received } : {}) };
+      return { type: t(`income-${e.incomeKind}`), sent: undefined, received: e.received, value: values.received };
     case 'acquisition':
-      return { type: t(`acquisition-${e.acquisitionKind}`), received: e.received, ...(values.received ? { value: values.received } : {}) };
+      return { type: t(`acquisition-${e.acquisitionKind}`), sent: undefined, received: e.received, value: values.received };
     case 'removal':
-      return { type: t('removal'), sent: e.sent, ...(values.sent ? { value: values.sent } : {}) };
+      return { type: t('removal'), sent: e.sent, received: undefined, value: values.sent };
     case 'spend':
-      return { type: t('spend'), sent: e.sent, ...(values.sent ? { value: values.sent } : {}) };
+      return { type: t('spend'), sent: e.sent, received: undefined, value: values.sent };
     case 'fee':
-      return { type: t('fee'), ...(values.fee ? { value: values.fee } : {}) };
+      return { type: t('fee'), sent: undefined, received: undefined, value: values.fee };
     case 'conversion':
-      return { type: t('conversion'), sent: e.sent, received: e.received };
+      return { type: t('conversion'), sent: e.sent, received: e.received, value: undefined };
     default:
       return undefined;
   }
@@ -148,40 +149,49 @@ export function turbotaxTransactionsChunks(history: readonly PricedEvent[], repo
   return csvChunks(layout.columns.map((c) => c.header), transactionRows([...history].sort(compareBookingOrder), report, layout));
 }
 
+/** The fields a column may name. */
+const FIELDS = new Set([
+  'date', 'type', 'sentAsset', 'sentAmount', 'receivedAsset', 'receivedAmount', 'feeAsset', 'feeAmount',
+  'marketValueCurrency', 'marketValue', 'description', 'txHash', 'transactionId',
+]);
+
 /** Rows in the order of `sorted`. */
 function* transactionRows(sorted: readonly PricedEvent[], report: TransactionsReport, layout: Layout): Generator<Cell[]> {
   const max = layout.maxDecimals;
-  // most amounts already have at most `max` decimals: shown as they are, without a rounding pass
-  const amount = (d: DecType | undefined): Cell => {
-    if (d === undefined) return '';
-    const shown = d.decimalPlaces() <= max ? d : d.toDecimalPlaces(max, Dec.ROUND_HALF_EVEN);
-    return num((shown.isNegative() ? shown.abs() : shown).toFixed());
-  };
+  // no negative numbers, at most `max` decimals (half-even), as the value's own digits otherwise
+  const amount = (d: DecType | undefined): Cell => (d === undefined ? '' : num(magnitudePlain(d, max)));
   const dateOf = turbotaxDates(report.timezone);
+  const columns = layout.columns;
+  let checked = false;
   for (const priced of sorted) {
     const row = rowOf(priced, layout.types);
     if (!row) continue;
+    if (!checked) {
+      // a template naming a field no code fills is a template bug, found at its first row
+      for (const c of columns) if (!FIELDS.has(c.field)) throw new Error(`export template: unknown field "${c.field}" (column "${c.header}")`);
+      checked = true;
+    }
     const e: LedgerEvent = priced.event;
     const value = row.value && row.value.source !== 'missing' ? row.value : undefined;
-    const fields: Record<string, Cell> = {
-      date: dateOf(e.instant),
-      type: row.type,
-      sentAsset: row.sent?.asset ?? '',
-      sentAmount: amount(row.sent?.amount),
-      receivedAsset: row.received?.asset ?? '',
-      receivedAmount: amount(row.received?.amount),
-      feeAsset: e.fee?.asset ?? '',
-      feeAmount: amount(e.fee?.amount),
-      marketValueCurrency: value ? report.currency : '',
-      marketValue: value ? num(formatMoney(value.amount.abs())) : '',
-      description: e.note ?? '',
-      txHash: e.txHash ?? '',
-      transactionId: e.id,
-    };
-    yield layout.columns.map((c) => {
-      if (!(c.field in fields)) throw new Error(`export template: unknown field "${c.field}" (column "${c.header}")`);
-      return fields[c.field];
-    });
+    const cells: Cell[] = new Array(columns.length);
+    for (let i = 0; i < columns.length; i++) {
+      switch ((columns[i] as Layout['columns'][number]).field) {
+        case 'date': cells[i] = dateOf(e.instant); break;
+        case 'type': cells[i] = row.type; break;
+        case 'sentAsset': cells[i] = row.sent?.asset ?? ''; break;
+        case 'sentAmount': cells[i] = amount(row.sent?.amount); break;
+        case 'receivedAsset': cells[i] = row.received?.asset ?? ''; break;
+        case 'receivedAmount': cells[i] = amount(row.received?.amount); break;
+        case 'feeAsset': cells[i] = e.fee?.asset ?? ''; break;
+        case 'feeAmount': cells[i] = amount(e.fee?.amount); break;
+        case 'marketValueCurrency': cells[i] = value ? report.currency : ''; break;
+        case 'marketValue': cells[i] = value ? num(magnitudeFixed(value.amount, 2)) : ''; break;
+        case 'description': cells[i] = e.note ?? ''; break;
+        case 'txHash': cells[i] = e.txHash ?? ''; break;
+        case 'transactionId': cells[i] = e.id; break;
+      }
+    }
+    yield cells;
   }
 }
 
