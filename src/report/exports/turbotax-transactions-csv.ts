@@ -148,8 +148,16 @@ export function turbotaxTransactionsChunks(history: readonly PricedEvent[], repo
   return csvChunks(layout.columns.map((c) => c.header), transactionRows([...history].sort(compareBookingOrder), report, layout));
 }
 
+/**
+ * The file from priced events that come already in booking order (the report pipeline renders
+ * it as the history streams through the engine, and keeps none of it).
+ */
+export function turbotaxTransactionsChunksInOrder(sorted: Iterable<PricedEvent>, report: TransactionsReport, layout: Layout): Generator<string> {
+  return csvChunks(layout.columns.map((c) => c.header), transactionRows(sorted, report, layout));
+}
+
 /** Rows in the order of `sorted`. */
-function* transactionRows(sorted: readonly PricedEvent[], report: TransactionsReport, layout: Layout): Generator<Cell[]> {
+function* transactionRows(sorted: Iterable<PricedEvent>, report: TransactionsReport, layout: Layout): Generator<Cell[]> {
   const max = layout.maxDecimals;
   // most amounts already have at most `max` decimals: shown as they are, without a rounding pass
   const amount = (d: DecType | undefined): Cell => {
