@@ -17,7 +17,11 @@ export interface SpillFiles extends SpillStore {
   dispose(): void;
 }
 
-export function createSpillFiles(parent: string = tmpdir()): SpillFiles {
+/**
+ * `runSize`: events per sorted run; `TAXLOT_SPILL_RUN_EVENTS` sets it to check on any input that
+ * the result does not depend on it (as `TAXLOT_CHUNK_BYTES` does for reads).
+ */
+export function createSpillFiles(parent: string = tmpdir(), runSize: number | undefined = runSizeFromEnv()): SpillFiles {
   let dir: string | undefined;
   let next = 0;
   const cleanup = (): void => {
@@ -32,6 +36,7 @@ export function createSpillFiles(parent: string = tmpdir()): SpillFiles {
     return dir;
   };
   return {
+    ...(runSize !== undefined ? { runSize } : {}),
     create(): SpillRun {
       const path = join(folder(), `run-${next++}`);
       let fd: number | undefined = fs.openSync(path, 'w', 0o600);
@@ -76,4 +81,10 @@ export function createSpillFiles(parent: string = tmpdir()): SpillFiles {
       cleanup();
     },
   };
+}
+
+function runSizeFromEnv(): number | undefined {
+  const text = process.env.TAXLOT_SPILL_RUN_EVENTS;
+  const n = text === undefined ? NaN : Number(text);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }

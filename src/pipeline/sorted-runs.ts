@@ -28,8 +28,12 @@ export class SortedRuns<T> {
     private readonly compare: (a: T, b: T) => number,
     private readonly codec: LineCodec<T>,
     private readonly store: SpillStore | undefined,
-    private readonly runSize: number = DEFAULT_RUN_SIZE,
-  ) {}
+    runSize?: number,
+  ) {
+    this.runSize = runSize ?? DEFAULT_RUN_SIZE;
+  }
+
+  private readonly runSize: number;
 
   get size(): number {
     return this.count;

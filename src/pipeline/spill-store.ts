@@ -18,6 +18,8 @@ export interface SpillRun {
 
 export interface SpillStore {
   create(): SpillRun;
+  /** Items per sorted run (default `DEFAULT_RUN_SIZE` of sorted-runs.ts). */
+  readonly runSize?: number;
 }
 
 /** The default: runs held in memory as strings (compact next to the objects they stand for). */

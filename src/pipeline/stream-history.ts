@@ -61,7 +61,7 @@ class FileEvents implements EventSink {
   readonly wallets = new Map<string, Set<string>>();
 
   constructor(private readonly fileIndex: number, options: ReportOptions) {
-    this.runs = new SortedRuns(byInstant, codec, options.spill);
+    this.runs = new SortedRuns(byInstant, codec, options.spill, options.spill?.runSize);
   }
 
   push(e: LedgerEvent): void {
