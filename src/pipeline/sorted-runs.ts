@@ -39,6 +39,11 @@ export class SortedRuns<T> {
     return this.count;
   }
 
+  /** Items held in memory now (not yet spilled). */
+  get buffered(): number {
+    return this.buffer.length;
+  }
+
   /** Runs written so far (for tests and the bench). */
   get spilled(): number {
     return this.runs.length;
@@ -48,6 +53,11 @@ export class SortedRuns<T> {
     this.buffer.push(item);
     this.count++;
     if (this.store && this.buffer.length >= this.runSize) this.spill();
+  }
+
+  /** With a store: spill what is still in memory (no more items are coming for a while). */
+  seal(): void {
+    if (this.store && this.buffer.length > 0) this.spill();
   }
 
   /** Forget every item (runs removed). */

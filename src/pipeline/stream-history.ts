@@ -60,7 +60,7 @@ class FileEvents implements EventSink {
   /** Wallet → the files its events came from (look-alikes are looked for only across files). */
   readonly wallets = new Map<string, Set<string>>();
 
-  constructor(private readonly fileIndex: number, options: ReportOptions) {
+  constructor(private readonly fileIndex: number, options: ReportOptions, private readonly held: { candidates: number; peak: number }) {
     this.runs = new SortedRuns(byInstant, codec, options.spill, options.spill?.runSize);
   }
 
@@ -70,11 +70,16 @@ class FileEvents implements EventSink {
     const files = this.wallets.get(e.wallet);
     if (!files) this.wallets.set(e.wallet, new Set([e.source.file]));
     else files.add(e.source.file);
-    if (isTransferCandidate(e)) this.candidates.push(placed);
-    else this.runs.add(placed);
+    if (isTransferCandidate(e)) {
+      this.candidates.push(placed);
+      this.held.candidates++;
+    } else this.runs.add(placed);
+    const now = this.runs.buffered + this.held.candidates;
+    if (now > this.held.peak) this.held.peak = now;
   }
 
   drop(): void {
+    this.held.candidates -= this.candidates.length;
     this.runs.discard();
     this.candidates = [];
     this.count = 0;
@@ -91,12 +96,22 @@ export interface StreamedHistory {
   readonly lastInstant: number | undefined;
   /** Once `events` has been read to its end: what importing, pairing and pricing found. */
   finish(): PricedImport;
+  /**
+   * The most events the stream held itself at any moment while importing and while streaming
+   * (run buffers not yet spilled, transfer candidates waiting, the instant being booked): bounded
+   * by the run size and the candidates with a spill store, the whole history without one.
+   */
+  readonly peakResident: () => { importing: number; streaming: number };
 }
 
 export function streamHistory(inputs: readonly InputFile[], options: ReportOptions, book: PriceBook): StreamedHistory {
   const passes: FileEvents[][] = inputs.map(() => []);
+  const held = { candidates: 0, peak: 0 };
+  let streamingPeak = 0;
   const read = importInputs(inputs, options, (i) => () => {
-    const pass = new FileEvents(i, options);
+    // the files before are read: what they left in memory goes to the store (one buffer at a time)
+    for (const earlier of passes) for (const p of earlier) p.runs.seal();
+    const pass = new FileEvents(i, options, held);
     (passes[i] as FileEvents[]).push(pass);
     return pass;
   });
@@ -164,9 +179,14 @@ export function streamHistory(inputs: readonly InputFile[], options: ReportOptio
     if (consumed) throw new Error('streamHistory: the events were already read');
     consumed = true;
     options.progress?.({ phase: 'price', events: expected });
+    // what was read in memory (no spill store) waits in the runs until merged
+    for (const pass of kept) pass.runs.seal();
+    let waiting = held.candidates + kept.reduce((n, pass) => n + pass.runs.buffered, 0);
     const sources = [...kept.map((pass) => pass.runs.sorted()), candidates.splice(0)];
     let group: Placed[] = [];
     for (const p of mergeSorted(sources, byInstant)) {
+      if (options.spill === undefined || isTransferCandidate(p.e)) waiting--;
+      if (waiting + group.length + 1 > streamingPeak) streamingPeak = waiting + group.length + 1;
       if (group.length > 0 && p.e.instant !== (group[0] as Placed).e.instant) {
         yield* flush(group);
         group = [];
@@ -177,6 +197,7 @@ export function streamHistory(inputs: readonly InputFile[], options: ReportOptio
   }
 
   return {
+    peakResident: () => ({ importing: held.peak, streaming: streamingPeak }),
     events: { [Symbol.iterator]: events },
     expected,
     lastInstant,
