@@ -25,6 +25,12 @@ describe('the event codec', () => {
     expect([back.n, back.flag, back.none]).toEqual([3, true, null]);
   });
 
+  it('leaves decimal.js as it was: a decimal still writes itself as its digits in JSON', () => {
+    encodeValue({ amount: new Dec('1.5') });
+    expect(JSON.stringify({ amount: new Dec('1.5') })).toBe('{"amount":"1.5"}');
+    expect(decodeValue<Dec>(encodeValue(new Dec('-7.25'))).eq(new Dec('-7.25'))).toBe(true);
+  });
+
   it('round-trips random decimals and strings (property)', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.integer({ min: 0, max: 30 }), fc.string(), (digits, places, text) => {

@@ -1,25 +1,45 @@
 /**
- * An event as one line of text and back, exactly: every field kept, every decimal as its exact
- * digits (decimal.js `valueOf`, which keeps a negative zero), read back at its exact length
- * (`storedDec`). For the runs the sort spills (`sorted-runs.ts`); the line holds no line break.
+ * An event as one line of text and back, exactly: every field kept, every decimal as decimal.js's
+ * own state — sign, exponent and base-1e7 digit words (`s`, `e`, `d`, documented in its API) —
+ * so that reading it back builds the same value without parsing digits (decimal.js's `new` copies
+ * a decimal-like object, the digit array at its exact length). For the runs the sort spills
+ * (`sorted-runs.ts`); a line holds no line break (JSON escapes them).
  *
- * A decimal is written as a string starting with U+0001; a text field starting with U+0001 (a
- * cell can hold any character) gets a second one, taken off when read.
+ * A decimal is written as `{"~d":[s,e,...d]}` (a key no event has). To write it without calling a
+ * replacer for every key of every event, `toJSON` of the decimals is switched for the duration of
+ * one synchronous `JSON.stringify` and switched back, whatever happens.
  */
-import { Dec, storedDec } from '../model/decimal.js';
+import { Dec } from '../model/decimal.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
 
-const MARK = '\u0001';
+const KEY = '~d';
+type DecState = { s: number; e: number; d: number[] | null };
+const prototype = Object.getPrototypeOf(new Dec(0)) as { toJSON?: () => unknown };
 
-function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  const raw = this[key];
-  if (raw instanceof Dec) return MARK + raw.valueOf();
-  if (typeof value === 'string' && value.charCodeAt(0) === 1) return MARK + value;
-  return value;
+function stateOf(this: DecState & Dec): unknown {
+  // NaN and infinities (no digits) as text; no amount is ever one, but nothing is lost either way
+  return { [KEY]: this.d ? [this.s, this.e, ...this.d] : this.valueOf() };
 }
 
 export function encodeValue(value: unknown): string {
-  return JSON.stringify(value, replacer);
+  const own = Object.prototype.hasOwnProperty.call(prototype, 'toJSON');
+  const previous = prototype.toJSON;
+  prototype.toJSON = stateOf;
+  try {
+    return JSON.stringify(value);
+  } finally {
+    if (own) prototype.toJSON = previous;
+    else delete prototype.toJSON;
+  }
+}
+
+/** decimal.js recognises a decimal-like object by this tag and copies its state. */
+const TAG = '[object Decimal]';
+
+function decimalOf(state: unknown): Dec {
+  if (typeof state === 'string') return new Dec(state);
+  const words = state as number[];
+  return new Dec({ s: words[0], e: words[1], d: words.slice(2), toStringTag: TAG } as unknown as Dec);
 }
 
 /**
@@ -37,29 +57,38 @@ function share(text: string): string {
   return text;
 }
 
-function revive(node: unknown): unknown {
-  if (typeof node === 'string') {
-    if (node.charCodeAt(0) !== 1) return node;
-    return node.charCodeAt(1) === 1 ? node.slice(1) : storedDec(node.slice(1));
-  }
-  if (node === null || typeof node !== 'object') return node;
+function revive(node: Record<string, unknown> | unknown[]): void {
   if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) node[i] = revive(node[i]);
-    return node;
+    for (let i = 0; i < node.length; i++) {
+      const v = node[i];
+      if (typeof v === 'object' && v !== null) {
+        const state = (v as Record<string, unknown>)[KEY];
+        if (state !== undefined) node[i] = decimalOf(state);
+        else revive(v as Record<string, unknown>);
+      }
+    }
+    return;
   }
-  const o = node as Record<string, unknown>;
-  for (const k in o) {
-    const v = o[k];
+  for (const k in node) {
+    const v = node[k];
     if (typeof v === 'string') {
-      if (v.charCodeAt(0) === 1) o[k] = revive(v);
-      else if (SHARED_KEYS.has(k)) o[k] = share(v);
-    } else if (typeof v === 'object') o[k] = revive(v);
+      if (SHARED_KEYS.has(k)) node[k] = share(v);
+    } else if (typeof v === 'object' && v !== null) {
+      const state = (v as Record<string, unknown>)[KEY];
+      if (state !== undefined) node[k] = decimalOf(state);
+      else revive(v as Record<string, unknown>);
+    }
   }
-  return o;
 }
 
 export function decodeValue<T>(line: string): T {
-  return revive(JSON.parse(line)) as T;
+  const value = JSON.parse(line) as unknown;
+  if (typeof value === 'object' && value !== null) {
+    const state = (value as Record<string, unknown>)[KEY];
+    if (state !== undefined) return decimalOf(state) as T;
+    revive(value as Record<string, unknown>);
+  }
+  return value as T;
 }
 
 export const encodeEvent = (e: LedgerEvent): string => encodeValue(e);
