@@ -38,7 +38,7 @@ describe('SortedRuns', () => {
   it('spilled in runs and merged, gives the in-memory sort of any input', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ key: fc.integer({ min: -5, max: 5 }), tag: fc.string({ maxLength: 3 }) }), { maxLength: 200 }),
+        fc.array(fc.record({ key: fc.integer({ min: -5, max: 5 }), tag: fc.string({ maxLength: 3 }) }), { maxLength: 200, size: 'max' }),
         fc.integer({ min: 1, max: 17 }),
         fc.integer({ min: 1, max: 50 }),
         (items, runSize, piece) => {
@@ -46,14 +46,31 @@ describe('SortedRuns', () => {
           const runs = new SortedRuns(byKey, codec, store, runSize);
           for (const i of items) runs.add(i);
           expect(runs.size).toBe(items.length);
-          expect(runs.spilled).toBe(Math.floor(items.length / runSize));
+          const written = Math.floor(items.length / runSize);
+          // past 63 runs the 64th merges them all into one
+          expect(runs.spilled).toBe(written === 0 ? 0 : ((written - 1) % 63) + 1);
           const out = [...runs.sorted()];
           expect(out).toEqual([...items].sort(byKey));
           // every run is removed once read
           expect(store.live()).toBe(0);
         },
       ),
-      { seed: 25, numRuns: 300 },
+      { seed: 25, numRuns: 150 },
+    );
+  });
+
+  it('merges its runs into one past the most it merges at once, the same order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 120, size: 'max' }), fc.integer({ min: 2, max: 4 }), (keys, maxRuns) => {
+        const store = countingStore(7);
+        const runs = new SortedRuns(byKey, codec, store, 3, maxRuns);
+        keys.forEach((key, k) => runs.add({ key, tag: String(k) }));
+        expect(runs.spilled).toBeLessThan(maxRuns);
+        expect(store.live()).toBe(runs.spilled);
+        expect([...runs.sorted()]).toEqual(keys.map((key, k) => ({ key, tag: String(k) })).sort(byKey));
+        expect(store.live()).toBe(0);
+      }),
+      { seed: 64, numRuns: 200 },
     );
   });
 

@@ -16,6 +16,12 @@ export interface LineCodec<T> {
 /** Items per run: ~100k events are ~70 MB as objects, sorted and written in well under a second. */
 export const DEFAULT_RUN_SIZE = 100_000;
 
+/**
+ * Runs merged at once, at most: past it the runs so far are merged into one (each open run holds a
+ * file open while merging), so a history of any length merges from at most this many per sort.
+ */
+export const MAX_RUNS = 64;
+
 /** Text gathered before one append to a run. */
 const APPEND_CHARS = 1 << 20;
 
@@ -29,6 +35,7 @@ export class SortedRuns<T> {
     private readonly codec: LineCodec<T>,
     private readonly store: SpillStore | undefined,
     runSize?: number,
+    private readonly maxRuns: number = MAX_RUNS,
   ) {
     this.runSize = runSize ?? DEFAULT_RUN_SIZE;
   }
@@ -90,6 +97,14 @@ export class SortedRuns<T> {
   private spill(): void {
     const items = this.buffer.sort(this.compare);
     this.buffer = [];
+    this.runs.push(this.write(items));
+    if (this.runs.length >= this.maxRuns) {
+      const runs = this.runs.splice(0);
+      this.runs.push(this.write(mergeSorted(runs.map((run) => decoded(run, this.codec)), this.compare)));
+    }
+  }
+
+  private write(items: Iterable<T>): SpillRun {
     const run = (this.store as SpillStore).create();
     let text = '';
     for (const item of items) {
@@ -101,7 +116,7 @@ export class SortedRuns<T> {
     }
     if (text !== '') run.append(text);
     run.close();
-    this.runs.push(run);
+    return run;
   }
 }
 
