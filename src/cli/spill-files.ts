@@ -8,7 +8,21 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import type { SpillRun, SpillStore } from '../pipeline/spill-store.js';
+import { memorySpillStore, type SpillRun, type SpillStore } from '../pipeline/spill-store.js';
+import { describeFsError, isFsError, OutputError } from './errors.js';
+
+/** A file-system failure on a spill file, as the CLI reports output problems (no stack trace). */
+function spillFailure(path: string, e: unknown): unknown {
+  return isFsError(e) ? new OutputError(`cannot use the temporary file ${path} (set TMPDIR to another folder): ${describeFsError(e)}`) : e;
+}
+
+function guarded<T>(path: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw spillFailure(path, e);
+  }
+}
 
 const READ_BYTES = 1 << 20;
 
@@ -38,26 +52,39 @@ export function createSpillFiles(parent: string = tmpdir(), runSize: number | un
   return {
     ...(runSize !== undefined ? { runSize } : {}),
     create(): SpillRun {
-      const path = join(folder(), `run-${next++}`);
-      let fd: number | undefined = fs.openSync(path, 'w', 0o600);
+      let where: string;
+      try {
+        where = folder();
+      } catch (e) {
+        // no temporary folder can be made: the runs stay in memory (same results, more memory)
+        if (isFsError(e)) return memorySpillStore.create();
+        throw e;
+      }
+      const path = join(where, `run-${next++}`);
+      let fd: number | undefined = guarded(path, () => fs.openSync(path, 'w', 0o600));
       let removed = false;
       return {
         append(text) {
           if (fd === undefined) throw new Error('spill file: append after close');
-          fs.writeSync(fd, text, null, 'utf8');
+          const out = fd;
+          const bytes = Buffer.from(text, 'utf8');
+          guarded(path, () => {
+            for (let at = 0; at < bytes.length;) at += fs.writeSync(out, bytes, at, bytes.length - at);
+          });
         },
         close() {
-          if (fd !== undefined) fs.closeSync(fd);
+          const out = fd;
           fd = undefined;
+          if (out !== undefined) guarded(path, () => fs.closeSync(out));
         },
         *read() {
           if (removed) throw new Error('spill file: read after remove');
-          const input = fs.openSync(path, 'r');
+          const input = guarded(path, () => fs.openSync(path, 'r'));
           try {
             const buffer = Buffer.allocUnsafe(READ_BYTES);
             const decoder = new StringDecoder('utf8');
             for (;;) {
-              const n = fs.readSync(input, buffer, 0, READ_BYTES, null);
+              const n = guarded(path, () => fs.readSync(input, buffer, 0, READ_BYTES, null));
               if (n === 0) break;
               const text = decoder.write(buffer.subarray(0, n));
               if (text !== '') yield text;
