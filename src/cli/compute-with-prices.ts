@@ -5,10 +5,9 @@
  * One round is enough: prices only fill gaps, they never create new needs.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { computeReport, type InputFile, type ReportData, type ReportOptions } from '../pipeline/compute-report.js';
+import { computeReport, type HistoryUse, type InputFile, type ReportData, type ReportOptions } from '../pipeline/compute-report.js';
 import type { DailyPriceProvider } from '../pricing/provider/coingecko-provider.js';
 import { fetchMissingPrices } from '../pricing/provider/fetch-missing-prices.js';
-import type { PricedEvent } from '../pricing/price-events.js';
 
 export interface ComputedWithPrices {
   readonly data: ReportData;
@@ -20,13 +19,14 @@ export async function computeReportWithPrices(
   inputs: readonly InputFile[],
   options: ReportOptions,
   provider: DailyPriceProvider | undefined,
-  onHistory?: (priced: readonly PricedEvent[]) => void,
+  /** What each computation does with its history (called once per computation). */
+  history?: () => HistoryUse,
 ): Promise<ComputedWithPrices> {
-  const first = computeReport(inputs, options, onHistory);
+  const first = computeReport(inputs, options, history?.());
   if (!provider || first.nothingRead) return { data: first, providerDiagnostics: [] };
   const wanted = [...first.missingPrices, ...first.yearEnd.missing];
   if (wanted.length === 0) return { data: first, providerDiagnostics: [] };
   const fetched = await fetchMissingPrices(wanted, provider, options.timezone);
-  const data = fetched.points.length === 0 ? first : computeReport(inputs, { ...options, prices: [...options.prices, ...fetched.points] }, onHistory);
+  const data = fetched.points.length === 0 ? first : computeReport(inputs, { ...options, prices: [...options.prices, ...fetched.points] }, history?.());
   return { data, providerDiagnostics: fetched.diagnostics };
 }

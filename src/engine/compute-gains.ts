@@ -24,7 +24,7 @@ import { formatSourceRef, type SourceRef } from '../model/source-ref.js';
 import type { PricedEvent } from '../pricing/price-events.js';
 import { heldEffect } from '../derivatives/settlement.js';
 import { Balances } from './balances.js';
-import { inBookingOrder } from './booking-order.js';
+import { compareBookingOrder, inBookingOrder } from './booking-order.js';
 import { LOT_ORDER } from './booking-methods.js';
 import type { Allocation, BookingPolicy, GainsResult, IncomeRecord, Overdraft, RemovalRecord } from './gains-result.js';
 import { Inventory, newLot, type Reallocation, type Taken } from './inventory.js';
@@ -59,6 +59,36 @@ export function computeGains(events: readonly PricedEvent[] | (() => readonly Pr
   return run.finish();
 }
 
+/**
+ * The same computation over events handed in one at a time, already in booking order
+ * (`compareBookingOrder`): the report pipeline streams the history through pricing into the
+ * engine, which holds no event once it is booked. `expected` is the number of events coming (for
+ * `onBooked`). An event out of order is a bug of the caller, and throws.
+ */
+export class OrderedBooking {
+  private readonly run: Run;
+  private previous: PricedEvent | undefined;
+  private done = 0;
+
+  constructor(private readonly policy: BookingPolicy, private readonly expected: number) {
+    this.run = new Run(policy);
+  }
+
+  apply(priced: PricedEvent): void {
+    const previous = this.previous;
+    if (previous && compareBookingOrder(previous, priced) >= 0) throw new Error(`OrderedBooking: ${priced.event.id} is not after ${previous.event.id} in booking order`);
+    this.previous = priced;
+    this.run.apply(priced);
+    this.done++;
+    if (this.policy.onBooked && this.done % BOOK_PROGRESS_EVERY === 0) this.policy.onBooked(this.done, Math.max(this.done, this.expected));
+  }
+
+  finish(): GainsResult {
+    this.previous = undefined;
+    this.policy.onBooked?.(this.done, this.done);
+    return this.run.finish();
+  }
+}
 
 class Run {
   private readonly inventory: Inventory;

@@ -47,6 +47,33 @@ const byTime = (a: LedgerEvent, b: LedgerEvent): number =>
   a.instant - b.instant || compareEventContent(a, b) || compareSourceRefs(a.source, b.source);
 
 export function matchTransfers(events: readonly LedgerEvent[], rules: TransferMatching = DEFAULT_TRANSFER_MATCHING): TransferMatchResult {
+  const paired = pairTransfers(events, rules);
+  const out: LedgerEvent[] = [];
+  for (const e of events) out.push(...paired.outcome(e));
+  return { events: out, diagnostics: paired.diagnostics };
+}
+
+/** Whether an event can be one side of a transfer (a withdrawal or deposit of a crypto asset). */
+export function isTransferCandidate(e: LedgerEvent): boolean {
+  return (e.kind === 'withdrawal' && !isFiat(e.sent.asset)) || (e.kind === 'deposit' && !isFiat(e.received.asset));
+}
+
+/** The pairs found among a history's withdrawals and deposits, and what each event becomes. */
+export interface TransferPairing {
+  readonly diagnostics: Diagnostic[];
+  /**
+   * What an event becomes: a paired withdrawal its transfer (and the units lost on the way as a
+   * fee of their own, when the fee is in another asset), a paired deposit nothing, a stated
+   * transfer normalised, any other event itself.
+   */
+  outcome(e: LedgerEvent): LedgerEvent[];
+}
+
+/**
+ * Pair the transfer candidates among `events` (other events are ignored, so a caller may pass only
+ * the candidates: `isTransferCandidate`). Each event's result is then `outcome(event)`.
+ */
+export function pairTransfers(events: readonly LedgerEvent[], rules: TransferMatching = DEFAULT_TRANSFER_MATCHING): TransferPairing {
   const diagnostics: Diagnostic[] = [];
   const withdrawals = events.filter((e): e is WithdrawalEvent => e.kind === 'withdrawal' && !isFiat(e.sent.asset)).sort(byTime);
   const deposits = events.filter((e): e is DepositEvent => e.kind === 'deposit' && !isFiat(e.received.asset)).sort(byTime);
@@ -103,18 +130,15 @@ export function matchTransfers(events: readonly LedgerEvent[], rules: TransferMa
     }
   }
 
-  const out: LedgerEvent[] = [];
-  for (const e of events) {
-    if (e.kind === 'deposit' && used.has(e)) continue;
-    if (e.kind === 'withdrawal' && pairs.has(e)) {
-      const pair = pairs.get(e) as { deposit: DepositEvent; by: 'tx-hash' | 'heuristic' };
-      out.push(...toTransfer(e, pair.deposit, pair.by));
-      continue;
+  const outcome = (e: LedgerEvent): LedgerEvent[] => {
+    if (e.kind === 'deposit' && used.has(e)) return [];
+    if (e.kind === 'withdrawal') {
+      const pair = pairs.get(e);
+      if (pair) return toTransfer(e, pair.deposit, pair.by);
     }
-    if (e.kind === 'transfer') out.push(...normalizeTransfer(e));
-    else out.push(e);
-  }
-  return { events: out, diagnostics };
+    return e.kind === 'transfer' ? normalizeTransfer(e) : [e];
+  };
+  return { diagnostics, outcome };
 }
 
 /** Index of the first event at or after `instant` in a time-sorted list. */

@@ -9,7 +9,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LedgerEvent } from '../model/ledger-event.js';
 import { formatSourceRef } from '../model/source-ref.js';
 
-function key(e: LedgerEvent): string {
+/** What two look-alike events share (wallet, instant, kind, amounts). */
+export function lookAlikeKey(e: LedgerEvent): string {
   const parts: string[] = [e.wallet, String(e.instant), e.kind];
   if ('sent' in e) parts.push(`${e.sent.amount.toFixed()} ${e.sent.asset}`);
   if ('received' in e) parts.push(`${e.received.amount.toFixed()} ${e.received.asset}`);
@@ -29,12 +30,17 @@ export function findPossibleDuplicates(events: readonly LedgerEvent[]): Diagnost
   const out: Diagnostic[] = [];
   for (const e of events) {
     if ((filesOf.get(e.wallet)?.size ?? 0) < 2) continue;
-    const k = key(e);
+    const k = lookAlikeKey(e);
     const seen = first.get(k);
     if (!seen) first.set(k, e);
     else if (seen.source.file !== e.source.file) {
-      out.push(diagnostic('POSSIBLE_DUPLICATE', `same ${e.kind} as ${formatSourceRef(seen.source)} (${seen.source.format}); both are counted`, e.source));
+      out.push(lookAlikeDiagnostic(seen, e));
     }
   }
   return out;
+}
+
+/** The warning on `e`, which looks like `seen`, an event of another file. */
+export function lookAlikeDiagnostic(seen: LedgerEvent, e: LedgerEvent): Diagnostic {
+  return diagnostic('POSSIBLE_DUPLICATE', `same ${e.kind} as ${formatSourceRef(seen.source)} (${seen.source.format}); both are counted`, e.source);
 }

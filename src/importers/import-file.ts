@@ -42,6 +42,19 @@ export interface ImportFileOptions {
   readonly groupWindow?: number;
   /** The detection already made for this file (computeReport detects every file first). */
   readonly detection?: FileDetection;
+  /**
+   * Events handed on as they are read instead of returned (`FileImport.events` is then empty):
+   * called once per pass over the file, its sink takes the pass's events; a pass that is dropped
+   * (read again) gets `drop()`, and only the last pass's sink is never dropped.
+   */
+  readonly eventSink?: () => EventSink;
+}
+
+/** Where a pass over a file puts its events (`ImportFileOptions.eventSink`). */
+export interface EventSink {
+  push(event: LedgerEvent): void;
+  /** The pass is dropped: forget every event it pushed. */
+  drop(): void;
 }
 
 /** What the first lines of a file say: its format, or why none. */
@@ -88,8 +101,12 @@ export function importFile(file: string, source: TextSource, opts: ImportFileOpt
   const { match } = detection;
   const preamble = head.slice(0, match.headerLineIndex);
   const rows = () => csvRows(linesFrom(source, match.headerLineIndex), match.delimiter, match.headerLineIndex + 1);
-  const pass = (groupWindow: number | undefined, dateStart: DateOrderStart | undefined): ImportResult | GroupReopened | DateOrderRedone | DateOrderRefused =>
-    runImporter(file, rows(), { preamble }, match, {
+  let sink: EventSink | undefined;
+  const pass = (groupWindow: number | undefined, dateStart: DateOrderStart | undefined): ImportResult | GroupReopened | DateOrderRedone | DateOrderRefused => {
+    sink?.drop();
+    sink = opts.eventSink?.();
+    const onEvent = sink ? sink.push.bind(sink) : undefined;
+    return runImporter(file, rows(), { preamble }, match, {
       fileStem: fileStem(file),
       fileName: file.split(/[\\/]/).pop() ?? file,
       ...(opts.seenRows ? { seenRows: opts.seenRows } : {}),
@@ -97,7 +114,9 @@ export function importFile(file: string, source: TextSource, opts: ImportFileOpt
       ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
       ...(groupWindow !== undefined ? { groupWindow } : {}),
       ...(dateStart ? { dateStart } : {}),
+      ...(onEvent ? { onEvent } : {}),
     });
+  };
   // Groups are mapped as the file streams; a file whose groups are scattered is read again, holding
   // them. A file whose assumed date order a later row rules out is read again in the order left
   // (each re-read drops an order, so there are at most two).
@@ -113,6 +132,7 @@ export function importFile(file: string, source: TextSource, opts: ImportFileOpt
     } else if ('dateRedo' in r) {
       dateStart = r.dateRedo;
     } else if ('dateConflict' in r) {
+      sink?.drop();
       // the rows of the file all count as rejected: none of its dates can be trusted
       let count = 0;
       for (const _ of rows()) count++;

@@ -57,6 +57,12 @@ export interface ImportOptions {
   readonly dateOrder?: DateOrder;
   /** A re-read after a pass found the date order it assumed ruled out (`DateOrderRedo`). */
   readonly dateStart?: DateOrderStart;
+  /**
+   * Each event as it is made, instead of in the result's `events` (then empty): a caller that
+   * lets the history flow on (the report pipeline) never holds a file's events. A pass that is
+   * dropped (a group reopened, a date order redone) has already given some: the caller drops them.
+   */
+  readonly onEvent?: (event: LedgerEvent) => void;
 }
 
 /** A pass whose assumed date order a later row ruled out: read the file again from `start`. */
@@ -125,6 +131,7 @@ function readRows(
   const mapDiagnostics = isGroupSpec(importer) ? new BoundedDiagnostics() : diagnostics;
   const accounting: RowAccounting = { rows: 0, imported: 0, skipped: 0, rejected: 0, skippedByReason: {} };
   const events: LedgerEvent[] = [];
+  const emit = opts.onEvent ?? ((e: LedgerEvent): void => void events.push(e));
   const wallet = importer.wallet === 'file-stem' ? opts.fileStem : importer.wallet;
   const zone = opts.inputZone ?? importer.zoneFrom?.({ name: opts.fileName, preamble: head.preamble }) ?? importer.zone ?? 'UTC';
   const ctx = { wallet, file: { name: opts.fileName, preamble: head.preamble } };
@@ -151,7 +158,7 @@ function readRows(
         outcome.events.forEach((draft, i) => {
           const own = draft.groupRows?.map((k) => group[k]?.ref).filter((r): r is SourceRef => r !== undefined);
           const refs = own && own.length > 0 ? own : group.map((r) => r.ref);
-          events.push(finishEvent(draft, refs[0] as SourceRef, refs.slice(1), wallet, outcome.events.length > 1 ? i + 1 : 0));
+          emit(finishEvent(draft, refs[0] as SourceRef, refs.slice(1), wallet, outcome.events.length > 1 ? i + 1 : 0));
         });
         return;
       }

@@ -49,8 +49,8 @@ export function compareMethods(inputs: readonly InputFile[], computed: ReportDat
   return BOOKING_METHODS.map((method) => {
     if (!computed.options.methodSchedule && computed.options.method === method) return figuresOf(method, computed);
     const { methodSchedule: _schedule, ...rest } = base;
-    // a no-op `onHistory`: the priced history is not kept (only the totals are wanted)
-    return figuresOf(method, computeReport(inputs, { ...rest, method }, () => undefined));
+    // the priced history is neither kept nor shown (only the totals are wanted)
+    return figuresOf(method, computeReport(inputs, { ...rest, method }, 'discard'));
   });
 }
 

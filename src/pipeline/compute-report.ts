@@ -8,7 +8,7 @@
  * `import-and-price.ts`, and `year-view.ts` (one tax year's data from the booked history).
  */
 import { compareBookingOrder } from '../engine/booking-order.js';
-import { computeGains, type BookingPolicy } from '../engine/compute-gains.js';
+import { computeGains, OrderedBooking, type BookingPolicy, type GainsResult } from '../engine/compute-gains.js';
 import type { Disposal } from '../model/disposal.js';
 import { toLocalDate, yearOf } from '../model/local-date.js';
 import { createPriceBook } from '../pricing/price-book.js';
@@ -17,13 +17,42 @@ import type { PricedEvent } from '../pricing/price-events.js';
 import { NO_OVERRIDES } from '../derivatives/overrides.js';
 import { statedAllocation } from '../overrides/allocation.js';
 import { computeUkReport } from './uk-report.js';
-import { importAndPrice } from './import-and-price.js';
+import { importAndPrice, type PricedImport } from './import-and-price.js';
+import { hasRowOverrides } from '../overrides/overrides.js';
+import type { SpillRun } from './spill-store.js';
+import { streamHistory } from './stream-history.js';
 import { yearView, type Booked } from './year-view.js';
 import type { InputFile, ReportData, ReportOptions } from './report-data.js';
 
 export type { ImportedFile, InputFile, ReportData, ReportOptions } from './report-data.js';
 export type { PricedImport } from './import-and-price.js';
 export { importInputs } from './import-inputs.js';
+
+/**
+ * What the caller does with the priced history (every event with its values, in booking order:
+ * `compareBookingOrder`). Absent: it is kept in `ReportData.priced`. A function: shown it whole
+ * once it is complete, and it is not kept (`priced` empty). A `HistoryWriter`: a file made from
+ * it (the CLI: the TurboTax transactions file) is rendered as the history streams and written to
+ * the writer's run; nothing of the history is kept. `'discard'`: not kept, not shown.
+ */
+export type HistoryUse = ((priced: readonly PricedEvent[]) => void) | HistoryWriter | 'discard';
+
+export interface HistoryWriter {
+  /** The file's text, rendered from the events in booking order as they come. */
+  render(sorted: Iterable<PricedEvent>): Iterable<string>;
+  /** Where the text goes (closed once the history has passed). */
+  readonly into: SpillRun;
+}
+
+/** The whole-history path's form of a `HistoryUse` (shown the history once it is complete). */
+function asCallback(use: HistoryUse | undefined): ((priced: readonly PricedEvent[]) => void) | undefined {
+  if (use === undefined || typeof use === 'function') return use;
+  if (use === 'discard') return () => undefined;
+  return (priced) => {
+    for (const chunk of use.render(priced)) use.into.append(chunk);
+    use.into.close();
+  };
+}
 
 /**
  * The history for the engine, and for the report unless `onHistory` takes it: then it is put in
@@ -41,42 +70,103 @@ function shareHistory(
 }
 
 /**
- * The report's data. `onHistory`, when given, is shown the priced history (every event with its
- * values, in booking order: `compareBookingOrder`) as soon as it is complete, and the history is then not kept:
- * `priced` is empty and each event is freed once the engine has booked it. On a million-row
- * input the history is most of the heap; a caller that needs it for one output (the CLI: the
- * TurboTax transactions file) renders that output there.
+ * The report's data. The history streams from the files through pricing into the engine and is
+ * let go (`stream-history.ts`); `onHistory` says what else is done with it (`HistoryUse`). Row
+ * overrides and the UK rules take the whole history at once (`import-and-price.ts`): the same
+ * results, with the history in memory.
  */
-export function computeReport(
-  inputs: readonly InputFile[],
-  options: ReportOptions,
-  onHistory?: (priced: readonly PricedEvent[]) => void,
-): ReportData {
-  const book = createPriceBook({
+export function computeReport(inputs: readonly InputFile[], options: ReportOptions, onHistory?: HistoryUse): ReportData {
+  const book = priceBookOf(options);
+  const overrides = options.overrides ?? NO_OVERRIDES;
+  if (options.jurisdiction === 'uk' || hasRowOverrides(overrides)) return wholeHistoryReport(inputs, options, book, asCallback(onHistory));
+  const streamed = streamHistory(inputs, options, book);
+  const booking = new OrderedBooking(bookingPolicy(options), streamed.expected);
+  const booked = function* (): Generator<PricedEvent> {
+    for (const priced of streamed.events) {
+      booking.apply(priced);
+      yield priced;
+    }
+  };
+  const forReport: PricedEvent[] = [];
+  if (onHistory === undefined || typeof onHistory === 'function') {
+    for (const priced of booked()) forReport.push(priced);
+  } else if (onHistory === 'discard') {
+    for (const _ of booked());
+  } else {
+    for (const chunk of onHistory.render(booked())) onHistory.into.append(chunk);
+    onHistory.into.close();
+  }
+  const gains = booking.finish();
+  const imported = streamed.finish();
+  if (typeof onHistory === 'function') {
+    onHistory(forReport);
+    forReport.length = 0;
+  }
+  return yearView(reportYear(options, gains, imported), { inputs, options, book, imported, gains, forReport });
+}
+
+/** The run's booking policy; only the tax year's disposals are kept (by default the latest year with one). */
+function bookingPolicy(options: ReportOptions): BookingPolicy {
+  const overrides = options.overrides ?? NO_OVERRIDES;
+  const onBooked = options.progress ? (done: number, total: number) => options.progress?.({ phase: 'book', done, total }) : undefined;
+  return {
+    method: options.method,
+    ...(options.methodSchedule ? { methodSchedule: options.methodSchedule } : {}),
+    lotScope: options.lotScope,
+    perWalletFrom: options.perWalletFrom,
+    timezone: options.timezone,
+    ...(overrides.allocation.length > 0 ? { allocation: statedAllocation(overrides) } : {}),
+    yearEndSnapshots: true,
+    keepDisposals: options.year ?? 'latest-year',
+    ...(onBooked ? { onBooked } : {}),
+  };
+}
+
+function reportYear(options: ReportOptions, gains: GainsResult, imported: PricedImport): number {
+  const { lastInstant, derivatives } = imported;
+  return options.year ??
+    defaultYear(
+      [...gains.disposals, ...derivatives.disposals],
+      lastInstant === undefined ? undefined : yearOf(toLocalDate(lastInstant, options.timezone)),
+      options.fallbackYear ?? 2000,
+    );
+}
+
+function priceBookOf(options: ReportOptions): ReturnType<typeof createPriceBook> {
+  return createPriceBook({
     reportCurrency: options.currency,
     stablecoins: options.stablecoins,
     table: options.prices,
     windowMs: options.priceWindowMs,
   });
-  const imported = importAndPrice(inputs, options, book);
-  if (options.jurisdiction === 'uk') return computeUkReport(options, book, imported, onHistory);
-  // Only the tax year's disposals are kept (the default year is the latest with one).
-  const booked = bookHistory({ inputs, options, book, imported }, options.year ?? 'latest-year', onHistory);
-  const { lastInstant, derivatives } = imported;
-  const taxYear =
-    options.year ??
-    defaultYear(
-      [...booked.gains.disposals, ...derivatives.disposals],
-      lastInstant === undefined ? undefined : yearOf(toLocalDate(lastInstant, options.timezone)),
-      options.fallbackYear ?? 2000,
-    );
-  return yearView(taxYear, booked);
 }
 
 /**
- * The one booking pass of a US report: the priced history through the engine, keeping the
- * disposals of the years `keep` names (and the year-end lots from the first of them on).
- * `computeReport` keeps one year; `computeYears` (compute-years.ts) a range.
+ * The report computed with the whole history in memory, as row overrides and the UK rules do
+ * (for tests: the streamed report must equal it).
+ */
+export function computeReportWholeHistory(inputs: readonly InputFile[], options: ReportOptions, onHistory?: HistoryUse): ReportData {
+  return wholeHistoryReport(inputs, options, priceBookOf(options), asCallback(onHistory));
+}
+
+/** The report with the whole history imported and priced at once (row overrides, the UK). */
+function wholeHistoryReport(
+  inputs: readonly InputFile[],
+  options: ReportOptions,
+  book: ReturnType<typeof createPriceBook>,
+  onHistory: ((priced: readonly PricedEvent[]) => void) | undefined,
+): ReportData {
+  const imported = importAndPrice(inputs, options, book);
+  if (options.jurisdiction === 'uk') return computeUkReport(options, book, imported, onHistory);
+  const { forEngine, forReport } = shareHistory(imported.history, onHistory);
+  const gains = computeGains(forEngine, bookingPolicy(options));
+  return yearView(reportYear(options, gains, imported), { inputs, options, book, imported, gains, forReport });
+}
+
+/**
+ * The one booking pass of a whole-history US report (`computeYears`, compute-years.ts: several
+ * years): the priced history through the engine, keeping the disposals of the years `keep` names
+ * (and the year-end lots from the first of them on).
  */
 export function bookHistory(
   priced: Pick<Booked, 'inputs' | 'options' | 'book' | 'imported'>,
@@ -84,18 +174,8 @@ export function bookHistory(
   onHistory?: (priced: readonly PricedEvent[]) => void,
 ): Booked {
   const { options, imported } = priced;
-  const overrides = options.overrides ?? NO_OVERRIDES;
   const { forEngine, forReport } = shareHistory(imported.history, onHistory);
-  const policy: BookingPolicy = {
-    method: options.method,
-    ...(options.methodSchedule ? { methodSchedule: options.methodSchedule } : {}),
-    lotScope: options.lotScope,
-    perWalletFrom: options.perWalletFrom,
-    timezone: options.timezone,
-    ...(overrides.allocation.length > 0 ? { allocation: statedAllocation(overrides) } : {}),
-  };
-  const onBooked = options.progress ? (done: number, total: number) => options.progress?.({ phase: 'book', done, total }) : undefined;
-  const gains = computeGains(forEngine, { ...policy, yearEndSnapshots: true, keepDisposals: keep, ...(onBooked ? { onBooked } : {}) });
+  const gains = computeGains(forEngine, { ...bookingPolicy(options), keepDisposals: keep });
   return { ...priced, gains, forReport };
 }
 

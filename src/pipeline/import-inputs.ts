@@ -1,7 +1,7 @@
 /**
  * Every input file detected and imported (pure). Used by the pipeline and by `taxlot check`.
  */
-import { detectFile, importFile, notRead, walletOf, type FileImport } from '../importers/import-file.js';
+import { detectFile, importFile, notRead, walletOf, type EventSink, type FileImport } from '../importers/import-file.js';
 import type { SourceRef } from '../model/source-ref.js';
 import { detectForm1099Da, readForm1099Da } from '../importers/form1099da/read-form1099da.js';
 import type { InputFile, ReportOptions } from './report-data.js';
@@ -11,7 +11,12 @@ import type { InputFile, ReportOptions } from './report-data.js';
  * share an importer and wallet with another file of the run — the ones whose rows can overlap —
  * pay for fingerprinting their rows (duplicate rows across overlapping exports are counted once).
  */
-export function importInputs(inputs: readonly InputFile[], options: Pick<ReportOptions, 'importers' | 'forcedFormat' | 'inputZone' | 'dateOrder'>): FileImport[] {
+export function importInputs(
+  inputs: readonly InputFile[],
+  options: Pick<ReportOptions, 'importers' | 'forcedFormat' | 'inputZone' | 'dateOrder'>,
+  /** Each file's events handed on as read (`ImportFileOptions.eventSink`) instead of returned. */
+  eventSink?: (fileIndex: number) => () => EventSink,
+): FileImport[] {
   const detectOptions = { importers: options.importers, ...(options.forcedFormat ? { forcedFormat: options.forcedFormat } : {}) };
   // A Form 1099-DA statement is recognised first: its rows are what a broker reported, not events.
   const statements = inputs.map((f) => (f.unreadable ? undefined : detectForm1099Da(f.text)));
@@ -42,6 +47,7 @@ export function importInputs(inputs: readonly InputFile[], options: Pick<ReportO
       ...((sizes.get(g ?? '') ?? 0) > 1 ? { seenRows } : {}),
       ...(options.inputZone ? { inputZone: options.inputZone } : {}),
       ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+      ...(eventSink ? { eventSink: eventSink(i) } : {}),
     });
     return f.readDiagnostics?.length ? { ...imported, diagnostics: [...f.readDiagnostics, ...imported.diagnostics] } : imported;
   });

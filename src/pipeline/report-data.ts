@@ -18,6 +18,7 @@ import type { LocalDate } from '../model/local-date.js';
 import type { LotSnapshot } from '../model/lot.js';
 import type { PricePoint } from '../pricing/price-book.js';
 import type { ProgressSink } from './progress.js';
+import type { SpillStore } from './spill-store.js';
 import type { MissingPrice, PricedEvent } from '../pricing/price-events.js';
 import type { YearEndValuation } from '../pricing/value-holdings.js';
 import type { CapitalLoss, FilingStatus } from '../jurisdictions/us/capital-loss.js';
@@ -85,6 +86,11 @@ export interface ReportOptions {
   readonly incomeAsBusiness?: readonly IncomeKind[];
   /** Told what the computation is doing (phases, rows, events booked); for a progress display only. */
   readonly progress?: ProgressSink;
+  /**
+   * Where the history's sorted runs go while it streams (`spill-store.ts`): the CLI gives
+   * temporary files; absent, the history is sorted in memory. Results are the same either way.
+   */
+  readonly spill?: SpillStore;
 }
 
 /** A file as the report describes it (its events are not kept twice: they are in `priced`). */

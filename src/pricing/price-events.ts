@@ -47,8 +47,26 @@ export interface PricingResult {
 }
 
 export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, timezone: string): PricingResult {
-  const diagnostics: Diagnostic[] = [];
-  const missing = new Map<string, { price: MissingPrice; event: LedgerEvent; what: string; more: number }>();
+  const pricer = createPricer(book, timezone);
+  const priced = events.map((e, i) => pricer.price(e, i));
+  return { priced, ...pricer.finish() };
+}
+
+/**
+ * Events priced one at a time, in any order (the report pipeline prices them as they stream, in
+ * booking order). `order` is the event's place in the history as read (file by file, row by
+ * row): a missing price is reported once per (asset, date), naming the first event that needed
+ * it in that order, and the reports follow that order — the same diagnostics whatever the order
+ * the events are priced in.
+ */
+export interface Pricer {
+  price(e: LedgerEvent, order: number): PricedEvent;
+  finish(): Omit<PricingResult, 'priced'>;
+}
+
+export function createPricer(book: PriceBook, timezone: string): Pricer {
+  const missing = new Map<string, { price: MissingPrice; event: LedgerEvent; order: number; what: string; more: number }>();
+  let order = 0;
   const C = book.reportCurrency;
 
   const stated = (q: Quantity | undefined, instant: number): Money | undefined => {
@@ -81,8 +99,11 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
     const date = toLocalDate(event.instant, timezone);
     const key = `${asset}\u0000${date}`;
     const seen = missing.get(key);
-    if (seen) seen.more++;
-    else missing.set(key, { price: { asset, date, currency: C }, event, what, more: 0 });
+    if (!seen) missing.set(key, { price: { asset, date, currency: C }, event, order, what, more: 0 });
+    else {
+      seen.more++;
+      if (order < seen.order) Object.assign(seen, { event, order, what });
+    }
     return { amount: ZERO, source: 'missing' };
   };
 
@@ -95,7 +116,7 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
     return require(found ?? fromBook(fee, e.instant), [fee], e, 'a fee');
   };
 
-  const priced = events.map((e): PricedEvent => {
+  const priceOne = (e: LedgerEvent): PricedEvent => {
     switch (e.kind) {
       case 'trade': {
         const bothFiat = isFiat(e.sent.asset) && isFiat(e.received.asset);
@@ -169,13 +190,24 @@ export function priceEvents(events: readonly LedgerEvent[], book: PriceBook, tim
         return withValues(e, held.isNegative() ? { sent: value, fee } : { received: value, fee });
       }
     }
-  });
-  for (const { price, event, what, more } of missing.values()) {
-    const subject = isFiat(price.asset) ? `${C} rate for ${price.asset}` : `${C} price for ${price.asset}`;
-    const others = more === 0 ? '' : `, and ${more} more value${more === 1 ? '' : 's'} that day`;
-    diagnostics.push(diagnostic('PRICE_MISSING', `no ${subject} on ${price.date} (needed for ${what}${others}); valued at 0`, event.source));
-  }
-  return { priced, diagnostics, missing: [...missing.values()].map((m) => m.price) };
+  };
+  return {
+    price(e, at) {
+      order = at;
+      return priceOne(e);
+    },
+    finish() {
+      const diagnostics: Diagnostic[] = [];
+      // in the order of the first event that needed each price
+      const entries = [...missing.values()].sort((a, b) => a.order - b.order);
+      for (const { price, event, what, more } of entries) {
+        const subject = isFiat(price.asset) ? `${C} rate for ${price.asset}` : `${C} price for ${price.asset}`;
+        const others = more === 0 ? '' : `, and ${more} more value${more === 1 ? '' : 's'} that day`;
+        diagnostics.push(diagnostic('PRICE_MISSING', `no ${subject} on ${price.date} (needed for ${what}${others}); valued at 0`, event.source));
+      }
+      return { diagnostics, missing: entries.map((m) => m.price) };
+    },
+  };
 }
 
 /** The event with the values found (absent ones left out, not set to undefined). */

@@ -23,7 +23,7 @@ import { TURBOTAX_GAINS_FILE, turbotaxGainsParts } from './exports/turbotax-gain
 import { TURBOTAX_TRANSACTIONS_FILE, turbotaxTransactionsChunks, type TransactionsReport } from './exports/turbotax-transactions-csv.js';
 import { countTxfIncomplete, TXF_FILE, txfChunks } from './exports/txf.js';
 import { buildForm8949Lines, type Form8949Line } from './form8949-lines.js';
-import { fixedOutput, joinOutput, type OutputProducer } from './output-stream.js';
+import { fixedOutput, joinOutput, type Chunk, type OutputProducer } from './output-stream.js';
 import { renderPdfChunks } from './pdf/render-pdf.js';
 import { methodOn } from '../engine/method-schedule.js';
 import type { MethodComparison } from '../pipeline/compare-methods.js';
@@ -81,7 +81,7 @@ export interface RenderOptions {
    * when it was complete (the CLI, through `computeReport`'s `onHistory`), so that the history did
    * not have to outlive the engine. Default: rendered here from `data.priced`.
    */
-  readonly historyFile?: readonly Uint8Array[];
+  readonly historyFile?: Iterable<Chunk>;
   /** `--compare-methods`: methods.csv and a PDF page (summary.json's block is the caller's). */
   readonly methods?: MethodComparison;
 }

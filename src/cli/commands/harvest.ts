@@ -62,7 +62,7 @@ export async function runHarvest(args: HarvestArgs): Promise<CommandResult> {
   const provider = toPriceProvider(args);
   const inputs = readInputs(paths, toReadOptions(args));
   const options = harvestReportOptions(converted.options, asOf);
-  const keepNoHistory = (): undefined => undefined; // each event is freed once booked
+  const keepNoHistory = 'discard' as const; // each event is freed once booked
   let data = computeReport(inputs, options, keepNoHistory);
   let h = harvestFromReport(data, { asOf, securities });
   let providerDiagnostics: readonly Diagnostic[] = [];

@@ -3,8 +3,12 @@ import type { Argv } from 'yargs';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
-import { renderHistoryFile, REPORT_FILES, renderOutputStreams } from '../../report/render-outputs.js';
-import type { PricedEvent } from '../../pricing/price-events.js';
+import { REPORT_FILES, renderOutputStreams } from '../../report/render-outputs.js';
+import { turbotaxTransactionsChunksInOrder } from '../../report/exports/turbotax-transactions-csv.js';
+import { loadTemplates } from '../../report/templates.js';
+import type { HistoryUse } from '../../pipeline/compute-report.js';
+import type { SpillRun, SpillStore } from '../../pipeline/spill-store.js';
+import { createSpillFiles } from '../spill-files.js';
 import { withDiagnosticCounts } from '../../report/summary.js';
 import { assertSafeOutput, collectInputs, physicalPath, readInputs } from '../io.js';
 import { acquireOutputLock } from '../output-lock.js';
@@ -74,10 +78,11 @@ export async function writeReportFolder(
   const realOut = physicalPath(args.out);
   assertReplaceable(realOut, args.out);
   const lock = await acquireOutputLock(realOut, args.out, 'report');
+  const spill = createSpillFiles();
   try {
     const inputs = trackInputs(readInputs(paths, toReadOptions(args)), paths, progress);
     const options = progress ? { ...converted.options, progress } : converted.options;
-    const { data, historyFile, providerDiagnostics } = await computeDetached(inputs, options, toPriceProvider(args), progress);
+    const { data, historyFile, providerDiagnostics } = await computeDetached(inputs, options, toPriceProvider(args), spill, progress);
     progress?.({ phase: 'prepare', what: 'the report files' });
     const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...data.diagnostics];
     // lot methods are a US choice: UK matching has none to compare
@@ -90,30 +95,36 @@ export async function writeReportFolder(
     const { kept } = await writeFolderAtomically(realOut, args.out, progress ? trackOutputs(outputs, progress) : outputs);
     return { data, summary, diagnostics, written: [...outputs.keys()], kept };
   } finally {
+    spill.dispose();
     lock.release();
   }
 }
 
 /**
- * The report's data, and `turbotax-transactions.csv` rendered from the priced history as soon as
- * it is complete: the history (on a million-row input, most of the heap) is then not kept, and
- * each event is freed once the engine has booked it.
+ * The report's data, and `turbotax-transactions.csv` rendered as the history streams through the
+ * engine, into a temporary file of `spill` (so are the history's sorted runs): nothing of the
+ * history is kept in memory, and the file is copied into the report folder with the others.
  */
 async function computeDetached(
   inputs: Parameters<typeof computeReportWithPrices>[0],
   options: Parameters<typeof computeReportWithPrices>[1],
   provider: Parameters<typeof computeReportWithPrices>[2],
+  spill: SpillStore,
   progress?: ProgressSink,
-): Promise<{ data: ReportData; historyFile: readonly Uint8Array[]; providerDiagnostics: readonly Diagnostic[] }> {
-  let historyFile: readonly Uint8Array[] = [];
+): Promise<{ data: ReportData; historyFile: Iterable<string>; providerDiagnostics: readonly Diagnostic[] }> {
   // with a price provider the report may be computed twice: the file of the last computation is kept
-  const onHistory = (priced: readonly PricedEvent[]): void => {
-    progress?.({ phase: 'prepare', what: `the transactions file (${priced.length} events)` });
-    historyFile = [];
-    historyFile = renderHistoryFile(priced, options);
+  let run: SpillRun | undefined;
+  const layout = loadTemplates('us').exports.turbotaxTransactions;
+  const history = (): HistoryUse => {
+    run?.remove();
+    const into = spill.create();
+    run = into;
+    progress?.({ phase: 'prepare', what: 'the transactions file' });
+    return { render: (sorted) => turbotaxTransactionsChunksInOrder(sorted, options, layout), into };
   };
-  const { data, providerDiagnostics } = await computeReportWithPrices(inputs, options, provider, onHistory);
-  return { data, historyFile, providerDiagnostics };
+  const { data, providerDiagnostics } = await computeReportWithPrices(inputs, { ...options, spill }, provider, history);
+  const written = run;
+  return { data, historyFile: written ? { [Symbol.iterator]: () => written.read()[Symbol.iterator]() } : [], providerDiagnostics };
 }
 
 /** Each output's chunks counted as they are written: `write` progress (the PDF is rendered as it streams). */

@@ -149,6 +149,14 @@ export function turbotaxTransactionsChunks(history: readonly PricedEvent[], repo
   return csvChunks(layout.columns.map((c) => c.header), transactionRows([...history].sort(compareBookingOrder), report, layout));
 }
 
+/**
+ * The file from priced events that come already in booking order (the report pipeline renders
+ * it as the history streams through the engine, and keeps none of it).
+ */
+export function turbotaxTransactionsChunksInOrder(sorted: Iterable<PricedEvent>, report: TransactionsReport, layout: Layout): Generator<string> {
+  return csvChunks(layout.columns.map((c) => c.header), transactionRows(sorted, report, layout));
+}
+
 /** The fields a column may name. */
 const FIELDS = new Set([
   'date', 'type', 'sentAsset', 'sentAmount', 'receivedAsset', 'receivedAmount', 'feeAsset', 'feeAmount',
@@ -156,7 +164,7 @@ const FIELDS = new Set([
 ]);
 
 /** Rows in the order of `sorted`. */
-function* transactionRows(sorted: readonly PricedEvent[], report: TransactionsReport, layout: Layout): Generator<Cell[]> {
+function* transactionRows(sorted: Iterable<PricedEvent>, report: TransactionsReport, layout: Layout): Generator<Cell[]> {
   const max = layout.maxDecimals;
   // no negative numbers, at most `max` decimals (half-even), as the value's own digits otherwise
   const amount = (d: DecType | undefined): Cell => (d === undefined ? '' : num(magnitudePlain(d, max)));
