@@ -11,8 +11,9 @@
  *   kraken.csv    Kraken ledgers (2024 layout): trades as refid pairs, deposits, staking, withdrawals
  * and --out/prices.csv, a daily price table (date,asset,currency,price) for --prices: Kraken's staking rows
  *                 carry no value, so they need one
- * About 70 % of the rows are Koinly, 30 % Kraken. Rows every ~2 minutes from 2022, so the years
- * covered grow with N. The generator keeps its own balances so that nothing sells more than the
+ * About 70 % of the rows are Koinly, 30 % Kraken. Rows every ~2 minutes from 2022 (closer together
+ * above 1M rows, so that the history ends by 2024 whatever its size), so the years
+ * covered grow with N up to 1M rows. The generator keeps its own balances so that nothing sells more than the
  * wallet holds; amounts are integers of 1e-8 formatted as decimals (the generator never reads
  * money back, and taxlot reads every cell as a decimal string).
  *
@@ -125,8 +126,11 @@ export async function generateHistory({ rows, seed = 1, out }) {
     written++;
   };
 
+  // Beyond 1M rows the rows come closer together instead of running past today: a 5M history
+  // spans the same 2022-2024 as the 1M one, so every row is importable (none dated in the future).
+  const stepScale = Math.min(1, 1_000_000 / rows);
   while (total() < rows) {
-    t += 60_000 + Math.floor(next() * 120_000);
+    t += Math.floor((60_000 + Math.floor(next() * 120_000)) * stepScale);
     for (let i = 0; i < price.length; i++) price[i] *= 1 + (next() - 0.5) * 0.004; // random walk
     const day = stamp(t).slice(0, 10);
     if (day !== priceDay) {
