@@ -16,7 +16,11 @@ import { handOver } from '../model/hand-over.js';
 import type { PricedEvent } from '../pricing/price-events.js';
 import { NO_OVERRIDES } from '../derivatives/overrides.js';
 import { statedAllocation } from '../overrides/allocation.js';
+import { jurisdictionFor, type JurisdictionId } from '../jurisdictions/index.js';
+import { US_BOOKING } from '../jurisdictions/us/us-jurisdiction.js';
 import { computeUkReport } from './uk-report.js';
+import type { PriceBook } from '../pricing/price-book.js';
+import type { PricedImport } from './import-and-price.js';
 import { importAndPrice } from './import-and-price.js';
 import { yearView, type Booked } from './year-view.js';
 import type { InputFile, ReportData, ReportOptions } from './report-data.js';
@@ -59,7 +63,31 @@ export function computeReport(
     windowMs: options.priceWindowMs,
   });
   const imported = importAndPrice(inputs, options, book);
-  if (options.jurisdiction === 'uk') return computeUkReport(options, book, imported, onHistory);
+  const jurisdiction = jurisdictionFor(options.jurisdiction);
+  return BRANCHES[jurisdiction.id]({ inputs, options, book, imported, onHistory });
+}
+
+/** What a jurisdiction's branch of the pipeline books from: the imported, priced history. */
+interface BranchInput {
+  readonly inputs: readonly InputFile[];
+  readonly options: ReportOptions;
+  readonly book: PriceBook;
+  readonly imported: PricedImport;
+  readonly onHistory: ((priced: readonly PricedEvent[]) => void) | undefined;
+}
+
+/**
+ * Each jurisdiction's branch (src/jurisdictions/README.md): the US books specific lots with the
+ * engine and takes its year view; the UK runs its share-pooling matcher. A jurisdiction id
+ * without a branch here does not compile.
+ */
+const BRANCHES: Readonly<Record<JurisdictionId, (input: BranchInput) => ReportData>> = {
+  us: computeUsReport,
+  uk: ({ options, book, imported, onHistory }) => computeUkReport(options, book, imported, onHistory),
+};
+
+/** The US report: the engine books the history (US rules), then the tax year's view. */
+function computeUsReport({ inputs, options, book, imported, onHistory }: BranchInput): ReportData {
   // Only the tax year's disposals are kept (the default year is the latest with one).
   const booked = bookHistory({ inputs, options, book, imported }, options.year ?? 'latest-year', onHistory);
   const { lastInstant, derivatives } = imported;
@@ -92,6 +120,7 @@ export function bookHistory(
     lotScope: options.lotScope,
     perWalletFrom: options.perWalletFrom,
     timezone: options.timezone,
+    rules: US_BOOKING,
     ...(overrides.allocation.length > 0 ? { allocation: statedAllocation(overrides) } : {}),
   };
   const onBooked = options.progress ? (done: number, total: number) => options.progress?.({ phase: 'book', done, total }) : undefined;
