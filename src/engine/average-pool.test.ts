@@ -4,6 +4,8 @@
  * guide T4037 (ACB per unit = total ACB / units held), each figure computed on paper first.
  */
 import { describe, expect, it } from 'vitest';
+import { ledger, runLedger } from '../../test/support/ledger.js';
+import { US_BOOKING } from '../jurisdictions/us/us-jurisdiction.js';
 import { Dec, ZERO } from '../model/decimal.js';
 import { AveragePool } from './average-pool.js';
 import { Inventory, newLot } from './inventory.js';
@@ -106,5 +108,32 @@ describe('AveragePool (section 104 / adjusted cost base)', () => {
     }
     expect(basisOf(fifo.take('A', 'a', new Dec('1')))).toBe('100');
     expect(basisOf(avg.take('A', 'a', new Dec('1')))).toBe('200');
+  });
+});
+
+describe('the engine with an average-cost pool (BookingRules.createPool)', () => {
+  // HMRC CRYPTO22251's figures, booked by the engine itself: no same-day or 30-day acquisition
+  // here, so the section 104 pool alone decides (the UK matcher applies those two rules first).
+  const events = ledger`
+    2024-01-01 exchange buy 100 ETH for 1000 USD
+    2024-09-18 ledger buy 50 ETH for 125000 USD
+    2024-12-01 exchange sell 50 ETH for 300000 USD
+    2025-02-01 ledger sell 50 ETH for 90000 USD
+  `;
+  const pooledRules = { ...US_BOOKING, createPool: () => new AveragePool() };
+
+  it('takes the pool average where specific lots take the first lot', () => {
+    const pooledRun = runLedger(events, { rules: pooledRules });
+    // 126,000 × 50/150 = 42,000, gain 258,000; then 84,000 × 50/100 = 42,000, gain 48,000
+    expect(pooledRun.disposals.map((d) => d.slices.map((s) => `${s.basis.toFixed()} ${s.proceeds.minus(s.basis).toFixed()}`))).toEqual([
+      ['42000 258000'],
+      ['42000 48000'],
+    ]);
+    // the pool is the owner's: no 2025 reassignment of lots to wallets
+    expect(pooledRun.reallocations).toEqual([]);
+    expect(pooledRun.openLots.map((l) => `${l.asset} ${l.quantity.toFixed()} ${l.basis.toFixed()}`)).toEqual(['ETH 50 42000']);
+    // FIFO on specific lots: 50 of the 2024-01-01 lot (10 a unit) = 500, gain 299,500
+    const fifo = runLedger(events);
+    expect(fifo.disposals[0]?.slices.map((s) => s.basis.toFixed())).toEqual(['500']);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Term } from '../model/disposal.js';
 import type { LocalDate } from '../model/local-date.js';
+import type { LotPool } from './lot-pool.js';
 
 export interface BookingRules {
   /**
@@ -15,4 +16,10 @@ export interface BookingRules {
   classify(acquired: LocalDate, disposed: LocalDate): Term;
   /** The class of units no lot covers (no acquisition date to count from; US: short-term). */
   readonly uncoveredTerm: Term;
+  /**
+   * The pool the run keeps open lots in (`lot-pool.ts`); absent: specific lots in the method's
+   * order (`Inventory`, the US). An average-cost pool (`average-pool.ts`) has no order and no
+   * wallets of its own, so a method schedule and the 2025 per-wallet switch leave it as it is.
+   */
+  createPool?(): LotPool;
 }

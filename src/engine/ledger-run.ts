@@ -19,13 +19,15 @@ import { LOT_ORDER } from './booking-methods.js';
 import type { Allocation, BookingPolicy, GainsResult, IncomeRecord, Overdraft, RemovalRecord } from './gains-result.js';
 import { Inventory, newLot, type Reallocation, type Taken } from './inventory.js';
 import { KeptYears } from './kept-years.js';
+import type { LotPool } from './lot-pool.js';
 import { methodOn } from './method-schedule.js';
 import type { BookingMethod } from './booking-methods.js';
 import { switchToPerWallet } from './per-wallet-switch.js';
 import { sliceDisposal } from './slice-disposal.js';
 
 export class Run {
-  readonly inventory: Inventory;
+  /** The open lots: the jurisdiction's pool (`rules.createPool`), by default specific lots. */
+  readonly inventory: LotPool;
   readonly balances = new Balances();
   readonly income: IncomeRecord[] = [];
   private readonly removals: RemovalRecord[] = [];
@@ -42,7 +44,7 @@ export class Run {
 
   constructor(private readonly policy: BookingPolicy) {
     this.method = policy.methodSchedule?.[0]?.method ?? policy.method;
-    this.inventory = new Inventory(LOT_ORDER[this.method]);
+    this.inventory = policy.rules.createPool?.() ?? new Inventory(LOT_ORDER[this.method]);
     this.kept = new KeptYears(policy, policy.yearEndSnapshots ? () => this.inventory.snapshot() : undefined);
   }
 
@@ -73,6 +75,8 @@ export class Run {
 
   private transition(at?: SourceRef): void {
     this.transitioned = true;
+    // lots are assigned to wallets only where there are specific lots (an average pool is the owner's)
+    if (!(this.inventory instanceof Inventory)) return;
     const done = switchToPerWallet(this.policy, this.inventory, this.balances, () => ++this.seq, at);
     this.diagnostics.push(...done.diagnostics);
     if (done.applied) {
@@ -86,7 +90,7 @@ export class Run {
   private switchMethod(method: BookingMethod): void {
     if (method === this.method) return;
     this.method = method;
-    this.inventory.reorder(LOT_ORDER[method]);
+    if (this.inventory instanceof Inventory) this.inventory.reorder(LOT_ORDER[method]);
   }
 
   /** A transfer of more than the source held: recorded, and a warning saying how many units and where. */
