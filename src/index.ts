@@ -10,7 +10,8 @@
 export { computeReport } from './library/compute-report.js';
 export { reportOptions, REPORT_DEFAULTS, type ReportOptionsInput } from './library/report-options.js';
 export type { InputFile, ReportData, ReportOptions } from './pipeline/compute-report.js';
-export { computeGains, type BookingPolicy, type GainsResult } from './engine/compute-gains.js';
+export { computeGains, type BookingPolicy } from './library/compute-gains.js';
+export type { GainsResult } from './engine/compute-gains.js';
 export { BOOKING_METHODS, type BookingMethod } from './engine/booking-methods.js';
 export { matchTransfers, DEFAULT_TRANSFER_MATCHING } from './engine/match-transfers.js';
 export { ALL_IMPORTERS, findImporter } from './importers/index.js';

@@ -12,6 +12,7 @@ import type { LotSnapshot } from '../model/lot.js';
 import type { Money, PriceSource } from '../model/money.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { BookingMethod } from './booking-methods.js';
+import type { BookingRules } from './booking-rules.js';
 import type { Reallocation } from './inventory.js';
 import type { MethodChange } from './method-schedule.js';
 
@@ -35,6 +36,8 @@ export interface BookingPolicy {
   readonly perWalletFrom: LocalDate;
   /** IANA zone of the taxpayer: calendar dates for holding periods and tax years. */
   readonly timezone: string;
+  /** The jurisdiction's rules the engine books with (US: `US_BOOKING`, src/jurisdictions/us/). */
+  readonly rules: BookingRules;
   /**
    * Also keep the open lots at the end of every calendar year the events span (year-end holdings),
    * from the first year whose disposals `keepDisposals` keeps (`latest-year`: the latest disposal's).

@@ -14,19 +14,9 @@ import type { LossBasis, LotOrigin, LotSnapshot } from '../model/lot.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { LotKey } from './booking-methods.js';
 import { LotQueue } from './lot-queue.js';
+import type { Lot, LotPiece, LotPool, Taken } from './lot-pool.js';
 
-export interface Lot extends LotKey {
-  readonly id: string;
-  readonly asset: string;
-  wallet: string;
-  quantity: Dec;
-  basis: Dec;
-  readonly acquiredDate: LocalDate;
-  readonly basisKnown: boolean;
-  readonly origin: LotOrigin;
-  readonly source: SourceRef;
-  readonly lossBasis?: LossBasis;
-}
+export type { Lot, LotPiece, Taken } from './lot-pool.js';
 
 /** What a lot cost when it was created; its pieces share it (and so their unit cost). */
 interface LotCost {
@@ -105,19 +95,6 @@ export function newLot(fields: LotFields): Lot {
   return new OpenLot(fields, { basis: fields.basis, quantity: fields.quantity });
 }
 
-/** A piece of a lot taken by a disposal, removal or transfer. */
-export interface LotPiece {
-  readonly lot: Lot;
-  readonly quantity: Dec;
-  readonly basis: Dec;
-}
-
-export interface Taken {
-  readonly pieces: LotPiece[];
-  /** Units no lot covered. */
-  readonly uncovered: Dec;
-}
-
 export interface Reallocation {
   readonly asset: string;
   readonly lotId: string;
@@ -127,7 +104,7 @@ export interface Reallocation {
   readonly basis: Dec;
 }
 
-export class Inventory {
+export class Inventory implements LotPool {
   private readonly books = new Map<string, Map<string, LotQueue>>();
   private splits = 0;
 

@@ -1,6 +1,6 @@
 /** One (asset, wallet)'s open lots as a binary heap in method order (inventory.ts uses it). */
 import { ZERO, type Dec } from '../model/decimal.js';
-import type { Lot } from './inventory.js';
+import type { Lot } from './lot-pool.js';
 
 /**
  * One (asset, wallet)'s open lots in method order: the next lot to consume is at the head, an

@@ -2,11 +2,13 @@
  * Splitting one disposal over the lots it consumed: one slice per lot piece, plus an `uncovered`
  * slice for units no lot covered. Each slice gets its share of the proceeds by quantity (the
  * last slice takes what remains, so the slices' proceeds sum to the disposal's exactly) and its
- * holding period from its own lot's acquisition date; uncovered units count as short-term.
+ * holding period from its own lot's acquisition date, classed by the jurisdiction's rules
+ * (`booking-rules.ts`; US: uncovered units count as short-term).
  */
 import { compact, share, ZERO, type Dec } from '../model/decimal.js';
 import type { DisposalSlice } from '../model/disposal.js';
-import { isLongTerm, type LocalDate } from '../model/local-date.js';
+import type { LocalDate } from '../model/local-date.js';
+import type { BookingRules } from './booking-rules.js';
 import type { Taken } from './inventory.js';
 
 export interface Sliced {
@@ -17,10 +19,10 @@ export interface Sliced {
 }
 
 /**
- * @example sliceDisposal(take 1 BTC from a 2024-01-01 lot + 0.5 uncovered, proceeds 30000, '2024-06-01')
+ * @example sliceDisposal(take 1 BTC from a 2024-01-01 lot + 0.5 uncovered, proceeds 30000, '2024-06-01', US_BOOKING)
  * // → slices [{ quantity 1, proceeds 20000, term short, known }, { quantity 0.5, proceeds 10000, uncovered }]
  */
-export function sliceDisposal(taken: Taken, quantity: Dec, proceeds: Dec, date: LocalDate): Sliced {
+export function sliceDisposal(taken: Taken, quantity: Dec, proceeds: Dec, date: LocalDate, rules: BookingRules): Sliced {
   const { pieces, uncovered } = taken;
   const count = pieces.length + (uncovered.greaterThan(0) ? 1 : 0);
   const slices: DisposalSlice[] = [];
@@ -41,7 +43,7 @@ export function sliceDisposal(taken: Taken, quantity: Dec, proceeds: Dec, date: 
       quantity: units,
       proceeds: proceedsOfPiece,
       basis,
-      term: isLongTerm(acquiredDate, date) ? 'long' : 'short',
+      term: rules.classify(acquiredDate, date),
       basisStatus: lot.basisKnown ? 'known' : 'unknown',
       acquiredDate,
       lotId: lot.id,
@@ -49,7 +51,7 @@ export function sliceDisposal(taken: Taken, quantity: Dec, proceeds: Dec, date: 
       lotSource: lot.source,
     });
   }
-  if (count > pieces.length) slices.push({ quantity: uncovered, proceeds: proceedsOf(uncovered), basis: ZERO, term: 'short', basisStatus: 'uncovered' });
+  if (count > pieces.length) slices.push({ quantity: uncovered, proceeds: proceedsOf(uncovered), basis: ZERO, term: rules.uncoveredTerm, basisStatus: 'uncovered' });
   return { slices, uncovered, fromUnknownLots };
 }
 

@@ -16,6 +16,8 @@ import { handOver } from '../model/hand-over.js';
 import type { PricedEvent } from '../pricing/price-events.js';
 import { NO_OVERRIDES } from '../derivatives/overrides.js';
 import { statedAllocation } from '../overrides/allocation.js';
+import { jurisdictionFor, type JurisdictionId } from '../jurisdictions/index.js';
+import { US_BOOKING } from '../jurisdictions/us/us-jurisdiction.js';
 import { computeUkReport } from './uk-report.js';
 import { importAndPrice, type PricedImport } from './import-and-price.js';
 import { hasRowOverrides } from '../overrides/overrides.js';
@@ -78,7 +80,9 @@ function shareHistory(
 export function computeReport(inputs: readonly InputFile[], options: ReportOptions, onHistory?: HistoryUse): ReportData {
   const book = priceBookOf(options);
   const overrides = options.overrides ?? NO_OVERRIDES;
-  if (options.jurisdiction === 'uk' || hasRowOverrides(overrides)) return wholeHistoryReport(inputs, options, book, asCallback(onHistory));
+  const jurisdiction = jurisdictionFor(options.jurisdiction);
+  // the US engine takes the history streamed; other branches, and row overrides, take it whole
+  if (jurisdiction.id !== 'us' || hasRowOverrides(overrides)) return WHOLE_HISTORY_BRANCHES[jurisdiction.id](inputs, options, book, asCallback(onHistory));
   const streamed = streamHistory(inputs, options, book);
   const booking = new OrderedBooking(bookingPolicy(options), streamed.expected);
   const booked = function* (): Generator<PricedEvent> {
@@ -115,6 +119,7 @@ function bookingPolicy(options: ReportOptions): BookingPolicy {
     lotScope: options.lotScope,
     perWalletFrom: options.perWalletFrom,
     timezone: options.timezone,
+    rules: US_BOOKING,
     ...(overrides.allocation.length > 0 ? { allocation: statedAllocation(overrides) } : {}),
     yearEndSnapshots: true,
     keepDisposals: options.year ?? 'latest-year',
@@ -149,6 +154,29 @@ export function computeReportWholeHistory(inputs: readonly InputFile[], options:
   return wholeHistoryReport(inputs, options, priceBookOf(options), asCallback(onHistory));
 }
 
+type WholeHistoryBranch = (
+  inputs: readonly InputFile[],
+  options: ReportOptions,
+  book: ReturnType<typeof createPriceBook>,
+  onHistory: ((priced: readonly PricedEvent[]) => void) | undefined,
+) => ReportData;
+
+/**
+ * Each jurisdiction's branch of the pipeline with the whole history imported and priced at once
+ * (src/jurisdictions/README.md): the US books specific lots with the engine and takes its year
+ * view (the path of row overrides); the UK runs its share-pooling matcher. A jurisdiction id
+ * without a branch here does not compile.
+ */
+const WHOLE_HISTORY_BRANCHES: Readonly<Record<JurisdictionId, WholeHistoryBranch>> = {
+  us: (inputs, options, book, onHistory) => {
+    const imported = importAndPrice(inputs, options, book);
+    const { forEngine, forReport } = shareHistory(imported.history, onHistory);
+    const gains = computeGains(forEngine, bookingPolicy(options));
+    return yearView(reportYear(options, gains, imported), { inputs, options, book, imported, gains, forReport });
+  },
+  uk: (inputs, options, book, onHistory) => computeUkReport(options, book, importAndPrice(inputs, options, book), onHistory),
+};
+
 /** The report with the whole history imported and priced at once (row overrides, the UK). */
 function wholeHistoryReport(
   inputs: readonly InputFile[],
@@ -156,11 +184,7 @@ function wholeHistoryReport(
   book: ReturnType<typeof createPriceBook>,
   onHistory: ((priced: readonly PricedEvent[]) => void) | undefined,
 ): ReportData {
-  const imported = importAndPrice(inputs, options, book);
-  if (options.jurisdiction === 'uk') return computeUkReport(options, book, imported, onHistory);
-  const { forEngine, forReport } = shareHistory(imported.history, onHistory);
-  const gains = computeGains(forEngine, bookingPolicy(options));
-  return yearView(reportYear(options, gains, imported), { inputs, options, book, imported, gains, forReport });
+  return WHOLE_HISTORY_BRANCHES[jurisdictionFor(options.jurisdiction).id](inputs, options, book, onHistory);
 }
 
 /**

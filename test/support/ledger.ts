@@ -20,6 +20,7 @@ import { Dec } from '../../src/model/decimal.js';
 import type { IncomeKind, LedgerEvent, Quantity } from '../../src/model/ledger-event.js';
 import { parseInstant } from '../../src/importers/parse-instant.js';
 import { computeGains, type BookingPolicy, type GainsResult } from '../../src/engine/compute-gains.js';
+import { US_BOOKING } from '../../src/jurisdictions/us/us-jurisdiction.js';
 import { matchTransfers, DEFAULT_TRANSFER_MATCHING } from '../../src/engine/match-transfers.js';
 import { createPriceBook, type PricePoint } from '../../src/pricing/price-book.js';
 import { priceEvents } from '../../src/pricing/price-events.js';
@@ -131,7 +132,7 @@ export function runLedger(events: readonly LedgerEvent[], policy: Partial<Bookin
   const book = createPriceBook({ reportCurrency: 'USD', stablecoins: DEFAULT_USD_STABLECOINS, table: prices, windowMs: 86_400_000 });
   const timezone = policy.timezone ?? 'UTC';
   const pricing = priceEvents(matched.events, book, timezone);
-  const gains = computeGains(pricing.priced, { method: 'FIFO', lotScope: 'auto', perWalletFrom: '2025-01-01', timezone, ...policy });
+  const gains = computeGains(pricing.priced, { method: 'FIFO', lotScope: 'auto', perWalletFrom: '2025-01-01', timezone, rules: US_BOOKING, ...policy });
   return { ...gains, allDiagnostics: [...matched.diagnostics, ...pricing.diagnostics, ...gains.diagnostics] };
 }
 
