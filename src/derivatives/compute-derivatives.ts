@@ -6,7 +6,7 @@
  *          ─valuePositions─▶ lines ─lineDisposal─▶ Form 8949 disposals
  *
  * The settlement of each row in crypto (acquisitions / disposals of the settlement asset) is the
- * engine's part (compute-gains.ts, settlement.ts); nothing here touches lots.
+ * engine's part (compute-gains.ts, model/derivative-settlement.ts); nothing here touches lots.
  */
 import { diagnostic, fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AssetCode } from '../model/asset.js';

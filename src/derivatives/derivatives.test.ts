@@ -9,7 +9,7 @@ import { createPriceBook } from '../pricing/price-book.js';
 import { buildPositions } from './build-positions.js';
 import { computeDerivatives, derivativesForYear } from './compute-derivatives.js';
 import { NO_OVERRIDES, readOverrides } from './overrides.js';
-import { balanceEffect, heldEffect } from './settlement.js';
+import { balanceEffect, heldEffect } from '../model/derivative-settlement.js';
 
 let line = 1;
 interface Spec {

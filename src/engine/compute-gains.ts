@@ -22,7 +22,7 @@ import type { LotOrigin } from '../model/lot.js';
 import type { Money, PriceSource } from '../model/money.js';
 import { formatSourceRef, type SourceRef } from '../model/source-ref.js';
 import type { PricedEvent } from '../pricing/price-events.js';
-import { heldEffect } from '../derivatives/settlement.js';
+import { heldEffect } from '../model/derivative-settlement.js';
 import { Balances } from './balances.js';
 import { inBookingOrder } from './booking-order.js';
 import { LOT_ORDER } from './booking-methods.js';

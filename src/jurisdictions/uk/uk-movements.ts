@@ -11,7 +11,7 @@
  *    without a disposal (a negligible value claim is the user's, CRYPTO22400).
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { heldEffect } from '../../derivatives/settlement.js';
+import { heldEffect } from '../../model/derivative-settlement.js';
 import { isFiat, type AssetCode } from '../../model/asset.js';
 import { ZERO, type Dec } from '../../model/decimal.js';
 import { toLocalDate, type LocalDate } from '../../model/local-date.js';
