@@ -20,7 +20,7 @@ import type { PriceBook } from '../pricing/price-book.js';
 import type { MissingPrice } from '../pricing/price-events.js';
 import { buildPositions, type PositionGroup } from './build-positions.js';
 import { findLiabilities, type Liability } from './find-liabilities.js';
-import { NO_OVERRIDES, type Overrides } from './overrides.js';
+import { NO_OVERRIDES, type Overrides } from '../overrides/overrides.js';
 import { lineDisposal, valuePositions, type DerivativeLine, type Valuation } from './position-lines.js';
 
 export interface DerivativeOptions {

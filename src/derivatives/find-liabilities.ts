@@ -32,7 +32,8 @@ import { toLocalDate, type LocalDate } from '../model/local-date.js';
 import type { Money } from '../model/money.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { Component, PositionGroup } from './build-positions.js';
-import type { LiabilityOverride, LiabilityStatus, Overrides } from './overrides.js';
+import type { LiabilityOverride, LiabilityStatus } from '../overrides/liability-override.js';
+import type { Overrides } from '../overrides/overrides.js';
 
 export interface Liability {
   readonly id: string;

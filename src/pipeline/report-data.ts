@@ -24,7 +24,7 @@ import type { CapitalLoss, FilingStatus } from '../jurisdictions/us/capital-loss
 import type { InputCounts } from '../model/input-counts.js';
 import type { YearTotals } from '../jurisdictions/us/year-totals.js';
 import type { DerivativesResult, DerivativesYear } from '../derivatives/compute-derivatives.js';
-import type { Overrides } from '../derivatives/overrides.js';
+import type { Overrides } from '../overrides/overrides.js';
 import type { Reconciliation } from '../jurisdictions/us/form1099da/reconcile.js';
 import type { AppliedOverride } from '../overrides/apply-overrides.js';
 import type { TransferRecord } from './list-transfers.js';

@@ -17,7 +17,7 @@ import { buildSummary } from '../report/summary.js';
 import { totalYear } from '../jurisdictions/us/year-totals.js';
 import type { InputCounts } from '../model/input-counts.js';
 import { derivativesForYear } from '../derivatives/compute-derivatives.js';
-import { NO_OVERRIDES } from '../derivatives/overrides.js';
+import { NO_OVERRIDES } from '../overrides/overrides.js';
 import { applyCorrections } from '../importers/form1099da/corrections.js';
 import { form1099daBlock, reconcile1099Da } from '../jurisdictions/us/form1099da/reconcile.js';
 import { byBoxJson, totalByBox, withBoxTerms } from '../jurisdictions/us/form1099da/box-totals.js';
