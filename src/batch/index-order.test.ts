@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexRow, renderIndexCsv, type ClientOutcome } from './index-row.js';
+import { renderIndexCsv } from './index-csv.js';
+import { indexRow, type ClientOutcome } from './index-row.js';
 import { indexTotals, needsAttentionFirst } from './index-order.js';
 import { topProblem } from './top-problem.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';

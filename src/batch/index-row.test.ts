@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { indexRow, renderIndexCsv, type ClientOutcome } from './index-row.js';
-import { CLIENTS_PER_PAGE, renderIndexPdf } from '../report/pdf/batch-index-pdf.js';
+import { renderIndexCsv } from './index-csv.js';
+import { CLIENTS_PER_PAGE, renderIndexPdf } from './index-pdf.js';
+import { indexRow, type ClientOutcome } from './index-row.js';
 
 // A summary.json as the report writes it (values are strings, exact totals rounded once).
 const SUMMARY = {

@@ -6,8 +6,6 @@
  * Status (contract): `ok` no diagnostic above a note; `warnings`; `errors` the report was written
  * but the data has errors; `failed` no report (nothing readable, bad options, a crash).
  */
-import { renderCsv, num } from '../report/csv/write-csv.js';
-import { needsAttentionFirst } from './index-order.js';
 
 export type ClientStatus = 'ok' | 'warnings' | 'errors' | 'failed';
 
@@ -60,6 +58,7 @@ export interface IndexRow {
   readonly folder: string;
 }
 
+/** The columns of `index.csv` (contract), in order. */
 export const INDEX_COLUMNS = [
   'client', 'status', 'tax_year', 'jurisdiction', 'currency', 'net', 'short_term', 'long_term', 'income', 'derivatives_net', 'missing_basis_at_risk',
   'deductible_loss', 'errors', 'warnings', 'diagnostics', 'diagnostics_file', 'report', 'top_problem', 'reason', 'folder',
@@ -119,17 +118,4 @@ export function indexRow(folder: string, client: string, outcome: ClientOutcome,
 export function indexRows(folder: string, client: string, outcome: ClientOutcome, notes: readonly string[]): IndexRow[] {
   if (!outcome.years || outcome.years.length === 0) return [indexRow(folder, client, outcome, notes)];
   return outcome.years.map((y) => indexRow(folder, client, y, notes, `${client}/${y.taxYear}`));
-}
-
-/** `index.csv`: one row per client (contract) — per client and year for a multi-year client —, the clients that need attention first (`needsAttentionFirst`). */
-export function renderIndexCsv(rows: readonly IndexRow[]): string {
-  // Only a well-formed amount is written as a number; anything else stays (defused) text.
-  const money = (v: string) => (v === '' ? undefined : /^-?\d+\.\d{2}$/.test(v) ? num(v) : v);
-  return renderCsv(
-    INDEX_COLUMNS,
-    needsAttentionFirst(rows).map((r) => [
-      r.client, r.status, r.taxYear === '' ? undefined : num(r.taxYear), r.jurisdiction, r.currency, money(r.net), money(r.shortTerm), money(r.longTerm), money(r.income), money(r.derivativesNet),
-      money(r.missingBasisAtRisk), money(r.deductibleLoss), r.errors, r.warnings, r.diagnostics, r.diagnosticsFile, r.report, r.topProblem ?? '', r.reason, r.folder,
-    ]),
-  );
 }

@@ -26,7 +26,7 @@ import { fingerprintClient, isStampCurrent, readStamp, stampRows } from './clien
 import { collectClientInputs, isInside, listClientFolders, type ClientFolder } from './find-clients.js';
 import { printableName, type ClientOutcome, type IndexRow } from './index-row.js';
 import { displayPath } from '../cli/read-input.js';
-import { renderIndexPdf } from '../report/pdf/batch-index-pdf.js';
+import { renderIndexPdf } from './index-pdf.js';
 import { runClient, type ClientJob } from './run-client.js';
 import { safeClientNames } from './safe-client-names.js';
 import { optionsFingerprint, SHARD_FILE, shardOf, type Shard, type ShardRecord } from './shard.js';
