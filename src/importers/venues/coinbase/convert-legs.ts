@@ -22,7 +22,7 @@ import type { Quantity } from '../../../model/ledger-event.js';
 import { events, reject, type EventDraft, type RowOutcome } from '../../importer-spec.js';
 import { parseNumber } from '../../parse-number.js';
 import { coinbaseAsset } from './cells.js';
-import type { CoinbaseTxRow } from './transactions-map.js';
+import type { CoinbaseTxRow } from './tx-row.js';
 
 const NUM = String.raw`(\d[\d,]*(?:\.\d+)?|\.\d+)`;
 const CONVERT_NOTES = new RegExp(String.raw`^Converted ${NUM} (\w+) to ${NUM} (\w+)`, 'i');

@@ -41,23 +41,7 @@ import { events, reject, skip, type EventDraft, type RowOutcome } from '../../im
 import { coinbaseAsset, DERIVATIVE_MESSAGE, DERIVATIVE_TYPE } from './cells.js';
 import { lookupTable } from '../../lookup-table.js';
 import { convertNotes, mapConvertRows, marketQuantity } from './convert-legs.js';
-
-/** One Coinbase transaction-history row, whatever the version. */
-export interface CoinbaseTxRow {
-  readonly id?: string | undefined;
-  readonly instant: number;
-  readonly type: string;
-  readonly asset: string;
-  /** As written (signed in v4). */
-  readonly quantity: Dec;
-  /** Price currency (fiat of the money columns). */
-  readonly currency: string;
-  readonly price?: Dec | undefined;
-  readonly subtotal?: Dec | undefined;
-  readonly total?: Dec | undefined;
-  readonly fees?: Dec | undefined;
-  readonly notes: string;
-}
+import type { CoinbaseTxRow } from './tx-row.js';
 
 const BUY = new Set(['buy', 'advanced trade buy', 'advance trade buy', 'credit']);
 const SELL = new Set(['sell', 'advanced trade sell', 'advance trade sell', 'retail simple dust']);
