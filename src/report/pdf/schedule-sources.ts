@@ -11,21 +11,8 @@ import { roundMoney } from '../rounding.js';
 import { formatAmount, formatAmountText, formatQuantity, groupThousands } from './format-amount.js';
 import type { PdfContext } from './pdf-context.js';
 import type { ScheduleTemplate } from './report-template.js';
+import type { ScheduleSource } from './schedule-rows.js';
 import { TAX_TREATMENT_SOURCES } from './tax-treatment-sources.js';
-
-export interface ScheduleRows {
-  readonly rows: readonly Readonly<Record<string, string>>[];
-  /** Values of the totals row by field; the template's `total` label fills the columns before the first value. */
-  readonly total?: Readonly<Record<string, string>>;
-  /** Values for `{placeholders}` in the title and intro. */
-  readonly vars?: Readonly<Record<string, string>>;
-  /** A template text (with `{placeholders}`) printed after the intro: e.g. that rows were left out. */
-  readonly note?: string;
-  /** Paragraphs printed under the table (already filled): what the preparer must know or do. */
-  readonly notes?: readonly string[];
-}
-
-export type ScheduleSource = (ctx: PdfContext, template: ScheduleTemplate) => ScheduleRows | undefined;
 
 const label = (map: unknown, key: string): string =>
   (typeof map === 'object' && map !== null && typeof (map as Record<string, unknown>)[key] === 'string'
