@@ -11,7 +11,7 @@ import type { PricedEvent } from '../pricing/price-events.js';
 import type { ProgressSink } from '../pipeline/progress.js';
 import type { OutputProducer } from '../report/output-stream.js';
 import { renderHistoryFile, renderOutputStreams, REPORT_FILES } from '../report/render-outputs.js';
-import { withDiagnosticCounts } from '../report/summary.js';
+import { withDiagnosticCounts, type Summary } from '../model/summary.js';
 import { computeYearsWithPrices } from './compute-years-with-prices.js';
 import { assertSafeOutput, physicalPath, readInputs } from './io.js';
 import { acquireOutputLock } from './output-lock.js';
@@ -25,7 +25,7 @@ import type { ReportArgs } from './commands/report.js';
 export interface WrittenYear {
   readonly data: ReportData;
   /** summary.json as written (diagnostic counts include every stage). */
-  readonly summary: Record<string, unknown>;
+  readonly summary: Summary;
   readonly diagnostics: readonly Diagnostic[];
   /** Files of the year's folder. */
   readonly written: readonly string[];

@@ -13,7 +13,7 @@ import type { PriceBook } from '../pricing/price-book.js';
 import type { MissingPrice, PricedEvent } from '../pricing/price-events.js';
 import { valueHoldings } from '../pricing/value-holdings.js';
 import { limitCapitalLoss } from '../jurisdictions/us/capital-loss.js';
-import { buildSummary } from '../report/summary.js';
+import { buildSummary } from './summary.js';
 import { totalYear } from '../jurisdictions/us/year-totals.js';
 import type { InputCounts } from '../model/input-counts.js';
 import { derivativesForYear } from '../derivatives/compute-derivatives.js';

@@ -35,6 +35,7 @@ import { loadTemplates, type ReportTemplates } from './templates.js';
 import { OVERRIDES_APPLIED_FILE, renderOverridesAppliedCsv } from './csv/overrides-applied-csv.js';
 import { HTML_FILE, reportHtmlChunks } from './html/report-html.js';
 import { renderUkOutputStreams, UK_REPORT_FILES } from './uk/uk-outputs.js';
+import { renderSummaryJson } from './summary-json.js';
 
 export const PDF_FILE = 'report.pdf';
 
@@ -118,7 +119,7 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   let built: Form8949Line[] | undefined;
   const lines = (): Form8949Line[] => (built ??= buildForm8949Lines(data.taxYear, data.disposals, data.form1099da.lines));
   const lineCount = data.disposals.reduce((n, d) => n + d.slices.length, 0);
-  files.set('summary.json', fixedOutput(`${JSON.stringify(data.summary, null, 2)}\n`));
+  files.set('summary.json', fixedOutput(renderSummaryJson(data.summary)));
   const historyFile = options.historyFile;
   files.set(TURBOTAX_TRANSACTIONS_FILE, historyFile ? () => historyFile : () => turbotaxTransactionsChunks(data.priced, data.options, t.exports.turbotaxTransactions));
   const schedule = data.options.methodSchedule;

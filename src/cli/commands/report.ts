@@ -5,7 +5,7 @@ import { formatDiagnostics } from '../../diagnostics/format-diagnostic.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
 import { renderHistoryFile, REPORT_FILES, renderOutputStreams } from '../../report/render-outputs.js';
 import type { PricedEvent } from '../../pricing/price-events.js';
-import { withDiagnosticCounts } from '../../report/summary.js';
+import { withDiagnosticCounts, type Summary } from '../../model/summary.js';
 import { assertSafeOutput, collectInputs, physicalPath, readInputs } from '../io.js';
 import { acquireOutputLock } from '../output-lock.js';
 import { assertReplaceable, writeFolderAtomically } from '../report-folder.js';
@@ -47,7 +47,7 @@ export interface ReportFolder {
   /** The report's data, its `priced` history empty: only its one output was made from it (see computeDetached). */
   readonly data: ReportData;
   /** The summary as written to summary.json (diagnostic counts include every stage). */
-  readonly summary: Record<string, unknown>;
+  readonly summary: Summary;
   readonly diagnostics: readonly Diagnostic[];
   readonly written: readonly string[];
   /** Entries of the folder that taxlot did not write, carried into the new folder unchanged. */

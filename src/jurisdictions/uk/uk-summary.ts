@@ -5,6 +5,7 @@
 import { ZERO, share, type Dec } from '../../model/decimal.js';
 import { formatMoney } from '../../model/rounding.js';
 import type { InputCounts } from '../../model/input-counts.js';
+import { incomeFigures, type UkSummary } from '../../model/summary.js';
 import type { YearTotals } from '../us/year-totals.js';
 import type { UkDisposalDay, UkRule } from './match-uk.js';
 import { annualExemptAmount } from './tax-year.js';
@@ -81,7 +82,7 @@ export interface UkSummaryInput {
 }
 
 /** `summary.json` for the UK, key order as the contract documents it. */
-export function buildUkSummary(s: UkSummaryInput): Record<string, unknown> {
+export function buildUkSummary(s: UkSummaryInput): UkSummary {
   const t = s.totals;
   return {
     schema: 1,
@@ -103,10 +104,7 @@ export function buildUkSummary(s: UkSummaryInput): Record<string, unknown> {
       },
     },
     pools: s.year.pools.map((p) => ({ asset: p.asset, units: p.units.toFixed(), cost: formatMoney(p.cost) })),
-    income: {
-      total: formatMoney(s.income.incomeTotal),
-      byKind: Object.fromEntries(Object.entries(s.income.income).map(([k, v]) => [k, formatMoney(v)])),
-    },
+    income: incomeFigures(s.income.income, s.income.incomeTotal),
     missingBasis: { disposals: t.missingBasisDisposals, proceeds: formatMoney(t.missingBasisProceeds) },
     inputs: { ...s.inputs },
     diagnostics: { errors: s.errors, warnings: s.warnings },
