@@ -9,7 +9,7 @@
  * Pure: the caller reads the file; this only parses text. Problems are returned as sentences,
  * never thrown, because a bad client file fails that client only.
  */
-import { parseMethodSchedule } from '../engine/method-schedule.js';
+import { parseMethodSchedule } from '../../engine/method-schedule.js';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Options } from 'yargs';
 

@@ -2,7 +2,7 @@
  * `<out>/index.csv`: the batch index as a CSV, one row per client, the clients that need
  * attention first. Its PDF twin is index-pdf.ts; both render the rows of index-row.ts.
  */
-import { renderCsv, num } from '../report/csv/write-csv.js';
+import { renderCsv, num } from '../../report/csv/write-csv.js';
 import { needsAttentionFirst } from './index-order.js';
 import { INDEX_COLUMNS, type IndexRow } from './index-row.js';
 

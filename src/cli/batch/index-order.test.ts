@@ -3,8 +3,8 @@ import { renderIndexCsv } from './index-csv.js';
 import { indexRow, type ClientOutcome } from './index-row.js';
 import { indexTotals, needsAttentionFirst } from './index-order.js';
 import { topProblem } from './top-problem.js';
-import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { Summary } from '../model/summary.js';
+import { diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Summary } from '../../model/summary.js';
 
 // only the fields the index reads
 const summary = (net: string, atRisk: string, currency = 'USD') => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderIndexCsv } from './index-csv.js';
 import { CLIENTS_PER_PAGE, renderIndexPdf } from './index-pdf.js';
 import { indexRow, type ClientOutcome } from './index-row.js';
-import type { Summary } from '../model/summary.js';
+import type { Summary } from '../../model/summary.js';
 
 // A summary as the report writes it (values are strings, exact totals rounded once): the fields the index reads.
 const SUMMARY = {

@@ -7,7 +7,7 @@
  * Status (contract): `ok` no diagnostic above a note; `warnings`; `errors` the report was written
  * but the data has errors; `failed` no report (nothing readable, bad options, a crash).
  */
-import type { Summary } from '../model/summary.js';
+import type { Summary } from '../../model/summary.js';
 
 export type ClientStatus = 'ok' | 'warnings' | 'errors' | 'failed';
 

@@ -6,17 +6,17 @@
  * signal does. Runs in the main thread (`--jobs 1`) or in a worker (`client-worker.ts`).
  */
 import { resolve, sep } from 'node:path';
-import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { writeReportFolder, type ReportArgs } from '../cli/commands/report.js';
-import { Interrupted, OutputError, UsageError } from '../cli/errors.js';
-import { toReportOptions } from '../cli/options.js';
+import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { writeReportFolder, type ReportArgs } from '../commands/report.js';
+import { Interrupted, OutputError, UsageError } from '../errors.js';
+import { toReportOptions } from '../options.js';
 import type { ClientOutcome } from './index-row.js';
 import { topProblem } from './top-problem.js';
-import type { YearSpan } from '../pipeline/compute-years.js';
-import { distinctDiagnostics, writeYearsFolder } from '../cli/report-years.js';
-import { assertYearsAllowed } from '../cli/commands/report-years-answer.js';
-import { YEARS_INDEX_FILE } from '../cli/years-index.js';
-import type { Summary } from '../model/summary.js';
+import type { YearSpan } from '../../pipeline/compute-years.js';
+import { distinctDiagnostics, writeYearsFolder } from '../report-years.js';
+import { assertYearsAllowed } from '../commands/report-years-answer.js';
+import { YEARS_INDEX_FILE } from '../years-index.js';
+import type { Summary } from '../../model/summary.js';
 
 /** Everything a worker needs for one client; plain data (structured-clone safe). */
 export interface ClientJob {
