@@ -1,6 +1,6 @@
 /**
- * Deficits owed to a venue: liability records, never negative lots (contract "Deficits";
- * tax-rules §1.12, §5.2).
+ * Deficits owed to a venue: liability records, never negative lots (docs/contract.md "Deficits";
+ * docs/tax-rules.md §1.12, §5.2).
  *
  * Evidence rule: a liability exists only where the venue's own rows show it — a position closed
  * by liquidation (or ADL/bankruptcy) whose rows carry the venue balance and take it below zero.

@@ -6,7 +6,7 @@
  * applied here is stated in src/engine/README.md with its source; in short:
  *  - a trade disposes of what was sent and acquires what was received; proceeds are the value of
  *    what was received less fees not paid in the sent asset; a fee in a third crypto asset is a
- *    disposal of those units at market value (contract, "Fees");
+ *    disposal of those units at market value (docs/contract.md, "Fees");
  *  - lots are matched universally before `perWalletFrom` (2025-01-01) and per wallet from then
  *    on, with a one-time reallocation of lots to wallets at the boundary (Rev. Proc. 2024-28);
  *  - units disposed of that no lot covers are a missing-basis slice with zero basis, short-term,

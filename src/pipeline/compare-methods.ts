@@ -55,7 +55,7 @@ export function compareMethods(inputs: readonly InputFile[], computed: ReportDat
   });
 }
 
-/** summary.json's `methods` block (contract): per method `{ shortTerm, longTerm, net }`, gains. */
+/** summary.json's `methods` block (docs/contract.md): per method `{ shortTerm, longTerm, net }`, gains. */
 export function methodsSummary(comparison: MethodComparison): MethodsBlock {
   return Object.fromEntries(comparison.map((m) => [m.method, { shortTerm: formatMoney(m.shortTerm), longTerm: formatMoney(m.longTerm), net: formatMoney(m.net) }]));
 }

@@ -1,5 +1,5 @@
 /**
- * The US `summary.json` figures (model/summary.ts `UsSummary`), exactly as the contract defines
+ * The US `summary.json` figures (model/summary.ts `UsSummary`), exactly as docs/contract.md defines
  * them: every money value is the exact total of the tax year rounded once (half-even, two decimals). `derivatives` and `liabilities` are written only
  * when the inputs hold derivative or margin events (then with zeros / `[]` for a year without any;
  * src/derivatives/README.md "summary.json").
@@ -32,7 +32,7 @@ export interface SummaryInput {
   readonly form1099da?: Record<string, unknown>;
 }
 
-/** The contract's US `summary.json` object, key order as documented. */
+/** docs/contract.md's US `summary.json` object, key order as documented. */
 export function buildSummary(s: SummaryInput): UsSummary {
   const term = (t: TermTotals): TermFigures => ({
     proceeds: formatMoney(t.proceeds),

@@ -46,7 +46,7 @@ export function yearView(taxYear: number, booked: Booked): ReportData {
   // a year after the last event: what is open at the end is what was open then
   const yearEndLots = gains.yearEndLots?.get(taxYear) ?? (taxYear > lastYear(gains) ? gains.openLots : []);
   const yearEnd = valueHoldings(yearEndLots, book, taxYear, options.timezone);
-  // Derivative positions are Form 8949 lines like spot disposals (contract "capitalGains").
+  // Derivative positions are Form 8949 lines like spot disposals (docs/contract.md "summary.json (schema 1)", `capitalGains`).
   const disposals = [...gains.disposals, ...derivatives.disposals].filter((d) => inYear(d.date)).sort((a, b) => a.instant - b.instant);
   const derivativesYear = derivativesForYear(derivatives, taxYear);
   const income = gains.income.filter((r) => inYear(r.date));

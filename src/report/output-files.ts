@@ -48,7 +48,7 @@ export const WHEN_TEXT: Readonly<Record<OutputWhen, string>> = {
 export const OUTPUT_FILES: readonly OutputFile[] = [
   {
     name: 'summary.json', when: 'always', renderer: 'report/summary-json.ts', onPdfExportsPage: true,
-    description: 'the machine-readable totals, exactly as [the contract](#contract) defines them (US and UK shapes: `src/model/summary.ts`)',
+    description: 'the machine-readable totals, exactly as [docs/contract.md](docs/contract.md) defines them (US and UK shapes: `src/model/summary.ts`)',
   },
   {
     name: 'form8949.csv', when: 'us', renderer: 'report/csv/form8949-csv.ts', onPdfExportsPage: true,

@@ -27,7 +27,7 @@ export const CONTENT_OPTIONS: readonly string[] = ['prices', 'overrides', 'price
 /** Options that never change a report's bytes: left out of a client's fingerprint (the cache only saves requests). */
 export const FINGERPRINT_EXCLUDED: readonly string[] = ['price-cache'];
 
-/** Keys the contract lists that this version cannot apply yet: named as such, not as typos. */
+/** Keys docs/contract.md lists that this version cannot apply yet: named as such, not as typos. */
 const NOT_YET_SUPPORTED = new Set<string>();
 
 /** @example configKey('lot-scope') === 'lotScope' */

@@ -6,7 +6,7 @@ import { renderCsv, num } from '../../report/csv/write-csv.js';
 import { needsAttentionFirst } from './index-order.js';
 import { INDEX_COLUMNS, type IndexRow } from './index-row.js';
 
-/** `index.csv`: one row per client (contract) — per client and year for a multi-year client —, the clients that need attention first (`needsAttentionFirst`). */
+/** `index.csv`: one row per client (docs/contract.md) — per client and year for a multi-year client —, the clients that need attention first (`needsAttentionFirst`). */
 export function renderIndexCsv(rows: readonly IndexRow[]): string {
   // Only a well-formed amount is written as a number; anything else stays (defused) text.
   const money = (v: string) => (v === '' ? undefined : /^-?\d+\.\d{2}$/.test(v) ? num(v) : v);

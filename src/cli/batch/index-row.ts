@@ -4,7 +4,7 @@
  * `summary.json` states: exact totals rounded once, as strings), so the index always ties out
  * with the client's report.
  *
- * Status (contract): `ok` no diagnostic above a note; `warnings`; `errors` the report was written
+ * Status (docs/contract.md): `ok` no diagnostic above a note; `warnings`; `errors` the report was written
  * but the data has errors; `failed` no report (nothing readable, bad options, a crash).
  */
 import type { Summary } from '../../model/summary.js';
@@ -60,7 +60,7 @@ export interface IndexRow {
   readonly folder: string;
 }
 
-/** The columns of `index.csv` (contract), in order. */
+/** The columns of `index.csv` (docs/contract.md), in order. */
 export const INDEX_COLUMNS = [
   'client', 'status', 'tax_year', 'jurisdiction', 'currency', 'net', 'short_term', 'long_term', 'income', 'derivatives_net', 'missing_basis_at_risk',
   'deductible_loss', 'errors', 'warnings', 'diagnostics', 'diagnostics_file', 'report', 'top_problem', 'reason', 'folder',

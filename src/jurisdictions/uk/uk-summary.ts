@@ -1,6 +1,6 @@
 /**
  * The UK year's figures as SA108 asks for them, and `summary.json` for `--jurisdiction uk`
- * (contract, "United Kingdom"): every money value is the exact total rounded once, half-even.
+ * (src/jurisdictions/uk/README.md "summary.json"): every money value is the exact total rounded once, half-even.
  */
 import { ZERO, share, type Dec } from '../../model/decimal.js';
 import { formatMoney } from '../../model/rounding.js';
@@ -35,7 +35,7 @@ export interface UkTotals {
 
 /**
  * The net gain a disposal makes under each rule that matched it: its proceeds and fees are split
- * among the rules by units (contract), each rule's part less the cost of its units.
+ * among the rules by units (docs/contract.md), each rule's part less the cost of its units.
  */
 export function gainByRule(d: UkDisposalDay): Record<UkRule, Dec> {
   const out: Record<UkRule, Dec> = { 'same-day': ZERO, 'bed-and-breakfast': ZERO, pool: ZERO };
@@ -81,7 +81,7 @@ export interface UkSummaryInput {
   readonly warnings: number;
 }
 
-/** `summary.json` for the UK, key order as the contract documents it. */
+/** `summary.json` for the UK, key order as docs/contract.md documents it. */
 export function buildUkSummary(s: UkSummaryInput): UkSummary {
   const t = s.totals;
   return {

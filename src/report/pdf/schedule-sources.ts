@@ -2,7 +2,7 @@
  * The rows of each table schedule, by schedule id (the keys of `schedules` in report.json). A
  * source returns `undefined` when the report has no such data at all — the section is then not
  * drawn — so a schedule whose data arrives later (derivatives, liabilities: the summary.json
- * blocks of the contract) is one template entry plus one function here.
+ * blocks of docs/contract.md) is one template entry plus one function here.
  */
 import { ZERO } from '../../model/decimal.js';
 import { toUsDate } from '../../model/local-date.js';

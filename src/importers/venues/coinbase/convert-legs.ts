@@ -1,7 +1,7 @@
 /**
  * Coinbase `Convert` rows: one row naming both sides in Notes, or (2024+) two rows, one per side.
  *
- * Layouts seen in public samples (formats.md §2.1):
+ * Layouts seen in public samples (docs/formats.md §2.1):
  * - one row: `Convert,BTC,0.00363125,…,Converted 0.00363125 BTC to 156.145683 XRP` — the sent
  *   side is the row, the received side comes from Notes;
  * - two rows sharing an `ID`, signed (`Convert,BTC,0.00084397` / `Convert,USDC,-77.589329`, empty

@@ -1,5 +1,5 @@
 /**
- * bitcoin.tax — exported trades and income / spending lists (formats.md "bitcoin.tax"; rotki
+ * bitcoin.tax — exported trades and income / spending lists (docs/formats.md "bitcoin.tax"; rotki
  * `bitcoin_tax.py` and its test files):
  * - trades: `Date, Action, Symbol, Account, Volume, Price, Currency, Fee, FeeCurrency, Total,
  *   Cost/Proceeds, ExchangeId, …`: `BUY` received `Volume` of `Symbol` for the quote, `SELL`
