@@ -19,7 +19,7 @@ import { toPresentation, toPriceProvider, toReadOptions, type toReportOptions } 
 import { assertReplaceable, writeFolderAtomically } from './report-folder.js';
 import { trackInputs } from './tracked-inputs.js';
 import { renderYearsIndexCsv, YEARS_INDEX_FILE, type YearLine } from './years-index.js';
-import type { ReportArgs } from './commands/report.js';
+import type { ReportArgs } from './report-args.js';
 
 /** One year's report as written into `<out>/<year>/`. */
 export interface WrittenYear {

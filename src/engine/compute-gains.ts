@@ -225,7 +225,7 @@ class Run {
           this.acquire(ctx, e.wallet, e.asset, held, value.amount, true, e.kind === 'margin-loan' ? 'loan' : 'derivative');
         } else if (!isFiat(e.asset) && held.isNegative()) {
           const value = values.sent as Money;
-          // A USD-pegged stablecoin counted at 1.00 is cash here (contract: stablecoins count at
+          // A USD-pegged stablecoin counted at 1.00 is cash here (docs/contract.md: stablecoins count at
           // 1.00 USD): paying a loss, fee or funding in it is not a Form 8949 line of its own.
           if (value.source === 'stablecoin') this.remove(ctx, 'settlement', e.wallet, e.asset, held.negated());
           else this.dispose(ctx, 'settlement', e.wallet, e.asset, held.negated(), value.amount, value.source, `${e.kind} ${e.contract}`.trim());

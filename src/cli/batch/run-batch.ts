@@ -19,7 +19,7 @@ import { physicalPath } from '../io.js';
 import { acquireOutputLock } from '../output-lock.js';
 import { writeFileAtomic } from '../write-outputs.js';
 import { toPresentation, toPriceProvider, toReportOptions } from '../options.js';
-import type { ReportArgs } from '../commands/report.js';
+import type { ReportArgs } from '../report-args.js';
 import { CONTENT_OPTIONS, FINGERPRINT_EXCLUDED, optionDefaults, readBatchConfig, type OptionTable, type OptionValues } from './batch-config.js';
 import { BatchRecorder, INDEX_CSV, removeDeadLeftovers, removeOwnStaging } from './batch-record.js';
 import { fingerprintClient, isStampCurrent, readStamp, stampRows } from './client-stamp.js';

@@ -7,7 +7,8 @@
  */
 import { resolve, sep } from 'node:path';
 import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { writeReportFolder, type ReportArgs } from '../commands/report.js';
+import { writeReportFolder } from '../commands/report.js';
+import type { ReportArgs } from '../report-args.js';
 import { Interrupted, OutputError, UsageError } from '../errors.js';
 import { toReportOptions } from '../options.js';
 import type { ClientOutcome } from './index-row.js';
