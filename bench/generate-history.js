@@ -2,7 +2,7 @@
 /**
  * A realistic trading history of N rows in real export formats, reproducible from a seed.
  *
- *   node bench/generate-history.js --rows 100000 --seed 1 --out /tmp/history-100k
+ *   node bench/generate-history.js --rows 100000 --seed 1 --out history-100k
  *
  * Writes, into --out/exports/ (the inputs of `taxlot report`):
  *   exchange.csv  Koinly universal: buys, sells, crypto-for-crypto trades with fees, withdrawals to cold
@@ -21,6 +21,7 @@
  */
 import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { once } from 'node:events';
 
 const KOINLY_HEADER =
@@ -227,7 +228,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const rows = Number(arg('rows', '100000'));
   const seed = Number(arg('seed', '1'));
-  const out = arg('out', `/tmp/taxlot-history-${rows}`);
+  const out = arg('out', join(tmpdir(), `taxlot-history-${rows}`));
   const result = await generateHistory({ rows, seed, out });
   console.log(`${result.rows} rows into ${out}: ${JSON.stringify(result.files)} (last year ${result.lastYear})`);
 }

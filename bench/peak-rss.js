@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Run a Node script in this process and report its peak resident memory when it exits:
- *   BENCH_RSS_FILE=/tmp/x node bench/peak-rss.js bin/taxlot.js report ...
+ *   BENCH_RSS_FILE=peak-rss.txt node bench/peak-rss.js bin/taxlot.js report ...
  * (no GNU time needed on a fresh machine).
  */
 import { writeFileSync } from 'node:fs';

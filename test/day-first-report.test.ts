@@ -32,7 +32,7 @@ describe('a day-first Koinly file', () => {
 
 describe('the batch key', () => {
   it('takes dateOrder in taxlot.json like --date-order, and refuses other values', async () => {
-    const { readBatchConfig } = await import('../src/batch/batch-config.js');
+    const { readBatchConfig } = await import('../src/cli/batch/batch-config.js');
     const { BATCH_OPTION_TABLE } = await import('../src/cli/commands/batch.js');
     expect(readBatchConfig('{"dateOrder": "dmy"}', 'c/taxlot.json', BATCH_OPTION_TABLE)).toEqual({ values: { 'date-order': 'dmy' }, problems: [] });
     expect(readBatchConfig('{"dateOrder": "dd/mm"}', 'c/taxlot.json', BATCH_OPTION_TABLE).problems.length).toBe(1);

@@ -9,6 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { CODES } from '../src/diagnostics/codes.js';
 import { betweenMarkers, brokenInputsTable, diagnosticsTable, replaceBetweenMarkers } from '../src/diagnostics/docs-tables.js';
 import { BROKEN, brokenEntries } from './support/broken-corpus.js';
+import { MANIFEST_FILE } from '../src/cli/report-folder.js';
+import { MANIFEST_NAME, OUTPUT_FILES, outputsTable } from '../src/report/output-files.js';
+import { REPORT_FILES } from '../src/report/render-outputs.js';
+import { loadTemplates } from '../src/report/templates.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT_OF_DATE = 'out of date: run `npm run docs:tables`';
@@ -20,6 +24,22 @@ describe('generated documentation tables', () => {
     // and the table really is the catalogue: one row per code, in order
     const codes = (table ?? '').split('\n').slice(2).map((l) => /^\| `([A-Z0-9_]+)` \| (error|warning|note) \|/.exec(l)?.[1]);
     expect(codes).toEqual(Object.keys(CODES));
+  });
+
+  it('README "Outputs" lists exactly the output registry, one row per file', () => {
+    const table = betweenMarkers(readFileSync(join(ROOT, 'README.md'), 'utf8'), 'outputs');
+    expect(table, OUT_OF_DATE).toBe(outputsTable());
+    const names = (table ?? '').split('\n').slice(2).map((l) => /^\| `([^`]+)` \|/.exec(l)?.[1]);
+    expect(names).toEqual(OUTPUT_FILES.map((f) => f.name));
+  });
+
+  it('the registry is the list of the writer and of the PDF: each name once, the manifest named as the folder writer names it, a template text for each file the PDF lists', () => {
+    const names = OUTPUT_FILES.map((f) => f.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(MANIFEST_NAME).toBe(MANIFEST_FILE);
+    expect([...REPORT_FILES, MANIFEST_NAME].sort()).toEqual([...names].sort());
+    const listed = OUTPUT_FILES.filter((f) => f.onPdfExportsPage).map((f) => f.name);
+    expect(listed).toEqual(Object.keys(loadTemplates('us').report.exports.files));
   });
 
   it('fixtures/broken/README.md shows exactly expected.json', () => {

@@ -2,7 +2,7 @@
  * Golden importer fixtures: every `fixtures/importers/<importer-id>/<case>.csv` must be detected
  * by exactly the importer named by its folder, and its events, row accounting and diagnostics
  * must equal `<case>.csv.expected.txt` beside it. Expected files are reviewed by hand against the
- * format's documented semantics (formats.md); `vitest -u` rewrites them for review.
+ * format's documented semantics (docs/formats.md); `vitest -u` rewrites them for review.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Style } from './color.js';
 import { INVISIBLE } from '../model/visible-text.js';
+import type { Summary } from '../model/summary.js';
 
 /**
  * JSON for a terminal or a pipe: every invisible or control character as a JSON `\uXXXX` escape
@@ -50,26 +51,21 @@ export function countByCode(diagnostics: readonly Diagnostic[], severity: Diagno
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-function pick(summary: Readonly<Record<string, unknown>>, path: readonly string[]): string {
-  let v: unknown = summary;
-  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
-  return typeof v === 'string' ? v : '';
-}
-
-/** The figures of the answer, as summary.json states them (exact, already rounded once). */
-export function answerFigures(summary: Readonly<Record<string, unknown>>): { label: string; key: string; value: string }[] {
+/** The figures of the answer, as summary.json states them (exact, already rounded once); '' where the jurisdiction has none. */
+export function answerFigures(summary: Summary): { label: string; key: string; value: string }[] {
+  const us = summary.jurisdiction === 'US' ? summary : undefined;
   return [
-    { label: 'short-term gain', key: 'shortTerm', value: pick(summary, ['capitalGains', 'shortTerm', 'gain']) },
-    { label: 'long-term gain', key: 'longTerm', value: pick(summary, ['capitalGains', 'longTerm', 'gain']) },
-    { label: 'net capital gain', key: 'net', value: pick(summary, ['capitalGains', 'net']) },
-    { label: 'income', key: 'income', value: pick(summary, ['income', 'total']) },
-    { label: 'missing basis at risk', key: 'missingBasisAtRisk', value: pick(summary, ['missingBasis', 'proceeds']) },
-    { label: 'loss deduction', key: 'lossDeduction', value: pick(summary, ['capitalLoss', 'deductible']) },
+    { label: 'short-term gain', key: 'shortTerm', value: us?.capitalGains.shortTerm.gain ?? '' },
+    { label: 'long-term gain', key: 'longTerm', value: us?.capitalGains.longTerm.gain ?? '' },
+    { label: 'net capital gain', key: 'net', value: summary.capitalGains.net },
+    { label: 'income', key: 'income', value: summary.income.total },
+    { label: 'missing basis at risk', key: 'missingBasisAtRisk', value: summary.missingBasis.proceeds },
+    { label: 'loss deduction', key: 'lossDeduction', value: us?.capitalLoss.deductible ?? '' },
   ];
 }
 
 export interface AnswerInput {
-  readonly summary: Readonly<Record<string, unknown>>;
+  readonly summary: Summary;
   readonly diagnostics: readonly Diagnostic[];
   readonly out: string;
   readonly written: readonly string[];
@@ -77,7 +73,7 @@ export interface AnswerInput {
 
 /** The human answer: figures aligned, counts by code, the report's place. */
 export function formatAnswer(a: AnswerInput, paint: Paint): string {
-  const currency = pick(a.summary, ['currency']);
+  const currency = a.summary.currency;
   const figures = answerFigures(a.summary).filter((f) => f.value !== '');
   const width = Math.max(...figures.map((f) => f.label.length));
   const valueWidth = Math.max(...figures.map((f) => f.value.length));
@@ -102,9 +98,9 @@ export function answerJson(a: AnswerInput & { readonly exitCode: number }): stri
   const figures = Object.fromEntries(answerFigures(a.summary).map((f) => [f.key, f.value]));
   return visibleJson({
     exitCode: a.exitCode,
-    taxYear: a.summary['taxYear'],
-    currency: pick(a.summary, ['currency']),
-    method: a.summary['method'],
+    taxYear: a.summary.taxYear,
+    currency: a.summary.currency,
+    method: a.summary.jurisdiction === 'US' ? a.summary.method : undefined,
     ...figures,
     errors: Object.fromEntries(countByCode(a.diagnostics, 'error')),
     warnings: Object.fromEntries(countByCode(a.diagnostics, 'warning')),

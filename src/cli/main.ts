@@ -1,5 +1,5 @@
 /**
- * The command line: yargs wiring, and the only top-level catch. Exit codes (contract):
+ * The command line: yargs wiring, and the only top-level catch. Exit codes (docs/contract.md):
  * 0 report complete (warnings allowed), 1 report written but the data has errors,
  * 2 usage error, nothing could be read, the report could not be written, or a bug;
  * 130 / 143 interrupted by SIGINT / SIGTERM (see interrupt.ts).

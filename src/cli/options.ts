@@ -26,7 +26,8 @@ import { UsageError } from './errors.js';
 import { askedYears } from './year-span.js';
 import type { YearSpan } from '../pipeline/compute-years.js';
 import { readTextFile } from './read-input.js';
-import { NO_OVERRIDES, readOverrides, type Overrides } from '../derivatives/overrides.js';
+import { NO_OVERRIDES, type Overrides } from '../overrides/overrides.js';
+import { readOverrides } from '../overrides/read-overrides.js';
 
 export const INPUT_OPTIONS = {
   format: { type: 'string', describe: 'read every input with this importer (see `taxlot formats`) instead of detecting', group: 'Input:' },

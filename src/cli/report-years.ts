@@ -11,7 +11,7 @@ import type { PricedEvent } from '../pricing/price-events.js';
 import type { ProgressSink } from '../pipeline/progress.js';
 import type { OutputProducer } from '../report/output-stream.js';
 import { renderHistoryFile, renderOutputStreams, REPORT_FILES } from '../report/render-outputs.js';
-import { withDiagnosticCounts } from '../report/summary.js';
+import { withDiagnosticCounts, type Summary } from '../model/summary.js';
 import { computeYearsWithPrices } from './compute-years-with-prices.js';
 import { assertSafeOutput, physicalPath, readInputs } from './io.js';
 import { acquireOutputLock } from './output-lock.js';
@@ -19,13 +19,13 @@ import { toPresentation, toPriceProvider, toReadOptions, type toReportOptions } 
 import { assertReplaceable, writeFolderAtomically } from './report-folder.js';
 import { trackInputs } from './tracked-inputs.js';
 import { renderYearsIndexCsv, YEARS_INDEX_FILE, type YearLine } from './years-index.js';
-import type { ReportArgs } from './commands/report.js';
+import type { ReportArgs } from './report-args.js';
 
 /** One year's report as written into `<out>/<year>/`. */
 export interface WrittenYear {
   readonly data: ReportData;
   /** summary.json as written (diagnostic counts include every stage). */
-  readonly summary: Record<string, unknown>;
+  readonly summary: Summary;
   readonly diagnostics: readonly Diagnostic[];
   /** Files of the year's folder. */
   readonly written: readonly string[];

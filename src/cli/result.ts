@@ -4,7 +4,7 @@ import type { ProgressSink } from '../pipeline/progress.js';
 import type { Style } from './color.js';
 
 export interface CommandResult {
-  /** 0, 1, 2 as the contract says; 130/143 after SIGINT/SIGTERM. */
+  /** 0, 1, 2 as docs/contract.md says; 130/143 after SIGINT/SIGTERM. */
   readonly exitCode: 0 | 1 | 2 | 130 | 143;
   readonly stdout: string;
   readonly stderr: string;

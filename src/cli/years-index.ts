@@ -4,6 +4,7 @@
  * out with each year's report. The same columns as the batch index where they mean the same.
  */
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Summary } from '../model/summary.js';
 import { num, renderCsv } from '../report/csv/write-csv.js';
 
 export const YEARS_INDEX_FILE = 'index.csv';
@@ -14,16 +15,10 @@ export const YEARS_INDEX_COLUMNS = [
 ] as const;
 
 export interface YearLine {
-  readonly summary: Readonly<Record<string, unknown>>;
+  readonly summary: Summary;
   readonly diagnostics: readonly Diagnostic[];
   /** The year's folder, relative to `--out` (`2024/`). */
   readonly folder: string;
-}
-
-function pick(summary: Readonly<Record<string, unknown>>, path: readonly string[]): string {
-  let v: unknown = summary;
-  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
-  return typeof v === 'string' ? v : '';
 }
 
 /** `ok` (nothing above a note), `warnings` or `errors`, as a batch client's status. */
@@ -39,11 +34,13 @@ export function renderYearsIndexCsv(lines: readonly YearLine[]): string {
     YEARS_INDEX_COLUMNS,
     lines.map(({ summary: s, diagnostics, folder }) => {
       const counts = countBySeverity(diagnostics);
+      // the US figures a UK summary has no counterpart of stay empty
+      const us = s.jurisdiction === 'US' ? s : undefined;
       return [
-        typeof s['taxYear'] === 'number' ? num(String(s['taxYear'])) : undefined, yearStatus(diagnostics), pick(s, ['jurisdiction']), pick(s, ['currency']),
-        money(pick(s, ['capitalGains', 'net'])), money(pick(s, ['capitalGains', 'shortTerm', 'gain'])), money(pick(s, ['capitalGains', 'longTerm', 'gain'])),
-        money(pick(s, ['income', 'total'])), money(pick(s, ['derivatives', 'net'])), money(pick(s, ['missingBasis', 'proceeds'])),
-        money(pick(s, ['capitalLoss', 'deductible'])), counts.errors, counts.warnings, folder,
+        num(String(s.taxYear)), yearStatus(diagnostics), s.jurisdiction, s.currency,
+        money(s.capitalGains.net), money(us?.capitalGains.shortTerm.gain ?? ''), money(us?.capitalGains.longTerm.gain ?? ''),
+        money(s.income.total), money(us?.derivatives?.net ?? ''), money(s.missingBasis.proceeds),
+        money(us?.capitalLoss.deductible ?? ''), counts.errors, counts.warnings, folder,
       ];
     }),
   );

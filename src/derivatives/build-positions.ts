@@ -1,7 +1,7 @@
 /**
  * Derivative events → closed positions (or exchange PnL groups): the unit of one Form 8949 line.
  *
- * Two patterns (formats.md §2.15), chosen per stream — a stream is one venue wallet, account and
+ * Two patterns (docs/formats.md §2.15), chosen per stream — a stream is one venue wallet, account and
  * contract, or one position id where the export has one:
  *
  * 1. **Position logs** (rows carry a `fill`: Bybit transaction log, Binance futures trades, OKX

@@ -6,7 +6,7 @@
  *          ─valuePositions─▶ lines ─lineDisposal─▶ Form 8949 disposals
  *
  * The settlement of each row in crypto (acquisitions / disposals of the settlement asset) is the
- * engine's part (src/engine/book-event.ts, settlement.ts); nothing here touches lots.
+ * engine's part (src/engine/book-event.ts, model/derivative-settlement.ts); nothing here touches lots.
  */
 import { diagnostic, fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AssetCode } from '../model/asset.js';
@@ -20,7 +20,7 @@ import type { PriceBook } from '../pricing/price-book.js';
 import type { MissingPrice } from '../pricing/price-events.js';
 import { buildPositions, type PositionGroup } from './build-positions.js';
 import { findLiabilities, type Liability } from './find-liabilities.js';
-import { NO_OVERRIDES, type Overrides } from './overrides.js';
+import { NO_OVERRIDES, type Overrides } from '../overrides/overrides.js';
 import { lineDisposal, valuePositions, type DerivativeLine, type Valuation } from './position-lines.js';
 
 export interface DerivativeOptions {

@@ -8,8 +8,9 @@ import type { DerivativeEvent, DerivativeKind, PositionFill } from '../model/led
 import { createPriceBook } from '../pricing/price-book.js';
 import { buildPositions } from './build-positions.js';
 import { computeDerivatives, derivativesForYear } from './compute-derivatives.js';
-import { NO_OVERRIDES, readOverrides } from './overrides.js';
-import { balanceEffect, heldEffect } from './settlement.js';
+import { NO_OVERRIDES } from '../overrides/overrides.js';
+import { readOverrides } from '../overrides/read-overrides.js';
+import { balanceEffect, heldEffect } from '../model/derivative-settlement.js';
 
 let line = 1;
 interface Spec {

@@ -1,6 +1,6 @@
 /**
- * Deficits owed to a venue: liability records, never negative lots (contract "Deficits";
- * tax-rules §1.12, §5.2).
+ * Deficits owed to a venue: liability records, never negative lots (docs/contract.md "Deficits";
+ * docs/tax-rules.md §1.12, §5.2).
  *
  * Evidence rule: a liability exists only where the venue's own rows show it — a position closed
  * by liquidation (or ADL/bankruptcy) whose rows carry the venue balance and take it below zero.
@@ -32,7 +32,8 @@ import { toLocalDate, type LocalDate } from '../model/local-date.js';
 import type { Money } from '../model/money.js';
 import type { SourceRef } from '../model/source-ref.js';
 import type { Component, PositionGroup } from './build-positions.js';
-import type { LiabilityOverride, LiabilityStatus, Overrides } from './overrides.js';
+import type { LiabilityOverride, LiabilityStatus } from '../overrides/liability-override.js';
+import type { Overrides } from '../overrides/overrides.js';
 
 export interface Liability {
   readonly id: string;

@@ -28,7 +28,7 @@ import type { Component, ComponentKind, PositionGroup } from './build-positions.
 
 export type Valuation = 'close' | 'event';
 
-/** A line's result in the report currency, split as the contract's `derivatives` block. */
+/** A line's result in the report currency, split as docs/contract.md's `derivatives` block. */
 export interface LineTotals {
   /** Trading result before fees and funding, incl. insurance-fund / ADL adjustments. */
   readonly realizedPnl: Dec;

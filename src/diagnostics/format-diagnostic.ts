@@ -5,7 +5,7 @@
 import type { Diagnostic } from './diagnostic.js';
 import { compareSourceRefs } from '../model/source-ref.js';
 import { escapeInvisible } from '../model/visible-text.js';
-import { suggestionNote, suggestOverride } from '../overrides/suggest-override.js';
+import { suggestionNote, suggestOverride } from './suggest-override.js';
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.source ? `${printable(d.source.file)}:${d.source.line}: ` : d.file ? `${printable(d.file)}: ` : '';

@@ -9,7 +9,7 @@ import { ZERO, type Dec } from '../model/decimal.js';
 import type { DisposalKind } from '../model/disposal.js';
 import type { Money } from '../model/money.js';
 import type { PricedEvent } from '../pricing/price-events.js';
-import { heldEffect } from '../derivatives/settlement.js';
+import { heldEffect } from '../model/derivative-settlement.js';
 import type { Run } from './ledger-run.js';
 
 export function bookEvent(run: Run, { event: e, values }: PricedEvent): void {

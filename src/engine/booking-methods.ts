@@ -2,7 +2,7 @@
  * Lot-selection methods as data: each is only an ordering of lots (which lot is consumed first).
  * `inventory.ts` applies the ordering; there is one matching algorithm for all methods.
  *
- * HIFO ranks by unit cost including acquisition fees (contract). Ties fall back to acquisition
+ * HIFO ranks by unit cost including acquisition fees (docs/contract.md). Ties fall back to acquisition
  * time and then to booking order (same-instant events by content: content-order.ts), so every ordering is total and deterministic.
  */
 export type BookingMethod = 'FIFO' | 'LIFO' | 'HIFO';

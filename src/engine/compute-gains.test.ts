@@ -1,6 +1,6 @@
 /**
  * Engine cases written as ledgers. Every expected number is worked out by hand in the comment
- * beside it, from the rule it checks (contract "US defaults", Form 8949 instructions).
+ * beside it, from the rule it checks (docs/contract.md "US rules the numbers follow", Form 8949 instructions).
  */
 import { describe, expect, it } from 'vitest';
 import { gain, ledger, runLedger, total } from '../../test/support/ledger.js';
@@ -65,7 +65,7 @@ describe('holding period (IRS: long-term iff sold after acquisition date + 1 yea
   });
 });
 
-describe('fees (contract "Fees")', () => {
+describe('fees (docs/contract.md "Fees")', () => {
   it('a fee in the disposed asset leaves with it; proceeds are the value received', () => {
     // contract worked example: 1.005 ETH leave (1 + 0.005 fee) for BTC worth 2000 → proceeds 2000,
     // basis = basis of 1.005 ETH = 1.005 × 1000 = 1005

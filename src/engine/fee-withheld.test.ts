@@ -1,6 +1,6 @@
 /**
  * Issue #16 item 14: a fee withheld from the asset acquired. taxlot reduces the units received and
- * keeps the full cost as basis (contract), in every year; src/engine/README.md "Fees withheld from
+ * keeps the full cost as basis (docs/contract.md), in every year; src/engine/README.md "Fees withheld from
  * the asset acquired" shows that TD 10000 (Treas. Reg. §1.1001-7(b)(1)(ii), §1.1012-1(h)(2), from
  * 2025-01-01) gives the same lots and gains. The numbers are the README's, worked by hand.
  */

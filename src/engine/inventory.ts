@@ -105,7 +105,7 @@ export interface Reallocation {
 }
 
 export class Inventory implements LotPool {
-  private readonly books = new Map<string, Map<string, LotQueue>>();
+  private readonly books = new Map<string, Map<string, LotQueue<Lot>>>();
   private splits = 0;
 
   /** Queue order: the method's, then split number (pieces of one lot stay in creation order). */
@@ -185,7 +185,7 @@ export class Inventory implements LotPool {
   reallocate(balancesOf: (asset: string) => ReadonlyMap<string, Dec>): Reallocation[] {
     const moves: Reallocation[] = [];
     for (const asset of [...this.books.keys()].sort()) {
-      const wallets = this.books.get(asset) as Map<string, LotQueue>;
+      const wallets = this.books.get(asset) as Map<string, LotQueue<Lot>>;
       const balances = balancesOf(asset);
       const balance = (w: string): Dec => positive(balances.get(w) ?? ZERO);
       const names = [...new Set([...wallets.keys(), ...balances.keys()])].sort();
@@ -193,7 +193,7 @@ export class Inventory implements LotPool {
       const kept = new Map<string, Lot[]>();
       const pool: Lot[] = [];
       for (const w of names) {
-        const lots = (wallets.get(w) as LotQueue).open().sort(newestFirst);
+        const lots = (wallets.get(w) as LotQueue<Lot>).open().sort(newestFirst);
         let need = balance(w);
         const keep: Lot[] = [];
         for (const lot of lots) {
@@ -226,7 +226,7 @@ export class Inventory implements LotPool {
         }
       }
       for (const lot of pool.slice(next)) kept.get(lot.wallet)?.push(lot);
-      for (const w of names) (wallets.get(w) as LotQueue).replace(kept.get(w) ?? []);
+      for (const w of names) (wallets.get(w) as LotQueue<Lot>).replace(kept.get(w) ?? []);
     }
     return moves;
   }
@@ -240,15 +240,15 @@ export class Inventory implements LotPool {
   snapshot(): LotSnapshot[] {
     const out: LotSnapshot[] = [];
     for (const asset of [...this.books.keys()].sort()) {
-      const wallets = this.books.get(asset) as Map<string, LotQueue>;
+      const wallets = this.books.get(asset) as Map<string, LotQueue<Lot>>;
       for (const w of [...wallets.keys()].sort()) {
-        for (const lot of (wallets.get(w) as LotQueue).open()) out.push(snapshotOf(lot));
+        for (const lot of (wallets.get(w) as LotQueue<Lot>).open()) out.push(snapshotOf(lot));
       }
     }
     return out;
   }
 
-  private queue(asset: string, wallet: string): LotQueue {
+  private queue(asset: string, wallet: string): LotQueue<Lot> {
     let wallets = this.books.get(asset);
     if (!wallets) {
       wallets = new Map();
@@ -256,7 +256,7 @@ export class Inventory implements LotPool {
     }
     let q = wallets.get(wallet);
     if (!q) {
-      q = new LotQueue(this.order);
+      q = new LotQueue<Lot>(this.order);
       wallets.set(wallet, q);
     }
     return q;

@@ -1,6 +1,5 @@
 /** One (asset, wallet)'s open lots as a binary heap in method order (inventory.ts uses it). */
 import { ZERO, type Dec } from '../model/decimal.js';
-import type { Lot } from './lot-pool.js';
 
 /**
  * One (asset, wallet)'s open lots in method order: the next lot to consume is at the head, an
@@ -13,9 +12,10 @@ import type { Lot } from './lot-pool.js';
  * sorted run consumed from its front, in O(1); a lot that arrives out of order (a transfer's
  * piece keeps its acquisition date, HIFO's prices) goes to a binary heap beside it, and the head
  * is the first of the two. `order` is total (method, then creation, then split), so the lots come
- * out in the same sequence as from one heap.
+ * out in the same sequence as from one heap. Generic over the lot (inventory.ts's `Lot`): all it
+ * reads of one is the quantity left.
  */
-export class LotQueue {
+export class LotQueue<Lot extends { readonly quantity: Dec }> {
   /** Lots inserted in order, from `start` on (those before it were consumed). */
   private run: Lot[] = [];
   private start = 0;

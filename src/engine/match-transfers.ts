@@ -12,7 +12,7 @@
  *
  * A paired transfer is normalised so that `sent == received`: the amount that went missing on the
  * way (withdrawal − deposit) becomes part of the fee, which the engine disposes of as a network fee
- * (contract: "A network fee paid on a transfer is a disposal of the fee units").
+ * (docs/contract.md: "A network fee paid on a transfer is a disposal of the fee units").
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isFiat } from '../model/asset.js';

@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/format-diagnostic.js';
 import { fixedOutput, type OutputProducer } from '../report/output-stream.js';
-import { renderHarvestPdfChunks } from '../report/pdf/harvest-pdf.js';
+import { renderHarvestPdfChunks } from './harvest-pdf.js';
 import type { HarvestResult } from './compute-harvest.js';
 import { renderHarvestCsv, renderHarvestJson, renderHarvestPlanCsv } from './render-harvest.js';
 

@@ -43,7 +43,7 @@ export function finishEvent(draft: EventDraft, ref: SourceRef, extra: readonly S
  * The number style of a file the importer did not pin: a `;`-separated file is what a European
  * spreadsheet writes when it re-saves an export, with decimal commas (`0,6057`, `1.234,56`).
  * It is read that way when its cells show decimal commas and no decimal points; `,`-separated
- * files keep `.` (formats.md §4: Excel round-tripping is a real input source).
+ * files keep `.` (docs/formats.md §4: Excel round-tripping is a real input source).
  */
 export function numberStyleOf(delimiter: string, rows: readonly CsvRow[]): NumberStyle {
   if (delimiter !== ';') return {};

@@ -1,6 +1,6 @@
 /**
- * Koinly universal template — the generic CSV most users already have (contract, "Reading the
- * Koinly universal template"; formats.md §2.14).
+ * Koinly universal template — the generic CSV most users already have (docs/contract.md, "Reading the
+ * Koinly universal template"; docs/formats.md §2.14).
  *
  * A row with only a sent side is a withdrawal, only a received side a deposit, both a trade.
  * Amounts exclude the fee, which leaves the wallet in addition. `Net Worth` is the market value
@@ -28,11 +28,11 @@ export type WithdrawalMeaning =
   | { kind: 'spend'; spendKind: SpendKind }
   | { kind: 'derivative' };
 
-/** Deposit labels. Koinly's `reward` is staking, as its users use it (contract). */
+/** Deposit labels. Koinly's `reward` is staking, as its users use it (docs/contract.md). */
 export const KOINLY_DEPOSIT_LABELS: Readonly<Record<string, DepositMeaning>> = lookupTable({
   '': { kind: 'deposit' },
   airdrop: { kind: 'income', incomeKind: 'airdrop' },
-  // Rev. Rul. 2019-24: units received after a hard fork are ordinary income at market value (contract)
+  // Rev. Rul. 2019-24: units received after a hard fork are ordinary income at market value (docs/contract.md)
   fork: { kind: 'income', incomeKind: 'airdrop' },
   mining: { kind: 'income', incomeKind: 'mining' },
   reward: { kind: 'income', incomeKind: 'staking' },

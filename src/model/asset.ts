@@ -3,7 +3,7 @@
  *
  * An AssetCode is an upper-case ticker (`BTC`, `USD`). Fiat currencies are money, not property:
  * the engine keeps no lots for them. USD-pegged stablecoins are property (they have lots and
- * disposals) but are valued at 1.00 USD by default, as the contract requires.
+ * disposals) but are valued at 1.00 USD by default, as docs/contract.md requires.
  */
 import { memoText } from './own-text.js';
 
@@ -18,7 +18,7 @@ export const FIAT_CURRENCIES: ReadonlySet<string> = new Set([
 
 /**
  * USD-pegged stablecoins valued at 1.00 USD unless a price table says otherwise
- * (contract: "Values held in USD-pegged stablecoins count at 1.00 USD").
+ * (docs/contract.md: "Values held in USD-pegged stablecoins count at 1.00 USD").
  */
 export const DEFAULT_USD_STABLECOINS: readonly string[] = [
   'USDT', 'USDC', 'BUSD', 'DAI', 'TUSD', 'USDP', 'PYUSD', 'GUSD', 'FDUSD', 'USDS', 'USDE', 'LUSD', 'FRAX',

@@ -2,7 +2,7 @@
  * Calendar dates (`YYYY-MM-DD`) and the IRS holding-period rule.
  *
  * Timestamps are instants (epoch milliseconds, UTC). Tax questions are asked of calendar dates in
- * the taxpayer's zone (contract: "the date used for holding periods and tax-year membership is
+ * the taxpayer's zone (docs/contract.md: "the date used for holding periods and tax-year membership is
  * the calendar date in --timezone"). Dates are handled as plain strings so that no local
  * timezone of the machine can leak in.
  */

@@ -1,7 +1,7 @@
 /**
  * The single rounding policy. Money is carried exactly through the engine; it is rounded only
  * here, when presented: to cents, half-even ("banker's rounding"). `summary.json` rounds each
- * exact total once (contract); CSV lines round each line's own exact values.
+ * exact total once (docs/contract.md); CSV lines round each line's own exact values.
  */
 import { fixedHalfEven } from './compact-amount.js';
 import { Dec, type Dec as DecType } from './decimal.js';

@@ -3,7 +3,7 @@
  * rows cannot show (src/derivatives/README.md "Liabilities"). An entry names the liability by
  * venue, asset and the date the deficit arose (and `account` when given). Pure.
  */
-import { LIABILITY_STATUSES, type LiabilityOverride, type LiabilityStatus } from '../derivatives/overrides.js';
+import { LIABILITY_STATUSES, type LiabilityOverride, type LiabilityStatus } from './liability-override.js';
 import { normalizeAsset } from '../model/asset.js';
 import { Fields } from './fields.js';
 

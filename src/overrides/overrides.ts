@@ -6,7 +6,7 @@
 import type { Dec } from '../model/decimal.js';
 import type { IncomeKind } from '../model/ledger-event.js';
 import type { LocalDate } from '../model/local-date.js';
-import type { LiabilityOverride } from '../derivatives/overrides.js';
+import type { LiabilityOverride } from './liability-override.js';
 
 /** Where an entry is in the overrides file. */
 export interface Place {

@@ -6,7 +6,7 @@
  * for the second: which one the user meant cannot be guessed.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LiabilityOverride } from '../derivatives/overrides.js';
+import type { LiabilityOverride } from './liability-override.js';
 import { normalizeAsset } from '../model/asset.js';
 import { Fields, isObject } from './fields.js';
 import { lineAt, linesOfEntries } from './json-places.js';

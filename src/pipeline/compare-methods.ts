@@ -9,8 +9,9 @@
  */
 import { BOOKING_METHODS, type BookingMethod } from '../engine/booking-methods.js';
 import type { Dec } from '../model/decimal.js';
-import { formatMoney } from '../report/rounding.js';
+import { formatMoney } from '../model/rounding.js';
 import { computeReport, type InputFile, type ReportData, type ReportOptions } from './compute-report.js';
+import type { MethodsBlock } from '../model/summary.js';
 
 export interface MethodFigures {
   readonly method: BookingMethod;
@@ -54,7 +55,7 @@ export function compareMethods(inputs: readonly InputFile[], computed: ReportDat
   });
 }
 
-/** summary.json's `methods` block (contract): per method `{ shortTerm, longTerm, net }`, gains. */
-export function methodsSummary(comparison: MethodComparison): Record<string, { shortTerm: string; longTerm: string; net: string }> {
+/** summary.json's `methods` block (docs/contract.md): per method `{ shortTerm, longTerm, net }`, gains. */
+export function methodsSummary(comparison: MethodComparison): MethodsBlock {
   return Object.fromEntries(comparison.map((m) => [m.method, { shortTerm: formatMoney(m.shortTerm), longTerm: formatMoney(m.longTerm), net: formatMoney(m.net) }]));
 }

@@ -14,7 +14,7 @@ import { toLocalDate, yearOf } from '../model/local-date.js';
 import { createPriceBook } from '../pricing/price-book.js';
 import { handOver } from '../model/hand-over.js';
 import type { PricedEvent } from '../pricing/price-events.js';
-import { NO_OVERRIDES } from '../derivatives/overrides.js';
+import { NO_OVERRIDES } from '../overrides/overrides.js';
 import { statedAllocation } from '../overrides/allocation.js';
 import { jurisdictionFor, type JurisdictionId } from '../jurisdictions/index.js';
 import { US_BOOKING } from '../jurisdictions/us/us-jurisdiction.js';

@@ -13,7 +13,7 @@ import type { PriceBook } from '../pricing/price-book.js';
 import { handOver } from '../model/hand-over.js';
 import { priceEvents } from '../pricing/price-events.js';
 import { computeDerivatives } from '../derivatives/compute-derivatives.js';
-import { NO_OVERRIDES } from '../derivatives/overrides.js';
+import { NO_OVERRIDES } from '../overrides/overrides.js';
 import { hasRowOverrides } from '../overrides/overrides.js';
 import { applyOverrides, type AppliedOverride } from '../overrides/apply-overrides.js';
 import { listTransfers, type TransferRecord } from './list-transfers.js';

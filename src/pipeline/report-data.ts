@@ -23,9 +23,10 @@ import type { MissingPrice, PricedEvent } from '../pricing/price-events.js';
 import type { YearEndValuation } from '../pricing/value-holdings.js';
 import type { CapitalLoss, FilingStatus } from '../jurisdictions/us/capital-loss.js';
 import type { InputCounts } from '../model/input-counts.js';
+import type { Summary } from '../model/summary.js';
 import type { YearTotals } from '../jurisdictions/us/year-totals.js';
 import type { DerivativesResult, DerivativesYear } from '../derivatives/compute-derivatives.js';
-import type { Overrides } from '../derivatives/overrides.js';
+import type { Overrides } from '../overrides/overrides.js';
 import type { Reconciliation } from '../jurisdictions/us/form1099da/reconcile.js';
 import type { AppliedOverride } from '../overrides/apply-overrides.js';
 import type { TransferRecord } from './list-transfers.js';
@@ -128,7 +129,8 @@ export interface ReportData {
   readonly rowTexts: ReadonlyMap<string, string>;
   /** Every override of the overrides file that changed the report (overrides-applied.csv). */
   readonly overridesApplied: readonly AppliedOverride[];
-  readonly summary: Record<string, unknown>;
+  /** summary.json, its diagnostics counted from `diagnostics` (the CLI recounts with what it found outside the pipeline). */
+  readonly summary: Summary;
   /** `--jurisdiction uk`: the UK year (then the US blocks above are empty). */
   readonly uk?: UkReport;
   /** True when no file could be read at all (exit code 2). */

@@ -18,7 +18,7 @@ import { isTransferCandidate, pairTransfers } from '../engine/match-transfers.js
 import { lookAlikeDiagnostic, lookAlikeKey } from '../importers/find-possible-duplicates.js';
 import type { EventSink } from '../importers/import-file.js';
 import { computeDerivatives } from '../derivatives/compute-derivatives.js';
-import { NO_OVERRIDES } from '../derivatives/overrides.js';
+import { NO_OVERRIDES } from '../overrides/overrides.js';
 import { isDerivativeEvent, type LedgerEvent } from '../model/ledger-event.js';
 import { toLocalDate } from '../model/local-date.js';
 import type { PriceBook } from '../pricing/price-book.js';

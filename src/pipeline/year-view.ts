@@ -13,11 +13,11 @@ import type { PriceBook } from '../pricing/price-book.js';
 import type { MissingPrice, PricedEvent } from '../pricing/price-events.js';
 import { valueHoldings } from '../pricing/value-holdings.js';
 import { limitCapitalLoss } from '../jurisdictions/us/capital-loss.js';
-import { buildSummary } from '../report/summary.js';
+import { buildSummary } from './summary.js';
 import { totalYear } from '../jurisdictions/us/year-totals.js';
 import type { InputCounts } from '../model/input-counts.js';
 import { derivativesForYear } from '../derivatives/compute-derivatives.js';
-import { NO_OVERRIDES } from '../derivatives/overrides.js';
+import { NO_OVERRIDES } from '../overrides/overrides.js';
 import { applyCorrections } from '../importers/form1099da/corrections.js';
 import { form1099daBlock, reconcile1099Da } from '../jurisdictions/us/form1099da/reconcile.js';
 import { byBoxJson, totalByBox, withBoxTerms } from '../jurisdictions/us/form1099da/box-totals.js';
@@ -46,7 +46,7 @@ export function yearView(taxYear: number, booked: Booked): ReportData {
   // a year after the last event: what is open at the end is what was open then
   const yearEndLots = gains.yearEndLots?.get(taxYear) ?? (taxYear > lastYear(gains) ? gains.openLots : []);
   const yearEnd = valueHoldings(yearEndLots, book, taxYear, options.timezone);
-  // Derivative positions are Form 8949 lines like spot disposals (contract "capitalGains").
+  // Derivative positions are Form 8949 lines like spot disposals (docs/contract.md "summary.json (schema 1)", `capitalGains`).
   const disposals = [...gains.disposals, ...derivatives.disposals].filter((d) => inYear(d.date)).sort((a, b) => a.instant - b.instant);
   const derivativesYear = derivativesForYear(derivatives, taxYear);
   const income = gains.income.filter((r) => inYear(r.date));

@@ -16,7 +16,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isFiat, type AssetCode } from '../model/asset.js';
 import { share, ZERO } from '../model/decimal.js';
 import type { LedgerEvent, Quantity } from '../model/ledger-event.js';
-import { heldEffect } from '../derivatives/settlement.js';
+import { heldEffect } from '../model/derivative-settlement.js';
 import { toLocalDate, type LocalDate } from '../model/local-date.js';
 import type { Money } from '../model/money.js';
 import type { PriceBook } from './price-book.js';
@@ -180,7 +180,7 @@ export function createPricer(book: PriceBook, timezone: string): Pricer {
       default: {
         // every remaining kind is a derivative row (DerivativeEvent); a new kind of another sort
         // would not type-check here, so none can be forgotten
-        // The engine settles the units the user holds (derivatives/settlement.ts); the position's
+        // The engine settles the units the user holds (model/derivative-settlement.ts); the position's
         // own valuation (at its close) is done by src/derivatives with the same price book.
         const held = heldEffect(e);
         const q: Quantity = { asset: e.asset, amount: held.abs() };

@@ -19,7 +19,7 @@ import { allocationForYear } from './allocation.js';
 import { removalRows } from './removals.js';
 import { AUDIT_TRAIL_FILE, auditTrailChunks } from './exports/audit-trail-csv.js';
 import { taxActChunks, TAXACT_FILE } from './exports/taxact-csv.js';
-import { TURBOTAX_GAINS_FILE, turbotaxGainsParts } from './exports/turbotax-gains-csv.js';
+import { turbotaxGainsParts } from './exports/turbotax-gains-csv.js';
 import { TURBOTAX_TRANSACTIONS_FILE, turbotaxTransactionsChunks, type TransactionsReport } from './exports/turbotax-transactions-csv.js';
 import { countTxfIncomplete, TXF_FILE, txfChunks } from './exports/txf.js';
 import { buildForm8949Lines, type Form8949Line } from './form8949-lines.js';
@@ -34,37 +34,28 @@ import { reportDate } from './report-date.js';
 import { loadTemplates, type ReportTemplates } from './templates.js';
 import { OVERRIDES_APPLIED_FILE, renderOverridesAppliedCsv } from './csv/overrides-applied-csv.js';
 import { HTML_FILE, reportHtmlChunks } from './html/report-html.js';
-import { renderUkOutputStreams, UK_REPORT_FILES } from './uk/uk-outputs.js';
+import { renderUkOutputStreams } from './uk/uk-outputs.js';
+import { MANIFEST_NAME, OUTPUT_FILES } from './output-files.js';
+import { renderSummaryJson } from './summary-json.js';
 
 export const PDF_FILE = 'report.pdf';
 
 /** Written only with `--compare-methods`. */
 export const METHODS_FILE = 'methods.csv';
-/**
- * Written only when the tax year has any: gifts, donations and lost coins (`removals.ts`); the
- * 2025-01-01 allocation of lots to wallets, in reports of 2025 and later (`allocation.ts`).
- */
-export const TAX_TREATMENT_FILES = [REMOVALS_FILE, ALLOCATION_FILE] as const;
-
-/** Written only when the inputs hold derivative or margin events (src/derivatives/README.md). */
-export const DERIVATIVE_FILES = ['derivatives.csv', 'derivatives-reconciliation.csv', 'liabilities.csv', 'margin-interest.csv'] as const;
 
 /**
- * The names a report folder may hold (the TurboTax gains file may instead be split into numbered
- * parts, `turbotax-gains-1.csv`, ...: see `renderOutputs`' keys for the exact list of a run).
+ * The names a report folder may hold, from the output registry (output-files.ts) less the manifest
+ * the folder writer adds (the TurboTax gains file may instead be split into numbered parts,
+ * `turbotax-gains-1.csv`, ...: see `renderOutputs`' keys for the exact list of a run).
  */
-export const REPORT_FILES = [
-  'summary.json', 'form8949.csv', 'income.csv', 'open-lots.csv', 'holdings.csv', 'diagnostics.txt', ...DERIVATIVE_FILES, ...TAX_TREATMENT_FILES,
-  TURBOTAX_GAINS_FILE, TURBOTAX_TRANSACTIONS_FILE, TAXACT_FILE, TXF_FILE, AUDIT_TRAIL_FILE, OVERRIDES_APPLIED_FILE, HTML_FILE, PDF_FILE, METHODS_FILE,
-  RECONCILIATION_FILE, ...UK_REPORT_FILES,
-] as const;
+export const REPORT_FILES: readonly string[] = OUTPUT_FILES.filter((f) => f.name !== MANIFEST_NAME).map((f) => f.name);
 
 /**
  * True for a name taxlot writes into a report folder (including the numbered TurboTax parts), so
  * a re-run can remove what it wrote last time and does not write now — never any other file.
  */
 export function isReportFileName(name: string): boolean {
-  return (REPORT_FILES as readonly string[]).includes(name) || /^turbotax-gains-\d+\.csv$/.test(name);
+  return REPORT_FILES.includes(name) || /^turbotax-gains-\d+\.csv$/.test(name);
 }
 
 export interface RenderOptions {
@@ -118,7 +109,7 @@ export function renderOutputStreams(data: ReportData, options: RenderOptions = {
   let built: Form8949Line[] | undefined;
   const lines = (): Form8949Line[] => (built ??= buildForm8949Lines(data.taxYear, data.disposals, data.form1099da.lines));
   const lineCount = data.disposals.reduce((n, d) => n + d.slices.length, 0);
-  files.set('summary.json', fixedOutput(`${JSON.stringify(data.summary, null, 2)}\n`));
+  files.set('summary.json', fixedOutput(renderSummaryJson(data.summary)));
   const historyFile = options.historyFile;
   files.set(TURBOTAX_TRANSACTIONS_FILE, historyFile ? () => historyFile : () => turbotaxTransactionsChunks(data.priced, data.options, t.exports.turbotaxTransactions));
   const schedule = data.options.methodSchedule;

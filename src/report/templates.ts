@@ -1,11 +1,13 @@
 /**
  * Loading the report templates (`templates/<jurisdiction>/*.json`) that ship with the package.
  *
- * The templates are package assets, read once from next to the code (the same relative place in
- * `src/` and in the built `dist/`), like a module import — never from the user's files. Renderers
- * take them as a parameter, so tests and other jurisdictions can pass their own.
+ * The templates are package assets, loaded as JSON modules through Node's module loader from next
+ * to the code (the same relative place in `src/` and in the built `dist/`) — what a JSON `import`
+ * does, which TypeScript cannot compile here because the files sit outside `src/`. Never a file
+ * of the user's, no file-system call of taxlot's own (README "Layout"). Renderers take them as a
+ * parameter, so tests and other jurisdictions can pass their own.
  */
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { ExportLayouts } from './exports/export-layouts.js';
 import type { Form8949Template, ReportTemplate } from './pdf/report-template.js';
 
@@ -17,9 +19,10 @@ export interface ReportTemplates {
 
 const cache = new Map<string, ReportTemplates>();
 
+const loadModule = createRequire(import.meta.url);
+
 function readJson<T>(jurisdiction: string, name: string): T {
-  const url = new URL(`../../templates/${jurisdiction}/${name}`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as T;
+  return loadModule(`../../templates/${jurisdiction}/${name}`) as T;
 }
 
 /**

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_OPTION_TABLE } from '../../src/cli/commands/batch.js';
-import { needsAttentionFirst } from '../../src/batch/index-order.js';
-import { runBatch } from '../../src/batch/run-batch.js';
+import { needsAttentionFirst } from '../../src/cli/batch/index-order.js';
+import { runBatch } from '../../src/cli/batch/run-batch.js';
 import { leftovers, snapshot } from '../support/folder-snapshot.js';
 import { KOINLY_HEADER, makeClients, type ClientsFixture } from './make-clients.js';
 

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_OPTION_TABLE } from '../../src/cli/commands/batch.js';
-import { DEFAULT_WORKER_URL, runBatch, type BatchRequest } from '../../src/batch/run-batch.js';
-import { runWorkerPool } from '../../src/batch/worker-pool.js';
+import { DEFAULT_WORKER_URL, runBatch, type BatchRequest } from '../../src/cli/batch/run-batch.js';
+import { runWorkerPool } from '../../src/cli/batch/worker-pool.js';
 import { makeClients, type ClientsFixture } from './make-clients.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

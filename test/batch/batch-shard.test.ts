@@ -10,7 +10,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseShard, shardOf } from '../../src/batch/shard.js';
+import { parseShard, shardOf } from '../../src/cli/batch/shard.js';
 import { makeClients, type ClientsFixture } from './make-clients.js';
 
 const BIN = fileURLToPath(new URL('../../bin/taxlot.js', import.meta.url));

@@ -11,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BATCH_OPTION_TABLE } from '../../src/cli/commands/batch.js';
 import { main } from '../../src/cli/main.js';
-import { optionDefaults } from '../../src/batch/batch-config.js';
-import { runBatch, type BatchRequest } from '../../src/batch/run-batch.js';
-import { runClient } from '../../src/batch/run-client.js';
+import { optionDefaults } from '../../src/cli/batch/batch-config.js';
+import { runBatch, type BatchRequest } from '../../src/cli/batch/run-batch.js';
+import { runClient } from '../../src/cli/batch/run-client.js';
 import { pdfText } from '../support/pdf-text.js';
 import { ALICE, BOB_GOOD, koinly, listTree, makeClients, type ClientsFixture } from './make-clients.js';
 

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Argv, Options } from 'yargs';
-import { type OptionTable, type OptionValue } from '../../batch/batch-config.js';
-import { runBatch, type ProgressEvent } from '../../batch/run-batch.js';
-import { parseShard } from '../../batch/shard.js';
+import { type OptionTable, type OptionValue } from '../batch/batch-config.js';
+import { runBatch, type ProgressEvent } from '../batch/run-batch.js';
+import { parseShard } from '../batch/shard.js';
 import { UsageError } from '../errors.js';
 import { COMPUTE_OPTIONS, INPUT_OPTIONS, PRESENTATION_OPTIONS, PRICE_PROVIDER_OPTIONS } from '../options.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { mergeShards } from '../../batch/merge-shards.js';
+import { mergeShards } from '../batch/merge-shards.js';
 import { clientTally } from './batch.js';
 import type { CommandResult, TaxlotCommand } from '../result.js';
 

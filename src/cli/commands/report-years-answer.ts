@@ -13,7 +13,7 @@ import type { toReportOptions } from '../options.js';
 import { distinctDiagnostics, writeYearsFolder } from '../report-years.js';
 import type { CommandResult, RunContext } from '../result.js';
 import { yearStatus, YEARS_INDEX_FILE } from '../years-index.js';
-import type { ReportArgs } from './report.js';
+import type { ReportArgs } from '../report-args.js';
 import type { ProgressSink } from '../../pipeline/progress.js';
 import type { OutputProducer } from '../../report/output-stream.js';
 

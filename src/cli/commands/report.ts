@@ -9,7 +9,7 @@ import { loadTemplates } from '../../report/templates.js';
 import type { HistoryUse } from '../../pipeline/compute-report.js';
 import type { SpillRun, SpillStore } from '../../pipeline/spill-store.js';
 import { createSpillFiles } from '../spill-files.js';
-import { withDiagnosticCounts } from '../../report/summary.js';
+import { withDiagnosticCounts, type Summary } from '../../model/summary.js';
 import { assertSafeOutput, collectInputs, physicalPath, readInputs } from '../io.js';
 import { acquireOutputLock } from '../output-lock.js';
 import { assertReplaceable, writeFolderAtomically } from '../report-folder.js';
@@ -17,8 +17,10 @@ import { UsageError } from '../errors.js';
 import { computeReportWithPrices } from '../compute-with-prices.js';
 import {
   COMPUTE_OPTIONS, INPUT_OPTIONS, PRESENTATION_OPTIONS, PRICE_PROVIDER_OPTIONS, toPresentation, toPriceProvider, toReadOptions, toReportOptions,
-  type CommonArgs, type PresentationArgs, type ProviderArgs,
 } from '../options.js';
+import type { ReportArgs } from '../report-args.js';
+
+export type { ReportArgs } from '../report-args.js';
 import { PLAIN_CONTEXT, type CommandResult, type RunContext, type TaxlotCommand } from '../result.js';
 import type { ProgressSink } from '../../pipeline/progress.js';
 import type { OutputProducer } from '../../report/output-stream.js';
@@ -29,29 +31,12 @@ import { ukTaxYearLabel } from '../../jurisdictions/uk/tax-year.js';
 import { compareMethods, methodsSummary } from '../../pipeline/compare-methods.js';
 import { assertYearsAllowed, runYears } from './report-years-answer.js';
 
-export interface ReportArgs extends CommonArgs, ProviderArgs, PresentationArgs {
-  inputs: string[];
-  out: string;
-  pdf: boolean;
-  'max-diagnostics': number;
-  verbose: boolean;
-  /** Global `--quiet` / `--json` (absent in batch clients). */
-  quiet?: boolean;
-  json?: boolean;
-  /** Batch only: input names shown relative to the clients folder, never as paths of the accountant's disk. */
-  'display-root'?: string;
-  /** `--allow-out-inside-inputs` (absent in batch, whose --out never overlaps the clients folder). */
-  'allow-out-inside-inputs'?: boolean;
-  /** `--compare-methods` (report only): FIFO, LIFO and HIFO side by side. */
-  'compare-methods'?: boolean;
-}
-
 /** What one report run produced; `written` is empty when nothing could be read. */
 export interface ReportFolder {
   /** The report's data, its `priced` history empty: only its one output was made from it (see computeDetached). */
   readonly data: ReportData;
   /** The summary as written to summary.json (diagnostic counts include every stage). */
-  readonly summary: Record<string, unknown>;
+  readonly summary: Summary;
   readonly diagnostics: readonly Diagnostic[];
   readonly written: readonly string[];
   /** Entries of the folder that taxlot did not write, carried into the new folder unchanged. */

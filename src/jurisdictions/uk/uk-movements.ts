@@ -1,7 +1,7 @@
 /**
  * Priced events → what the UK matcher needs (pure): acquisitions with their allowable cost,
  * disposals with their gross proceeds and disposal costs, units that leave without a disposal,
- * and income receipts. The value rules are the contract's (shared with the US engine, so both
+ * and income receipts. The value rules are docs/contract.md's (shared with the US engine, so both
  * jurisdictions read one event the same way); what differs for the UK is stated in README.md:
  *  - proceeds are gross: a disposal's fees are an allowable cost of their own (CRYPTO22250,
  *    TCGA 1992 s.38(1)(c)), never subtracted from the proceeds;
@@ -11,7 +11,7 @@
  *    without a disposal (a negligible value claim is the user's, CRYPTO22400).
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { heldEffect } from '../../derivatives/settlement.js';
+import { heldEffect } from '../../model/derivative-settlement.js';
 import { isFiat, type AssetCode } from '../../model/asset.js';
 import { ZERO, type Dec } from '../../model/decimal.js';
 import { toLocalDate, type LocalDate } from '../../model/local-date.js';
@@ -88,7 +88,7 @@ export function toUkMovements(sorted: Iterable<PricedEvent>, timezone: string): 
     };
     const fee = e.fee;
     const feeValue = values.fee?.amount ?? ZERO;
-    /** A fee in an asset other than the legs: a disposal of those units at their value (contract "Fees"). */
+    /** A fee in an asset other than the legs: a disposal of those units at their value (docs/contract.md "Fees"). */
     const payFee = (): void => {
       if (fee && !isFiat(fee.asset)) dispose(fee.asset, fee.amount, feeValue, ZERO, 'fee', 'fee');
     };

@@ -1,10 +1,11 @@
 /**
  * The UK year's figures as SA108 asks for them, and `summary.json` for `--jurisdiction uk`
- * (contract, "United Kingdom"): every money value is the exact total rounded once, half-even.
+ * (src/jurisdictions/uk/README.md "summary.json"): every money value is the exact total rounded once, half-even.
  */
 import { ZERO, share, type Dec } from '../../model/decimal.js';
 import { formatMoney } from '../../model/rounding.js';
 import type { InputCounts } from '../../model/input-counts.js';
+import { incomeFigures, type UkSummary } from '../../model/summary.js';
 import type { YearTotals } from '../us/year-totals.js';
 import type { UkDisposalDay, UkRule } from './match-uk.js';
 import { annualExemptAmount } from './tax-year.js';
@@ -34,7 +35,7 @@ export interface UkTotals {
 
 /**
  * The net gain a disposal makes under each rule that matched it: its proceeds and fees are split
- * among the rules by units (contract), each rule's part less the cost of its units.
+ * among the rules by units (docs/contract.md), each rule's part less the cost of its units.
  */
 export function gainByRule(d: UkDisposalDay): Record<UkRule, Dec> {
   const out: Record<UkRule, Dec> = { 'same-day': ZERO, 'bed-and-breakfast': ZERO, pool: ZERO };
@@ -80,8 +81,8 @@ export interface UkSummaryInput {
   readonly warnings: number;
 }
 
-/** `summary.json` for the UK, key order as the contract documents it. */
-export function buildUkSummary(s: UkSummaryInput): Record<string, unknown> {
+/** `summary.json` for the UK, key order as docs/contract.md documents it. */
+export function buildUkSummary(s: UkSummaryInput): UkSummary {
   const t = s.totals;
   return {
     schema: 1,
@@ -103,10 +104,7 @@ export function buildUkSummary(s: UkSummaryInput): Record<string, unknown> {
       },
     },
     pools: s.year.pools.map((p) => ({ asset: p.asset, units: p.units.toFixed(), cost: formatMoney(p.cost) })),
-    income: {
-      total: formatMoney(s.income.incomeTotal),
-      byKind: Object.fromEntries(Object.entries(s.income.income).map(([k, v]) => [k, formatMoney(v)])),
-    },
+    income: incomeFigures(s.income.income, s.income.incomeTotal),
     missingBasis: { disposals: t.missingBasisDisposals, proceeds: formatMoney(t.missingBasisProceeds) },
     inputs: { ...s.inputs },
     diagnostics: { errors: s.errors, warnings: s.warnings },

@@ -1,7 +1,7 @@
 /**
  * One UK tax year from the priced history (pure): movements → matching → the year's disposals,
  * pools at the year's end (5 April) and income. The tax year is the one asked for, else the
- * latest with a disposal, else the latest with any event (contract, "United Kingdom").
+ * latest with a disposal, else the latest with any event (README.md "United Kingdom", src/jurisdictions/uk/README.md "Options").
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { IncomeRecord } from '../../engine/gains-result.js';

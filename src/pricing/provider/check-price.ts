@@ -11,6 +11,12 @@
  */
 import { Dec } from '../../model/decimal.js';
 
+/**
+ * A currency key as CoinGecko writes them (`usd`, `eur`, `sats`, `xau`): what an answer and a cache
+ * file may name a price in.
+ */
+export const CURRENCY_KEY = /^[a-z][a-z0-9]{1,9}$/;
+
 export const MAX_PRICE_TEXT_LENGTH = 100;
 export const MAX_PRICE_SIGNIFICANT_DIGITS = 40;
 /** Smallest and largest decimal order of magnitude accepted: 1e-30 ≤ price < 1e16. */

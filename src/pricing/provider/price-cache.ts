@@ -21,8 +21,7 @@
 import { threadId } from 'node:worker_threads';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkPriceText } from './check-price.js';
-import { CURRENCY_KEY } from './read-history-answer.js';
+import { checkPriceText, CURRENCY_KEY } from './check-price.js';
 
 export const CACHE_SCHEMA = 2;
 /** A cache file is a few hundred bytes; anything much larger is not one of ours. */

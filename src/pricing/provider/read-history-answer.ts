@@ -17,11 +17,8 @@
  * up a fiat code in lower case.
  */
 import type { CachedDay } from './price-cache.js';
-import { checkPriceText } from './check-price.js';
+import { checkPriceText, CURRENCY_KEY } from './check-price.js';
 import { JsonNumber, member, parseJsonExact, type JsonValue } from './parse-json-exact.js';
-
-/** A currency key as CoinGecko writes them (`usd`, `eur`, `sats`, `xau`). */
-export const CURRENCY_KEY = /^[a-z][a-z0-9]{1,9}$/;
 
 export type HistoryAnswer =
   | {

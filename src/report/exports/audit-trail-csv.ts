@@ -1,7 +1,7 @@
 /**
  * Audit trail CSV: every Form 8949 line (by its box and line number, `I-12`, as printed in the
  * PDF) traced to the disposal, the lot it consumed, and the input rows (`file:line`) that created
- * the lot and that recorded the disposal — what an accountant checks first (tax-rules §6.10).
+ * the lot and that recorded the disposal — what an accountant checks first (docs/tax-rules.md §6, item 10).
  */
 import { csvChunks } from '../csv/write-csv.js';
 import { joinChunks } from '../output-stream.js';

@@ -1,5 +1,5 @@
 /**
- * The tax-software exports, checked against the formats as documented (tax-rules §2.1–2.3) and
+ * The tax-software exports, checked against the formats as documented (docs/tax-rules.md §2.1–2.3) and
  * against numbers worked out by hand in test/support/report-scenario.ts.
  */
 import { describe, expect, it } from 'vitest';

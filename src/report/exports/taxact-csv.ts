@@ -1,9 +1,9 @@
 /**
- * TaxAct Stock Assistant CSV (tax-rules §2.2): one row per Form 8949 line with TaxAct's column
+ * TaxAct Stock Assistant CSV (docs/tax-rules.md §2.2): one row per Form 8949 line with TaxAct's column
  * names (the user confirms the mapping in TaxAct's import wizard).
  *
  * - `Reporting Category` is the Form 8949 box (I/L from tax year 2025, C/F before). TaxAct's help
- *   pages only list A–F; whether its CSV import takes G–L is not documented (tax-rules §7), so the
+ *   pages only list A–F; whether its CSV import takes G–L is not documented (docs/tax-rules.md §7), so the
  *   README tells the user to check the category after import.
  * - Units with no known acquisition date (no lot covers them) leave `Date Acquired` empty: TaxAct
  *   takes a date or `Various`, and `Various` means several known dates (Form 8949 instructions,

@@ -1,5 +1,5 @@
 /**
- * TurboTax gains CSV (tax-rules §2.1(b)): the pre-computed Form 8949 lines in the layout crypto
+ * TurboTax gains CSV (docs/tax-rules.md §2.1(b)): the pre-computed Form 8949 lines in the layout crypto
  * tax tools upload to TurboTax Online — `Currency Name,Purchase Date,Cost Basis,Date Sold,Proceeds`,
  * MM/DD/YYYY dates, plain two-decimal numbers.
  *

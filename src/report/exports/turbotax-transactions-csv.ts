@@ -1,5 +1,5 @@
 /**
- * TurboTax universal transaction CSV (tax-rules §2.1(a)): the whole transaction history in
+ * TurboTax universal transaction CSV (docs/tax-rules.md §2.1(a)): the whole transaction history in
  * TurboTax's own template, for users who let TurboTax compute gains itself.
  *
  * Header (first row, names as TurboTax documents them):

@@ -1,5 +1,5 @@
 /**
- * TXF v042 (Tax Exchange Format, Intuit spec change date 11/30/2011; tax-rules §2.3), the capital
+ * TXF v042 (Tax Exchange Format, Intuit spec change date 11/30/2011; docs/tax-rules.md §2.3), the capital
  * gains import of TurboTax and H&R Block desktop.
  *
  * Layout: a header (`V042`, `A<program>`, `D<export date>`, `^`), then one record per Form 8949

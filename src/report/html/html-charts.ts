@@ -17,7 +17,7 @@ export function chartsSvg(data: ReportData, lines: readonly Form8949Line[]): str
     const v = months.get(String(i + 1).padStart(2, '0')) ?? 0;
     return { label: n, value: v, text: v.toFixed(2) };
   });
-  const income = Object.entries((data.summary.income as { byKind: Record<string, string> }).byKind).map(([k, v]) => ({ label: k, value: Number(v), text: v }));
+  const income = Object.entries(data.summary.income.byKind).map(([k, v]) => ({ label: k, value: Number(v), text: v }));
   return `<figure><figcaption>Net gain by month of sale (${escapeHtml(data.options.currency)})</figcaption>${bars(gainBars, 36)}</figure>`
     + `<figure><figcaption>Income by kind (${escapeHtml(data.options.currency)})</figcaption>${bars(income, 64)}</figure>`;
 }

@@ -13,7 +13,7 @@ import { formatInstant } from '../../model/local-date.js';
 import { ZERO, type Dec } from '../../model/decimal.js';
 import { formatSourceRef, type SourceRef } from '../../model/source-ref.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
-import { assumption, suggestionNote, suggestOverride } from '../../overrides/suggest-override.js';
+import { assumption, suggestionNote, suggestOverride } from '../../diagnostics/suggest-override.js';
 import type { Form8949Line } from '../form8949-lines.js';
 import { formatMoney } from '../rounding.js';
 

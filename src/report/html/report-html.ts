@@ -5,6 +5,7 @@
  * the top are summary.json's own strings. Pure: data in, the page's text out.
  */
 import type { ReportData } from '../../pipeline/compute-report.js';
+import type { Summary } from '../../model/summary.js';
 import type { Form8949Line } from '../form8949-lines.js';
 import { chartsSvg } from './html-charts.js';
 import { CLIENT_SCRIPT } from './client-script.js';
@@ -17,8 +18,8 @@ export const HTML_FILE = 'report.html';
 type Json = Record<string, unknown>;
 
 /** The run's status as batch's index.csv says it: ok, warnings, errors. */
-export function runStatus(summary: Json): 'ok' | 'warnings' | 'errors' {
-  const d = summary.diagnostics as { errors: number; warnings: number };
+export function runStatus(summary: Summary): 'ok' | 'warnings' | 'errors' {
+  const d = summary.diagnostics;
   return d.errors > 0 ? 'errors' : d.warnings > 0 ? 'warnings' : 'ok';
 }
 
@@ -52,13 +53,14 @@ function pageAround(data: ReportData, lines: readonly Form8949Line[], list: read
   const s = data.summary;
   const status = runStatus(s);
   const get = (path: string): string => {
+    // a figure is named by its path in summary.json (`capitalGains.net`), as the page's script reads it
     let v: unknown = s;
     for (const k of path.split('.')) v = (v as Json | undefined)?.[k];
     return v === undefined ? '' : String(v);
   };
   const figure = (label: string, path: string): string =>
     `<div class="fig"><span>${escapeHtml(label)}</span><b data-figure="${escapeHtml(path)}">${escapeHtml(get(path))}</b></div>`;
-  const errors = (s.diagnostics as { errors: number }).errors;
+  const errors = s.diagnostics.errors;
   const sections = list
     .map((t) => `<section><h2>${escapeHtml(t.title)} <small>(${t.count}${t.count > MAX_TABLE_ROWS ? `, the first ${MAX_TABLE_ROWS} shown: all are in the CSV files` : ''})</small></h2><div id="${escapeHtml(t.id)}" class="table"></div></section>`)
     .join('\n');

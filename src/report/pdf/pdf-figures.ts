@@ -2,7 +2,7 @@
  * The totals the PDF prints, all summed from line-rounded amounts so that every total ties out
  * with the lines shown (the footer says so): Form 8949 box and term totals, the Schedule D
  * figures and the loss limitation recomputed from them, income by kind, pricing-source counts.
- * summary.json keeps the exact-then-rounded totals (contract); the two may differ by cents.
+ * summary.json keeps the exact-then-rounded totals (docs/contract.md); the two may differ by cents.
  */
 import type { IncomeRecord } from '../../engine/compute-gains.js';
 import { ZERO, type Dec } from '../../model/decimal.js';

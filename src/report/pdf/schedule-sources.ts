@@ -2,7 +2,7 @@
  * The rows of each table schedule, by schedule id (the keys of `schedules` in report.json). A
  * source returns `undefined` when the report has no such data at all — the section is then not
  * drawn — so a schedule whose data arrives later (derivatives, liabilities: the summary.json
- * blocks of the contract) is one template entry plus one function here.
+ * blocks of docs/contract.md) is one template entry plus one function here.
  */
 import { ZERO } from '../../model/decimal.js';
 import { toUsDate } from '../../model/local-date.js';
@@ -11,33 +11,21 @@ import { roundMoney } from '../rounding.js';
 import { formatAmount, formatAmountText, formatQuantity, groupThousands } from './format-amount.js';
 import type { PdfContext } from './pdf-context.js';
 import type { ScheduleTemplate } from './report-template.js';
+import type { ScheduleSource } from './schedule-rows.js';
+import type { DerivativeFigures, UsSummary } from '../../model/summary.js';
 import { TAX_TREATMENT_SOURCES } from './tax-treatment-sources.js';
-
-export interface ScheduleRows {
-  readonly rows: readonly Readonly<Record<string, string>>[];
-  /** Values of the totals row by field; the template's `total` label fills the columns before the first value. */
-  readonly total?: Readonly<Record<string, string>>;
-  /** Values for `{placeholders}` in the title and intro. */
-  readonly vars?: Readonly<Record<string, string>>;
-  /** A template text (with `{placeholders}`) printed after the intro: e.g. that rows were left out. */
-  readonly note?: string;
-  /** Paragraphs printed under the table (already filled): what the preparer must know or do. */
-  readonly notes?: readonly string[];
-}
-
-export type ScheduleSource = (ctx: PdfContext, template: ScheduleTemplate) => ScheduleRows | undefined;
 
 const label = (map: unknown, key: string): string =>
   (typeof map === 'object' && map !== null && typeof (map as Record<string, unknown>)[key] === 'string'
     ? (map as Record<string, string>)[key]
     : key) as string;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The typed summary of a US report (a UK report's PDF is uk-pdf.ts, which reads none of these). */
+const usSummary = (ctx: PdfContext): UsSummary | undefined => (ctx.data.summary.jurisdiction === 'US' ? ctx.data.summary : undefined);
 
 /** A contract money string (`"-12.00"`) as the PDF prints amounts. */
-const contractAmount = (v: unknown): string => {
+const contractAmount = (v: string | number): string => {
   if (typeof v === 'number') return String(v);
-  if (typeof v !== 'string') return '';
   return v.startsWith('-') ? `(${groupThousands(v.slice(1))})` : groupThousands(v);
 };
 
@@ -107,14 +95,14 @@ export const SCHEDULE_SOURCES: Readonly<Record<string, ScheduleSource>> = {
   },
 
   derivatives: (ctx, t) => {
-    const block = ctx.data.summary.derivatives;
-    if (!isRecord(block)) return undefined;
+    const block = usSummary(ctx)?.derivatives;
+    if (!block) return undefined;
     const items = (t.items as Record<string, string> | undefined) ?? {};
-    return { rows: Object.keys(items).filter((k) => k in block).map((k) => ({ item: label(items, k), amount: contractAmount(block[k]) })) };
+    return { rows: Object.keys(items).filter((k) => k in block).map((k) => ({ item: label(items, k), amount: contractAmount(block[k as keyof DerivativeFigures]) })) };
   },
 
   derivativePositions: (ctx) => {
-    if (!isRecord(ctx.data.summary.derivatives)) return undefined;
+    if (!usSummary(ctx)?.derivatives) return undefined;
     let realized = ZERO;
     let fees = ZERO;
     let funding = ZERO;
@@ -156,15 +144,15 @@ export const SCHEDULE_SOURCES: Readonly<Record<string, ScheduleSource>> = {
   },
 
   liabilities: (ctx) => {
-    const list = ctx.data.summary.liabilities;
-    if (!Array.isArray(list)) return undefined;
+    const list = usSummary(ctx)?.liabilities;
+    if (!list) return undefined;
     return {
-      rows: list.filter(isRecord).map((l) => ({
-        venue: String(l.venue ?? ''),
-        asset: String(l.asset ?? ''),
+      rows: list.map((l) => ({
+        venue: l.venue,
+        asset: l.asset,
         amount: contractAmount(l.amount),
-        date: typeof l.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(l.date) ? toUsDate(l.date) : String(l.date ?? ''),
-        status: String(l.status ?? ''),
+        date: /^\d{4}-\d{2}-\d{2}$/.test(l.date) ? toUsDate(l.date) : l.date,
+        status: l.status,
       })),
     };
   },

@@ -14,7 +14,7 @@ import { roundMoney } from '../rounding.js';
 import { formatAmount, formatQuantity, groupThousands } from './format-amount.js';
 import type { PdfContext } from './pdf-context.js';
 import { fill, type ScheduleTemplate } from './report-template.js';
-import type { ScheduleRows, ScheduleSource } from './schedule-sources.js';
+import type { ScheduleRows, ScheduleSource } from './schedule-rows.js';
 
 type Texts = Readonly<Record<string, string>>;
 const texts = (t: ScheduleTemplate, key: string): Texts => (t[key] ?? {}) as Texts;

@@ -7,6 +7,7 @@ import type { ReportData } from '../../pipeline/compute-report.js';
 import { renderIncomeCsv } from '../csv/income-csv.js';
 import { fixedOutput, type OutputProducer } from '../output-stream.js';
 import { renderUkPdfChunks } from '../pdf/uk-pdf.js';
+import { renderSummaryJson } from '../summary-json.js';
 import { ukTaxYearRange } from '../../jurisdictions/uk/tax-year.js';
 import { renderUkDisposalsCsv, renderUkPoolsCsv, renderUkSa108Csv, UK_DISPOSALS_FILE, UK_POOLS_FILE, UK_SA108_FILE } from './uk-csv.js';
 import type { UkReport } from '../../jurisdictions/uk/uk-summary.js';
@@ -21,7 +22,7 @@ export interface UkRenderOptions {
 
 export function renderUkOutputStreams(data: ReportData, uk: UkReport, options: UkRenderOptions = {}): Map<string, OutputProducer> {
   const files = new Map<string, OutputProducer>();
-  files.set('summary.json', fixedOutput(`${JSON.stringify(data.summary, null, 2)}\n`));
+  files.set('summary.json', fixedOutput(renderSummaryJson(data.summary)));
   files.set(UK_DISPOSALS_FILE, () => [renderUkDisposalsCsv(uk.year.disposals)]);
   files.set(UK_POOLS_FILE, () => [renderUkPoolsCsv(uk.year.pools, ukTaxYearRange(uk.year.taxYear).end)]);
   files.set(UK_SA108_FILE, () => [renderUkSa108Csv(uk.year.taxYear, uk.totals)]);

@@ -1,6 +1,6 @@
 /**
  * Binance Convert history: `Date,Pair,Type,Sell,Buy,Price,Inverse Price,Date Updated,Status`, with a
- * `Wallet` column (`SPOT`/`FUNDING`) in later versions (formats.md §2.3), and the newer naming
+ * `Wallet` column (`SPOT`/`FUNDING`) in later versions (docs/formats.md §2.3), and the newer naming
  * with `Time` for `Date`.
  *
  * Mapping: a `Successful` row is one trade: sent = `Sell` (`124.6 BUSD`), received = `Buy`; no fee

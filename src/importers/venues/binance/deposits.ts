@@ -1,6 +1,6 @@
 /**
  * Binance crypto deposit history: `Date(UTC+0),Coin,Network,Amount,Address,TXID,Status`
- * (formats.md §2.3) and the newer naming `Time,Coin,Network,Amount,Address,TXID,Status`.
+ * (docs/formats.md §2.3) and the newer naming `Time,Coin,Network,Amount,Address,TXID,Status`.
  *
  * Each completed row is a `deposit` of the user's own funds (the engine pairs it with the
  * matching withdrawal elsewhere by TXID). Dates may have two-digit years (`25-07-27 07:35:40`,

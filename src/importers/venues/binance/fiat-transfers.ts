@@ -1,5 +1,5 @@
 /**
- * Binance fiat deposit or withdrawal history (formats.md §2.3, BittyTax
+ * Binance fiat deposit or withdrawal history (docs/formats.md §2.3, BittyTax
  * `parse_binance_deposits_withdrawals_cash`):
  * `Date(UTC±N),Coin,Amount,Status,Payment Method,Indicated Amount,Fee,Order ID`; the date header
  * names the zone chosen at export (`Date(UTC+1)`), and `Date(UTCnull)` means UTC.

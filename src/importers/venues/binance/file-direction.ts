@@ -4,7 +4,7 @@
  * The older crypto layouts (`…,TransactionFee,Address,TXID,SourceAddress,PaymentID,Status`) and
  * the fiat layout (`Date(UTC±N),Coin,Amount,Status,Payment Method,Indicated Amount,Fee,Order ID`)
  * are the same for deposits and withdrawals; only the file name Binance gives the download
- * (`…Deposit History…`, `…Withdraw…`) tells them apart. BittyTax does the same (formats.md §2.3,
+ * (`…Deposit History…`, `…Withdraw…`) tells them apart. BittyTax does the same (docs/formats.md §2.3,
  * `DataFilenameError` when the name says neither).
  *
  * The importers read the direction from the file name (`MapContext.file.name`).

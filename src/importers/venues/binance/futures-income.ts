@@ -1,5 +1,5 @@
 /**
- * Binance USDⓈ-M / COIN-M futures transaction (income) history (formats.md §2.3, §2.15).
+ * Binance USDⓈ-M / COIN-M futures transaction (income) history (docs/formats.md §2.3, §2.15).
  *
  * Headers: `Date(UTC),type,Amount,Asset,Symbol,Transaction ID` (BittyTax) and the newer naming
  * `Time,Type,Amount,Asset,Symbol,Transaction ID` (zone in the file name Binance gives it, as the

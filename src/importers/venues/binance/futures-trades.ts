@@ -1,5 +1,5 @@
 /**
- * Binance USDⓈ-M / COIN-M futures trade history (formats.md §2.3; not in BittyTax or rotki).
+ * Binance USDⓈ-M / COIN-M futures trade history (docs/formats.md §2.3; not in BittyTax or rotki).
  *
  * Headers: `Uid,Time(UTC),Symbol,Side,Position Side,Price,Quantity,Amount,Fee,Realized Profit,
  * Buyer,Maker,Trade Id,Order Id` and the newer `Uid,Time,Symbol,Side,Price,Quantity,Amount,Fee,

@@ -12,7 +12,7 @@ import type { Dec } from '../../../model/decimal.js';
 import { parseNumber } from '../../parse-number.js';
 
 /**
- * Quote assets Binance has listed spot markets against (BittyTax's list, formats.md §2.3, plus
+ * Quote assets Binance has listed spot markets against (BittyTax's list, docs/formats.md §2.3, plus
  * the newer FDUSD/EURI/AEUR/USD1 markets). Matched longest first, so `BUSDUSDT` is BUSD/USDT.
  */
 export const BINANCE_QUOTES: readonly AssetCode[] = [

@@ -1,6 +1,6 @@
 /**
  * Binance Trade History, old layout (until ~2021): `Date(UTC),Market,Type,Price,Amount,Total,Fee,Fee Coin`
- * (formats.md §2.3; also written `;`-separated by some Excel versions, which detection handles).
+ * (docs/formats.md §2.3; also written `;`-separated by some Excel versions, which detection handles).
  *
  * Mapping: `Amount` is the base quantity and `Total` the quote quantity, both gross; the fee is
  * charged on top in `Fee Coin`. BUY = sent Total (quote), received Amount (base); SELL the

@@ -1,6 +1,6 @@
 /**
  * Binance Spot Trade History, current layout: `Date(UTC),Pair,Side,Price,Executed,Amount,Fee`
- * (formats.md §2.3) and the same file with the newer column naming `Time,Pair,…` seen in exports
+ * (docs/formats.md §2.3) and the same file with the newer column naming `Time,Pair,…` seen in exports
  * since 2023 (third-party fixtures, e.g. `Binance-Spot-Trade-History-…(UTC--6).csv`).
  *
  * Mapping: one row is one fill. `Executed` is the base quantity, `Amount` the quote quantity, both

@@ -1,5 +1,5 @@
 /**
- * Binance transaction-history rows of futures and margin accounts (formats.md §2.3, §2.15) →
+ * Binance transaction-history rows of futures and margin accounts (docs/formats.md §2.3, §2.15) →
  * derivative events. Trade legs in margin accounts (`Buy`/`Sell`/`Fee`/`Transaction …`) are spot
  * trades made with borrowed funds and are grouped like spot legs (statements.ts); a margin
  * liquidation that sells collateral shows up as such legs, so it is an ordinary disposal of those

@@ -1,7 +1,7 @@
 /**
  * What each `Account` and `Operation` of a Binance transaction-history ("statement") row means.
  *
- * Sources: BittyTax `_parse_binance_statements_row` and rotki (formats.md §2.3), third-party
+ * Sources: BittyTax `_parse_binance_statements_row` and rotki (docs/formats.md §2.3), third-party
  * samples of the newer export for `Transaction Buy/Spend/Fee/Sold/Revenue`. Decisions where they
  * disagree or are silent are marked "Decision". Operations not listed are rejected by name.
  */
@@ -84,7 +84,7 @@ export const OPERATIONS: Readonly<Record<string, OperationMeaning>> = lookupTabl
 
   deposit: { kind: 'deposit' }, 'fiat deposit': { kind: 'deposit' },
   'fiat ocbs - add fiat and fees': { kind: 'deposit' },
-  // Decision: BittyTax's code books `Asset - Transfer` as a deposit (formats.md lists it with the
+  // Decision: BittyTax's code books `Asset - Transfer` as a deposit (docs/formats.md lists it with the
   // airdrops); it is coins moved to the user's Binance account, so + deposit, − withdrawal.
   'asset - transfer': { kind: 'signed', positive: { kind: 'deposit' }, negative: { kind: 'withdrawal' } },
   withdraw: { kind: 'withdrawal' }, 'fiat withdraw': { kind: 'withdrawal' }, 'fiat withdrawal': { kind: 'withdrawal' },

@@ -26,7 +26,7 @@
  *   so sent = |Change| and the fee is left to the transfer matcher as sent − received.
  * - Earn/savings/staking payouts → income; subscriptions/redemptions and moves between accounts
  *   are skipped with a reason.
- * - Rows whose sign decides (BittyTax, formats.md §2.3): `Distribution`, `Token Swap - …` credited
+ * - Rows whose sign decides (BittyTax, docs/formats.md §2.3): `Distribution`, `Token Swap - …` credited
  *   → airdrop income, debited → a disposal for nothing (spend valued 0 USD: the coins are gone,
  *   their basis becomes a loss); `Asset Recovery`, `Leveraged Coin Consolidation` debited → the
  *   same; `Binance Card Spending` debited → spend, credited (refund/cashback) → reward income;

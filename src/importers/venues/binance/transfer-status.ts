@@ -1,6 +1,6 @@
 /**
  * The `Status` column of Binance deposit and withdrawal history. Only completed movements change
- * balances (BittyTax reads `Completed` only, formats.md §2.3); the others are skipped with their
+ * balances (BittyTax reads `Completed` only, docs/formats.md §2.3); the others are skipped with their
  * status named, and a status we do not know is rejected rather than guessed either way.
  */
 import { skip, reject, type RowOutcome } from '../../importer-spec.js';

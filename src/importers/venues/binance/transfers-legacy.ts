@@ -1,5 +1,5 @@
 /**
- * Binance crypto deposit or withdrawal history, older layouts (formats.md §2.3, BittyTax
+ * Binance crypto deposit or withdrawal history, older layouts (docs/formats.md §2.3, BittyTax
  * `parse_binance_deposits_withdrawals_crypto_v1`):
  * `Date(UTC),Coin,Network,Amount,TransactionFee,Address,TXID,SourceAddress,PaymentID,Status`,
  * the same without `Network`, `Date,Coin,Amount,TransactionFee,…` (oldest), and the variant

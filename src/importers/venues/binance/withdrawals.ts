@@ -1,6 +1,6 @@
 /**
  * Binance crypto withdrawal history: `Date(UTC+0),Coin,Network,Amount,Fee,Address,TXID,Status`
- * (formats.md §2.3) and the newer naming `Time,Coin,Network,Amount,Fee,Address,TXID,Status`.
+ * (docs/formats.md §2.3) and the newer naming `Time,Coin,Network,Amount,Fee,Address,TXID,Status`.
  *
  * Each completed row is a `withdrawal` of the user's own funds. `Amount` is what was sent to the
  * address and `Fee` the network fee Binance charged on top (the two are separate columns here,

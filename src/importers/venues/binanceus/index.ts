@@ -1,5 +1,5 @@
 /**
- * Binance.US — transaction history (formats.md "Binance.US"; BittyTax `binance_us.py`). Two
+ * Binance.US — transaction history (docs/formats.md "Binance.US"; BittyTax `binance_us.py`). Two
  * spellings of one header: `User ID, Time, Category, Operation, Order ID, Transaction ID,
  * Primary Asset, Realized Amount For Primary Asset, Realized Amount for Primary Asset in USD,
  * Base Asset, Realized Amount For Base Asset, … In USD, Quote Asset, Realized Amount for Quote

@@ -1,5 +1,5 @@
 /**
- * Bisq — trade history (formats.md "Bisq"; rotki `bisq_trades.py` and its test file): `Trade ID,
+ * Bisq — trade history (docs/formats.md "Bisq"; rotki `bisq_trades.py` and its test file): `Trade ID,
  * Date/Time, Market, Price, Deviation, Amount in BTC, Amount, Currency, Transaction Fee, Trade
  * Fee BTC, Trade Fee BSQ, Buyer Deposit, Seller Deposit, Offer type, Status`. `Offer type`
  * (`Sell BTC`, `Buy BSQ`) names the side and the asset traded; the other asset of `Market` is

@@ -1,5 +1,5 @@
 /**
- * Bitfinex — ledgers report (formats.md §2.11; BittyTax `bitfinex.py` "Bitfinex Ledger").
+ * Bitfinex — ledgers report (docs/formats.md §2.11; BittyTax `bitfinex.py` "Bitfinex Ledger").
  * Headers: `#,DESCRIPTION,CURRENCY,AMOUNT,BALANCE,DATE,WALLET` and the same without `#`.
  *
  * Export: bitfinex.com › Reports (report.bitfinex.com) › Ledgers › Export (CSV).
@@ -13,7 +13,7 @@
  * - `Margin Funding Payment`, `Interest Payment` → income:interest (the lender's interest on
  *   funding provided; decision: BittyTax leaves it out, but it is taxable interest);
  * - `<COIN> airdrop|distribution` → income:airdrop; `Staking reward|payment …` → income:staking;
- * - margin trading (formats.md §2.15): `Position closed @ …`, `Position PL @ … settlement`,
+ * - margin trading (docs/formats.md §2.15): `Position closed @ …`, `Position PL @ … settlement`,
  *   `Settlement @ …` → realized PnL (signed AMOUNT in CURRENCY); `Used/Unused Margin Funding
  *   Charge|Fee`, `Position [#id] funding cost`, `Position #id swap` → margin interest (signed);
  *   `Claiming fee …` → commission. Contract = the `#id` of the position when named, else ``;

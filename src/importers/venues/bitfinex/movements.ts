@@ -1,5 +1,5 @@
 /**
- * Bitfinex — deposits and withdrawals report (formats.md §2.11; BittyTax `bitfinex.py`). Headers:
+ * Bitfinex — deposits and withdrawals report (docs/formats.md §2.11; BittyTax `bitfinex.py`). Headers:
  * `#,STARTED,UPDATED,CURRENCY,STATUS,AMOUNT,FEES,DESCRIPTION,TRANSACTION ID,NOTE`,
  * `#,DATE,CURRENCY,STATUS,AMOUNT,FEES,DESCRIPTION,TRANSACTION ID,NOTE` and the same without `NOTE`.
  *

@@ -1,5 +1,5 @@
 /**
- * Bitfinex — trades report (formats.md §2.11; BittyTax `bitfinex.py`). Both headers:
+ * Bitfinex — trades report (docs/formats.md §2.11; BittyTax `bitfinex.py`). Both headers:
  * `#,PAIR,AMOUNT,PRICE,FEE,FEE PERC,FEE CURRENCY,DATE,ORDER ID` and the one without `FEE PERC`.
  *
  * Export: bitfinex.com › Reports (report.bitfinex.com) › Trades › Export (CSV).
@@ -14,7 +14,7 @@
  *   and a public fixture, `04-02-20 16:52:06` at BTC 9212 = 4 Feb 2020), or ISO `YYYY-MM-DD …`.
  *   The report's time zone setting defaults to UTC; a user who changed it passes --input-timezone.
  * - Perpetual pairs (`…F0`) and funding symbols are rejected `ROW_UNSUPPORTED`. Margin trades on
- *   spot pairs carry no marker in this report and cannot be told apart (formats.md §2.15).
+ *   spot pairs carry no marker in this report and cannot be told apart (docs/formats.md §2.15).
  */
 import type { Quantity } from '../../../model/ledger-event.js';
 import { decimal, ifPresent, instant, optional, text } from '../../columns.js';

@@ -1,5 +1,5 @@
 /**
- * bitFlyer — trade history (formats.md "bitFlyer"; everytrade `bitflyer_v001` fixture), `;`
+ * bitFlyer — trade history (docs/formats.md "bitFlyer"; everytrade `bitflyer_v001` fixture), `;`
  * separated: `Trade Date; Product; Trade Type; Traded Price; Currency 1; Amount (Currency 1);
  * Fee; USD Rate (Currency); Currency 2; Amount (Currency 2); Order ID; Details`. Amounts are
  * signed from the account's side (a `Buy` of LTC/USD: +LTC, −USD); the fee is in Currency 1

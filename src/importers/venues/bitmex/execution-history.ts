@@ -1,5 +1,5 @@
 /**
- * BitMEX execution ("trade") history (formats.md §2.13, everytrade BitmexBeanV1Test; not in
+ * BitMEX execution ("trade") history (docs/formats.md §2.13, everytrade BitmexBeanV1Test; not in
  * BittyTax or rotki).
  *
  * Menu: BitMEX › Account › Trade History (Executions) › Save as CSV.
@@ -9,7 +9,7 @@
  *
  * Decision: this file states fills, not results. BitMEX books every realised result — trading
  * P&L, commissions and funding, liquidations included — in the Wallet History as daily
- * `RealisedPNL` rows (formats.md §2.13, §2.15), which `bitmex-wallet-history` reads. Reading the
+ * `RealisedPNL` rows (docs/formats.md §2.13, §2.15), which `bitmex-wallet-history` reads. Reading the
  * fills as well would count the commissions and funding twice, and rebuilding inverse-contract
  * P&L from fills is not needed for the tax figures. So the file is recognised (rather than
  * refused as unknown) and its `Trade`, `Funding` and `Settlement` rows are skipped with a reason

@@ -1,5 +1,5 @@
 /**
- * BitMEX wallet history (formats.md §2.13; rotki `importers/bitmex.py`; not in BittyTax).
+ * BitMEX wallet history (docs/formats.md §2.13; rotki `importers/bitmex.py`; not in BittyTax).
  *
  * Header: `"transactTime","transactType","amount","fee","address","transactStatus","walletBalance"`.
  * Amounts, fees and balances are in satoshis (XBt): divided by 10^8 exactly into BTC.
@@ -8,7 +8,7 @@
  * - `RealisedPNL` → realized PnL in BTC on the contract in `address` (`XBTUSD`); BitMEX books it
  *   daily and it already includes funding and fees, so each row is its own PnL group (one Form 8949
  *   line per contract and day). Liquidations are not separate rows (they are inside the realised
- *   P/L), and BitMEX never leaves a negative balance (tax-rules §5.1), so no deficit is read.
+ *   P/L), and BitMEX never leaves a negative balance (docs/tax-rules.md §5.1), so no deficit is read.
  *   A non-zero `fee` on such a row is a commission charged in addition.
  * - `Deposit` / `Withdrawal` with `transactStatus` `Completed` → deposit / withdrawal of BTC (fee
  *   attached; `null` = none); any other status (`Canceled`, `Pending`) → skipped: no movement.

@@ -1,7 +1,7 @@
 /**
  * Bitstamp transaction rows (both export versions, normalised) → events.
  *
- * Row meaning (formats.md §2.6, BittyTax/rotki parsers): `Market` with subtype `Buy`/`Sell` is a
+ * Row meaning (docs/formats.md §2.6, BittyTax/rotki parsers): `Market` with subtype `Buy`/`Sell` is a
  * trade where `Amount` is the base quantity, `Value` the quote total (amount × rate, fee not
  * included) and `Fee` an additional charge, normally in the quote currency. `Deposit` and
  * `Ripple deposit` bring funds in, `Withdrawal` and `Ripple payment` send them out (`Fee` is

@@ -2,7 +2,7 @@
  * Bitstamp transaction history, v1 (the layout before 2025).
  *
  * Export: bitstamp.net › Account › Transactions › Export (CSV, all). Header
- * `Type,Datetime,Account,Amount,Value,Rate,Fee,Sub Type` (formats.md §2.6, BittyTax and rotki).
+ * `Type,Datetime,Account,Amount,Value,Rate,Fee,Sub Type` (docs/formats.md §2.6, BittyTax and rotki).
  * Money cells carry their unit (`1.00000000 ETH`, `2214.01 EUR`); dates read
  * `Jan. 28, 2022, 12:31 AM` (and `May 5, …` without a dot). Zone: UTC (decision: rotki reads
  * these dates as UTC; the file states no zone). Row meanings: `map.ts`. `Account` (main or a

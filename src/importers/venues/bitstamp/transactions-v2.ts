@@ -3,7 +3,7 @@
  *
  * Export: bitstamp.net › Account › Transactions › Export (CSV, all). Header
  * `ID,Account,Type,Subtype,Datetime,Amount,Amount currency,Value,Value currency,Rate,Rate currency,Fee,Fee currency,Order ID`
- * (formats.md §2.6). Amounts are plain numbers with the currency in its own column; `Datetime`
+ * (docs/formats.md §2.6). Amounts are plain numbers with the currency in its own column; `Datetime`
  * is ISO 8601 with `Z`. Row meanings: `map.ts` (same as v1).
  */
 import type { Dec } from '../../../model/decimal.js';

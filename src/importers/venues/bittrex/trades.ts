@@ -1,5 +1,5 @@
 /**
- * Bittrex order histories (formats.md "Bittrex"; rotki `bittrex.py`, BittyTax `bittrex.py`,
+ * Bittrex order histories (docs/formats.md "Bittrex"; rotki `bittrex.py`, BittyTax `bittrex.py`,
  * everytrade `BittrexBeanV1..3`). Bittrex closed in 2023; users still hold its exports:
  * - 2023 (`bittrex-orders`): a `Name:` / `UserID:` / `Date Generated:` preamble, then `TXID, Time
  *   (UTC), Transaction, Order Type, Market, Base, Quote, Price, Quantity (Base), Fees (Quote),

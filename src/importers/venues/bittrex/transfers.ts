@@ -1,5 +1,5 @@
 /**
- * Bittrex deposit and withdrawal histories (formats.md "Bittrex"; rotki `bittrex.py`, BittyTax
+ * Bittrex deposit and withdrawal histories (docs/formats.md "Bittrex"; rotki `bittrex.py`, BittyTax
  * `bittrex.py`):
  * - 2023 (`bittrex-transfers`): `Date, Currency, Type, Address, Memo/Tag, TxId, Amount`, Type
  *   `DEPOSIT` / `WITHDRAWAL`, amounts signed;

@@ -1,5 +1,5 @@
 /**
- * BlockFi (closed 2022; users still file with its exports; formats.md "BlockFi"; rotki
+ * BlockFi (closed 2022; users still file with its exports; docs/formats.md "BlockFi"; rotki
  * `blockfi_transactions.py`, `blockfi_trades.py` and their test files, BittyTax `blockfi.py`):
  * - transactions: `Cryptocurrency, Amount, Transaction Type, [Exchange Rate Per Coin (USD),]
  *   Confirmed At`, amounts signed. `Deposit`, `Crypto Transfer` (signed), `ACH`/`Wire Deposit`

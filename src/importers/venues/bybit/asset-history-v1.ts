@@ -1,5 +1,5 @@
 /**
- * Bybit Asset deposit history, v1 (formats.md §2.8; BittyTax `parse_bybit_deposits_withdrawals_v1`).
+ * Bybit Asset deposit history, v1 (docs/formats.md §2.8; BittyTax `parse_bybit_deposits_withdrawals_v1`).
  *
  * Menu: Bybit › Assets › Spot/Asset account › History › Export (2021–22 site).
  * Header: `Type,Coin,Amount,Wallet Balance,Time(UTC)`.

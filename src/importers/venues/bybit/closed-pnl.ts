@@ -1,5 +1,5 @@
 /**
- * Bybit derivatives "Closed P&L" export (formats.md §2.8): one row per closed position (or
+ * Bybit derivatives "Closed P&L" export (docs/formats.md §2.8): one row per closed position (or
  * closing order), with the venue's realised P&L after fees and funding.
  *
  * Header: `Market,Order Quantity,Entry Price,Exit Price,Opening Fee,Closing Fee,Funding Fee,
@@ -8,7 +8,7 @@
  *
  * `Realized P&L` is net: `gross − Opening Fee − Closing Fee − Funding Fee` (fees and funding
  * positive = paid; checked on the sample: (110 − 100) × 3 − 0.165 − 0.1815 − 0.03 = 29.6235).
- * Each row gives the gross result (the contract's `realizedPnl`: "where an export reports PnL after
+ * Each row gives the gross result (docs/contract.md's `realizedPnl`: "where an export reports PnL after
  * fees, the fees are added back") plus a commission per fee and the funding, all at the close, so
  * their sum is exactly the venue's figure. `Trade Type`: `Trade` → realized PnL, `Liquidation` /
  * `BustTrade` → liquidation, `ADL` → ADL close, `Delivery` / `Settle` → realized PnL (delivery of

@@ -1,6 +1,6 @@
 /**
  * Bybit Asset/Funding account deposit & withdrawal history, v2 and the later form with `Uid`
- * (formats.md §2.8; BittyTax `parse_bybit_deposits_withdrawals_v2`; everytrade BybitEuFundBeanV1Test).
+ * (docs/formats.md §2.8; BittyTax `parse_bybit_deposits_withdrawals_v2`; everytrade BybitEuFundBeanV1Test).
  *
  * Menu: Bybit › Assets › Funding Account › History › Export ("Asset change details", Funding).
  * Header: `[Uid,]Date & Time(UTC),Coin,QTY,Type,Account Balance,Description`; `QTY` is signed.

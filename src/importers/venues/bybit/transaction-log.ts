@@ -1,5 +1,5 @@
 /**
- * Bybit Derivatives / USDC "transaction log" (formats.md §2.8, §2.15; BittyTax `bybit.py`).
+ * Bybit Derivatives / USDC "transaction log" (docs/formats.md §2.8, §2.15; BittyTax `bybit.py`).
  *
  * Header: `Time,Currency,Contract,Type,Direction,Quantity,Position,Filled Price,Funding,Fee Paid,
  * Cash Flow,Change,Wallet Balance,Fee Rate,Trade ID,Order ID`, newest row first. Times are UTC.

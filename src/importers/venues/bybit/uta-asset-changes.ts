@@ -1,5 +1,5 @@
 /**
- * Bybit Unified Trading Account "Asset change details" (formats.md §2.8; everytrade
+ * Bybit Unified Trading Account "Asset change details" (docs/formats.md §2.8; everytrade
  * BybitEuUtaBeanV1Test; not in BittyTax).
  *
  * Menu: Bybit › Assets › Unified Trading Account › Transaction Log / "Asset change details" › Export.

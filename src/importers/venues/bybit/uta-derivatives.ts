@@ -1,6 +1,6 @@
 /**
  * Derivative and margin rows of the Bybit Unified Trading Account "Asset change details"
- * (formats.md §2.8; everytrade semantics) → derivative events; perpetual positions are rebuilt from
+ * (docs/formats.md §2.8; everytrade semantics) → derivative events; perpetual positions are rebuilt from
  * the fills (src/derivatives, pattern 1).
  *
  * In this export `Fee Paid` and `Funding` are signed as balance changes (negative = paid), so every

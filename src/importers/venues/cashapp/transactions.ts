@@ -1,5 +1,5 @@
 /**
- * Cash App — account activity export (formats.md "Cash App"; BittyTax `cashapp.py`). Header (two
+ * Cash App — account activity export (docs/formats.md "Cash App"; BittyTax `cashapp.py`). Header (two
  * column orders seen, the same names): `Transaction ID, Date, Transaction Type, Currency, Amount,
  * Fee, Net Amount, Asset Type, Asset Price, Asset Amount, Status, Notes, Name of sender/receiver,
  * Account`. Dates carry a US zone abbreviation (`2023-01-15 10:30:00 EST`); money is US style.

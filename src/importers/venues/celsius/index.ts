@@ -1,5 +1,5 @@
 /**
- * Celsius Network (bankrupt 2022; its exports remain the record) — transaction report (formats.md
+ * Celsius Network (bankrupt 2022; its exports remain the record) — transaction report (docs/formats.md
  * §3.3; BittyTax `celsius.py`): `Internal id, Date and time, Transaction type, Coin type, Coin
  * amount, USD Value, Original Reward Coin|Original Interest Coin, Reward|Interest Amount In
  * Original Coin, Confirmed`. Only `Confirmed` = `Yes` rows count. `Deposit`, `Inbound

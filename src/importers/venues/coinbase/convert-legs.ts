@@ -1,7 +1,7 @@
 /**
  * Coinbase `Convert` rows: one row naming both sides in Notes, or (2024+) two rows, one per side.
  *
- * Layouts seen in public samples (formats.md §2.1):
+ * Layouts seen in public samples (docs/formats.md §2.1):
  * - one row: `Convert,BTC,0.00363125,…,Converted 0.00363125 BTC to 156.145683 XRP` — the sent
  *   side is the row, the received side comes from Notes;
  * - two rows sharing an `ID`, signed (`Convert,BTC,0.00084397` / `Convert,USDC,-77.589329`, empty
@@ -22,7 +22,7 @@ import type { Quantity } from '../../../model/ledger-event.js';
 import { events, reject, type EventDraft, type RowOutcome } from '../../importer-spec.js';
 import { parseNumber } from '../../parse-number.js';
 import { coinbaseAsset } from './cells.js';
-import type { CoinbaseTxRow } from './transactions-map.js';
+import type { CoinbaseTxRow } from './tx-row.js';
 
 const NUM = String.raw`(\d[\d,]*(?:\.\d+)?|\.\d+)`;
 const CONVERT_NOTES = new RegExp(String.raw`^Converted ${NUM} (\w+) to ${NUM} (\w+)`, 'i');

@@ -1,5 +1,5 @@
 /**
- * Coinbase Pro (GDAX) account statement — one row per balance change (formats.md §2.2).
+ * Coinbase Pro (GDAX) account statement — one row per balance change (docs/formats.md §2.2).
  * Reads all three headers: v2 (`portfolio,type,time,…`), v1 (no `portfolio`) and the capitalised
  * layout rotki tests (`Portfolio,Type,Timestamp,…,Amount/balance unit,…`); header matching is
  * case-insensitive, and `time`/`Timestamp` are aliases. Wallet `coinbase-pro`.

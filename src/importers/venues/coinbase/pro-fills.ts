@@ -1,5 +1,5 @@
 /**
- * Coinbase Pro (GDAX) fills report — one row per fill (formats.md §2.2), with or without the
+ * Coinbase Pro (GDAX) fills report — one row per fill (docs/formats.md §2.2), with or without the
  * leading `portfolio` column. Wallet `coinbase-pro`.
  *
  * `size` is the base quantity; `total` is the signed quote amount **including** the fee

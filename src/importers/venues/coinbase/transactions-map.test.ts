@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../../../model/decimal.js';
 import type { EventDraft, RowOutcome } from '../../importer-spec.js';
 import { money } from './cells.js';
-import { mapCoinbaseGroup, mapCoinbaseRow, type CoinbaseTxRow } from './transactions-map.js';
+import { mapCoinbaseGroup, mapCoinbaseRow } from './transactions-map.js';
+import type { CoinbaseTxRow } from './tx-row.js';
 
 const row = (over: Omit<Partial<CoinbaseTxRow>, 'quantity'> & { quantity: string }): CoinbaseTxRow => ({
   instant: Date.UTC(2024, 0, 1),

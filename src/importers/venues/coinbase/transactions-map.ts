@@ -2,7 +2,7 @@
  * Mapping of Coinbase retail "Transaction history" rows (all versions v1–v4) to events.
  *
  * Every version is first reduced to a `CoinbaseTxRow`; this module is the one place that knows
- * what each `Transaction Type` means (formats.md §2.1, BittyTax `_do_parse_coinbase`).
+ * what each `Transaction Type` means (docs/formats.md §2.1, BittyTax `_do_parse_coinbase`).
  *
  * Decisions (where the docs are silent, with the reason):
  * - Signs: v4 quantities and money cells are signed, but not consistently (a `Convert` out is
@@ -22,7 +22,7 @@
  *   is not a separate fee: it is already inside the received quantity, and a fiat fee would move a
  *   fiat balance that never moved.
  * - Rows sharing an ID with the same type, asset and quantity are one transaction valued in several
- *   currencies (formats.md gotcha): the first row is read, the others are merged into its event.
+ *   currencies (docs/formats.md gotcha): the first row is read, the others are merged into its event.
  * - `Send` fees: Coinbase states them in fiat only; no crypto fee is invented (the quantity is what
  *   left the wallet). `Pro Deposit` / `Exchange Deposit` (Coinbase → Pro) are withdrawals and
  *   `Pro Withdrawal` / `Exchange Withdrawal` deposits, so the engine pairs them with the
@@ -41,23 +41,7 @@ import { events, reject, skip, type EventDraft, type RowOutcome } from '../../im
 import { coinbaseAsset, DERIVATIVE_MESSAGE, DERIVATIVE_TYPE } from './cells.js';
 import { lookupTable } from '../../lookup-table.js';
 import { convertNotes, mapConvertRows, marketQuantity } from './convert-legs.js';
-
-/** One Coinbase transaction-history row, whatever the version. */
-export interface CoinbaseTxRow {
-  readonly id?: string | undefined;
-  readonly instant: number;
-  readonly type: string;
-  readonly asset: string;
-  /** As written (signed in v4). */
-  readonly quantity: Dec;
-  /** Price currency (fiat of the money columns). */
-  readonly currency: string;
-  readonly price?: Dec | undefined;
-  readonly subtotal?: Dec | undefined;
-  readonly total?: Dec | undefined;
-  readonly fees?: Dec | undefined;
-  readonly notes: string;
-}
+import type { CoinbaseTxRow } from './tx-row.js';
 
 const BUY = new Set(['buy', 'advanced trade buy', 'advance trade buy', 'credit']);
 const SELL = new Set(['sell', 'advanced trade sell', 'advance trade sell', 'retail simple dust']);
@@ -130,7 +114,7 @@ const MIGRATION_NOTES = new RegExp(String.raw`^Migrated ${NUM} (\w+) to ${NUM} (
  * old token, credit of the new) are paired by time; a debit alone is read from its Notes
  * ("Migrated 120 MATIC to 120 POL"). A credit with no debit is an ordinary deposit (unknown basis,
  * warned) — never income. (BittyTax books an airdrop plus a spend, which taxes the new token as
- * income on top of a disposal of the old one; decision, formats.md §2.1 noted.)
+ * income on top of a disposal of the old one; decision, docs/formats.md §2.1 noted.)
  */
 function mapMigration(rows: readonly CoinbaseTxRow[]): RowOutcome {
   const debit = rows.find((r) => r.quantity.isNegative());
@@ -155,7 +139,7 @@ const DEX_WINDOW_MS = 10_000;
  * `Retail MGX DEX Buy` (a swap through Coinbase's DEX service) books each side as its own row:
  * the asset bought with a positive quantity, the asset paid with a negative one, a few seconds
  * apart. As BittyTax does, a negative row is paired with the next positive row of another asset
- * at most 10 s later (formats.md §2.1). Rows that cannot be paired reject the group.
+ * at most 10 s later (docs/formats.md §2.1). Rows that cannot be paired reject the group.
  */
 function pairDexLegs(rows: readonly CoinbaseTxRow[]): RowOutcome {
   const sorted = [...rows].sort((a, b) => a.instant - b.instant);

@@ -4,7 +4,8 @@
  * mapping are shared (`transactions-map.ts`).
  */
 import { defineImporter, type Columns, type Importer, type RowOf } from '../../importer-spec.js';
-import { coinbaseGroupKey, mapCoinbaseGroup, type CoinbaseTxRow } from './transactions-map.js';
+import { coinbaseGroupKey, mapCoinbaseGroup } from './transactions-map.js';
+import type { CoinbaseTxRow } from './tx-row.js';
 
 export const COINBASE_HOW_TO_EXPORT =
   'coinbase.com › Profile › Statements (Reports) › "Transaction history" › Generate report › CSV';

@@ -1,7 +1,7 @@
 /**
  * Coinbase tax "Transactions Report" before v1 (≈2015–2019): `USD Spot Price at Transaction`,
  * `USD Amount Transacted (Inclusive of Coinbase Fees)`, `Address`; US month-first dates
- * (`10/06/2015`) and multi-line Notes (formats.md §2.1 "even older tax report", yabc format).
+ * (`10/06/2015`) and multi-line Notes (docs/formats.md §2.1 "even older tax report", yabc format).
  *
  * Decision (docs silent): the report states only the amount *including* fees, so a Buy sends that
  * amount (the fee is inside the cost) and a Sell receives it (net proceeds); no separate fee is

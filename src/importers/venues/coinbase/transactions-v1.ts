@@ -1,7 +1,7 @@
 /**
  * Coinbase "Transaction history" v1 (≤2020): the money headers name their currency
  * (`EUR Spot Price at Transaction`, `EUR Subtotal`, `EUR Total (inclusive of fees)`, `EUR Fees`);
- * there is no currency column (formats.md §2.1; BittyTax reads the currency from the header too).
+ * there is no currency column (docs/formats.md §2.1; BittyTax reads the currency from the header too).
  * Mapping decisions: `transactions-map.ts`.
  */
 import { decimal, instant, text } from '../../columns.js';

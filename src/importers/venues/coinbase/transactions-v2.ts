@@ -1,6 +1,6 @@
 /**
  * Coinbase "Transaction history" v2 (≈2020–2021): `Spot Price Currency`, `Total (inclusive of
- * fees)`, `Fees`; unsigned quantities; ISO timestamps with `Z` (formats.md §2.1).
+ * fees)`, `Fees`; unsigned quantities; ISO timestamps with `Z` (docs/formats.md §2.1).
  * Mapping decisions: `transactions-map.ts`.
  */
 import { decimal, instant, optional, text } from '../../columns.js';

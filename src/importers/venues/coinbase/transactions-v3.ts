@@ -2,7 +2,7 @@
  * Coinbase "Transaction history" v3 (≈2021–2023): `Spot Price Currency`, `Total (inclusive of fees
  * and/or spread)`, `Fees and/or Spread`; unsigned quantities and plain numbers; ISO timestamps
  * (`2017-12-19T05:40:53Z`, later `2023-04-27 03:28:05 UTC`). Preceded by a disclaimer preamble
- * (formats.md §2.1). Mapping decisions: `transactions-map.ts`.
+ * (docs/formats.md §2.1). Mapping decisions: `transactions-map.ts`.
  */
 import { decimal, instant, optional, text } from '../../columns.js';
 import { money } from './cells.js';

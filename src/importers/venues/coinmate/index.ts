@@ -1,5 +1,5 @@
 /**
- * Coinmate — transaction history (formats.md §3.3; everytrade `CoinmateBeanV1`, `V2` tests and
+ * Coinmate — transaction history (docs/formats.md §3.3; everytrade `CoinmateBeanV1`, `V2` tests and
  * `coinmate_v00*` samples), `;`-separated:
  * - v1: `ID; Date; [Account;] Type; Amount; Amount Currency; Price; Price Currency; Fee; Fee
  *   Currency; Total; Total Currency; Description; Status[; balances …]`;

@@ -1,5 +1,5 @@
 /**
- * Crypto.com App — crypto wallet transaction history (formats.md §2.10; BittyTax `cryptocom.py`,
+ * Crypto.com App — crypto wallet transaction history (docs/formats.md §2.10; BittyTax `cryptocom.py`,
  * rotki `importers/cryptocom.py`). Header with or without the trailing `Transaction Hash`.
  *
  * Export: App › Accounts › Crypto Wallet › Transaction History (clock icon) › Export to CSV.

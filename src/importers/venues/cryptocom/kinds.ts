@@ -1,9 +1,9 @@
 /**
  * Crypto.com App `Transaction Kind` → meaning. The closed world of the App transaction export:
- * a kind not in this table is rejected by name (formats.md §2.10 warns that real exports carry
+ * a kind not in this table is rejected by name (docs/formats.md §2.10 warns that real exports carry
  * kinds no public parser knows).
  *
- * Sources: BittyTax `parsers/cryptocom.py` and rotki `importers/cryptocom.py` (formats.md §2.10);
+ * Sources: BittyTax `parsers/cryptocom.py` and rotki `importers/cryptocom.py` (docs/formats.md §2.10);
  * lock/unlock mirrors (`…_unlock`, `…sell_unlock`, `fund_lock`) from the same families seen in
  * public parsers. Where the two disagree, the choice is stated next to the entry.
  */

@@ -1,6 +1,6 @@
 /**
  * Etherscan-family "Transactions" export (Etherscan, BscScan, PolygonScan, Arbiscan, Snowtrace,
- * Basescan, FtmScan, Optimistic Etherscan …: one software, one layout; formats.md "EVM block
+ * Basescan, FtmScan, Optimistic Etherscan …: one software, one layout; docs/formats.md "EVM block
  * explorers"). Header, with the coin of the chain in the names:
  * `Txhash|Transaction Hash, Blockno, UnixTimestamp, DateTime|DateTime (UTC), From, To,
  * ContractAddress, Value_IN(ETH), Value_OUT(ETH), CurrentValue @ $…/Eth, TxnFee(ETH), TxnFee(USD),

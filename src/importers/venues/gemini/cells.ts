@@ -3,7 +3,7 @@
  *
  * The transaction history has one column group per asset the account ever held —
  * `<A> Amount <A>`, `Fee (<A>) <A>`, `<A> Balance <A>` — so its header differs between users
- * (formats.md §2.5). The shared driver hands `mapRow` only declared columns, so the importer
+ * (docs/formats.md §2.5). The shared driver hands `mapRow` only declared columns, so the importer
  * declares an optional amount and fee column for every asset Gemini lists (`GEMINI_ASSETS`);
  * a row naming an asset outside this list is rejected with a message saying so (not guessed).
  *
@@ -54,7 +54,7 @@ type AssetColumns = { [k: `amount:${string}`]: Column<Dec | undefined> } & { [k:
 
 /**
  * `amount:BTC` ← `BTC Amount BTC` (or the 2017 `BTC Amount`), `fee:BTC` ← `Fee (BTC) BTC` (or the
- * 2017 `Trading Fee (BTC)`, formats.md §2.5), for every listed asset.
+ * 2017 `Trading Fee (BTC)`, docs/formats.md §2.5), for every listed asset.
  */
 export function assetColumns(): AssetColumns {
   const columns: AssetColumns = {};

@@ -4,13 +4,13 @@
  * Export: gemini.com › Account › Statements & History (Transaction history) › Download, CSV
  * (Gemini offers .xlsx too; save it as CSV). Header: `Date,Time (UTC),Type,Symbol,Specification,
  * Liquidity Indicator,Trading Fee Rate (bps)`, then per asset `<A> Amount <A>,Fee (<A>) <A>,
- * <A> Balance <A>`, then `Trade ID,Order ID,…,Tx Hash,…` (formats.md §2.5). Times are UTC.
+ * <A> Balance <A>`, then `Trade ID,Order ID,…,Tx Hash,…` (docs/formats.md §2.5). Times are UTC.
  *
  * Mapping: `Buy`/`Sell` — `Symbol` is the pair (`BTCUSD`); it is split where both assets have a
  * non-empty amount in the row. Amounts exclude the fee: the USD balance moves by amount + fee
  * (`$766.12` + `($1.92)` = `$764.20`), so sent/received are the amounts and the fee the `Fee (…)`
  * cell. `Credit` (Symbol = asset) is a deposit, `Debit` a withdrawal, when Specification says
- * `Deposit …` / `Withdrawal …`; `Tx Hash` is kept. Decisions (formats.md silent): a Credit whose
+ * `Deposit …` / `Withdrawal …`; `Tx Hash` is kept. Decisions (docs/formats.md silent): a Credit whose
  * Specification names staking, interest or a reward/promotion is income of that kind, and type
  * `Interest Credit` (Gemini Earn) is interest income; any other Credit/Debit specification is
  * rejected, naming it. `…PERP` symbols (Gemini derivatives) are rejected ROW_UNSUPPORTED. A row

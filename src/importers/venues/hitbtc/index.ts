@@ -1,5 +1,5 @@
 /**
- * HitBTC — trades report (formats.md "HitBTC"; everytrade `hitbtc_v001`, `hitbtc_v002`
+ * HitBTC — trades report (docs/formats.md "HitBTC"; everytrade `hitbtc_v001`, `hitbtc_v002`
  * fixtures): `[Email,] Date (UTC)|Date (+01:00), Instrument, Trade ID, Order ID, Side, Quantity,
  * Price, Volume, Fee, Rebate, Total[, Taker]`. `Instrument` is `BASE/QUOTE`; a `buy` gets
  * `Quantity` for `Volume` plus `Fee` (Total = −(Volume + Fee)), a `sell` gives `Quantity` for

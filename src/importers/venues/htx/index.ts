@@ -1,5 +1,5 @@
 /**
- * HTX (formerly Huobi) — spot trade history (formats.md "HTX"; everytrade `huobi_v001`
+ * HTX (formerly Huobi) — spot trade history (docs/formats.md "HTX"; everytrade `huobi_v001`
  * fixture): `Time, Type, Pair, Side, Price, Amount, Total, Fee`. `Pair` is `BASE/QUOTE`;
  * `Amount` is in the base, `Total` in the quote; `Fee` carries its coin (`0.00062920LTC`: a buy
  * pays in what it received, a sale in the quote) and leaves in addition. Dates UTC.

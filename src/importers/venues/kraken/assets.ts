@@ -2,9 +2,9 @@
  * Kraken asset codes and trading pairs → taxlot asset codes.
  *
  * Kraken writes legacy four-letter codes (`XXBT`, `XETH`, `ZUSD`) in ledgers and pair names, and
- * `XBT` / `XDG` for bitcoin / dogecoin everywhere (Kraken support, "Asset codes"; formats.md §2.4).
+ * `XBT` / `XDG` for bitcoin / dogecoin everywhere (Kraken support, "Asset codes"; docs/formats.md §2.4).
  *
- * Decision (formats.md silent on the tax side; BittyTax also drops the suffixes): earn/staking
+ * Decision (docs/formats.md silent on the tax side; BittyTax also drops the suffixes): earn/staking
  * variants `ETH2.S`, `DOT.S`, `USDC.M`, `SOL.F`, `DOT.B`, `DOT.P`, `USD.HOLD` and Kraken's `ETH2`
  * map to the base asset. A staked coin is the same property as the coin: moving it into staking
  * is not a disposal, and a lot keeps its basis while staked.

@@ -1,5 +1,5 @@
 /**
- * Kraken ledger rows of margin positions (formats.md §2.4, §2.15) → derivative events.
+ * Kraken ledger rows of margin positions (docs/formats.md §2.4, §2.15) → derivative events.
  *
  * - `margin`: the realised P/L of closing (part of) a margin position, signed `amount` in the
  *   quote/collateral asset, plus `fee` (opening/closing commission) deducted in addition. A row

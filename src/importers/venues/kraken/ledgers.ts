@@ -2,13 +2,13 @@
  * Kraken ledgers export — every balance change of the account, one row per asset.
  *
  * Export: kraken.com › Documents › Export › "Ledgers" (all fields, CSV). Covers every layout in
- * formats.md §2.4: classic, with `wallet`, with `amountusd`, newest (`subclass`), and the 2026
+ * docs/formats.md §2.4: classic, with `wallet`, with `amountusd`, newest (`subclass`), and the 2026
  * one (`feeusd`, `balanceusd`, `feecurrency`); the optional columns are read when present.
  * Times are UTC. Use the ledgers export *or* the trades export for one account, not both.
  *
- * Mapping (closed world; decisions where formats.md is silent are marked "decision"):
+ * Mapping (closed world; decisions where docs/formats.md is silent are marked "decision"):
  * - empty `txid` → skipped: pending/failed row; Kraken books the settled row separately under the
- *   same refid (formats.md §2.4), so it is kept out of the refid group.
+ *   same refid (docs/formats.md §2.4), so it is kept out of the refid group.
  * - `trade`, `spend`, `receive` → rows grouped by `refid` → one trade (`ledger-trade.ts`).
  * - `deposit` / `withdrawal` → deposit / withdrawal by the sign of `amount`, `fee` attached
  *   (decision: a negative deposit is a reversal, so a withdrawal, and vice versa, with a note).
@@ -176,7 +176,7 @@ function mapSingle(row: LedgerRow): RowOutcome {
   };
   const sub = row.subtype.toLowerCase();
   const type = row.type.toLowerCase();
-  // Credited = airdrop income; debited = a spend (BittyTax Airdrop / Spend, formats.md §2.4);
+  // Credited = airdrop income; debited = a spend (BittyTax Airdrop / Spend, docs/formats.md §2.4);
   // `zeroValue`: the debited coins are gone for nothing (delisting conversions: Spend, value 0).
   const airdropOrSpend = (note: string, zeroValue = false): RowOutcome => {
     if (incoming) return events({ kind: 'income', incomeKind: 'airdrop', received: q, ...base, note });

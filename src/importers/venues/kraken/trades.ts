@@ -4,12 +4,12 @@
  * Export: kraken.com › Documents › Export › "Trades" (CSV). Header
  * `txid,ordertxid,pair,time,type,ordertype,price,cost,fee,vol,margin,misc,ledgers`, the
  * margin-position variant adding `postxid,posstatus,cprice,…`, and an older one without
- * `margin`/`misc` (formats.md §2.4). Times are UTC. It lacks deposits, withdrawals and Buy-Crypto
+ * `margin`/`misc` (docs/formats.md §2.4). Times are UTC. It lacks deposits, withdrawals and Buy-Crypto
  * trades: prefer the ledgers export, and never import both for one account (double counting).
  *
  * Mapping: `vol` is the base quantity, `cost` the quote amount (price × vol, fee excluded),
  * `fee` is in the quote currency (decision: Kraken charges fees in quote by default and the export
- * has no fee-currency column; Kraken calls it an estimate, formats.md §2.4). `buy` sends `cost`
+ * has no fee-currency column; Kraken calls it an estimate, docs/formats.md §2.4). `buy` sends `cost`
  * quote for `vol` base; `sell` the reverse. Pairs are split by `splitKrakenPair`.
  * A margin trade — non-zero `margin`, `misc` containing `closing`, or a position id in `postxid`
  * — is rejected ROW_UNSUPPORTED; so is an unknown `type` (ROW_UNKNOWN_TYPE).

@@ -1,6 +1,6 @@
 /**
  * KuCoin "Account History" (the ledger of one account: Funding/Main or Trading)
- * (formats.md §2.7; BittyTax `parse_kucoin_account_history`).
+ * (docs/formats.md §2.7; BittyTax `parse_kucoin_account_history`).
  *
  * Menu: KuCoin › Account › Export Data › Account History (bundle "Account History_Funding Account").
  * Header: `UID,Account Type,Currency,Side,Amount,Fee,Time(UTC+hh:mm),Remark[,Type]`.

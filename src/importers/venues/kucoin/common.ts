@@ -29,7 +29,7 @@ export const FILLED_ORDER_COLUMNS = {
   tax: ifPresent(decimal('Tax')),
 };
 
-/** An empty report: one row whose first cell is this text (formats.md §2.7). */
+/** An empty report: one row whose first cell is this text (docs/formats.md §2.7). */
 export const EMPTY_REPORT = 'No matching records found.';
 export const EMPTY_REPORT_REASON = 'KuCoin empty-report marker "No matching records found."';
 

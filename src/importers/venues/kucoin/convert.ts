@@ -1,5 +1,5 @@
 /**
- * KuCoin "Convert" order history (formats.md §2.7).
+ * KuCoin "Convert" order history (docs/formats.md §2.7).
  *
  * Menu: KuCoin › Orders › Convert Orders › Export (or Account › Export Data › Convert Orders).
  * Header: `UID,Account Type,Payment Account,Sell,Buy,Price,Tax,Time of Update(UTC±hh:mm),Status`;

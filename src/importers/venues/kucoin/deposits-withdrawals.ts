@@ -1,6 +1,6 @@
 /**
  * KuCoin "Deposit_Withdrawal History" bundle: the Deposit History and the Withdrawal Record files,
- * in both column orders (formats.md §2.7; BittyTax `parse_kucoin_deposits_withdrawals_crypto_v2`).
+ * in both column orders (docs/formats.md §2.7; BittyTax `parse_kucoin_deposits_withdrawals_crypto_v2`).
  *
  * Menu: KuCoin › Account › Export Data › Deposit/Withdrawal History (zip of two CSVs).
  * Headers: `UID,Account Type,Time(UTC+hh:mm),Coin,Amount,Fee,[Hash,]Deposit Address,Transfer Network,Status,Remarks`,

@@ -1,5 +1,5 @@
 /**
- * KuCoin "Earn Orders – Profit History" bundle file: staking / savings income (formats.md §2.7;
+ * KuCoin "Earn Orders – Profit History" bundle file: staking / savings income (docs/formats.md §2.7;
  * BittyTax `parse_kucoin_staking_income`).
  *
  * Menu: KuCoin › Account › Export Data › Earn Orders › Profit History.

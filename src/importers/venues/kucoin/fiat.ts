@@ -1,5 +1,5 @@
 /**
- * KuCoin fiat exports: "Buy Crypto" orders (two layouts) and fiat deposits (formats.md §2.7;
+ * KuCoin fiat exports: "Buy Crypto" orders (two layouts) and fiat deposits (docs/formats.md §2.7;
  * BittyTax `parse_kucoin_fiat_trades`, `parse_kucoin_fiat_trades_v2`, `parse_kucoin_deposits_fiat`).
  *
  * Menu: KuCoin › Orders › Buy Crypto (Fiat) Orders › Export; Assets › Fiat Deposit History › Export.

@@ -1,6 +1,6 @@
 /**
  * KuCoin "Spot Orders – Filled Orders", order-splitting variant (one row per fill), 2023+
- * (formats.md §2.7; BittyTax `parse_kucoin_trades_v5`).
+ * (docs/formats.md §2.7; BittyTax `parse_kucoin_trades_v5`).
  *
  * Menu: Orders › Spot Orders › Filled Orders › Export (or Account › Export Data bundle
  * "Spot Orders_Filled Orders (Order-splitting)").

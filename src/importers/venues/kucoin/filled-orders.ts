@@ -1,6 +1,6 @@
 /**
  * KuCoin "Spot Orders – Filled Orders", per-order variant (one row per order, fills aggregated)
- * (formats.md §2.7; BittyTax test_kucoin.py).
+ * (docs/formats.md §2.7; BittyTax test_kucoin.py).
  *
  * Menu: Orders › Spot Orders › Filled Orders › Export (or the Account › Export Data bundle).
  * Header: `UID,Account Type,Order ID,Order Time(UTC+hh:mm),Symbol,Side,Order Type,Order Price,

@@ -1,5 +1,5 @@
 /**
- * KuCoin "Futures Orders – Realized PNL" bundle file (formats.md §2.7, §2.15): one row per closed
+ * KuCoin "Futures Orders – Realized PNL" bundle file (docs/formats.md §2.7, §2.15): one row per closed
  * position, with its opening and closing times.
  *
  * Menu: KuCoin › Account › Export Data › Futures Orders › Realized PNL.

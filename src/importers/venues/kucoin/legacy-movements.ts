@@ -1,5 +1,5 @@
 /**
- * KuCoin deposit and withdrawal exports of the old site (formats.md §2.7; BittyTax
+ * KuCoin deposit and withdrawal exports of the old site (docs/formats.md §2.7; BittyTax
  * `parse_kucoin_deposits_crypto`, `parse_kucoin_withdrawals_crypto`,
  * `parse_kucoin_deposits_withdrawals_crypto_v1`).
  *

@@ -1,6 +1,6 @@
 /**
  * KuCoin trade exports of the 2018–2021 site, before the `UID,Account Type,…` bundle files
- * (formats.md §2.7; BittyTax `parse_kucoin_trades_v1`, `_v2`, `_v4`; rotki `importers/kucoin.py`).
+ * (docs/formats.md §2.7; BittyTax `parse_kucoin_trades_v1`, `_v2`, `_v4`; rotki `importers/kucoin.py`).
  *
  * Menu: KuCoin › Orders › Trade History › Export (old site).
  * Headers (one spec each, told apart by their distinct columns):

@@ -1,6 +1,6 @@
 /**
  * KuCoin's `Tax` column (some filled-order exports): a levy deducted with the trading fee, with no
- * currency column of its own. Decision (formats.md silent): fold it into the fee, in `Fee
+ * currency column of its own. Decision (docs/formats.md silent): fold it into the fee, in `Fee
  * Currency`, and say so in the note, so the amount is neither lost nor double counted.
  */
 import type { Dec } from '../../../model/decimal.js';

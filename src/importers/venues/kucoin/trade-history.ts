@@ -1,6 +1,6 @@
 /**
  * KuCoin trade history v3 (API-era "Trade History" download) and the shorter form rotki reads
- * (formats.md §2.7; BittyTax `parse_kucoin_trades_v3`, rotki `importers/kucoin.py`).
+ * (docs/formats.md §2.7; BittyTax `parse_kucoin_trades_v3`, rotki `importers/kucoin.py`).
  *
  * Menu: KuCoin › Orders › Trade History › Export (pre-2023 site); rotki users' `kucoin_order_history.csv`.
  * Headers: `tradeCreatedAt,orderId,symbol,side,price,size,funds,fee,liquidity,feeCurrency,orderType[,]`

@@ -1,5 +1,5 @@
 /**
- * Nexo — transaction history (formats.md "Nexo"; rotki `nexo.py` and its test file, BittyTax
+ * Nexo — transaction history (docs/formats.md "Nexo"; rotki `nexo.py` and its test file, BittyTax
  * `nexo.py`). Layouts: `Transaction, Type, Input Currency, Input Amount, Output Currency, Output
  * Amount, USD Equivalent, [Fee, Fee Currency,] Details, [Outstanding Loan,] Date / Time (UTC)`
  * (2022–) and the earlier `Transaction, Type, Currency, Amount, [USD Equivalent,] Details,

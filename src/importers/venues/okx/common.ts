@@ -7,7 +7,7 @@ import { reject, type RowOutcome } from '../../importer-spec.js';
 /**
  * OKX writes statement times in the zone chosen on the site, default UTC+8; the current trading
  * history states it in a preamble line (`…,Time Zone:UTC+8`), which the specs read (`zoneFrom`).
- * Files without that line use the documented default (formats.md §2.9); `--input-timezone`
+ * Files without that line use the documented default (docs/formats.md §2.9); `--input-timezone`
  * overrides both.
  */
 export const OKX_ZONE = '+08:00';

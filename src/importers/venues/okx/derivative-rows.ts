@@ -1,5 +1,5 @@
 /**
- * OKX trading-history rows of perpetual swaps and dated futures (formats.md §2.9, §2.15) →
+ * OKX trading-history rows of perpetual swaps and dated futures (docs/formats.md §2.9, §2.15) →
  * derivative events; positions are rebuilt from them (src/derivatives, pattern 1).
  *
  * Columns used (both trading-history layouts): the action (`Open long`, `Close short`,

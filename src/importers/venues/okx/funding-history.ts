@@ -1,5 +1,5 @@
 /**
- * OKX funding account history (formats.md §2.9; BittyTax `parse_okx_funding`, everytrade OkxBeanV2_2Test).
+ * OKX funding account history (docs/formats.md §2.9; BittyTax `parse_okx_funding`, everytrade OkxBeanV2_2Test).
  *
  * Menu: OKX › Assets › Bills › Funding account › Download.
  * Headers: `id,Time,Type,Amount,Before Balance,After Balance,Fee,Symbol` (± an empty 2nd column)

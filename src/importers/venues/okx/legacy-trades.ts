@@ -1,5 +1,5 @@
 /**
- * OKEx legacy trade statement (formats.md §2.9; BittyTax `parse_okx_trades_v1`).
+ * OKEx legacy trade statement (docs/formats.md §2.9; BittyTax `parse_okx_trades_v1`).
  *
  * Menu: OKEx › Assets › Bills › Spot › Export (2018–2020 site).
  * Header: `time,type,size,balance,fee,currency`. Each fill is two rows: a `buy` row (the coin

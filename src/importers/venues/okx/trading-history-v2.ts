@@ -1,5 +1,5 @@
 /**
- * OKX trading account history, older layout read by BittyTax (`parse_okx_trades_v2`; formats.md §2.9).
+ * OKX trading account history, older layout read by BittyTax (`parse_okx_trades_v2`; docs/formats.md §2.9).
  *
  * Menu: OKX › Assets › Bills › Trading account › Download (2022–23 site).
  * Header: `id,Order id,Time,Trade Type,Instrument,Type,Amount,Unit,PL,Fee,Position Change,

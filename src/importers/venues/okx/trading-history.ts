@@ -1,5 +1,5 @@
 /**
- * OKX trading account history, current layout (formats.md §2.9; not matched by BittyTax).
+ * OKX trading account history, current layout (docs/formats.md §2.9; not matched by BittyTax).
  *
  * Menu: OKX › Assets › Order center / Bills › Trading account › Download (statement CSV).
  * Preamble `UID:…,Account Type:Trading,Time Zone:UTC+8`, then

@@ -1,5 +1,5 @@
 /**
- * Paxful — completed trades (formats.md "Paxful"; everytrade `paxful_v001` fixture): `type,
+ * Paxful — completed trades (docs/formats.md "Paxful"; everytrade `paxful_v001` fixture): `type,
  * fiat_currency, amount_fiat, amount_btc, rate, fee_fiat, fee_btc, market_rate_usd,
  * payment_method, partner, status, completed_at, trade_hash, offer_hash`. `BUY` paid
  * `amount_fiat` for `amount_btc`; `SELL` gave `amount_btc` for `amount_fiat`, Paxful's fee in BTC

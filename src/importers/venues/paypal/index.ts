@@ -1,6 +1,6 @@
 /**
  * PayPal (and Venmo, which shares PayPal's crypto service) — crypto transactions statement
- * (formats.md "PayPal"; BittyTax `paypal.py`): `DateTime, Transaction Type, Asset In (Quantity),
+ * (docs/formats.md "PayPal"; BittyTax `paypal.py`): `DateTime, Transaction Type, Asset In (Quantity),
  * Asset In (Currency), Asset Out (Quantity), Asset Out (Currency), Transaction Fee (Quantity),
  * Transaction Fee (Currency), Market Value (USD)` (the market value column names its currency).
  * `BUY` / `SELL` give Asset Out for Asset In with the fee in addition; `SEND` / `RECEIVE` move

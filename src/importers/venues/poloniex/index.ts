@@ -1,5 +1,5 @@
 /**
- * Poloniex — trade history (formats.md "Poloniex"; everytrade `PoloniexBeanV1..3` tests, BittyTax
+ * Poloniex — trade history (docs/formats.md "Poloniex"; everytrade `PoloniexBeanV1..3` tests, BittyTax
  * `poloniex.py`): `Date, Market, Category, Type, Price, Amount, Total, Fee, Order Number, Base
  * Total Less Fee, Quote Total Less Fee[, Fee Currency, Fee Total]`. `Market` is `ASSET/BASE`
  * (`LTC/BTC`); `Amount` is in the asset, `Total` in the base; `Fee` is a percentage. The two

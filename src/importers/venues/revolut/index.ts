@@ -1,5 +1,5 @@
 /**
- * Revolut — crypto account statement (formats.md §3.3; BittyTax `revolut.py`): `Symbol, Type,
+ * Revolut — crypto account statement (docs/formats.md §3.3; BittyTax `revolut.py`): `Symbol, Type,
  * Quantity, Price, Value, Fees, Date`. `Value` and `Fees` are money with their currency sign
  * (`£1,234.56`, `€`, `$`). `Buy` received Quantity of Symbol for Value (fees in addition);
  * `Sell` gave Quantity for Value; `Receive` / `Send` move crypto in / out; `Staking reward` is

@@ -1,5 +1,5 @@
 /**
- * Robinhood Crypto (formats.md "Robinhood"; BittyTax `robinhood.py`): the crypto order history
+ * Robinhood Crypto (docs/formats.md "Robinhood"; BittyTax `robinhood.py`): the crypto order history
  * and the crypto deposits / withdrawals report, both from Account › Reports and statements.
  */
 import { normalizeAsset } from '../../../model/asset.js';

@@ -1,5 +1,5 @@
 /**
- * Shakepay — transaction history (formats.md "Shakepay"; everytrade `ShakePayBeanV1` test,
+ * Shakepay — transaction history (docs/formats.md "Shakepay"; everytrade `ShakePayBeanV1` test,
  * BittyTax `shakepay` support): `Transaction Type, Date, Amount Debited, Debit Currency, Amount
  * Credited, Credit Currency, Exchange Rate, Credit/Debit, Spot Rate` (`"1,000"` with thousands
  * separators; dates `2020-03-11T19:59:15+00`). `exchange` trades Debited for Credited; `fiat

@@ -1,5 +1,5 @@
 /**
- * ShapeShift — trade history (formats.md "ShapeShift"; rotki `shapeshift_trades.py` and its test
+ * ShapeShift — trade history (docs/formats.md "ShapeShift"; rotki `shapeshift_trades.py` and its test
  * file): `id, status, timestamp, rate, minerFee, inputAmount, inputCurrency, inputAddress,
  * inputTxid, outputAmount, outputCurrency, outputAddress, outputTxid, refundAddress,
  * refundCurrency, refundTxid`. A `complete` swap gave `inputAmount` for `outputAmount`, the miner

@@ -1,5 +1,5 @@
 /**
- * Accointing (now Blockpit) — transaction export (formats.md "Accointing"; BittyTax
+ * Accointing (now Blockpit) — transaction export (docs/formats.md "Accointing"; BittyTax
  * `accointing.py`): `timeExecuted, type, boughtQuantity, boughtCurrency, boughtCurrencyId,
  * soldQuantity, soldCurrency, soldCurrencyId, feeQuantity, feeCurrency, feeCurrencyId,
  * classification, walletName, walletProvider, [providerId,] txId, primaryAddress,

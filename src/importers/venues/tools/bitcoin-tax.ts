@@ -1,5 +1,5 @@
 /**
- * bitcoin.tax — exported trades and income / spending lists (formats.md "bitcoin.tax"; rotki
+ * bitcoin.tax — exported trades and income / spending lists (docs/formats.md "bitcoin.tax"; rotki
  * `bitcoin_tax.py` and its test files):
  * - trades: `Date, Action, Symbol, Account, Volume, Price, Currency, Fee, FeeCurrency, Total,
  *   Cost/Proceeds, ExchangeId, …`: `BUY` received `Volume` of `Symbol` for the quote, `SELL`
@@ -20,12 +20,8 @@ import { inflow, outflow, type InMeaning, type OutMeaning } from './meaning.js';
 const IN: Readonly<Record<string, InMeaning>> = { INCOME: 'income:other', MINING: 'income:mining', GIFTIN: 'income:other', BORROW: 'acquisition:loan', STAKING: 'income:staking', INTEREST: 'income:interest', AIRDROP: 'income:airdrop' };
 const OUT: Readonly<Record<string, OutMeaning>> = { SPEND: 'spend:payment', DONATION: 'removal:donation', GIFT: 'removal:gift', STOLEN: 'removal:lost', LOST: 'removal:lost', REPAY: 'spend:loan-repayment', FEE: 'fee' };
 
-export const bitcoinTaxTrades = defineImporter({
-  id: 'bitcointax-trades',
-  label: 'bitcoin.tax: trades (Date, Action, Symbol, Account, Volume, Price, Currency, Fee, FeeCurrency, Total, Cost/Proceeds, …)',
-  howToExport: 'bitcoin.tax › Trading › Export (CSV)',
-  wallet: 'bitcointax',
-  columns: {
+/** The columns both lists begin with, read alike (the two differ in `Total`, `Memo` and what follows). */
+const SHARED_COLUMNS = {
     date: instant('Date'),
     action: text('Action'),
     symbol: text('Symbol'),
@@ -34,6 +30,15 @@ export const bitcoinTaxTrades = defineImporter({
     currency: text('Currency'),
     fee: optional(decimal('Fee')),
     feeCurrency: text('FeeCurrency'),
+};
+
+export const bitcoinTaxTrades = defineImporter({
+  id: 'bitcointax-trades',
+  label: 'bitcoin.tax: trades (Date, Action, Symbol, Account, Volume, Price, Currency, Fee, FeeCurrency, Total, Cost/Proceeds, …)',
+  howToExport: 'bitcoin.tax › Trading › Export (CSV)',
+  wallet: 'bitcointax',
+  columns: {
+    ...SHARED_COLUMNS,
     total: decimal('Total'),
     memo: ifPresent(text('Memo')),
   },
@@ -60,14 +65,7 @@ export const bitcoinTaxIncomeSpending = defineImporter({
   howToExport: 'bitcoin.tax › Income / Spending › Export (CSV)',
   wallet: 'bitcointax',
   columns: {
-    date: instant('Date'),
-    action: text('Action'),
-    symbol: text('Symbol'),
-    account: text('Account'),
-    volume: decimal('Volume'),
-    currency: text('Currency'),
-    fee: optional(decimal('Fee')),
-    feeCurrency: text('FeeCurrency'),
+    ...SHARED_COLUMNS,
     total: optional(decimal('Total')),
     memo: text('Memo'),
     txHash: ifPresent(text('TxHash')),

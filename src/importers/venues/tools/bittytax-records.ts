@@ -1,6 +1,6 @@
 /**
  * BittyTax — its transaction record format, the output of `bittytax_conv` and the input of
- * `bittytax` (formats.md "BittyTax records"; BittyTax `conv/output_csv.py`, `bt_types.py`):
+ * `bittytax` (docs/formats.md "BittyTax records"; BittyTax `conv/output_csv.py`, `bt_types.py`):
  * `Type, Buy Quantity, Buy Asset, Buy Value in GBP, Sell Quantity, Sell Asset, Sell Value in
  * GBP, Fee Quantity, Fee Asset, Fee Value in GBP, Wallet, Timestamp, Note` (the value currency
  * is the configured one, GBP by default; StakeTax writes the same layout with `Buy Value` and

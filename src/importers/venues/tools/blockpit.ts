@@ -1,5 +1,5 @@
 /**
- * Blockpit — transaction export (formats.md "Blockpit"; rotki `blockpit.py` and its test file,
+ * Blockpit — transaction export (docs/formats.md "Blockpit"; rotki `blockpit.py` and its test file,
  * BittyTax `blockpit.py`). Two layouts:
  * - 2024 (`blockpit-transactions`), `;`-separated: `Blockpit ID; Timestamp; Source Type; Source
  *   Name; Integration; Transaction Type; Outgoing Asset; Outgoing Amount; Incoming Asset;

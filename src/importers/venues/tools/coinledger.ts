@@ -1,5 +1,5 @@
 /**
- * CoinLedger — transaction export (formats.md "CoinLedger"; rotki `coinledger.py`, test file
+ * CoinLedger — transaction export (docs/formats.md "CoinLedger"; rotki `coinledger.py`, test file
  * `coinledger_export.csv`): `Timestamp (UTC), Type, Internal Id, Platform, Account Name,
  * Platform Id, Blockchain Id, Record Type, Asset, Amount, Description`. One row per leg: `Record
  * Type` is `Credit` (arrived), `Debit` (left), `Platform Fee` / `Network Fee` (a fee), `Margin

@@ -1,5 +1,5 @@
 /**
- * CoinTracker — transaction history export (formats.md "CoinTracker"; BittyTax `cointracker.py`):
+ * CoinTracker — transaction history export (docs/formats.md "CoinTracker"; BittyTax `cointracker.py`):
  * `Date, Type, Transaction ID, Received Quantity, Received Currency, Received Cost Basis (USD),
  * Received Wallet, Received Address, [Received Tag,] Received Comment, Sent Quantity, Sent
  * Currency, Sent Cost Basis (USD), Sent Wallet, Sent Address, [Sent Tag,] Sent Comment, Fee

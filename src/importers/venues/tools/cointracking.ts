@@ -1,5 +1,5 @@
 /**
- * CoinTracking — trade table export (formats.md "CoinTracking"; rotki `cointracking.py` and its
+ * CoinTracking — trade table export (docs/formats.md "CoinTracking"; rotki `cointracking.py` and its
  * test files, BittyTax `cointracking.py`): `Type, Buy, Cur., Sell, Cur., Fee, Cur., Exchange,
  * Group, Comment, Date` (the currency header repeats after each amount; BittyTax's variant has
  * `Value in BTC` / `Value in <fiat>` columns and no fee). Empty amounts are written `-`. Dates

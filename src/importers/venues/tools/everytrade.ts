@@ -1,5 +1,5 @@
 /**
- * everytrade (WhaleBooks) — its generic import format (formats.md §3.4; everytrade
+ * everytrade (WhaleBooks) — its generic import format (docs/formats.md §3.4; everytrade
  * `EveryTradeBeanV1..V3_x` tests and `etrade_v00*` samples), `;`-separated: `UID; DATE; SYMBOL;
  * ACTION; QUANTY; PRICE|VOLUME; FEE[; FEE_CURRENCY; REBATE; REBATE_CURRENCY]`. `SYMBOL` is
  * `BASE/QUOTE`; a `BUY` received QUANTY of the base for QUANTY × PRICE (or VOLUME) of the quote,

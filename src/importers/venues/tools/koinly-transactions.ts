@@ -1,6 +1,6 @@
 /**
  * Koinly — the transaction history Koinly itself exports (not the universal import template;
- * formats.md "Koinly transaction export"; BittyTax `koinly.py`): `Date, Type, Label|Tag, Sending
+ * docs/formats.md "Koinly transaction export"; BittyTax `koinly.py`): `Date, Type, Label|Tag, Sending
  * Wallet, Sent Amount, Sent Currency, Sent Cost Basis, Receiving Wallet, Received Amount,
  * Received Currency, Received Cost Basis, Fee Amount, Fee Currency, Gain (USD), Net Value (USD),
  * Fee Value (USD), TxSrc, TxDest, TxHash, Description` (the currency in the names is the

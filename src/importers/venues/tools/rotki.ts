@@ -1,5 +1,5 @@
 /**
- * rotki's generic import formats (formats.md "rotki generic"; rotki docs "Importing data" and
+ * rotki's generic import formats (docs/formats.md "rotki generic"; rotki docs "Importing data" and
  * `rotki_trades.py` / `rotki_events.py`, test files `rotki_generic_trades.csv`,
  * `rotki_generic_events.csv`):
  * - trades: `Location, Spend Currency, Receive Currency, Fee Currency, Spend Amount, Receive

@@ -1,5 +1,5 @@
 /**
- * StakeTax — staking-reward exports it writes for many chains (formats.md §3.4; BittyTax
+ * StakeTax — staking-reward exports it writes for many chains (docs/formats.md §3.4; BittyTax
  * `staketax.py`): `timestamp, tx_type, received_amount, received_currency, sent_amount,
  * sent_currency, fee, fee_currency, comment, txid, url, exchange, wallet_address`. `STAKING` /
  * `INCOME` / `AIRDROP` / `MINING` rows are income, `TRADE` both sides, `TRANSFER` / `DEPOSIT` /

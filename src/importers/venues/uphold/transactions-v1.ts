@@ -1,5 +1,5 @@
 /**
- * Uphold — transaction history, v1 layout (formats.md §2.12; BittyTax `parse_uphold_v1`):
+ * Uphold — transaction history, v1 layout (docs/formats.md §2.12; BittyTax `parse_uphold_v1`):
  * `date,id,type,value_in_<CCY>,commission_in_<CCY>,pair,rate,origin_currency,origin_amount,
  * origin_commission,destination_currency,destination_amount,destination_commission`
  * (`<CCY>` is the user's display currency, e.g. `value_in_GBP`).

@@ -1,5 +1,5 @@
 /**
- * Uphold — transaction history, v2 layout (formats.md §2.12; BittyTax `uphold.py`, rotki
+ * Uphold — transaction history, v2 layout (docs/formats.md §2.12; BittyTax `uphold.py`, rotki
  * `uphold_transactions.py`): `Date,Destination,Destination Amount,Destination Currency,Fee Amount,
  * Fee Currency,Id,Origin,Origin Amount,Origin Currency,Status,Type`. The file starts with a BOM
  * (the driver strips it). Dates are JavaScript `Date.toString()` with their own offset

@@ -1,5 +1,5 @@
 /**
- * Bitcoin Core (Qt) — transaction list export (formats.md "Bitcoin Core"): `Confirmed, Date,
+ * Bitcoin Core (Qt) — transaction list export (docs/formats.md "Bitcoin Core"): `Confirmed, Date,
  * Type, Label, Address, Amount (BTC), ID`. `Amount` is signed: what arrived (positive) or the
  * total that left (negative, fee included: the list shows no separate fee). Types: `Received
  * with`, `Received from`, `Mined`, `Sent to`, `Payment to yourself` (only the fee leaves; it is

@@ -1,5 +1,5 @@
 /**
- * Blockchair — address / xpub history export, a block explorer for Bitcoin-like chains (formats.md
+ * Blockchair — address / xpub history export, a block explorer for Bitcoin-like chains (docs/formats.md
  * §3.2; BittyTax `blockchair.py`). Simple: `Tx number, Affected address/xpub, Effect, Ticker,
  * Amount fiat (USD), Asset rate (USD), Date, Transaction hash`; extended: `Tx number, Effect,
  * Ticker, Amount fiat (USD), Asset rate (USD), Type, Date, Public key, Wallet address,

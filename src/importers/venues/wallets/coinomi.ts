@@ -1,5 +1,5 @@
 /**
- * Coinomi — wallet history export (formats.md §3.2; BittyTax `coinomi.py`): `Asset, AccountName,
+ * Coinomi — wallet history export (docs/formats.md §3.2; BittyTax `coinomi.py`): `Asset, AccountName,
  * Address, AddressName, Value, Symbol, Fees, InternalTransfer, TransactionID, Time(UTC),
  * Time(ISO8601-UTC), BlockExplorer`. `Value` is the signed change of the account, the fee
  * included on a send: a withdrawal is |Value| − Fees plus the fee. Internal transfers between the

@@ -1,5 +1,5 @@
 /**
- * Electrum — wallet history export (formats.md "Electrum"; BittyTax `electrum.py`). Headers:
+ * Electrum — wallet history export (docs/formats.md "Electrum"; BittyTax `electrum.py`). Headers:
  * `transaction_hash, label, confirmations, value, fiat_value, fee, fiat_fee, timestamp` (4.x) and
  * `transaction_hash, label, confirmations, value, timestamp` (3.x). Electrum is a Bitcoin wallet:
  * the asset is BTC. `value` is the net change of the wallet: positive arrived, negative left —

@@ -1,5 +1,5 @@
 /**
- * Exodus — transaction history export (formats.md "Exodus"; BittyTax `exodus.py`).
+ * Exodus — transaction history export (docs/formats.md "Exodus"; BittyTax `exodus.py`).
  * - v2 (2022–): `TXID, TXURL, DATE, TYPE, FROMPORTFOLIO, TOPORTFOLIO, COINAMOUNT, FEE, BALANCE,
  *   EXCHANGE, PERSONALNOTE`; amounts carry their coin (`-0.5 BTC`, `0.0001 BTC`).
  * - v1: `DATE, TYPE, FROMPORTFOLIO, TOPORTFOLIO, OUTAMOUNT, OUTCURRENCY, FEEAMOUNT, FEECURRENCY,

@@ -1,5 +1,5 @@
 /**
- * Ledger Live — operations export (formats.md "Ledger Live"; BittyTax `ledgerlive.py`). Headers,
+ * Ledger Live — operations export (docs/formats.md "Ledger Live"; BittyTax `ledgerlive.py`). Headers,
  * oldest first (the later ones only add columns):
  * - `Operation Date, Currency Ticker, Operation Type, Operation Amount, Operation Fees,
  *   Operation Hash, Account Name, Account id` (2019);

@@ -1,5 +1,5 @@
 /**
- * Trezor Suite — account transactions export (formats.md "Trezor Suite"; BittyTax
+ * Trezor Suite — account transactions export (docs/formats.md "Trezor Suite"; BittyTax
  * `trezorsuite.py`). Header: `Timestamp, Date, Time, Type, Transaction ID, Fee, Fee unit,
  * Address, Label, Amount, Amount unit, Fiat (USD), Other` (the fiat column names the currency).
  *

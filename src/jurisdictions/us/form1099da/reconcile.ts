@@ -111,7 +111,7 @@ function sameCaseWallets(rows: readonly ReportedRow[], disposals: readonly Dispo
   });
 }
 
-/** summary.json `form1099da` (contract "summary.json"). */
+/** summary.json `form1099da` (docs/contract.md "summary.json (schema 1)"). */
 export function form1099daBlock(r: Reconciliation): Record<string, unknown> {
   const sum = (values: Iterable<Dec>): Dec => {
     let s = ZERO;

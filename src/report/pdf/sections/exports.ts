@@ -5,6 +5,7 @@
  */
 import { form8949Box } from '../../../jurisdictions/us/form8949-box.js';
 import { TURBOTAX_GAINS_FILE } from '../../exports/turbotax-gains-csv.js';
+import { OUTPUT_FILES } from '../../output-files.js';
 import { drawTable } from '../draw-table.js';
 import { groupThousands } from '../format-amount.js';
 import { startPage } from '../page.js';
@@ -36,8 +37,10 @@ export function renderExports(ctx: PdfContext): void {
   let adjusted = 0;
   for (const l of ctx.lines) if (l.code !== '') adjusted++;
   const present = new Set(x.files.map((f) => (x.turbotaxGainsFiles.includes(f) ? TURBOTAX_GAINS_FILE : f)));
-  for (const [key, spec] of Object.entries(e.files)) {
-    if (!present.has(key)) continue;
+  // the registry's files for tax software, in its order; the template gives each one's text
+  for (const { name: key } of OUTPUT_FILES.filter((f) => f.onPdfExportsPage)) {
+    const spec = e.files[key];
+    if (!present.has(key) || spec === undefined) continue;
     const isGains = key === TURBOTAX_GAINS_FILE;
     const file = isGains ? (x.turbotaxGainsFiles[0] as string) : key;
     const notes: string[] = [];

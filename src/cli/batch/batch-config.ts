@@ -9,7 +9,7 @@
  * Pure: the caller reads the file; this only parses text. Problems are returned as sentences,
  * never thrown, because a bad client file fails that client only.
  */
-import { parseMethodSchedule } from '../engine/method-schedule.js';
+import { parseMethodSchedule } from '../../engine/method-schedule.js';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Options } from 'yargs';
 
@@ -27,7 +27,7 @@ export const CONTENT_OPTIONS: readonly string[] = ['prices', 'overrides', 'price
 /** Options that never change a report's bytes: left out of a client's fingerprint (the cache only saves requests). */
 export const FINGERPRINT_EXCLUDED: readonly string[] = ['price-cache'];
 
-/** Keys the contract lists that this version cannot apply yet: named as such, not as typos. */
+/** Keys docs/contract.md lists that this version cannot apply yet: named as such, not as typos. */
 const NOT_YET_SUPPORTED = new Set<string>();
 
 /** @example configKey('lot-scope') === 'lotScope' */

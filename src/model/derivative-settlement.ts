@@ -10,8 +10,8 @@
  *
  * Pure functions of one event.
  */
-import { ZERO, type Dec } from '../model/decimal.js';
-import type { DerivativeEvent } from '../model/ledger-event.js';
+import { ZERO, type Dec } from './decimal.js';
+import type { DerivativeEvent } from './ledger-event.js';
 
 /**
  * The signed change of the venue balance of `e.asset`: `amount` less a fee charged in the same

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { indexRow, renderIndexCsv, type ClientOutcome } from './index-row.js';
-import { CLIENTS_PER_PAGE, renderIndexPdf } from '../report/pdf/batch-index-pdf.js';
+import { renderIndexCsv } from './index-csv.js';
+import { CLIENTS_PER_PAGE, renderIndexPdf } from './index-pdf.js';
+import { indexRow, type ClientOutcome } from './index-row.js';
+import type { Summary } from '../../model/summary.js';
 
-// A summary.json as the report writes it (values are strings, exact totals rounded once).
+// A summary as the report writes it (values are strings, exact totals rounded once): the fields the index reads.
 const SUMMARY = {
   taxYear: 2024,
   jurisdiction: 'US',
@@ -11,7 +13,7 @@ const SUMMARY = {
   income: { total: '50.25' },
   missingBasis: { disposals: 1, proceeds: '1200.00' },
   capitalLoss: { deductible: '20.00' },
-};
+} as unknown as Summary;
 const ok: ClientOutcome = { status: 'ok', reason: '', errors: 0, warnings: 0, summary: SUMMARY, written: ['summary.json', 'diagnostics.txt'] };
 
 describe('indexRow', () => {
@@ -24,7 +26,7 @@ describe('indexRow', () => {
   });
 
   it('turns an ok client with batch notes into warnings, and shows the derivatives net when the summary has it', () => {
-    const withDerivatives = { ...ok, summary: { ...SUMMARY, derivatives: { net: '-75.10' } } };
+    const withDerivatives = { ...ok, summary: { ...SUMMARY, derivatives: { net: '-75.10' } } as unknown as Summary };
     const row = indexRow('a', 'a', withDerivatives, ['not followed: a/x.csv']);
     expect([row.status, row.reason, row.derivativesNet]).toEqual(['warnings', 'not followed: a/x.csv', '-75.10']);
   });

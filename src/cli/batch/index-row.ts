@@ -1,13 +1,13 @@
 /**
  * One client's line in `<out>/index.csv` and `index.pdf`, and how it is derived from a client's
- * outcome. Money values are copied verbatim from the client's `summary.json` (already exact
- * totals rounded once, as strings), so the index always ties out with the client's report.
+ * outcome. Money values are copied verbatim from the client's summary (the figures its
+ * `summary.json` states: exact totals rounded once, as strings), so the index always ties out
+ * with the client's report.
  *
- * Status (contract): `ok` no diagnostic above a note; `warnings`; `errors` the report was written
+ * Status (docs/contract.md): `ok` no diagnostic above a note; `warnings`; `errors` the report was written
  * but the data has errors; `failed` no report (nothing readable, bad options, a crash).
  */
-import { renderCsv, num } from '../report/csv/write-csv.js';
-import { needsAttentionFirst } from './index-order.js';
+import type { Summary } from '../../model/summary.js';
 
 export type ClientStatus = 'ok' | 'warnings' | 'errors' | 'failed';
 
@@ -20,8 +20,8 @@ export interface ClientOutcome {
   readonly warnings: number;
   /** The most frequent error (or warning) in words (top-problem.ts); the reason for `failed`. */
   readonly topProblem?: string;
-  /** The client's `summary.json` object, when a report was written. */
-  readonly summary?: Readonly<Record<string, unknown>>;
+  /** The client's summary (what its `summary.json` says), when a report was written. */
+  readonly summary?: Summary;
   /** Report files written in the client's output folder (a multi-year client: `2024/summary.json`, …). */
   readonly written: readonly string[];
   /** A multi-year client (`"year": "2019-2025"`): the outcome of each year, in year order; `written` of each is its year folder's. */
@@ -60,6 +60,7 @@ export interface IndexRow {
   readonly folder: string;
 }
 
+/** The columns of `index.csv` (docs/contract.md), in order. */
 export const INDEX_COLUMNS = [
   'client', 'status', 'tax_year', 'jurisdiction', 'currency', 'net', 'short_term', 'long_term', 'income', 'derivatives_net', 'missing_basis_at_risk',
   'deductible_loss', 'errors', 'warnings', 'diagnostics', 'diagnostics_file', 'report', 'top_problem', 'reason', 'folder',
@@ -68,12 +69,6 @@ export const INDEX_COLUMNS = [
 /** Show a folder name printably: control and format characters become `\uXXXX`. */
 export function printableName(name: string): string {
   return name.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
-}
-
-function pick(summary: Readonly<Record<string, unknown>> | undefined, path: readonly string[]): string {
-  let v: unknown = summary;
-  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
-  return typeof v === 'string' ? v : typeof v === 'number' && Number.isInteger(v) ? String(v) : '';
 }
 
 /**
@@ -87,20 +82,22 @@ function pick(summary: Readonly<Record<string, unknown>> | undefined, path: read
 export function indexRow(folder: string, client: string, outcome: ClientOutcome, notes: readonly string[], at: string = client): IndexRow {
   const status: ClientStatus = outcome.status === 'ok' && notes.length > 0 ? 'warnings' : outcome.status;
   const s = outcome.summary;
+  // the US figures a UK summary has no counterpart of stay empty
+  const us = s?.jurisdiction === 'US' ? s : undefined;
   const hasReport = outcome.written.length > 0;
   return {
     client,
     status,
-    taxYear: typeof s?.['taxYear'] === 'number' ? String(s['taxYear']) : '',
-    jurisdiction: pick(s, ['jurisdiction']),
-    currency: pick(s, ['currency']),
-    net: pick(s, ['capitalGains', 'net']),
-    shortTerm: pick(s, ['capitalGains', 'shortTerm', 'gain']),
-    longTerm: pick(s, ['capitalGains', 'longTerm', 'gain']),
-    income: pick(s, ['income', 'total']),
-    derivativesNet: pick(s, ['derivatives', 'net']),
-    missingBasisAtRisk: pick(s, ['missingBasis', 'proceeds']),
-    deductibleLoss: pick(s, ['capitalLoss', 'deductible']),
+    taxYear: s ? String(s.taxYear) : '',
+    jurisdiction: s?.jurisdiction ?? '',
+    currency: s?.currency ?? '',
+    net: s?.capitalGains.net ?? '',
+    shortTerm: us?.capitalGains.shortTerm.gain ?? '',
+    longTerm: us?.capitalGains.longTerm.gain ?? '',
+    income: s?.income.total ?? '',
+    derivativesNet: us?.derivatives?.net ?? '',
+    missingBasisAtRisk: s?.missingBasis.proceeds ?? '',
+    deductibleLoss: us?.capitalLoss.deductible ?? '',
     errors: status === 'failed' ? undefined : outcome.errors,
     warnings: status === 'failed' ? undefined : outcome.warnings,
     diagnostics: status === 'failed' ? undefined : outcome.errors + outcome.warnings,
@@ -119,17 +116,4 @@ export function indexRow(folder: string, client: string, outcome: ClientOutcome,
 export function indexRows(folder: string, client: string, outcome: ClientOutcome, notes: readonly string[]): IndexRow[] {
   if (!outcome.years || outcome.years.length === 0) return [indexRow(folder, client, outcome, notes)];
   return outcome.years.map((y) => indexRow(folder, client, y, notes, `${client}/${y.taxYear}`));
-}
-
-/** `index.csv`: one row per client (contract) — per client and year for a multi-year client —, the clients that need attention first (`needsAttentionFirst`). */
-export function renderIndexCsv(rows: readonly IndexRow[]): string {
-  // Only a well-formed amount is written as a number; anything else stays (defused) text.
-  const money = (v: string) => (v === '' ? undefined : /^-?\d+\.\d{2}$/.test(v) ? num(v) : v);
-  return renderCsv(
-    INDEX_COLUMNS,
-    needsAttentionFirst(rows).map((r) => [
-      r.client, r.status, r.taxYear === '' ? undefined : num(r.taxYear), r.jurisdiction, r.currency, money(r.net), money(r.shortTerm), money(r.longTerm), money(r.income), money(r.derivativesNet),
-      money(r.missingBasisAtRisk), money(r.deductibleLoss), r.errors, r.warnings, r.diagnostics, r.diagnosticsFile, r.report, r.topProblem ?? '', r.reason, r.folder,
-    ]),
-  );
 }

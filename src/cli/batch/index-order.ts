@@ -9,7 +9,7 @@
  * Totals are summed exactly (decimal.js) per report currency, from the same rounded amounts the
  * rows show, so they tie out with the column sums a spreadsheet would compute.
  */
-import { Dec, ZERO } from '../model/decimal.js';
+import { Dec, ZERO } from '../../model/decimal.js';
 import type { IndexRow } from './index-row.js';
 
 function amount(v: string): Dec {

@@ -6,11 +6,12 @@
  */
 import { existsSync, lstatSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { isStagingName } from '../cli/io.js';
-import { MANIFEST_FILE, readManifest, removeOwnReport } from '../cli/report-folder.js';
-import { writeFileAtomic } from '../cli/write-outputs.js';
+import { isStagingName } from '../io.js';
+import { MANIFEST_FILE, readManifest, removeOwnReport } from '../report-folder.js';
+import { writeFileAtomic } from '../write-outputs.js';
 import { readStamp, STAMP_FOLDER, writeStamp } from './client-stamp.js';
-import { indexRows, renderIndexCsv, type ClientOutcome, type IndexRow } from './index-row.js';
+import { renderIndexCsv } from './index-csv.js';
+import { indexRows, type ClientOutcome, type IndexRow } from './index-row.js';
 
 export const INDEX_CSV = 'index.csv';
 

@@ -1,18 +1,16 @@
 /**
- * `summary.json`, exactly as the contract defines it: every money value is the exact total of the
- * tax year rounded once (half-even, two decimals). `derivatives` and `liabilities` are written only
+ * The US `summary.json` figures (model/summary.ts `UsSummary`), exactly as docs/contract.md defines
+ * them: every money value is the exact total of the tax year rounded once (half-even, two decimals). `derivatives` and `liabilities` are written only
  * when the inputs hold derivative or margin events (then with zeros / `[]` for a year without any;
  * src/derivatives/README.md "summary.json").
  */
 import type { CapitalLoss } from '../jurisdictions/us/capital-loss.js';
 import type { TermTotals, YearTotals } from '../jurisdictions/us/year-totals.js';
 import type { InputCounts } from '../model/input-counts.js';
-import { formatMoney } from './rounding.js';
+import { formatMoney } from '../model/rounding.js';
+import { incomeFigures, type TermFigures, type UsSummary } from '../model/summary.js';
 import type { DerivativeTotals } from '../derivatives/compute-derivatives.js';
 import type { Liability } from '../derivatives/find-liabilities.js';
-
-export { totalYear, type TermTotals, type YearTotals } from '../jurisdictions/us/year-totals.js';
-export type { InputCounts } from '../model/input-counts.js';
 
 export interface SummaryInput {
   readonly taxYear: number;
@@ -34,9 +32,9 @@ export interface SummaryInput {
   readonly form1099da?: Record<string, unknown>;
 }
 
-/** The contract's `summary.json` object, key order as documented. */
-export function buildSummary(s: SummaryInput): Record<string, unknown> {
-  const term = (t: TermTotals) => ({
+/** docs/contract.md's US `summary.json` object, key order as documented. */
+export function buildSummary(s: SummaryInput): UsSummary {
+  const term = (t: TermTotals): TermFigures => ({
     proceeds: formatMoney(t.proceeds),
     costBasis: formatMoney(t.costBasis),
     adjustment: formatMoney(t.adjustment),
@@ -57,10 +55,7 @@ export function buildSummary(s: SummaryInput): Record<string, unknown> {
       net: formatMoney(t.shortTerm.gain.plus(t.longTerm.gain)),
       ...(s.byBox ? { byBox: s.byBox } : {}),
     },
-    income: {
-      total: formatMoney(t.incomeTotal),
-      byKind: Object.fromEntries(Object.entries(t.income).map(([k, v]) => [k, formatMoney(v)])),
-    },
+    income: incomeFigures(t.income, t.incomeTotal),
     missingBasis: { disposals: t.missingBasisDisposals, proceeds: formatMoney(t.missingBasisProceeds) },
     ...(s.derivatives
       ? {
@@ -95,15 +90,4 @@ export function buildSummary(s: SummaryInput): Record<string, unknown> {
     inputs: { ...s.inputs },
     diagnostics: { errors: s.errors, warnings: s.warnings },
   };
-}
-
-/**
- * The summary with its `diagnostics` counts taken from the full list — including what was found
- * outside the pipeline (the price table file, the online provider) — so the counts always agree
- * with the exit code.
- */
-export function withDiagnosticCounts(summary: Record<string, unknown>, diagnostics: readonly { severity: string }[]): Record<string, unknown> {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  return { ...summary, diagnostics: { errors, warnings } };
 }

@@ -6,16 +6,18 @@
  * signal does. Runs in the main thread (`--jobs 1`) or in a worker (`client-worker.ts`).
  */
 import { resolve, sep } from 'node:path';
-import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { writeReportFolder, type ReportArgs } from '../cli/commands/report.js';
-import { Interrupted, OutputError, UsageError } from '../cli/errors.js';
-import { toReportOptions } from '../cli/options.js';
+import { countBySeverity, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { writeReportFolder } from '../commands/report.js';
+import type { ReportArgs } from '../report-args.js';
+import { Interrupted, OutputError, UsageError } from '../errors.js';
+import { toReportOptions } from '../options.js';
 import type { ClientOutcome } from './index-row.js';
 import { topProblem } from './top-problem.js';
-import type { YearSpan } from '../pipeline/compute-years.js';
-import { distinctDiagnostics, writeYearsFolder } from '../cli/report-years.js';
-import { assertYearsAllowed } from '../cli/commands/report-years-answer.js';
-import { YEARS_INDEX_FILE } from '../cli/years-index.js';
+import type { YearSpan } from '../../pipeline/compute-years.js';
+import { distinctDiagnostics, writeYearsFolder } from '../report-years.js';
+import { assertYearsAllowed } from '../commands/report-years-answer.js';
+import { YEARS_INDEX_FILE } from '../years-index.js';
+import type { Summary } from '../../model/summary.js';
 
 /** Everything a worker needs for one client; plain data (structured-clone safe). */
 export interface ClientJob {
@@ -67,7 +69,7 @@ export async function runClient(job: ClientJob): Promise<ClientOutcome> {
 }
 
 /** A year's (or a single report's) outcome from its diagnostics and summary. */
-function outcomeOf(diagnostics: readonly Diagnostic[], summary: Readonly<Record<string, unknown>>, written: readonly string[]): ClientOutcome {
+function outcomeOf(diagnostics: readonly Diagnostic[], summary: Summary | undefined, written: readonly string[]): ClientOutcome {
   const counts = countBySeverity(diagnostics);
   return {
     status: counts.errors > 0 ? 'errors' : counts.warnings > 0 ? 'warnings' : 'ok',
@@ -75,7 +77,7 @@ function outcomeOf(diagnostics: readonly Diagnostic[], summary: Readonly<Record<
     topProblem: topProblem(diagnostics),
     errors: counts.errors,
     warnings: counts.warnings,
-    summary,
+    ...(summary ? { summary } : {}),
     written,
   };
 }
@@ -92,5 +94,6 @@ async function runYearsClient(job: ClientJob, converted: ReturnType<typeof toRep
   if (folder.nothingRead) return failed(`nothing could be read (no input in a known format); ${codeSummary(all)}`);
   const years = folder.years.map((y) => ({ ...outcomeOf(y.diagnostics, y.summary, y.written), taxYear: y.data.taxYear }));
   const written = [YEARS_INDEX_FILE, ...folder.years.flatMap((y) => y.written.map((name) => `${y.data.taxYear}/${name}`))];
-  return { ...outcomeOf(all, {}, written), years };
+  // the client's own line has no summary of its own: each year's is in `years`
+  return { ...outcomeOf(all, undefined, written), years };
 }

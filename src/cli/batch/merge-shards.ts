@@ -12,16 +12,17 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../cli/errors.js';
-import { physicalPath } from '../cli/io.js';
-import { acquireOutputLock } from '../cli/output-lock.js';
-import { MANIFEST_FILE, ownFiles, readManifest, removeOwnReport, writeFolderAtomically } from '../cli/report-folder.js';
-import { writeFileAtomic } from '../cli/write-outputs.js';
-import { renderIndexPdf } from '../report/pdf/batch-index-pdf.js';
+import { UsageError } from '../errors.js';
+import { physicalPath } from '../io.js';
+import { acquireOutputLock } from '../output-lock.js';
+import { MANIFEST_FILE, ownFiles, readManifest, removeOwnReport, writeFolderAtomically } from '../report-folder.js';
+import { writeFileAtomic } from '../write-outputs.js';
+import { renderIndexPdf } from './index-pdf.js';
 import { INDEX_CSV } from './batch-record.js';
 import { stampPath } from './client-stamp.js';
 import { isInside } from './find-clients.js';
-import { renderIndexCsv, type IndexRow } from './index-row.js';
+import { renderIndexCsv } from './index-csv.js';
+import type { IndexRow } from './index-row.js';
 import { SHARD_FILE, type ShardRecord } from './shard.js';
 
 export interface MergeRequest {

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { indexRow, renderIndexCsv, type ClientOutcome } from './index-row.js';
+import { renderIndexCsv } from './index-csv.js';
+import { indexRow, type ClientOutcome } from './index-row.js';
 import { indexTotals, needsAttentionFirst } from './index-order.js';
 import { topProblem } from './top-problem.js';
-import { diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Summary } from '../../model/summary.js';
 
+// only the fields the index reads
 const summary = (net: string, atRisk: string, currency = 'USD') => ({
   taxYear: 2024, jurisdiction: 'US', currency,
   capitalGains: { shortTerm: { gain: net }, longTerm: { gain: '0.00' }, net },
   income: { total: '1.10' }, missingBasis: { proceeds: atRisk }, capitalLoss: { deductible: '0.00' },
-});
+}) as unknown as Summary;
 const outcome = (status: ClientOutcome['status'], net: string, atRisk: string, warnings = 0, errors = 0): ClientOutcome =>
   status === 'failed'
     ? { status, reason: 'no CSV files', errors: 0, warnings: 0, written: [] }

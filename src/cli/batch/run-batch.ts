@@ -13,20 +13,20 @@
 import { existsSync, lstatSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Interrupted, UsageError } from '../cli/errors.js';
-import { interruptible } from '../cli/interrupt.js';
-import { physicalPath } from '../cli/io.js';
-import { acquireOutputLock } from '../cli/output-lock.js';
-import { writeFileAtomic } from '../cli/write-outputs.js';
-import { toPresentation, toPriceProvider, toReportOptions } from '../cli/options.js';
-import type { ReportArgs } from '../cli/commands/report.js';
+import { Interrupted, UsageError } from '../errors.js';
+import { interruptible } from '../interrupt.js';
+import { physicalPath } from '../io.js';
+import { acquireOutputLock } from '../output-lock.js';
+import { writeFileAtomic } from '../write-outputs.js';
+import { toPresentation, toPriceProvider, toReportOptions } from '../options.js';
+import type { ReportArgs } from '../report-args.js';
 import { CONTENT_OPTIONS, FINGERPRINT_EXCLUDED, optionDefaults, readBatchConfig, type OptionTable, type OptionValues } from './batch-config.js';
 import { BatchRecorder, INDEX_CSV, removeDeadLeftovers, removeOwnStaging } from './batch-record.js';
 import { fingerprintClient, isStampCurrent, readStamp, stampRows } from './client-stamp.js';
 import { collectClientInputs, isInside, listClientFolders, type ClientFolder } from './find-clients.js';
 import { printableName, type ClientOutcome, type IndexRow } from './index-row.js';
-import { displayPath } from '../cli/read-input.js';
-import { renderIndexPdf } from '../report/pdf/batch-index-pdf.js';
+import { displayPath } from '../read-input.js';
+import { renderIndexPdf } from './index-pdf.js';
 import { runClient, type ClientJob } from './run-client.js';
 import { safeClientNames } from './safe-client-names.js';
 import { optionsFingerprint, SHARD_FILE, shardOf, type Shard, type ShardRecord } from './shard.js';
@@ -52,7 +52,7 @@ export interface BatchRequest {
   readonly table: OptionTable;
   readonly version: string;
   readonly onProgress?: (event: ProgressEvent) => void;
-  /** The compiled worker module; default `dist/batch/client-worker.js` next to this package. */
+  /** The compiled worker module; default `dist/cli/batch/client-worker.js` next to this package. */
   readonly workerUrl?: URL;
   /** `--shard K/N`: run only the clients of shard K (shard.ts), and record the shard for the merge. */
   readonly shard?: Shard;
@@ -68,8 +68,8 @@ export interface BatchResult {
   readonly exitCode: 0 | 1;
 }
 
-/** From `src/batch/` (tests, TS sources) and from `dist/batch/` alike, this names the compiled worker. */
-export const DEFAULT_WORKER_URL = new URL('../../dist/batch/client-worker.js', import.meta.url);
+/** From `src/cli/batch/` (tests, TS sources) and from `dist/cli/batch/` alike, this names the compiled worker. */
+export const DEFAULT_WORKER_URL = new URL('../../../dist/cli/batch/client-worker.js', import.meta.url);
 
 /** A client after scanning: a job to run, a row to reuse (unchanged), or an outcome already known (failed). */
 interface Planned {

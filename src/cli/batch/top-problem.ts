@@ -3,7 +3,7 @@
  * among its errors (among its warnings when it has none), told by its first occurrence's message,
  * how many more there are, and the catalogue's hint on what to do.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 
 /**
  * @example topProblem([{ severity: 'error', code: 'PRICE_MISSING', message: 'no price for ETH on 2024-03-01', hint: 'add it to --prices' }, …])

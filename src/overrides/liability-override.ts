@@ -9,7 +9,8 @@
  *     "forgivenAmount": "1223.56", "resolvedDate": "2025-02-01", "note": "settled by letter" } ] }
  * ```
  * An entry matches the liability with the same venue, asset and date the deficit arose (and
- * `account` when given). The whole file is read by src/overrides/read-overrides.ts.
+ * `account` when given). The whole file is read by read-overrides.ts; src/derivatives/
+ * find-liabilities.ts applies the entries.
  */
 import type { Dec } from '../model/decimal.js';
 import type { LocalDate } from '../model/local-date.js';
@@ -33,6 +34,3 @@ export interface LiabilityOverride {
   /** Its line in the overrides file. */
   readonly at?: number;
 }
-
-export { NO_OVERRIDES, type Overrides } from '../overrides/overrides.js';
-export { readOverrides } from '../overrides/read-overrides.js';

@@ -5,17 +5,17 @@
  * Deterministic: the document dates are the as-of date (UTC midnight), nothing else varies.
  */
 import PDFDocument from 'pdfkit';
-import type { HarvestResult } from '../../harvest/compute-harvest.js';
-import { harvestNotes } from '../../harvest/notes.js';
-import type { Picture } from '../../harvest/plan.js';
-import type { HarvestLot } from '../../harvest/value-lots.js';
-import { loadTemplates } from '../templates.js';
-import { drawTable, type TableColumn } from './draw-table.js';
-import { formatAmount, formatQuantity } from './format-amount.js';
-import { drawFooters, paragraph, startBlock, startPage } from './page.js';
-import type { PdfContext } from './pdf-context.js';
-import { computeFigures } from './pdf-figures.js';
-import { COLOR, CONTENT_WIDTH, PAGE } from './theme.js';
+import type { HarvestResult } from './compute-harvest.js';
+import { harvestNotes } from './notes.js';
+import type { Picture } from './plan.js';
+import type { HarvestLot } from './value-lots.js';
+import { loadTemplates } from '../report/templates.js';
+import { drawTable, type TableColumn } from '../report/pdf/draw-table.js';
+import { formatAmount, formatQuantity } from '../report/pdf/format-amount.js';
+import { drawFooters, paragraph, startBlock, startPage } from '../report/pdf/page.js';
+import type { PdfContext } from '../report/pdf/pdf-context.js';
+import { computeFigures } from '../report/pdf/pdf-figures.js';
+import { COLOR, CONTENT_WIDTH, PAGE } from '../report/pdf/theme.js';
 
 const col = (heading: string, width: number, align: 'left' | 'right' = 'left'): TableColumn => ({ heading, width, align });
 

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../cli/write-outputs.js';
+import { writeFileAtomic } from '../write-outputs.js';
 import type { OptionValues } from './batch-config.js';
 import type { IndexRow } from './index-row.js';
 

@@ -3,8 +3,8 @@
  * state otherwise, with the row's file and line filled in (the hint in diagnostics.txt and the
  * snippet in report.html). Placeholders the user must fill are written `…` or `YYYY-MM-DD`. Pure.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { DiagnosticCode } from './codes.js';
 
 const REJECTED: readonly DiagnosticCode[] = [
   'ROW_UNKNOWN_TYPE', 'ROW_BAD_NUMBER', 'ROW_BAD_DATE', 'ROW_MISSING_VALUE', 'ROW_INCONSISTENT', 'ROW_UNSUPPORTED', 'ROW_DATE_OUT_OF_RANGE',

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { CONTENT_OPTIONS, FINGERPRINT_EXCLUDED, type OptionValues } from './batch-config.js';
 import type { IndexRow } from './index-row.js';
 

@@ -6,8 +6,8 @@
  * late), nothing shows the clock, and text is limited to the standard font's character set
  * (other characters print as `?`; `index.csv` has the exact names).
  */
-import type { ClientStatus, IndexRow } from '../../batch/index-row.js';
-import { indexTotals, needsAttentionFirst, type IndexTotals } from '../../batch/index-order.js';
+import type { ClientStatus, IndexRow } from './index-row.js';
+import { indexTotals, needsAttentionFirst, type IndexTotals } from './index-order.js';
 
 export const CLIENTS_PER_PAGE = 40;
 const PINNED_DATE = new Date(Date.UTC(2000, 0, 1));
