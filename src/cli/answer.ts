@@ -97,8 +97,13 @@ export function formatAnswer(a: AnswerInput, paint: Paint): string {
   return lines.join('\n');
 }
 
-/** The answer for `--json`: one object on stdout. */
-export function answerJson(a: AnswerInput & { readonly exitCode: number }): string {
+/**
+ * The answer for `--json`: one object on stdout. `written` is taxlot's files of this run (as the
+ * folder's `.taxlot-manifest.json` lists them); `kept` the user's own entries of the folder,
+ * carried into the new report unchanged (report-folder.ts): together, what the folder holds
+ * besides the manifest.
+ */
+export function answerJson(a: AnswerInput & { readonly exitCode: number; readonly kept: readonly string[] }): string {
   const figures = Object.fromEntries(answerFigures(a.summary).map((f) => [f.key, f.value]));
   return visibleJson({
     exitCode: a.exitCode,
@@ -110,6 +115,7 @@ export function answerJson(a: AnswerInput & { readonly exitCode: number }): stri
     warnings: Object.fromEntries(countByCode(a.diagnostics, 'warning')),
     out: a.out,
     written: a.written,
+    kept: a.kept,
   });
 }
 
