@@ -10,7 +10,8 @@ import { formatSourceRef } from '../../model/source-ref.js';
 import { roundMoney } from '../rounding.js';
 import { formatAmount, formatAmountText, formatQuantity, groupThousands } from './format-amount.js';
 import type { PdfContext } from './pdf-context.js';
-import type { ScheduleTemplate } from './report-template.js';
+import { openLotsRows } from './open-lots-source.js';
+import type { ColumnTemplate, ScheduleTemplate } from './report-template.js';
 import { TAX_TREATMENT_SOURCES } from './tax-treatment-sources.js';
 
 export interface ScheduleRows {
@@ -23,6 +24,12 @@ export interface ScheduleRows {
   readonly note?: string;
   /** Paragraphs printed under the table (already filled): what the preparer must know or do. */
   readonly notes?: readonly string[];
+  /** Columns instead of the template's `columns`, when the data decides the layout (open lots with year-end prices). */
+  readonly columns?: readonly ColumnTemplate[];
+  /** An intro (template text with `{placeholders}`) instead of the template's `intro`. */
+  readonly intro?: string;
+  /** The totals row's label instead of the template's `total`. */
+  readonly totalLabel?: string;
 }
 
 export type ScheduleSource = (ctx: PdfContext, template: ScheduleTemplate) => ScheduleRows | undefined;
@@ -86,25 +93,7 @@ export const SCHEDULE_SOURCES: Readonly<Record<string, ScheduleSource>> = {
     return rows.length === 0 ? { rows } : { rows, total: { proceeds: formatAmount(ctx.figures.missingBasisProceeds) } };
   },
 
-  openLots: (ctx) => {
-    const c = ctx.t.common;
-    let basis = ZERO;
-    const rows = ctx.data.yearEndLots.map((l) => {
-      basis = basis.plus(roundMoney(l.basis));
-      return {
-        asset: l.asset,
-        wallet: l.wallet,
-        quantity: formatQuantity(l.quantity),
-        costBasis: formatAmount(l.basis),
-        acquired: toUsDate(l.acquiredDate),
-        basisKnown: l.basisKnown ? c.yes : c.no,
-        origin: l.origin,
-        lotId: l.id,
-      };
-    });
-    const vars = { date: toUsDate(`${ctx.data.taxYear}-12-31`) };
-    return rows.length === 0 ? { rows, vars } : { rows, total: { costBasis: formatAmount(basis) }, vars };
-  },
+  openLots: openLotsRows,
 
   derivatives: (ctx, t) => {
     const block = ctx.data.summary.derivatives;
