@@ -92,6 +92,9 @@ export function formatAnswer(a: AnswerInput, paint: Paint): string {
   if (errors.length > 0) lines.push(`  ${paint('red', 'errors')}: ${list(errors)}`);
   if (warnings.length > 0) lines.push(`  ${paint('yellow', 'warnings')}: ${list(warnings)}`);
   if (errors.length === 0 && warnings.length === 0) lines.push(`  ${paint('green', 'no errors or warnings')}`);
+  // an assumption the user asked for, not a problem, but never out of sight (its notes print only with --verbose)
+  const par = a.diagnostics.filter((d) => d.code === 'STABLECOIN_PAR_BASIS').length;
+  if (par > 0) lines.push(`  par basis (--stablecoin-basis par): ${par} lot${par === 1 ? '' : 's'} of USD stablecoins of unknown origin (STABLECOIN_PAR_BASIS notes)`);
   const pdf = a.written.includes('report.pdf') ? `${a.out}/report.pdf` : `${a.out}/`;
   lines.push(`  report: ${paint('bold', pdf)} (all diagnostics in ${a.out}/diagnostics.txt)`);
   return lines.join('\n');

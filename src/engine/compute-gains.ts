@@ -126,14 +126,18 @@ class Run {
           if (fee && fee.asset !== e.received.asset) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
           return;
         }
-        this.diagnostics.push(
-          diagnostic(
-            'DEPOSIT_UNMATCHED',
-            `deposit of ${e.received.amount.toFixed()} ${e.received.asset} into ${e.wallet} has no matching withdrawal: a lot of unknown basis`,
-            e.source,
-          ),
-        );
-        if (units.greaterThan(0)) this.acquire(ctx, e.wallet, e.received.asset, units, ZERO, false, 'deposit');
+        const par = units.greaterThan(0) ? this.parBasis(e.received.asset, units, e.instant) : undefined;
+        if (par) this.parNote(ctx, `deposit of ${e.received.amount.toFixed()} ${e.received.asset} into ${e.wallet} has no matching withdrawal`, units, e.received.asset, par);
+        else {
+          this.diagnostics.push(
+            diagnostic(
+              'DEPOSIT_UNMATCHED',
+              `deposit of ${e.received.amount.toFixed()} ${e.received.asset} into ${e.wallet} has no matching withdrawal: a lot of unknown basis`,
+              e.source,
+            ),
+          );
+        }
+        if (units.greaterThan(0)) this.acquireUnknown(ctx, e.wallet, e.received.asset, units, par);
         if (fee && fee.asset !== e.received.asset) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
         return;
       }
@@ -156,13 +160,15 @@ class Run {
           const held = this.balances.get(e.wallet, e.sent.asset);
           const heldNow = held.greaterThan(0) ? held : ZERO;
           const moved = this.inventory.move(e.sent.asset, e.wallet, e.toWallet, e.sent.amount, !this.perWallet(date), heldNow);
-          if (e.sent.amount.greaterThan(heldNow)) this.overdraft(ctx, e.sent, e.wallet, e.toWallet, heldNow);
+          const par = moved.uncovered.greaterThan(0) ? this.parBasis(e.sent.asset, moved.uncovered, e.instant) : undefined;
+          if (e.sent.amount.greaterThan(heldNow)) this.overdraft(ctx, e.sent, e.wallet, e.toWallet, heldNow, par !== undefined);
           this.changeBalance(ctx, e.wallet, e.sent.asset, e.sent.amount.negated());
           this.changeBalance(ctx, e.toWallet, e.sent.asset, e.sent.amount);
           if (moved.uncovered.greaterThan(0)) {
             // Units no lot of the source covers (history missing there, or sent beyond what it held):
             // they arrive without basis, and stay of unknown basis through every later move.
-            this.acquire(ctx, e.toWallet, e.sent.asset, moved.uncovered, ZERO, false, 'deposit', false);
+            if (par) this.parNote(ctx, `transfer of ${e.sent.amount.toFixed()} ${e.sent.asset} from ${e.wallet} to ${e.toWallet} brings units its source did not hold`, moved.uncovered, e.sent.asset, par);
+            this.acquireUnknown(ctx, e.toWallet, e.sent.asset, moved.uncovered, par, false);
           }
         }
         if (fee) this.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
@@ -291,14 +297,14 @@ class Run {
   }
 
   /** A transfer of more than the source held: recorded, and a warning saying how many units and where. */
-  private overdraft(ctx: Ctx, sent: { asset: AssetCode; amount: Dec }, from: string, to: string, held: Dec): void {
+  private overdraft(ctx: Ctx, sent: { asset: AssetCode; amount: Dec }, from: string, to: string, held: Dec, atPar: boolean): void {
     const asset = sent.asset;
     const quantity = sent.amount.minus(held);
     this.overdrafts.push({ asset, from, to, quantity, held, instant: ctx.e.instant, date: ctx.date, source: ctx.e.source });
     this.diagnostics.push(
       diagnostic(
         'TRANSFER_OVERDRAFT',
-        `transfer of ${sent.amount.toFixed()} ${asset} from ${from} to ${to} is ${quantity.toFixed()} more than ${from} held (${held.toFixed()}): those units arrive in ${to} as a lot of unknown basis`,
+        `transfer of ${sent.amount.toFixed()} ${asset} from ${from} to ${to} is ${quantity.toFixed()} more than ${from} held (${held.toFixed()}): those units arrive in ${to} ${atPar ? 'at par basis (--stablecoin-basis par)' : 'as a lot of unknown basis'}`,
         ctx.e.source,
       ),
     );
@@ -325,6 +331,28 @@ class Run {
       source: ctx.e.source,
     }));
     if (track) this.changeBalance(ctx, wallet, asset, quantity);
+  }
+
+  /** Par basis for `units` of a USD stablecoin of unknown origin under `--stablecoin-basis par`; undefined otherwise. */
+  private parBasis(asset: AssetCode, units: Dec, instant: number): Dec | undefined {
+    return this.policy.stablecoinPar?.basisOf(asset, units, instant);
+  }
+
+  /** Units of unknown origin: a lot of unknown basis (zero), or at `par` when the policy gives one (acquired on arrival either way). */
+  private acquireUnknown(ctx: Ctx, wallet: string, asset: AssetCode, quantity: Dec, par: Dec | undefined, track = true): void {
+    if (par) this.acquire(ctx, wallet, asset, quantity, par, true, 'stablecoin-par', track);
+    else this.acquire(ctx, wallet, asset, quantity, ZERO, false, 'deposit', track);
+  }
+
+  private parNote(ctx: Ctx, what: string, units: Dec, asset: AssetCode, basis: Dec): void {
+    const currency = this.policy.stablecoinPar?.currency ?? '';
+    this.diagnostics.push(
+      diagnostic(
+        'STABLECOIN_PAR_BASIS',
+        `${what}: ${units.toFixed()} ${asset} of unknown origin get par basis ${basis.toFixed()} ${currency} (1.00 USD per unit), acquired ${ctx.date}`,
+        ctx.e.source,
+      ),
+    );
   }
 
   /**
@@ -437,7 +465,11 @@ class Run {
       }));
     });
     this.changeBalance(ctx, wallet, to, toAmount.minus(left));
-    if (left.greaterThan(0)) this.acquire(ctx, wallet, to, left, ZERO, false, 'deposit');
+    if (left.greaterThan(0)) {
+      const par = this.parBasis(to, left, ctx.e.instant);
+      if (par) this.parNote(ctx, `conversion of ${fromAmount.toFixed()} ${from} into ${toAmount.toFixed()} ${to} in ${wallet} creates units no lot covers`, left, to, par);
+      this.acquireUnknown(ctx, wallet, to, left, par);
+    }
   }
 
   private remove(ctx: Ctx, kind: RemovalRecord['kind'], wallet: string, asset: AssetCode, quantity: Dec, value?: Money): void {

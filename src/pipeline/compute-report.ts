@@ -18,6 +18,7 @@ import { NO_OVERRIDES } from '../derivatives/overrides.js';
 import { statedAllocation } from '../overrides/allocation.js';
 import { computeUkReport } from './uk-report.js';
 import { importAndPrice } from './import-and-price.js';
+import { stablecoinPar } from './stablecoin-par.js';
 import { yearView, type Booked } from './year-view.js';
 import type { InputFile, ReportData, ReportOptions } from './report-data.js';
 
@@ -93,6 +94,7 @@ export function bookHistory(
     perWalletFrom: options.perWalletFrom,
     timezone: options.timezone,
     ...(overrides.allocation.length > 0 ? { allocation: statedAllocation(overrides) } : {}),
+    ...(options.stablecoinBasis === 'par' ? { stablecoinPar: stablecoinPar(book) } : {}),
   };
   const onBooked = options.progress ? (done: number, total: number) => options.progress?.({ phase: 'book', done, total }) : undefined;
   const gains = computeGains(forEngine, { ...policy, yearEndSnapshots: true, keepDisposals: keep, ...(onBooked ? { onBooked } : {}) });

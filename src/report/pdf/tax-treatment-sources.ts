@@ -134,6 +134,9 @@ function preparerNotes(ctx: PdfContext, t: ScheduleTemplate): ScheduleRows | und
       currency,
     }));
   }
+  // --stablecoin-basis par: what was assumed, for how many lots, and what it does not prove
+  const par = data.gains.diagnostics.filter((d) => d.code === 'STABLECOIN_PAR_BASIS').length;
+  if (par > 0) out.push(text(notes, 'stablecoinPar', { count: count(par) }));
   if (overdrafts.length === 0 && out.length === 0) return undefined;
   return {
     rows: overdrafts.map((o) => ({

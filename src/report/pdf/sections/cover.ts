@@ -47,6 +47,14 @@ function pairs(
   return y;
 }
 
+/** Which rule gave USD stablecoins of unknown origin their basis (`--stablecoin-basis`), and to how many lots. */
+function stablecoinRule(ctx: PdfContext): string {
+  const rules = ctx.t.cover.stablecoinBasis ?? {};
+  if (ctx.data.options.stablecoinBasis !== 'par') return rules['unknown'] ?? 'unknown';
+  const lots = ctx.data.gains.diagnostics.filter((d) => d.code === 'STABLECOIN_PAR_BASIS').length;
+  return fill(rules['par'] ?? 'par', { count: lots });
+}
+
 export function renderCover(ctx: PdfContext): void {
   const { doc, data, t, figures: f } = ctx;
   const c = t.cover;
@@ -86,6 +94,7 @@ export function renderCover(ctx: PdfContext): void {
     [c.fields.lotScope ?? '', lotScope],
     [c.fields.timezone ?? '', o.timezone],
     [c.fields.filingStatus ?? '', t.filingStatuses[o.filingStatus] ?? o.filingStatus],
+    [c.fields.stablecoinBasis ?? '', stablecoinRule(ctx)],
     [c.fields.documentDate ?? '', fill(c.documentDateValue, { date: reportDay(data.taxYear) })],
   ], PAGE.left, ly, LEFT_W, { labelWidth: 110, alignValue: 'left' });
   ly = heading(ctx, c.inputsTitle, PAGE.left, ly + 8, LEFT_W);
