@@ -12,7 +12,8 @@
  *  - units disposed of that no lot covers are a missing-basis slice with zero basis, short-term,
  *    and a warning — never an exception.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { BoundedDiagnostics } from '../diagnostics/bounded-diagnostics.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
 import { isFiat, type AssetCode } from '../model/asset.js';
 import { divide, share, ZERO, type Dec } from '../model/decimal.js';
 import type { DisposalKind } from '../model/disposal.js';
@@ -66,7 +67,8 @@ class Run {
   private readonly income: IncomeRecord[] = [];
   private readonly removals: RemovalRecord[] = [];
   private readonly overdrafts: Overdraft[] = [];
-  private readonly diagnostics: Diagnostic[] = [];
+  /** Bounded per file and message shape, as the importers bound theirs (bounded-diagnostics.ts). */
+  private readonly diagnostics = new BoundedDiagnostics({ byFile: true });
   private reallocations: Reallocation[] = [];
   private allocation: Allocation | undefined;
   private transitioned = false;
@@ -254,7 +256,7 @@ class Run {
       ...(this.policy.allocation ? { allocationApplied: this.allocationApplied } : {}),
       ...(this.allocation ? { allocation: this.allocation } : {}),
       overdrafts: this.overdrafts,
-      diagnostics: this.diagnostics,
+      diagnostics: this.diagnostics.finish(),
     };
   }
 

@@ -4,7 +4,7 @@
  * and the data-quality status — what an accountant reads before anything else.
  */
 import { formatMethodSchedule } from '../../../engine/method-schedule.js';
-import { countBySeverity } from '../../../diagnostics/diagnostic.js';
+import { countBySeverity, countOfCode } from '../../../diagnostics/diagnostic.js';
 import { reportDay } from '../../report-date.js';
 import { drawTable } from '../draw-table.js';
 import { formatAmount } from '../format-amount.js';
@@ -51,7 +51,7 @@ function pairs(
 function stablecoinRule(ctx: PdfContext): string {
   const rules = ctx.t.cover.stablecoinBasis ?? {};
   if (ctx.data.options.stablecoinBasis !== 'par') return rules['unknown'] ?? 'unknown';
-  const lots = ctx.data.gains.diagnostics.filter((d) => d.code === 'STABLECOIN_PAR_BASIS').length;
+  const lots = countOfCode(ctx.data.gains.diagnostics, 'STABLECOIN_PAR_BASIS');
   return fill(rules['par'] ?? 'par', { count: lots });
 }
 
