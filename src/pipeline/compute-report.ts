@@ -84,7 +84,7 @@ export function bookHistory(
   keep: NonNullable<BookingPolicy['keepDisposals']>,
   onHistory?: (priced: readonly PricedEvent[]) => void,
 ): Booked {
-  const { options, imported } = priced;
+  const { options, imported, book } = priced;
   const overrides = options.overrides ?? NO_OVERRIDES;
   const { forEngine, forReport } = shareHistory(imported.history, onHistory);
   const policy: BookingPolicy = {
