@@ -4,7 +4,7 @@
  * compiled bin (`npm run build` first).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +70,18 @@ describe('taxlot report: the answer', () => {
       ['warning', 'BALANCE_NEGATIVE', 'w.csv', 4],
       ['warning', 'MISSING_BASIS', 'w.csv', 4],
     ]);
+  });
+
+  it('--json: `written` is what the manifest lists, `kept` the user\'s own files carried over', () => {
+    const dir = wallet();
+    const first = JSON.parse(run(['report', 'w.csv', '--out', 'out', '--json', '--no-pdf'], {}, dir).stdout);
+    expect(first.kept).toEqual([]);
+    writeFileSync(join(dir, 'out', 'my-notes.txt'), 'call the accountant\n');
+    const again = JSON.parse(run(['report', 'w.csv', '--out', 'out', '--json', '--no-pdf'], {}, dir).stdout);
+    expect(again.kept).toEqual(['my-notes.txt']);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', '.taxlot-manifest.json'), 'utf8')) as { files: { name: string }[] };
+    expect(again.written).toEqual(manifest.files.map((f) => f.name));
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.taxlot-manifest.json', ...again.written, ...again.kept].sort());
   });
 });
 

@@ -3,7 +3,7 @@
  * figures from summary.json, the problems counted by code, and where the report is. Long runs of
  * numbered files (turbotax-gains-1.csv … -66.csv) are collapsed to one entry.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { countOfCode, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Style } from './color.js';
 import { INVISIBLE } from '../model/visible-text.js';
 import type { Summary } from '../model/summary.js';
@@ -47,7 +47,8 @@ export function collapseFileList(names: readonly string[]): string[] {
 /** Problems by code, most frequent first, then by code: "PRICE_MISSING 3, ROW_BAD_DATE 1". */
 export function countByCode(diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']): [string, number][] {
   const counts = new Map<string, number>();
-  for (const d of diagnostics) if (d.severity === severity) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  // a summary of diagnostics not listed one by one (bounded-diagnostics.ts) stands for `count` of them
+  for (const d of diagnostics) if (d.severity === severity) counts.set(d.code, (counts.get(d.code) ?? 0) + (d.count ?? 1));
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
@@ -88,13 +89,21 @@ export function formatAnswer(a: AnswerInput, paint: Paint): string {
   if (errors.length > 0) lines.push(`  ${paint('red', 'errors')}: ${list(errors)}`);
   if (warnings.length > 0) lines.push(`  ${paint('yellow', 'warnings')}: ${list(warnings)}`);
   if (errors.length === 0 && warnings.length === 0) lines.push(`  ${paint('green', 'no errors or warnings')}`);
+  // an assumption the user asked for, not a problem, but never out of sight (its notes print only with --verbose)
+  const par = countOfCode(a.diagnostics, 'STABLECOIN_PAR_BASIS');
+  if (par > 0) lines.push(`  par basis (--stablecoin-basis par): ${par} lot${par === 1 ? '' : 's'} of USD stablecoins of unknown origin (STABLECOIN_PAR_BASIS notes)`);
   const pdf = a.written.includes('report.pdf') ? `${a.out}/report.pdf` : `${a.out}/`;
   lines.push(`  report: ${paint('bold', pdf)} (all diagnostics in ${a.out}/diagnostics.txt)`);
   return lines.join('\n');
 }
 
-/** The answer for `--json`: one object on stdout. */
-export function answerJson(a: AnswerInput & { readonly exitCode: number }): string {
+/**
+ * The answer for `--json`: one object on stdout. `written` is taxlot's files of this run (as the
+ * folder's `.taxlot-manifest.json` lists them); `kept` the user's own entries of the folder,
+ * carried into the new report unchanged (report-folder.ts): together, what the folder holds
+ * besides the manifest.
+ */
+export function answerJson(a: AnswerInput & { readonly exitCode: number; readonly kept: readonly string[] }): string {
   const figures = Object.fromEntries(answerFigures(a.summary).map((f) => [f.key, f.value]));
   return visibleJson({
     exitCode: a.exitCode,
@@ -106,6 +115,7 @@ export function answerJson(a: AnswerInput & { readonly exitCode: number }): stri
     warnings: Object.fromEntries(countByCode(a.diagnostics, 'warning')),
     out: a.out,
     written: a.written,
+    kept: a.kept,
   });
 }
 

@@ -16,6 +16,7 @@ import { Dec, ZERO } from '../model/decimal.js';
 import { isValidTimeZone } from '../model/local-date.js';
 import { INCOME_KINDS, type IncomeKind } from '../model/ledger-event.js';
 import type { ReportOptions } from '../pipeline/compute-report.js';
+import { STABLECOIN_BASES, type StablecoinBasis } from '../pipeline/stablecoin-par.js';
 import { readPriceTable } from '../pricing/read-price-table.js';
 import { buildCoinMap, readCoinMap } from '../pricing/provider/coin-ids.js';
 import { createCoinGeckoProvider, defaultApiKeyHeader, DEFAULT_COINGECKO_URL, DEFAULT_LIMITS, type DailyPriceProvider } from '../pricing/provider/coingecko-provider.js';
@@ -93,6 +94,12 @@ export const COMPUTE_OPTIONS = {
   },
   'price-window': { type: 'number', default: 24, describe: 'hours a price point stays valid after its time (a daily price covers its day)', group: 'Prices:' },
   stablecoins: { type: 'string', describe: `USD-pegged coins valued at 1.00 USD [default: ${DEFAULT_USD_STABLECOINS.join(',')}]`, group: 'Prices:' },
+  'stablecoin-basis': {
+    type: 'string',
+    choices: STABLECOIN_BASES,
+    describe: 'USD stablecoins of unknown origin (a deposit with no source, units a transfer brings beyond what its source held): unknown = no basis, counted as missing basis; par = 1.00 USD per unit, acquired the day they arrived — only if you know they were bought for dollars (README "Stablecoins of unknown origin") [default: unknown]',
+    group: 'Tax rules:',
+  },
   'transfer-window': { type: 'number', default: 48, describe: 'hours after a withdrawal within which a matching deposit is a transfer', group: 'Transfers:' },
   'transfer-tolerance': { type: 'string', default: '0.01', describe: 'share of a transfer that may be lost to fees and still match (0.01 = 1%)', group: 'Transfers:' },
 } as const satisfies Record<string, Options>;
@@ -189,6 +196,7 @@ export interface CommonArgs {
   currency?: string;
   'price-window': number;
   stablecoins?: string;
+  'stablecoin-basis'?: string;
   'transfer-window': number;
   'transfer-tolerance': string;
   overrides?: string;
@@ -249,6 +257,17 @@ function toJurisdiction(value: string | undefined): 'us' | 'uk' {
   throw new UsageError(`--jurisdiction must be us or uk, got "${value}"`);
 }
 
+/**
+ * `--stablecoin-basis` (also the batch key `stablecoinBasis`): `unknown` unless `par` is asked for.
+ * @throws {UsageError} for another value, or `par` with `--jurisdiction uk` (HMRC pools have no par rule here)
+ */
+function toStablecoinBasis(value: string | undefined, jurisdiction: 'us' | 'uk'): StablecoinBasis {
+  if (value === undefined || value === 'unknown') return 'unknown';
+  if (value !== 'par') throw new UsageError(`--stablecoin-basis must be unknown or par, got "${value}"`);
+  if (jurisdiction === 'uk') throw new UsageError('--stablecoin-basis par is a US option: UK reports keep stablecoins of unknown origin at unknown cost');
+  return value;
+}
+
 /** Turn parsed arguments into pipeline options; the price table file is read here. */
 export function toReportOptions(args: CommonArgs, { spans = false }: { spans?: boolean } = {}): { options: ReportOptions; diagnostics: Diagnostic[]; span?: YearSpan } {
   if (args.format && !findImporter(args.format)) throw new UsageError(`unknown --format "${args.format}"; run \`taxlot formats\``);
@@ -287,6 +306,7 @@ export function toReportOptions(args: CommonArgs, { spans = false }: { spans?: b
   if ('error' in parsed) throw new UsageError(`--method: ${parsed.error}`);
   const method = (parsed.schedule[0] as MethodChange).method;
   const incomeAsBusiness = businessKinds(args['income-as-business']);
+  const stablecoinBasis = toStablecoinBasis(args['stablecoin-basis'], jurisdiction);
   const options: ReportOptions = {
     ...(asked.year !== undefined ? { year: asked.year } : {}),
     // only used when no row could be read at all: the year most people report is the last one
@@ -304,6 +324,7 @@ export function toReportOptions(args: CommonArgs, { spans = false }: { spans?: b
     carryoverLong: args['carryover-long'] ? amount(args['carryover-long'], 'carryover-long') : ZERO,
     prices,
     stablecoins: args.stablecoins !== undefined ? args.stablecoins.split(',').map(normalizeAsset).filter(Boolean) : DEFAULT_USD_STABLECOINS,
+    ...(stablecoinBasis === 'par' ? { stablecoinBasis } : {}),
     priceWindowMs: args['price-window'] * 3_600_000,
     transferMatching: {
       ...DEFAULT_TRANSFER_MATCHING,

@@ -9,6 +9,8 @@
  * MAX_SHAPES shapes in one file, further shapes share one summary per code. Messages are kept at
  * most MAX_PRINTED_TEXT characters long (they quote cells of up to 64 KiB). 6M bad rows thus
  * hold and print a few dozen diagnostics instead of 6M (a 72 MB file had crashed at 4 GB).
+ * The engine bounds its diagnostics about valid rows (unmatched deposits, missing basis, ...) the
+ * same way, per file (`byFile`).
  */
 import type { SourceRef } from '../model/source-ref.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -48,6 +50,12 @@ export class BoundedDiagnostics {
   private readonly kept: Diagnostic[] = [];
   private readonly groups = new Map<string, Group>();
 
+  /**
+   * @param opts.byFile group by file as well (the engine's diagnostics, one collector for every
+   *   file: each file's are bounded as an importer bounds its own)
+   */
+  constructor(private readonly opts: { readonly byFile?: boolean } = {}) {}
+
   push(...list: Diagnostic[]): void {
     for (const d of list) this.add(d);
   }
@@ -61,10 +69,11 @@ export class BoundedDiagnostics {
 
   private add(d: Diagnostic): void {
     const shape = messageShape(d.message);
-    let key = `${d.code}\u0000${shape}`;
+    const file = this.opts.byFile ? `${d.file ?? ''}\u0000` : '';
+    let key = `${file}${d.code}\u0000${shape}`;
     let group = this.groups.get(key);
     if (!group && this.groups.size >= MAX_SHAPES) {
-      key = `${d.code}\u0000*`;
+      key = `${file}${d.code}\u0000*`;
       group = this.groups.get(key);
     }
     if (!group) {

@@ -139,6 +139,10 @@ export const CODES = {
     severity: 'warning',
     hint: 'the source wallet sent more than its history shows it held: import its missing purchases or deposits; until then the extra units are a lot of unknown basis in the destination',
   },
+  STABLECOIN_PAR_BASIS: {
+    severity: 'note',
+    hint: '--stablecoin-basis par gave these USD stablecoins of unknown origin a basis of 1.00 USD per unit, acquired the day they arrived: right only if they were bought for dollars at par; if they were income, a payment or the proceeds of a swap, say so in --overrides (README "Stablecoins of unknown origin")',
+  },
   TRANSFER_MISMATCH: { severity: 'warning', hint: 'the two rows share a transaction hash but not the asset or amount; check both exports' },
   FIAT_CONVERSION: { severity: 'note', hint: 'fiat-to-fiat conversions are not crypto disposals and are not reported' },
   LOT_REALLOCATION: { severity: 'note', hint: 'see open-lots and README "Per-wallet lots from 2025" for the allocation rule' },

@@ -55,3 +55,10 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: n
   }
   return { errors, warnings, notes };
 }
+
+/** How many diagnostics of `code` there are, a summary of ones not listed one by one (bounded-diagnostics.ts) counting as what it stands for. */
+export function countOfCode(diagnostics: readonly Diagnostic[], code: DiagnosticCode): number {
+  let n = 0;
+  for (const d of diagnostics) if (d.code === code) n += d.count ?? 1;
+  return n;
+}

@@ -17,6 +17,7 @@ export function assumption(code: DiagnosticCode): string | undefined {
   switch (code) {
     case 'DEPOSIT_UNMATCHED': return 'your own funds from an untracked wallet: a lot of unknown (zero) basis, acquired on arrival';
     case 'WITHDRAWAL_UNMATCHED': return 'moved to an untracked wallet of yours: no taxable event';
+    case 'STABLECOIN_PAR_BASIS': return 'bought for dollars at par (--stablecoin-basis par): basis 1.00 USD per unit, acquired on arrival';
     case 'MISSING_BASIS': return 'zero basis for the uncovered units (short-term when no lot covers them)';
     case 'PRICE_MISSING': return 'the value is counted as 0';
     case 'POSSIBLE_DUPLICATE': return 'both rows are counted';
@@ -39,6 +40,9 @@ export function suggestOverride(d: Diagnostic, nameOf: (file: string) => string 
   switch (d.code) {
     case 'DEPOSIT_UNMATCHED':
       return row ? { rows: [{ ...row, as: 'gift-received', basis: '…', acquired: 'YYYY-MM-DD' }] } : undefined;
+    case 'STABLECOIN_PAR_BASIS':
+      // a deposit's own row takes its real basis or meaning (units a transfer brought: fix the source's history)
+      return row && d.message.startsWith('deposit of') ? { rows: [{ ...row, basis: '…', acquired: 'YYYY-MM-DD' }] } : undefined;
     case 'WITHDRAWAL_UNMATCHED':
       return row ? { transfers: [{ from: row, to: { file: '…', line: 0 } }] } : undefined;
     case 'MISSING_BASIS':
@@ -68,6 +72,7 @@ export function suggestionNote(code: DiagnosticCode): string {
   switch (code) {
     case 'DEPOSIT_UNMATCHED': return 'or "as": "income" with "kind", "as": "transfer" with "wallet", "as": "not-taxable", or "basis" + "acquired"';
     case 'WITHDRAWAL_UNMATCHED': return 'pair it with the deposit that received it, or rows "as": "gift-given" / "donation" / "lost" / "spend" / "transfer" with "wallet"';
+    case 'STABLECOIN_PAR_BASIS': return 'or "as": "income" with "kind" (pay, interest, rewards), "as": "transfer" with "wallet", "as": "gift-received" with the donor\'s "basis" and "acquired"';
     case 'MISSING_BASIS': return 'state "basis" and "acquired" on the deposit the units came from (units no lot covers: import the history that bought them, or state the deposit that brought them)';
     default: return '';
   }

@@ -53,14 +53,18 @@ export function bookEvent(run: Run, { event: e, values }: PricedEvent): void {
         if (fee && fee.asset !== e.received.asset) run.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
         return;
       }
-      run.diagnostics.push(
-        diagnostic(
-          'DEPOSIT_UNMATCHED',
-          `deposit of ${e.received.amount.toFixed()} ${e.received.asset} into ${e.wallet} has no matching withdrawal: a lot of unknown basis`,
-          e.source,
-        ),
-      );
-      if (units.greaterThan(0)) run.acquire(ctx, e.wallet, e.received.asset, units, ZERO, false, 'deposit');
+      const par = units.greaterThan(0) ? run.parBasis(e.received.asset, units, e.instant) : undefined;
+      if (par) run.parNote(ctx, `deposit of ${e.received.amount.toFixed()} ${e.received.asset} into ${e.wallet} has no matching withdrawal`, units, e.received.asset, par);
+      else {
+        run.diagnostics.push(
+          diagnostic(
+            'DEPOSIT_UNMATCHED',
+            `deposit of ${e.received.amount.toFixed()} ${e.received.asset} into ${e.wallet} has no matching withdrawal: a lot of unknown basis`,
+            e.source,
+          ),
+        );
+      }
+      if (units.greaterThan(0)) run.acquireUnknown(ctx, e.wallet, e.received.asset, units, par);
       if (fee && fee.asset !== e.received.asset) run.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);
       return;
     }
@@ -83,13 +87,15 @@ export function bookEvent(run: Run, { event: e, values }: PricedEvent): void {
         const held = run.balances.get(e.wallet, e.sent.asset);
         const heldNow = held.greaterThan(0) ? held : ZERO;
         const moved = run.inventory.move(e.sent.asset, e.wallet, e.toWallet, e.sent.amount, !run.perWallet(date), heldNow);
-        if (e.sent.amount.greaterThan(heldNow)) run.overdraft(ctx, e.sent, e.wallet, e.toWallet, heldNow);
+        const par = moved.uncovered.greaterThan(0) ? run.parBasis(e.sent.asset, moved.uncovered, e.instant) : undefined;
+        if (e.sent.amount.greaterThan(heldNow)) run.overdraft(ctx, e.sent, e.wallet, e.toWallet, heldNow, par !== undefined);
         run.changeBalance(ctx, e.wallet, e.sent.asset, e.sent.amount.negated());
         run.changeBalance(ctx, e.toWallet, e.sent.asset, e.sent.amount);
         if (moved.uncovered.greaterThan(0)) {
           // Units no lot of the source covers (history missing there, or sent beyond what it held):
           // they arrive without basis, and stay of unknown basis through every later move.
-          run.acquire(ctx, e.toWallet, e.sent.asset, moved.uncovered, ZERO, false, 'deposit', false);
+          if (par) run.parNote(ctx, `transfer of ${e.sent.amount.toFixed()} ${e.sent.asset} from ${e.wallet} to ${e.toWallet} brings units its source did not hold`, moved.uncovered, e.sent.asset, par);
+          run.acquireUnknown(ctx, e.toWallet, e.sent.asset, moved.uncovered, par, false);
         }
       }
       if (fee) run.payFee(ctx, e.wallet, fee.asset, fee.amount, values.fee);

@@ -56,6 +56,20 @@ export interface BookingPolicy {
   readonly onBooked?: (done: number, total: number) => void;
   /** The taxpayer's own allocation at `perWalletFrom` (overrides file), replacing the default rule. */
   readonly allocation?: StatedAllocation;
+  /**
+   * `--stablecoin-basis par`: units of a USD stablecoin that would arrive as a lot of unknown basis
+   * (a deposit with no source, units a transfer brings beyond what the source held, units a
+   * conversion creates) get par basis instead. Absent: the contract's rule, unknown basis.
+   */
+  readonly stablecoinPar?: StablecoinPar;
+}
+
+/** Par basis for USD stablecoins of unknown origin (engine README "Stablecoins of unknown origin"). */
+export interface StablecoinPar {
+  /** The basis of `units` of `asset` arriving at `instant` (1.00 USD each, in the report currency), or undefined: not a listed stablecoin, or no USD rate. */
+  basisOf(asset: AssetCode, units: Dec, instant: number): Dec | undefined;
+  /** The report currency, for the note. */
+  readonly currency: string;
 }
 
 /** One lot of the taxpayer's allocation (Rev. Proc. 2024-28 section 5.02). */

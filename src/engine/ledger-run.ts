@@ -5,7 +5,8 @@
  * acquire, dispose (sliced by `slice-disposal.ts`), remove, convert, pay a fee. The 2025 switch to
  * per-wallet lots is `per-wallet-switch.ts`.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { BoundedDiagnostics } from '../diagnostics/bounded-diagnostics.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
 import { isFiat, type AssetCode } from '../model/asset.js';
 import { divide, share, ZERO, type Dec } from '../model/decimal.js';
 import type { DisposalKind } from '../model/disposal.js';
@@ -32,7 +33,8 @@ export class Run {
   readonly income: IncomeRecord[] = [];
   private readonly removals: RemovalRecord[] = [];
   private readonly overdrafts: Overdraft[] = [];
-  readonly diagnostics: Diagnostic[] = [];
+  /** Bounded per file and message shape, as the importers bound theirs (bounded-diagnostics.ts). */
+  readonly diagnostics = new BoundedDiagnostics({ byFile: true });
   private reallocations: Reallocation[] = [];
   private allocation: Allocation | undefined;
   private transitioned = false;
@@ -69,7 +71,7 @@ export class Run {
       ...(this.policy.allocation ? { allocationApplied: this.allocationApplied } : {}),
       ...(this.allocation ? { allocation: this.allocation } : {}),
       overdrafts: this.overdrafts,
-      diagnostics: this.diagnostics,
+      diagnostics: this.diagnostics.finish(),
     };
   }
 
@@ -94,14 +96,14 @@ export class Run {
   }
 
   /** A transfer of more than the source held: recorded, and a warning saying how many units and where. */
-  overdraft(ctx: Ctx, sent: { asset: AssetCode; amount: Dec }, from: string, to: string, held: Dec): void {
+  overdraft(ctx: Ctx, sent: { asset: AssetCode; amount: Dec }, from: string, to: string, held: Dec, atPar: boolean): void {
     const asset = sent.asset;
     const quantity = sent.amount.minus(held);
     this.overdrafts.push({ asset, from, to, quantity, held, instant: ctx.e.instant, date: ctx.date, source: ctx.e.source });
     this.diagnostics.push(
       diagnostic(
         'TRANSFER_OVERDRAFT',
-        `transfer of ${sent.amount.toFixed()} ${asset} from ${from} to ${to} is ${quantity.toFixed()} more than ${from} held (${held.toFixed()}): those units arrive in ${to} as a lot of unknown basis`,
+        `transfer of ${sent.amount.toFixed()} ${asset} from ${from} to ${to} is ${quantity.toFixed()} more than ${from} held (${held.toFixed()}): those units arrive in ${to} ${atPar ? 'at par basis (--stablecoin-basis par)' : 'as a lot of unknown basis'}`,
         ctx.e.source,
       ),
     );
@@ -109,6 +111,28 @@ export class Run {
 
   perWallet(date: LocalDate): boolean {
     return this.policy.lotScope === 'per-wallet' || (this.policy.lotScope === 'auto' && date >= this.policy.perWalletFrom);
+  }
+
+  /** Par basis for `units` of a USD stablecoin of unknown origin under `--stablecoin-basis par`; undefined otherwise. */
+  parBasis(asset: AssetCode, units: Dec, instant: number): Dec | undefined {
+    return this.policy.stablecoinPar?.basisOf(asset, units, instant);
+  }
+
+  /** Units of unknown origin: a lot of unknown basis (zero), or at `par` when the policy gives one (acquired on arrival either way). */
+  acquireUnknown(ctx: Ctx, wallet: string, asset: AssetCode, quantity: Dec, par: Dec | undefined, track = true): void {
+    if (par) this.acquire(ctx, wallet, asset, quantity, par, true, 'stablecoin-par', track);
+    else this.acquire(ctx, wallet, asset, quantity, ZERO, false, 'deposit', track);
+  }
+
+  parNote(ctx: Ctx, what: string, units: Dec, asset: AssetCode, basis: Dec): void {
+    const currency = this.policy.stablecoinPar?.currency ?? '';
+    this.diagnostics.push(
+      diagnostic(
+        'STABLECOIN_PAR_BASIS',
+        `${what}: ${units.toFixed()} ${asset} of unknown origin get par basis ${basis.toFixed()} ${currency} (1.00 USD per unit), acquired ${ctx.date}`,
+        ctx.e.source,
+      ),
+    );
   }
 
   acquire(ctx: Ctx, wallet: string, asset: AssetCode, quantity: Dec, basis: Dec, basisKnown: boolean, origin: LotOrigin, track = true): void {
@@ -240,7 +264,11 @@ export class Run {
       }));
     });
     this.changeBalance(ctx, wallet, to, toAmount.minus(left));
-    if (left.greaterThan(0)) this.acquire(ctx, wallet, to, left, ZERO, false, 'deposit');
+    if (left.greaterThan(0)) {
+      const par = this.parBasis(to, left, ctx.e.instant);
+      if (par) this.parNote(ctx, `conversion of ${fromAmount.toFixed()} ${from} into ${toAmount.toFixed()} ${to} in ${wallet} creates units no lot covers`, left, to, par);
+      this.acquireUnknown(ctx, wallet, to, left, par);
+    }
   }
 
   remove(ctx: Ctx, kind: RemovalRecord['kind'], wallet: string, asset: AssetCode, quantity: Dec, value?: Money): void {

@@ -124,6 +124,28 @@ export function instant(
   };
 }
 
+/**
+ * A date/time cell kept as written (trimmed) and read as `instant` reads it — so the file's day
+ * and month order is decided once for the whole file (date-order.ts) — after `rewrite` has put a
+ * venue's own layout into an ordinary one (`09:00 2026-01-12` → `2026-01-12 09:00`). For importers
+ * that also use the text itself (a group key, a position id).
+ */
+export function instantText(
+  header: HeaderMatcher | readonly HeaderMatcher[],
+  opts: { zone?: string; order?: DateOrder; rewrite?: (cell: string) => string } = {},
+): Column<{ readonly text: string; readonly at: number }> {
+  const read = instant(header, opts);
+  return {
+    headers: read.headers,
+    presence: 'required',
+    parse(cell, ctx) {
+      const text = (cell ?? '').trim();
+      const r = read.parse(opts.rewrite ? opts.rewrite(text) : text, ctx);
+      return r.ok ? ok({ text, at: r.value }) : r;
+    },
+  };
+}
+
 const headerZones = new Map<string, string | null>();
 
 /** The zone a header declares (`Time(UTC+08:00)` → `+08:00`, `UTC_Time` → `UTC`), once per header text. */

@@ -14,6 +14,7 @@ import { Dec, ZERO } from '../model/decimal.js';
 import { isValidTimeZone } from '../model/local-date.js';
 import type { ReportOptions } from '../pipeline/compute-report.js';
 import { FILING_STATUSES } from '../jurisdictions/us/capital-loss.js';
+import { STABLECOIN_BASES } from '../pipeline/stablecoin-par.js';
 
 /** What a library caller may pass: any subset of the options, in friendly spellings. */
 export type ReportOptionsInput = Partial<Omit<ReportOptions, 'method' | 'carryoverShort' | 'carryoverLong'>> & {
@@ -38,6 +39,8 @@ export const REPORT_DEFAULTS = {
   currency: 'USD',
   filingStatus: 'single',
   priceWindowHours: 24,
+  /** USD stablecoins of unknown origin: lots of unknown basis (contract); `par` only when asked. */
+  stablecoinBasis: 'unknown',
 } as const;
 
 /**
@@ -59,6 +62,10 @@ export function reportOptions(input: ReportOptionsInput = {}): ReportOptions {
   if (!isValidTimeZone(timezone)) throw new TypeError(`timezone must be an IANA zone such as America/New_York, got "${timezone}"`);
   const filingStatus = rest.filingStatus ?? REPORT_DEFAULTS.filingStatus;
   if (!FILING_STATUSES.includes(filingStatus)) throw new TypeError(`filingStatus must be one of ${FILING_STATUSES.join(', ')}, got "${filingStatus}"`);
+  if (rest.stablecoinBasis !== undefined && !STABLECOIN_BASES.includes(rest.stablecoinBasis)) {
+    throw new TypeError(`stablecoinBasis must be one of ${STABLECOIN_BASES.join(', ')}, got "${String(rest.stablecoinBasis)}"`);
+  }
+  if (uk && rest.stablecoinBasis === 'par') throw new TypeError('stablecoinBasis "par" is a US option: UK reports keep stablecoins of unknown origin at unknown cost');
   return {
     ...rest,
     method,

@@ -12,7 +12,8 @@ import type { LocalDate } from './local-date.js';
 import type { SourceRef } from './source-ref.js';
 
 /** `derivative`: units credited by a derivative position (PnL, funding), at market value. */
-export type LotOrigin = 'purchase' | 'trade' | 'income' | 'deposit' | 'loan' | 'derivative' | 'gift' | 'not-taxable' | 'allocation';
+/** `stablecoin-par`: a USD stablecoin of unknown origin given par basis (`--stablecoin-basis par`, engine README). */
+export type LotOrigin = 'purchase' | 'trade' | 'income' | 'deposit' | 'loan' | 'derivative' | 'gift' | 'not-taxable' | 'allocation' | 'stablecoin-par';
 
 /**
  * A gift whose market value when received was below the donor's basis (Treas. Reg. 1.1015-1(a)):

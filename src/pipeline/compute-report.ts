@@ -11,7 +11,7 @@ import { compareBookingOrder } from '../engine/booking-order.js';
 import { computeGains, OrderedBooking, type BookingPolicy, type GainsResult } from '../engine/compute-gains.js';
 import type { Disposal } from '../model/disposal.js';
 import { toLocalDate, yearOf } from '../model/local-date.js';
-import { createPriceBook } from '../pricing/price-book.js';
+import { createPriceBook, type PriceBook } from '../pricing/price-book.js';
 import { handOver } from '../model/hand-over.js';
 import type { PricedEvent } from '../pricing/price-events.js';
 import { NO_OVERRIDES } from '../overrides/overrides.js';
@@ -23,6 +23,7 @@ import { importAndPrice, type PricedImport } from './import-and-price.js';
 import { hasRowOverrides } from '../overrides/overrides.js';
 import type { SpillRun } from './spill-store.js';
 import { streamHistory } from './stream-history.js';
+import { stablecoinPar } from './stablecoin-par.js';
 import { yearView, type Booked } from './year-view.js';
 import type { InputFile, ReportData, ReportOptions } from './report-data.js';
 
@@ -84,7 +85,7 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
   // the US engine takes the history streamed; other branches, and row overrides, take it whole
   if (jurisdiction.id !== 'us' || hasRowOverrides(overrides)) return WHOLE_HISTORY_BRANCHES[jurisdiction.id](inputs, options, book, asCallback(onHistory));
   const streamed = streamHistory(inputs, options, book);
-  const booking = new OrderedBooking(bookingPolicy(options), streamed.expected);
+  const booking = new OrderedBooking(bookingPolicy(options, book), streamed.expected);
   const booked = function* (): Generator<PricedEvent> {
     for (const priced of streamed.events) {
       booking.apply(priced);
@@ -110,7 +111,7 @@ export function computeReport(inputs: readonly InputFile[], options: ReportOptio
 }
 
 /** The run's booking policy; only the tax year's disposals are kept (by default the latest year with one). */
-function bookingPolicy(options: ReportOptions): BookingPolicy {
+function bookingPolicy(options: ReportOptions, book: PriceBook): BookingPolicy {
   const overrides = options.overrides ?? NO_OVERRIDES;
   const onBooked = options.progress ? (done: number, total: number) => options.progress?.({ phase: 'book', done, total }) : undefined;
   return {
@@ -121,6 +122,7 @@ function bookingPolicy(options: ReportOptions): BookingPolicy {
     timezone: options.timezone,
     rules: US_BOOKING,
     ...(overrides.allocation.length > 0 ? { allocation: statedAllocation(overrides) } : {}),
+    ...(options.stablecoinBasis === 'par' ? { stablecoinPar: stablecoinPar(book) } : {}),
     yearEndSnapshots: true,
     keepDisposals: options.year ?? 'latest-year',
     ...(onBooked ? { onBooked } : {}),
@@ -171,7 +173,7 @@ const WHOLE_HISTORY_BRANCHES: Readonly<Record<JurisdictionId, WholeHistoryBranch
   us: (inputs, options, book, onHistory) => {
     const imported = importAndPrice(inputs, options, book);
     const { forEngine, forReport } = shareHistory(imported.history, onHistory);
-    const gains = computeGains(forEngine, bookingPolicy(options));
+    const gains = computeGains(forEngine, bookingPolicy(options, book));
     return yearView(reportYear(options, gains, imported), { inputs, options, book, imported, gains, forReport });
   },
   uk: (inputs, options, book, onHistory) => computeUkReport(options, book, importAndPrice(inputs, options, book), onHistory),
@@ -197,9 +199,9 @@ export function bookHistory(
   keep: NonNullable<BookingPolicy['keepDisposals']>,
   onHistory?: (priced: readonly PricedEvent[]) => void,
 ): Booked {
-  const { options, imported } = priced;
+  const { options, imported, book } = priced;
   const { forEngine, forReport } = shareHistory(imported.history, onHistory);
-  const gains = computeGains(forEngine, { ...bookingPolicy(options), keepDisposals: keep });
+  const gains = computeGains(forEngine, { ...bookingPolicy(options, book), keepDisposals: keep });
   return { ...priced, gains, forReport };
 }
 

@@ -19,6 +19,7 @@ import type { LotSnapshot } from '../model/lot.js';
 import type { PricePoint } from '../pricing/price-book.js';
 import type { ProgressSink } from './progress.js';
 import type { SpillStore } from './spill-store.js';
+import type { StablecoinBasis } from './stablecoin-par.js';
 import type { MissingPrice, PricedEvent } from '../pricing/price-events.js';
 import type { YearEndValuation } from '../pricing/value-holdings.js';
 import type { CapitalLoss, FilingStatus } from '../jurisdictions/us/capital-loss.js';
@@ -67,6 +68,11 @@ export interface ReportOptions {
   readonly carryoverLong: Dec;
   readonly prices: readonly PricePoint[];
   readonly stablecoins: readonly string[];
+  /**
+   * `--stablecoin-basis`: `par` gives USD stablecoins of unknown origin a basis of 1.00 USD per
+   * unit (pipeline/stablecoin-par.ts); absent or `unknown`, they are lots of unknown basis (contract).
+   */
+  readonly stablecoinBasis?: StablecoinBasis;
   readonly priceWindowMs: number;
   readonly transferMatching: TransferMatching;
   readonly importers: readonly Importer[];

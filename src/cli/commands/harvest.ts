@@ -22,7 +22,9 @@ import {
   COMPUTE_OPTIONS, INPUT_OPTIONS, PRICE_PROVIDER_OPTIONS, toPriceProvider, toReadOptions, toReportOptions,
   type CommonArgs, type ProviderArgs,
 } from '../options.js';
-import type { CommandResult, TaxlotCommand } from '../result.js';
+import { PLAIN_CONTEXT, type CommandResult, type RunContext, type TaxlotCommand } from '../result.js';
+import { trackInputs } from '../tracked-inputs.js';
+import { trackOutputs } from '../tracked-outputs.js';
 
 export interface HarvestArgs extends CommonArgs, ProviderArgs {
   inputs: string[];
@@ -49,7 +51,16 @@ export function asOfDate(flag: string | undefined, timezone: string, now: number
   return flag;
 }
 
-export async function runHarvest(args: HarvestArgs): Promise<CommandResult> {
+/** `taxlot harvest`, with progress on stderr as `report` shows it (reading, booking, writing; none with --quiet or --json). */
+export async function runHarvest(args: HarvestArgs, ctx: RunContext = PLAIN_CONTEXT): Promise<CommandResult> {
+  try {
+    return await harvest(args, ctx.progress);
+  } finally {
+    ctx.clearProgress();
+  }
+}
+
+async function harvest(args: HarvestArgs, progress: RunContext['progress']): Promise<CommandResult> {
   const { year: _year, ...rest } = args; // the as-of date decides the year
   const converted = toReportOptions(rest);
   if (converted.options.jurisdiction === 'uk') throw new UsageError('taxlot harvest plans US lots: --jurisdiction uk is not supported by harvest');
@@ -60,8 +71,9 @@ export async function runHarvest(args: HarvestArgs): Promise<CommandResult> {
   const placement = { inputFolders: args.inputs, allowInsideInputs: args['allow-out-inside-inputs'] === true };
   assertSafeOutput(args.out, paths, HARVEST_FILES, placement);
   const provider = toPriceProvider(args);
-  const inputs = readInputs(paths, toReadOptions(args));
-  const options = harvestReportOptions(converted.options, asOf);
+  const inputs = trackInputs(readInputs(paths, toReadOptions(args)), paths, progress);
+  const planned = harvestReportOptions(converted.options, asOf);
+  const options = progress ? { ...planned, progress } : planned;
   const keepNoHistory = 'discard' as const; // each event is freed once booked
   let data = computeReport(inputs, options, keepNoHistory);
   let h = harvestFromReport(data, { asOf, securities });
@@ -83,12 +95,13 @@ export async function runHarvest(args: HarvestArgs): Promise<CommandResult> {
   if (data.nothingRead) {
     return { exitCode: 2, stderr: `${stderr}\ntaxlot: nothing could be read (no input in a known format); no plan written`, stdout: '' };
   }
+  progress?.({ phase: 'prepare', what: 'the plan files' });
   const outputs = renderHarvestOutputs(h, diagnostics, { pdf: args.pdf, ...(args.label?.trim() ? { label: args.label.trim() } : {}) });
   // replaced as a whole, as a report folder is (src/cli/report-folder.ts)
   const realOut = physicalPath(args.out);
   const lock = await acquireOutputLock(realOut, args.out, 'harvest');
   try {
-    await writeFolderAtomically(realOut, args.out, outputs);
+    await writeFolderAtomically(realOut, args.out, progress ? trackOutputs(outputs, progress) : outputs);
   } finally {
     lock.release();
   }

@@ -12,7 +12,8 @@ import { assertSafeOutputFile, collectInputs, readInputs } from '../io.js';
 import { writeFileAtomic } from '../write-outputs.js';
 import { computeReportWithPrices } from '../compute-with-prices.js';
 import { COMPUTE_OPTIONS, INPUT_OPTIONS, PRICE_PROVIDER_OPTIONS, toPriceProvider, toReadOptions, toReportOptions, type CommonArgs, type ProviderArgs } from '../options.js';
-import type { CommandResult, TaxlotCommand } from '../result.js';
+import { PLAIN_CONTEXT, type CommandResult, type RunContext, type TaxlotCommand } from '../result.js';
+import { trackInputs } from '../tracked-inputs.js';
 
 interface PricesMissingArgs extends CommonArgs, ProviderArgs {
   inputs: string[];
@@ -20,11 +21,20 @@ interface PricesMissingArgs extends CommonArgs, ProviderArgs {
   'year-end'?: boolean;
 }
 
-export async function runPricesMissing(args: PricesMissingArgs): Promise<CommandResult> {
-  const { options } = toReportOptions(args);
+/** `taxlot prices missing`, with progress on stderr as `report` shows it (reading, valuing, booking; none with --quiet or --json). */
+export async function runPricesMissing(args: PricesMissingArgs, ctx: RunContext = PLAIN_CONTEXT): Promise<CommandResult> {
+  const converted = toReportOptions(args);
   const paths = collectInputs(args.inputs);
   assertSafeOutputFile(args.out, [...paths, ...(args.prices ? [args.prices] : [])]);
-  const { data, providerDiagnostics } = await computeReportWithPrices(readInputs(paths, toReadOptions(args)), options, toPriceProvider(args));
+  const progress = ctx.progress;
+  const options = progress ? { ...converted.options, progress } : converted.options;
+  let computed: Awaited<ReturnType<typeof computeReportWithPrices>>;
+  try {
+    computed = await computeReportWithPrices(trackInputs(readInputs(paths, toReadOptions(args)), paths, progress), options, toPriceProvider(args));
+  } finally {
+    ctx.clearProgress();
+  }
+  const { data, providerDiagnostics } = computed;
   if (data.nothingRead) return { exitCode: 2, stdout: '', stderr: 'taxlot: nothing could be read (no input in a known format)' };
   const wanted = [...data.missingPrices, ...(args['year-end'] ? data.yearEnd.missing : [])];
   const rows = [...new Map(wanted.map((m) => [`${m.date},${m.asset},${m.currency}`, m])).values()]

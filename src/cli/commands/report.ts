@@ -23,8 +23,8 @@ import type { ReportArgs } from '../report-args.js';
 export type { ReportArgs } from '../report-args.js';
 import { PLAIN_CONTEXT, type CommandResult, type RunContext, type TaxlotCommand } from '../result.js';
 import type { ProgressSink } from '../../pipeline/progress.js';
-import type { OutputProducer } from '../../report/output-stream.js';
 import { trackInputs } from '../tracked-inputs.js';
+import { trackOutputs } from '../tracked-outputs.js';
 import { answerJson, collapseFileList, diagnosticJsonLine, formatAnswer, paintDiagnostics, visibleJson } from '../answer.js';
 import { formatMethodSchedule } from '../../engine/method-schedule.js';
 import { ukTaxYearLabel } from '../../jurisdictions/uk/tax-year.js';
@@ -112,25 +112,6 @@ async function computeDetached(
   return { data, historyFile: written ? { [Symbol.iterator]: () => written.read()[Symbol.iterator]() } : [], providerDiagnostics };
 }
 
-/** Each output's chunks counted as they are written: `write` progress (the PDF is rendered as it streams). */
-function trackOutputs(outputs: ReadonlyMap<string, OutputProducer>, progress: ProgressSink): Map<string, OutputProducer> {
-  const files = outputs.size;
-  return new Map(
-    [...outputs].map(([file, produce], index) => [
-      file,
-      function* () {
-        let bytes = 0;
-        progress({ phase: 'write', file, index, files, bytes });
-        for (const chunk of produce()) {
-          bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk, 'utf8') : chunk.byteLength;
-          progress({ phase: 'write', file, index, files, bytes });
-          yield chunk;
-        }
-      },
-    ]),
-  );
-}
-
 export async function runReport(args: ReportArgs, ctx: RunContext = PLAIN_CONTEXT): Promise<CommandResult> {
   const converted = toReportOptions(args, { spans: true });
   const { options, span } = converted;
@@ -157,7 +138,7 @@ export async function runReport(args: ReportArgs, ctx: RunContext = PLAIN_CONTEX
   }
   const counts = countBySeverity(all);
   const exitCode = counts.errors > 0 ? 1 : 0;
-  if (args.json) return { exitCode, stderr, stdout: answerJson({ summary, diagnostics: all, out: args.out, written, exitCode }) };
+  if (args.json) return { exitCode, stderr, stdout: answerJson({ summary, diagnostics: all, out: args.out, written, kept, exitCode }) };
   const i = data.inputs;
   const line =
     `taxlot: ${i.files} file${i.files === 1 ? '' : 's'}, ${i.rows} rows (${i.imported} imported, ${i.skipped} skipped, ${i.rejected} rejected); ` +

@@ -38,7 +38,7 @@ export interface FetchedPrices {
 export const PROGRESS_STEP = 25;
 
 /**
- * Ask the provider for every distinct crypto (asset, date, currency); one diagnostic per failure.
+ * Ask the provider for every distinct crypto (asset, date, currency); one diagnostic per kind of failure (SameFailures).
  * @example await fetchMissingPrices([{ asset: 'ETH', date: '2024-03-10', currency: 'USD' }], provider, 'UTC')
  *   → { points: [{ asset: 'ETH', currency: 'USD', instant: 1710028800000, daily: true, price: 3880.12, source: 'provider' }], diagnostics: [] }
  */
@@ -51,23 +51,50 @@ export async function fetchMissingPrices(requests: readonly PriceRequest[], prov
   const ordered = [...distinct.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
   const results = await askAll(ordered, provider);
   const points: PricePoint[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const reported = new Set<string>();
+  const failures = new SameFailures();
   const stopped: PriceRequest[] = [];
   ordered.forEach((r, i) => {
     const result = results[i];
     if (result === undefined || (result.kind === 'none' && result.stopped)) stopped.push(r);
     else if (result.kind === 'price') {
       points.push({ asset: r.asset, currency: r.currency, instant: startOfDay(r.date, timezone), daily: true, price: result.price, source: 'provider' });
-    } else if (!reported.has(result.diagnostic.message)) {
-      // An unknown coin is one fact however many dates need it.
-      reported.add(result.diagnostic.message);
-      diagnostics.push(result.diagnostic);
-    }
+    } else failures.add(result.diagnostic);
   });
+  const diagnostics = failures.finish();
   if (stopped.length > 0) diagnostics.push(deadlineDiagnostic(provider.name, stopped, ordered.length, provider.limits.deadlineMs));
   diagnostics.push(...provider.warnings);
   return { points, diagnostics };
+}
+
+/** `BTC (bitcoin) on 2024-03-01`: the price a provider message is about (coingecko-provider.ts). */
+const PRICE_NAMED = /\S+ \([^()]*\) on \d{4}-\d{2}-\d{2}/;
+
+/**
+ * The provider's failures, each kind said once: messages that differ only in the price they are
+ * about (`HTTP 503 for BTC (bitcoin) on 2024-03-01`, `… ETH (ethereum) on 2024-03-02`) become one
+ * diagnostic naming the first few and counting all (`count`, so the warning totals still count
+ * each price); a message that names no price (an unknown coin: one fact however many dates need
+ * it) is given once.
+ */
+class SameFailures {
+  private readonly groups = new Map<string, { first: Diagnostic; prices: string[] }>();
+
+  add(d: Diagnostic): void {
+    const price = PRICE_NAMED.exec(d.message)?.[0];
+    const key = `${d.code}\u0000${price === undefined ? d.message : d.message.replace(price, '\u0000')}`;
+    const group = this.groups.get(key);
+    if (!group) this.groups.set(key, { first: d, prices: price === undefined ? [] : [price] });
+    else if (price !== undefined) group.prices.push(price);
+  }
+
+  finish(): Diagnostic[] {
+    return [...this.groups.values()].map(({ first, prices }) => {
+      if (prices.length <= 1) return first;
+      const others = prices.slice(1);
+      const named = `${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}`;
+      return { ...first, message: `${first.message}; the same for ${others.length} more price${others.length === 1 ? '' : 's'} (${named})`, count: prices.length };
+    });
+  }
 }
 
 /** Every request through a pool of `concurrency` workers under one deadline; `undefined` = never asked. */

@@ -58,6 +58,8 @@ export interface ReportTemplate {
     readonly reportTitle: string;
     readonly fields: Readonly<Record<string, string>>;
     readonly methodValue: string;
+    /** The value of the `stablecoinBasis` field, by rule (`unknown`, `par` with `{count}` lots). */
+    readonly stablecoinBasis?: Readonly<Record<string, string>>;
     readonly documentDateValue: string;
     readonly keyFiguresTitle: string;
     readonly keyFigures: Readonly<Record<string, string>>;

@@ -3,7 +3,7 @@
  * schedule-sources.ts and tax-treatment-sources.ts; sections/schedule.ts draws them.
  */
 import type { PdfContext } from './pdf-context.js';
-import type { ScheduleTemplate } from './report-template.js';
+import type { ColumnTemplate, ScheduleTemplate } from './report-template.js';
 
 export interface ScheduleRows {
   readonly rows: readonly Readonly<Record<string, string>>[];
@@ -15,6 +15,12 @@ export interface ScheduleRows {
   readonly note?: string;
   /** Paragraphs printed under the table (already filled): what the preparer must know or do. */
   readonly notes?: readonly string[];
+  /** Columns instead of the template's `columns`, when the data decides the layout (open lots with year-end prices). */
+  readonly columns?: readonly ColumnTemplate[];
+  /** An intro (template text with `{placeholders}`) instead of the template's `intro`. */
+  readonly intro?: string;
+  /** The totals row's label instead of the template's `total`. */
+  readonly totalLabel?: string;
 }
 
 export type ScheduleSource = (ctx: PdfContext, template: ScheduleTemplate) => ScheduleRows | undefined;

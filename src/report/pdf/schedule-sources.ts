@@ -10,6 +10,7 @@ import { formatSourceRef } from '../../model/source-ref.js';
 import { roundMoney } from '../rounding.js';
 import { formatAmount, formatAmountText, formatQuantity, groupThousands } from './format-amount.js';
 import type { PdfContext } from './pdf-context.js';
+import { openLotsRows } from './open-lots-source.js';
 import type { ScheduleTemplate } from './report-template.js';
 import type { ScheduleSource } from './schedule-rows.js';
 import type { DerivativeFigures, UsSummary } from '../../model/summary.js';
@@ -74,25 +75,7 @@ export const SCHEDULE_SOURCES: Readonly<Record<string, ScheduleSource>> = {
     return rows.length === 0 ? { rows } : { rows, total: { proceeds: formatAmount(ctx.figures.missingBasisProceeds) } };
   },
 
-  openLots: (ctx) => {
-    const c = ctx.t.common;
-    let basis = ZERO;
-    const rows = ctx.data.yearEndLots.map((l) => {
-      basis = basis.plus(roundMoney(l.basis));
-      return {
-        asset: l.asset,
-        wallet: l.wallet,
-        quantity: formatQuantity(l.quantity),
-        costBasis: formatAmount(l.basis),
-        acquired: toUsDate(l.acquiredDate),
-        basisKnown: l.basisKnown ? c.yes : c.no,
-        origin: l.origin,
-        lotId: l.id,
-      };
-    });
-    const vars = { date: toUsDate(`${ctx.data.taxYear}-12-31`) };
-    return rows.length === 0 ? { rows, vars } : { rows, total: { costBasis: formatAmount(basis) }, vars };
-  },
+  openLots: openLotsRows,
 
   derivatives: (ctx, t) => {
     const block = usSummary(ctx)?.derivatives;

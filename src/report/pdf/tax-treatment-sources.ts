@@ -5,6 +5,7 @@
  * investment interest, business income). Texts and sources are in the template (report.json);
  * the rules behind them in src/report/README.md.
  */
+import { countOfCode } from '../../diagnostics/diagnostic.js';
 import { ZERO, type Dec } from '../../model/decimal.js';
 import { toUsDate, yearOf } from '../../model/local-date.js';
 import { formatSourceRef } from '../../model/source-ref.js';
@@ -134,6 +135,9 @@ function preparerNotes(ctx: PdfContext, t: ScheduleTemplate): ScheduleRows | und
       currency,
     }));
   }
+  // --stablecoin-basis par: what was assumed, for how many lots, and what it does not prove
+  const par = countOfCode(data.gains.diagnostics, 'STABLECOIN_PAR_BASIS');
+  if (par > 0) out.push(text(notes, 'stablecoinPar', { count: count(par) }));
   if (overdrafts.length === 0 && out.length === 0) return undefined;
   return {
     rows: overdrafts.map((o) => ({

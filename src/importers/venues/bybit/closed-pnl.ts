@@ -23,10 +23,9 @@
  */
 import { normalizeAsset } from '../../../model/asset.js';
 import type { DerivativeKind } from '../../../model/ledger-event.js';
-import { decimal, text } from '../../columns.js';
+import { decimal, instantText, text } from '../../columns.js';
 import { derivativeDraft } from '../../derivative-draft.js';
 import { defineImporter, events, reject, type EventDraft } from '../../importer-spec.js';
-import { parseInstant } from '../../parse-instant.js';
 import { lookupTable } from '../../lookup-table.js';
 
 const KIND: Readonly<Record<string, DerivativeKind>> = lookupTable({
@@ -38,10 +37,10 @@ const KIND: Readonly<Record<string, DerivativeKind>> = lookupTable({
   settle: 'realized-pnl',
 });
 
-/** `09:00 2026-01-12` (Bybit's order) or an ordinary date-time → instant (UTC). */
-export function bybitTradeTime(cell: string): number | undefined {
+/** `09:00 2026-01-12` (Bybit's order, time first) → `2026-01-12 09:00`; an ordinary date-time unchanged. */
+export function dateFirst(cell: string): string {
   const m = /^(\d{1,2}:\d{2}(?::\d{2})?)\s+(\d{4}-\d{2}-\d{2})$/.exec(cell.trim());
-  return parseInstant(m ? `${m[2]} ${m[1]}` : cell, { zone: 'UTC' });
+  return m ? `${m[2]} ${m[1]}` : cell;
 }
 
 /** Settlement asset: the fee-info JSON key, else the market's stablecoin suffix. */
@@ -72,16 +71,15 @@ export const bybitClosedPnl = defineImporter({
     openFeeInfo: text('cumClosedPzOpenFeeInfo'),
     tradeType: text('Trade Type'),
     pnl: decimal('Realized P&L'),
-    time: text('Trade time'),
+    time: instantText('Trade time', { zone: 'UTC', rewrite: dateFirst }),
   },
   mapRow(row) {
-    const instant = bybitTradeTime(row.time);
-    if (instant === undefined) return reject('ROW_BAD_DATE', `cannot read "${row.time}" as a date/time in column "Trade time"`);
+    const instant = row.time.at;
     const kind = KIND[row.tradeType.trim().toLowerCase()];
     if (!kind) return reject('ROW_UNKNOWN_TYPE', `unknown Bybit closed P&L trade type "${row.tradeType}"`);
     const asset = settlementAsset(row.market, row.openFeeInfo);
     if (!asset) return reject('ROW_MISSING_VALUE', `settlement asset of ${row.market} unknown (no fee info, no USDT/USDC suffix)`);
-    const position = `${row.market} ${row.time.trim()} ${row.quantity.trim()}@${row.entry.trim()}->${row.exit.trim()} ${row.tradeType.trim()}`;
+    const position = `${row.market} ${row.time.text} ${row.quantity.trim()}@${row.entry.trim()}->${row.exit.trim()} ${row.tradeType.trim()}`;
     const base = { instant, account: 'derivatives', contract: row.market, asset, position };
     const gross = row.pnl.plus(row.openingFee).plus(row.closingFee).plus(row.fundingFee);
     const drafts: EventDraft[] = [derivativeDraft(kind, { ...base, amount: gross, note: `venue realized P&L ${row.pnl.toFixed()} after fees and funding` })];

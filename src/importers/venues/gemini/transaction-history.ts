@@ -18,7 +18,7 @@
  */
 import type { Dec } from '../../../model/decimal.js';
 import type { IncomeKind, Quantity } from '../../../model/ledger-event.js';
-import { ifPresent, text } from '../../columns.js';
+import { ifPresent, instant as instantCell, optional, text } from '../../columns.js';
 import { defineImporter, events, reject, skip, type EventDraft, type RowOutcome } from '../../importer-spec.js';
 import { parseInstant } from '../../parse-instant.js';
 import { amountKey, assetColumns, feeKey, GEMINI_ASSETS } from './cells.js';
@@ -48,7 +48,8 @@ function creditMeaning(spec: string): IncomeKind | 'deposit' | undefined {
 // Object.assign keeps the template-literal index signatures in the type (a spread drops them),
 // so `row[amountKey(a)]` is typed `Dec | undefined`.
 const columns = Object.assign(assetColumns(), {
-  date: text('Date'),
+  // the day through the shared reader (its day/month order decided once for the file), then the time of day
+  date: optional(instantCell('Date', { zone: 'UTC' })),
   time: text('Time (UTC)'),
   type: text('Type'),
   symbol: text('Symbol'),
@@ -66,9 +67,10 @@ export const geminiTransactionHistory = defineImporter({
   zone: 'UTC',
   columns,
   mapRow(row): RowOutcome {
-    if (row.date === '') return skip('Gemini row without a date (spacer or total row)');
-    const instant = parseInstant(`${row.date} ${row.time}`, { zone: 'UTC' });
-    if (instant === undefined) return reject('ROW_BAD_DATE', `cannot read "${row.date} ${row.time}" as a date/time`);
+    if (row.date === undefined) return skip('Gemini row without a date (spacer or total row)');
+    const timeOfDay = parseInstant(`1970-01-01 ${row.time}`, { zone: 'UTC' });
+    if (timeOfDay === undefined) return reject('ROW_BAD_DATE', `cannot read "${row.time}" as a time of day in column "Time (UTC)"`);
+    const instant = row.date + timeOfDay;
     const symbol = row.symbol.toUpperCase();
     if (symbol.endsWith('PERP')) return reject('ROW_UNSUPPORTED', `Gemini derivative ${row.symbol}: margin/futures support is not yet available`);
     const q = (asset: string, amount: Dec): Quantity => ({ asset, amount: amount.abs() });

@@ -15,13 +15,12 @@
  * as Asia/Shanghai); cells without a zone are read as UTC+8 too.
  */
 import { normalizeAsset } from '../../../model/asset.js';
-import { decimal, optional, text } from '../../columns.js';
-import { parseInstant } from '../../parse-instant.js';
+import { decimal, instantText, optional, text } from '../../columns.js';
 import { defineImporter, events, reject, skip, type EventDraft, type RowOf } from '../../importer-spec.js';
 import { OKX_ZONE } from './common.js';
 
 const columns = {
-  time: text('time'),
+  time: instantText('time', { zone: OKX_ZONE, rewrite: withoutCst }),
   type: text('type'),
   size: decimal('size'),
   balance: optional(decimal('balance')),
@@ -30,10 +29,10 @@ const columns = {
 };
 type Row = RowOf<typeof columns>;
 
-/** `2019-01-01 10:00:00 CST` → instant (CST = China Standard Time, UTC+8). */
-export function okexLegacyTime(cell: string): number | undefined {
+/** `2019-01-01 10:00:00 CST` → `2019-01-01 10:00:00`, read in OKX's zone (CST = China Standard Time, UTC+8). */
+export function withoutCst(cell: string): string {
   const m = /^(.*?)\s*\bCST$/i.exec(cell.trim());
-  return parseInstant(m ? (m[1] as string) : cell, { zone: OKX_ZONE });
+  return m ? (m[1] as string) : cell;
 }
 
 export const okxLegacyTrades = defineImporter({
@@ -42,18 +41,17 @@ export const okxLegacyTrades = defineImporter({
   howToExport: 'OKEx › Assets › Bills › Spot › Export (2018–2020 site)',
   wallet: 'okx',
   columns,
-  groupKey: (row) => `t|${row.time}`,
+  groupKey: (row) => `t|${row.time.text}`,
   mapGroup(rows) {
     const first = rows[0];
     if (!first) return skip('empty group');
-    const instant = okexLegacyTime(first.time);
-    if (instant === undefined) return reject('ROW_BAD_DATE', `cannot read "${first.time}" as a date/time in column "time"`);
+    const instant = first.time.at;
     const unknown = rows.find((r) => !['buy', 'sell'].includes(r.type.toLowerCase()));
     if (unknown) return reject('ROW_UNKNOWN_TYPE', `unknown OKEx statement type "${unknown.type}"`);
     const buys = rows.filter((r) => r.type.toLowerCase() === 'buy');
     const sells = rows.filter((r) => r.type.toLowerCase() === 'sell');
     if (buys.length !== sells.length) {
-      return reject('ROW_INCONSISTENT', `OKEx fill at ${first.time}: ${buys.length} buy and ${sells.length} sell rows do not pair up`);
+      return reject('ROW_INCONSISTENT', `OKEx fill at ${first.time.text}: ${buys.length} buy and ${sells.length} sell rows do not pair up`);
     }
     const drafts: EventDraft[] = [];
     for (let i = 0; i < buys.length; i++) {

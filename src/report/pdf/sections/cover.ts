@@ -4,7 +4,7 @@
  * and the data-quality status — what an accountant reads before anything else.
  */
 import { formatMethodSchedule } from '../../../engine/method-schedule.js';
-import { countBySeverity } from '../../../diagnostics/diagnostic.js';
+import { countBySeverity, countOfCode } from '../../../diagnostics/diagnostic.js';
 import { reportDay } from '../../report-date.js';
 import { drawTable } from '../draw-table.js';
 import { formatAmount } from '../format-amount.js';
@@ -47,6 +47,14 @@ function pairs(
   return y;
 }
 
+/** Which rule gave USD stablecoins of unknown origin their basis (`--stablecoin-basis`), and to how many lots. */
+function stablecoinRule(ctx: PdfContext): string {
+  const rules = ctx.t.cover.stablecoinBasis ?? {};
+  if (ctx.data.options.stablecoinBasis !== 'par') return rules['unknown'] ?? 'unknown';
+  const lots = countOfCode(ctx.data.gains.diagnostics, 'STABLECOIN_PAR_BASIS');
+  return fill(rules['par'] ?? 'par', { count: lots });
+}
+
 export function renderCover(ctx: PdfContext): void {
   const { doc, data, t, figures: f } = ctx;
   const c = t.cover;
@@ -86,6 +94,7 @@ export function renderCover(ctx: PdfContext): void {
     [c.fields.lotScope ?? '', lotScope],
     [c.fields.timezone ?? '', o.timezone],
     [c.fields.filingStatus ?? '', t.filingStatuses[o.filingStatus] ?? o.filingStatus],
+    [c.fields.stablecoinBasis ?? '', stablecoinRule(ctx)],
     [c.fields.documentDate ?? '', fill(c.documentDateValue, { date: reportDay(data.taxYear) })],
   ], PAGE.left, ly, LEFT_W, { labelWidth: 110, alignValue: 'left' });
   ly = heading(ctx, c.inputsTitle, PAGE.left, ly + 8, LEFT_W);

@@ -22,7 +22,7 @@ export function renderSchedule(ctx: PdfContext, id: string, template: ScheduleTe
   if (data.rows.length === 0 && template.empty === '') return;
   const vars = { year: ctx.data.taxYear, currency: ctx.data.options.currency, ...data.vars };
   const title = fill(template.title, vars);
-  const texts = [template.intro, data.note].filter((x): x is string => typeof x === 'string' && x !== '');
+  const texts = [data.intro ?? template.intro, data.note].filter((x): x is string => typeof x === 'string' && x !== '');
   const intro = texts.length > 0 ? texts.map((x) => fill(x, vars)).join(' ') : undefined;
   const opts = intro ? { intro } : {};
   const y = template.continueOnPage ? startBlock(ctx, title, 120, intro) : startPage(ctx, title, opts);
@@ -31,12 +31,12 @@ export function renderSchedule(ctx: PdfContext, id: string, template: ScheduleTe
     drawNotes(ctx, title, data.notes ?? []);
     return;
   }
-  const columns = template.columns.map((c) => ({ ...c, heading: fill(c.heading, vars) }));
+  const columns = (data.columns ?? template.columns).map((c) => ({ ...c, heading: fill(c.heading, vars) }));
   let totalRow: TableRow | undefined;
   if (data.total) {
     const first = columns.findIndex((c) => c.field in (data.total as object));
     totalRow = {
-      cells: [template.total ?? '', ...columns.slice(1).map((c) => (data.total as Record<string, string>)[c.field] ?? '')],
+      cells: [data.totalLabel ?? template.total ?? '', ...columns.slice(1).map((c) => (data.total as Record<string, string>)[c.field] ?? '')],
       style: 'total',
       span: Math.max(1, first),
     };
