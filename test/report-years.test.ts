@@ -3,14 +3,14 @@
  * each byte for byte the folder `--year Y` writes, and an index of the years. The figures are
  * worked out by hand below (FIFO, US rules).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { askedYears } from '../src/cli/year-span.js';
 import { KOINLY_HEADER } from './support/report-scenario.js';
+import { fileDigests } from './support/folder-snapshot.js';
 
 /**
  * 2021-03-01 buy 1 ETH for 1,000.
@@ -36,19 +36,6 @@ let prices: string;
 const at = (name: string) => join(root, name);
 const report = (out: string, ...more: string[]) => main(['report', input, '--prices', prices, '--out', at(out), ...more]);
 
-/** Every file under `dir`, hidden ones included: relative path → SHA-256 of its bytes. */
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(relative(dir, p), createHash('sha256').update(readFileSync(p)).digest('hex'));
-    }
-  };
-  walk(dir);
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
 
 function csv(path: string): Record<string, string>[] {
   const [head, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n');
@@ -76,9 +63,9 @@ describe('--year FROM-TO', () => {
     expect(readdirSync(at('range')).sort()).toEqual(['.taxlot-manifest.json', '2021', '2022', '2023', '2024', 'index.csv']);
     for (const year of [2021, 2022, 2023, 2024]) {
       expect((await report(`single-${year}`, '--year', String(year))).exitCode).toBe(0);
-      const single = tree(at(`single-${year}`));
+      const single = fileDigests(at(`single-${year}`));
       expect(single.has('report.pdf') && single.has('summary.json') && single.has('.taxlot-manifest.json')).toBe(true);
-      expect(tree(at(`range/${year}`))).toEqual(single);
+      expect(fileDigests(at(`range/${year}`))).toEqual(single);
     }
   }, 120_000);
 

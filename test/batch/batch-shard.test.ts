@@ -5,13 +5,13 @@
  * SHA-256 digests worked out with `sha256sum` (see shard.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseShard, shardOf } from '../../src/cli/batch/shard.js';
 import { makeClients, type ClientsFixture } from './make-clients.js';
+import { fileDigests } from '../support/folder-snapshot.js';
 
 const BIN = fileURLToPath(new URL('../../bin/taxlot.js', import.meta.url));
 let fx: ClientsFixture;
@@ -24,19 +24,6 @@ function runAsync(...args: string[]): Promise<number | null> {
   return new Promise((done) => spawn(process.execPath, [BIN, ...args], { stdio: 'ignore' }).on('close', done));
 }
 
-/** Every file under `dir`, hidden ones included, by relative path → its bytes (hex digest). */
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(relative(dir, p), createHash('sha256').update(readFileSync(p)).digest('hex'));
-    }
-  };
-  walk(dir);
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
 
 const at = (name: string) => join(fx.base, name);
 
@@ -79,13 +66,13 @@ describe('taxlot merge-shards', () => {
     const r = run('merge-shards', at('s1'), at('s2'), at('s3'), '--out', at('merged'));
     expect(r.status).toBe(1); // as the batch: bob has errors
     expect(r.stdout).toContain('3 shards, 10 clients (');
-    const whole = tree(at('whole'));
+    const whole = fileDigests(at('whole'));
     expect(whole.has('index.csv') && whole.has('index.pdf') && whole.has('alice/summary.json') && whole.has('.taxlot-batch/alice.json')).toBe(true);
-    expect(tree(at('merged'))).toEqual(whole);
+    expect(fileDigests(at('merged'))).toEqual(whole);
   });
   it('merging again into the same folder gives the same bytes', () => {
     expect(run('merge-shards', at('s3'), at('s1'), at('s2'), '--out', at('merged')).status).toBe(1);
-    expect(tree(at('merged'))).toEqual(tree(at('whole')));
+    expect(fileDigests(at('merged'))).toEqual(fileDigests(at('whole')));
   });
   it('refuses a missing shard', () => {
     const r = run('merge-shards', at('s1'), at('s3'), '--out', at('m-missing'));

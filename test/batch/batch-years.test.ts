@@ -5,31 +5,19 @@
  * (ALICE: long-term gain 480.00 in 2024; nothing is sold in 2023).
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE, BOB_GOOD } from './make-clients.js';
+import { fileDigests } from '../support/folder-snapshot.js';
 
 const BIN = fileURLToPath(new URL('../../bin/taxlot.js', import.meta.url));
 let base: string;
 const at = (p: string) => join(base, p);
 const run = (args: string[], cwd?: string) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', ...(cwd ? { cwd } : {}) });
 
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(relative(dir, p), createHash('sha256').update(readFileSync(p)).digest('hex'));
-    }
-  };
-  walk(dir);
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
 
 beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), 'taxlot-batch-years-'));
@@ -66,7 +54,7 @@ describe('a multi-year client in a batch', () => {
   it('its folder is what `taxlot report --year 2023-2024` writes, byte for byte', () => {
     const r = run(['report', 'alice', '--year', '2023-2024', '--label', 'alice', '--no-pdf', '--out', at('alone')], at('clients'));
     expect(r.status).toBe(0);
-    expect(tree(at('out/alice'))).toEqual(tree(at('alone')));
+    expect(fileDigests(at('out/alice'))).toEqual(fileDigests(at('alone')));
   });
 
   it('a re-run skips it and reproduces its rows', () => {
@@ -79,6 +67,6 @@ describe('a multi-year client in a batch', () => {
   it('sharded and merged, it is the same folder as unsharded', () => {
     for (const k of [1, 2]) expect(run(['batch', at('clients'), '--out', at(`s${k}`), '--shard', `${k}/2`, '--jobs', '1', '--no-pdf']).status).toBe(0);
     expect(run(['merge-shards', at('s1'), at('s2'), '--out', at('merged')]).status).toBe(0);
-    expect(tree(at('merged'))).toEqual(tree(at('out')));
+    expect(fileDigests(at('merged'))).toEqual(fileDigests(at('out')));
   }, 60_000);
 });
