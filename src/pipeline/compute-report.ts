@@ -139,7 +139,8 @@ function reportYear(options: ReportOptions, gains: GainsResult, imported: Priced
     );
 }
 
-function priceBookOf(options: ReportOptions): ReturnType<typeof createPriceBook> {
+/** The run's price book: the price table, the stablecoins at par and the pricing window of the options. */
+export function priceBookOf(options: ReportOptions): PriceBook {
   return createPriceBook({
     reportCurrency: options.currency,
     stablecoins: options.stablecoins,
@@ -153,13 +154,13 @@ function priceBookOf(options: ReportOptions): ReturnType<typeof createPriceBook>
  * (for tests: the streamed report must equal it).
  */
 export function computeReportWholeHistory(inputs: readonly InputFile[], options: ReportOptions, onHistory?: HistoryUse): ReportData {
-  return wholeHistoryReport(inputs, options, priceBookOf(options), asCallback(onHistory));
+  return WHOLE_HISTORY_BRANCHES[jurisdictionFor(options.jurisdiction).id](inputs, options, priceBookOf(options), asCallback(onHistory));
 }
 
 type WholeHistoryBranch = (
   inputs: readonly InputFile[],
   options: ReportOptions,
-  book: ReturnType<typeof createPriceBook>,
+  book: PriceBook,
   onHistory: ((priced: readonly PricedEvent[]) => void) | undefined,
 ) => ReportData;
 
@@ -171,23 +172,11 @@ type WholeHistoryBranch = (
  */
 const WHOLE_HISTORY_BRANCHES: Readonly<Record<JurisdictionId, WholeHistoryBranch>> = {
   us: (inputs, options, book, onHistory) => {
-    const imported = importAndPrice(inputs, options, book);
-    const { forEngine, forReport } = shareHistory(imported.history, onHistory);
-    const gains = computeGains(forEngine, bookingPolicy(options, book));
-    return yearView(reportYear(options, gains, imported), { inputs, options, book, imported, gains, forReport });
+    const booked = bookHistory({ inputs, options, book, imported: importAndPrice(inputs, options, book) }, options.year ?? 'latest-year', onHistory);
+    return yearView(reportYear(options, booked.gains, booked.imported), booked);
   },
   uk: (inputs, options, book, onHistory) => computeUkReport(options, book, importAndPrice(inputs, options, book), onHistory),
 };
-
-/** The report with the whole history imported and priced at once (row overrides, the UK). */
-function wholeHistoryReport(
-  inputs: readonly InputFile[],
-  options: ReportOptions,
-  book: ReturnType<typeof createPriceBook>,
-  onHistory: ((priced: readonly PricedEvent[]) => void) | undefined,
-): ReportData {
-  return WHOLE_HISTORY_BRANCHES[jurisdictionFor(options.jurisdiction).id](inputs, options, book, onHistory);
-}
 
 /**
  * The one booking pass of a whole-history US report (`computeYears`, compute-years.ts: several

@@ -11,9 +11,8 @@
  * range with `--jurisdiction uk`).
  */
 import { toLocalDate, yearOf } from '../model/local-date.js';
-import { createPriceBook } from '../pricing/price-book.js';
 import type { PricedEvent } from '../pricing/price-events.js';
-import { bookHistory, defaultYear } from './compute-report.js';
+import { bookHistory, defaultYear, priceBookOf } from './compute-report.js';
 import { importAndPrice } from './import-and-price.js';
 import { yearView, type Booked } from './year-view.js';
 import type { InputFile, ReportData, ReportOptions } from './report-data.js';
@@ -56,12 +55,7 @@ export function computeYears(
   span: YearSpan,
   onHistory?: (priced: readonly PricedEvent[]) => void,
 ): YearsData {
-  const book = createPriceBook({
-    reportCurrency: options.currency,
-    stablecoins: options.stablecoins,
-    table: options.prices,
-    windowMs: options.priceWindowMs,
-  });
+  const book = priceBookOf(options);
   const imported = importAndPrice(inputs, options, book);
   const booked = bookHistory({ inputs, options, book, imported }, span === 'all' ? 'all' : span, onHistory);
   return { years: yearsOf(span, booked).map((year) => yearView(year, booked)) };
