@@ -1,12 +1,12 @@
 /**
  * harvest.json, harvest.csv and harvest-plan.csv (pure). Layout documented in src/harvest/README.md.
- * Every amount is its exact figure rounded once (half-even, 2 decimals, report/rounding.ts); prices
+ * Every amount is its exact figure rounded once (half-even, 2 decimals, model/rounding.ts); prices
  * and units are exact.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { ZERO, type Dec } from '../model/decimal.js';
-import { formatMoney } from '../report/rounding.js';
+import { formatMoney } from '../model/rounding.js';
 import { num, renderCsv, type Cell } from '../report/csv/write-csv.js';
 import type { HarvestResult } from './compute-harvest.js';
 import { harvestNotes } from './notes.js';

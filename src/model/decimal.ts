@@ -4,7 +4,7 @@
  * decimal.js rounds every operation to `precision` significant digits (default 20). A quantity
  * with 18 decimals times a price easily needs 30–40 significant digits, so the default would
  * round silently. 80 digits leaves ample headroom; nothing in the engine rounds on purpose, all
- * presentation rounding lives in `report/rounding.ts`.
+ * presentation rounding lives in `model/rounding.ts`.
  *
  * Invariant: a `Dec` is only ever built from a string or another `Dec` (never a JS number), so
  * no binary floating-point value can enter a money computation.

@@ -15,7 +15,7 @@ import { toUsDate, type LocalDate } from '../model/local-date.js';
 import { formatSourceRef } from '../model/source-ref.js';
 import { BOX_ORDER, form8949BoxOf } from '../jurisdictions/us/form8949-box.js';
 import type { LinePlacement } from '../jurisdictions/us/form1099da/place.js';
-import { formatMoney, roundMoney } from './rounding.js';
+import { formatMoney, roundMoney } from '../model/rounding.js';
 
 export interface Form8949Line {
   /**

@@ -11,7 +11,7 @@ import { HARVEST_FILES, renderHarvestOutputs } from '../../harvest/harvest-outpu
 import { tokenizedSecurities } from '../../harvest/tokenized.js';
 import { toLocalDate } from '../../model/local-date.js';
 import { fetchMissingPrices } from '../../pricing/provider/fetch-missing-prices.js';
-import { formatMoney } from '../../report/rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 import { computeReport } from '../../pipeline/compute-report.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { UsageError } from '../errors.js';

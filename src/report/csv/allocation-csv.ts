@@ -5,7 +5,7 @@
  */
 import { formatSourceRef } from '../../model/source-ref.js';
 import type { AllocationView } from '../allocation.js';
-import { formatMoney } from '../rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 import { num, renderCsv } from './write-csv.js';
 
 export const ALLOCATION_FILE = 'lot-allocation-2025.csv';

@@ -6,7 +6,7 @@
  */
 import type { DerivativeLine } from '../../derivatives/position-lines.js';
 import { formatSourceRef } from '../../model/source-ref.js';
-import { formatMoney } from '../rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 import { num, renderCsv } from './write-csv.js';
 
 export const DERIVATIVES_HEADER = [

@@ -8,7 +8,7 @@
 import type { DerivativeLine } from '../../derivatives/position-lines.js';
 import type { ComponentKind } from '../../derivatives/build-positions.js';
 import { ZERO, type Dec } from '../../model/decimal.js';
-import { formatMoney } from '../rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 import { num, renderCsv, type Cell } from './write-csv.js';
 
 export function renderDerivativesReconciliationCsv(lines: readonly DerivativeLine[], currency: string): string {

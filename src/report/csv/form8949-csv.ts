@@ -7,7 +7,7 @@ import type { Disposal, DisposalSlice } from '../../model/disposal.js';
 import { form8949BoxOf } from '../../jurisdictions/us/form8949-box.js';
 import { toUsDate } from '../../model/local-date.js';
 import { formatSourceRef } from '../../model/source-ref.js';
-import { formatMoney, roundMoney } from '../rounding.js';
+import { formatMoney, roundMoney } from '../../model/rounding.js';
 import { groupByBox, reportedRowsText, type Form8949Line } from '../form8949-lines.js';
 import { csvChunks, num, renderCsv, type Cell } from './write-csv.js';
 

@@ -5,7 +5,7 @@
  * Per line, `unrealized_gain` = rounded market value − rounded cost basis.
  */
 import type { Holding, YearEndValuation } from '../../pricing/value-holdings.js';
-import { formatMoney, roundMoney } from '../rounding.js';
+import { formatMoney, roundMoney } from '../../model/rounding.js';
 import { num, renderCsv, type Cell } from './write-csv.js';
 
 export const HOLDINGS_HEADER = [

@@ -2,7 +2,7 @@
 import type { IncomeRecord } from '../../engine/compute-gains.js';
 import { formatInstant } from '../../model/local-date.js';
 import { formatSourceRef } from '../../model/source-ref.js';
-import { formatMoney } from '../rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 import { num, renderCsv } from './write-csv.js';
 
 export function renderIncomeCsv(income: readonly IncomeRecord[]): string {

@@ -5,7 +5,7 @@
  */
 import type { Liability } from '../../derivatives/find-liabilities.js';
 import { formatSourceRef } from '../../model/source-ref.js';
-import { formatMoney } from '../rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 import { num, renderCsv } from './write-csv.js';
 
 const EFFECT: Record<Liability['status'], string> = {

@@ -2,7 +2,7 @@
 import type { InterestRecord } from '../../derivatives/compute-derivatives.js';
 import { formatInstant } from '../../model/local-date.js';
 import { formatSourceRef } from '../../model/source-ref.js';
-import { formatMoney } from '../rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 import { num, renderCsv } from './write-csv.js';
 
 export function renderMarginInterestCsv(interest: readonly InterestRecord[]): string {

@@ -3,7 +3,7 @@
  * `report --method X` gives them, each exact total rounded once (as summary.json).
  */
 import type { MethodComparison } from '../../pipeline/compare-methods.js';
-import { formatMoney } from '../rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 import { num, renderCsv } from './write-csv.js';
 
 export const METHODS_HEADER = ['method', 'short_term', 'long_term', 'net', 'deductible', 'carryforward_short_term', 'carryforward_long_term'] as const;

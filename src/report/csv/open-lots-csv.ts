@@ -7,7 +7,7 @@
 import type { LotSnapshot } from '../../model/lot.js';
 import { formatSourceRef } from '../../model/source-ref.js';
 import type { LotValuation } from '../../pricing/value-holdings.js';
-import { formatMoney, roundMoney } from '../rounding.js';
+import { formatMoney, roundMoney } from '../../model/rounding.js';
 import { num, renderCsv, type Cell } from './write-csv.js';
 
 export function renderOpenLotsCsv(lots: readonly LotSnapshot[], valuations: readonly LotValuation[] = []): string {

@@ -6,7 +6,7 @@
  */
 import { formatSourceRef } from '../../model/source-ref.js';
 import type { RemovalRow } from '../removals.js';
-import { formatMoney } from '../rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 import { num, renderCsv } from './write-csv.js';
 
 export const REMOVALS_FILE = 'gifts-donations-losses.csv';

@@ -7,7 +7,7 @@
 import { formatSourceRef } from '../../model/source-ref.js';
 import { dec } from '../../model/decimal.js';
 import { num, type Cell } from '../csv/write-csv.js';
-import { formatMoney } from '../rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 import type { Form8949Line } from '../form8949-lines.js';
 import type { ExportColumn } from './export-layouts.js';
 

@@ -11,7 +11,7 @@ import type { DisposalSlice } from '../../model/disposal.js';
 import type { ReportedRow } from '../../importers/form1099da/reported-row.js';
 import { csvChunks, num, type Cell } from '../csv/write-csv.js';
 import type { Form8949Line } from '../form8949-lines.js';
-import { formatMoney } from '../rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 import type { Reconciliation } from '../../jurisdictions/us/form1099da/reconcile.js';
 
 export const RECONCILIATION_FILE = 'form-1099-da-reconciliation.csv';

@@ -15,7 +15,7 @@ import { formatSourceRef, type SourceRef } from '../../model/source-ref.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
 import { assumption, suggestionNote, suggestOverride } from '../../diagnostics/suggest-override.js';
 import type { Form8949Line } from '../form8949-lines.js';
-import { formatMoney } from '../rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 
 /** Diagnostics shown one by one (the rest are counted, and are all in diagnostics.txt). */
 export const MAX_SHOWN_DIAGNOSTICS = 20_000;

@@ -3,7 +3,7 @@
  * IRS forms — always from a Dec, through the single rounding policy (rounding.ts).
  */
 import type { Dec } from '../../model/decimal.js';
-import { formatMoney } from '../rounding.js';
+import { formatMoney } from '../../model/rounding.js';
 
 /** Insert `,` every three digits of the integer part of a plain decimal string. */
 export function groupThousands(plainText: string): string {

@@ -11,7 +11,7 @@
 import { ZERO, type Dec } from '../../model/decimal.js';
 import { toUsDate } from '../../model/local-date.js';
 import type { LotValuation } from '../../pricing/value-holdings.js';
-import { roundMoney } from '../rounding.js';
+import { roundMoney } from '../../model/rounding.js';
 import { formatAmount, formatQuantity, groupThousands } from './format-amount.js';
 import type { PdfContext } from './pdf-context.js';
 import { fill, type ColumnTemplate, type ScheduleTemplate } from './report-template.js';

@@ -9,7 +9,7 @@ import { ZERO, type Dec } from '../../model/decimal.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
 import { limitCapitalLoss, type CapitalLoss } from '../../jurisdictions/us/capital-loss.js';
 import { groupByBox, totalLines, type Form8949Line, type LineTotals } from '../form8949-lines.js';
-import { roundMoney } from '../rounding.js';
+import { roundMoney } from '../../model/rounding.js';
 
 export interface IncomeKindTotal {
   readonly count: number;

@@ -7,7 +7,7 @@
 import { ZERO } from '../../model/decimal.js';
 import { toUsDate } from '../../model/local-date.js';
 import { formatSourceRef } from '../../model/source-ref.js';
-import { roundMoney } from '../rounding.js';
+import { roundMoney } from '../../model/rounding.js';
 import { formatAmount, formatAmountText, formatQuantity, groupThousands } from './format-amount.js';
 import type { PdfContext } from './pdf-context.js';
 import { openLotsRows } from './open-lots-source.js';

@@ -11,7 +11,7 @@ import { toUsDate, yearOf } from '../../model/local-date.js';
 import { formatSourceRef } from '../../model/source-ref.js';
 import { allocationForYear } from '../allocation.js';
 import { removalRows, removalTotals, REMOVAL_SCHEDULE_KINDS } from '../removals.js';
-import { roundMoney } from '../rounding.js';
+import { roundMoney } from '../../model/rounding.js';
 import { formatAmount, formatQuantity, groupThousands } from './format-amount.js';
 import type { PdfContext } from './pdf-context.js';
 import { fill, type ScheduleTemplate } from './report-template.js';

@@ -9,7 +9,7 @@
  */
 import { ZERO, type Dec } from '../../../model/decimal.js';
 import { groupByBox, type Form8949Line, type LineTotals, type ShownLine } from '../../form8949-lines.js';
-import { roundMoney } from '../../rounding.js';
+import { roundMoney } from '../../../model/rounding.js';
 import { drawTable, type TableRow } from '../draw-table.js';
 import { formatAmount, formatAmountText } from '../format-amount.js';
 import { paragraph, put, startPage } from '../page.js';
