@@ -48,7 +48,7 @@ function ownVersion(): string {
 
 /** The terminal `main` talks to: stderr (progress, colour) and the environment (NO_COLOR, FORCE_COLOR). */
 export interface Terminal {
-  readonly stdout: ColorStream;
+  readonly stdout: ColorStream & { readonly columns?: number };
   readonly stderr: ProgressStream & ColorStream;
   readonly env: NodeJS.ProcessEnv;
 }
@@ -94,7 +94,7 @@ export async function main(argv: readonly string[], term: Terminal = { stdout: p
     .example('$0 report exports/ -o report-2024', 'the tax report of every CSV under exports/')
     .example('$0 check exports/', 'what each file was recognised as, without computing')
     .example('$0 <command> --help', 'the options and examples of one command')
-    .wrap(process.stdout.isTTY ? Math.min(120, process.stdout.columns) : null)
+    .wrap(term.stdout.isTTY ? Math.min(120, term.stdout.columns ?? 80) : null)
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
@@ -149,9 +149,9 @@ function environmentFault(e: unknown): CommandResult | undefined {
 }
 
 /** Run as a program: print, set the exit code; a thrown error here is a bug. */
-export async function runCli(argv: readonly string[]): Promise<void> {
+export async function runCli(argv: readonly string[], term?: Terminal): Promise<void> {
   try {
-    const r = await main(argv);
+    const r = await main(argv, term);
     // a last net under every message: no line printed can hold a raw control or invisible character
     // (an input path, a client folder name, an option value); diagnostics come escaped already.
     // The diagnostics first, so that the answer on stdout is the last thing on a terminal.

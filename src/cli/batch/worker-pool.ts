@@ -5,6 +5,7 @@
  * fails only the job it was running (`onCrash`) and is replaced, so the remaining jobs still run.
  * Results are returned in job order whatever order they finish in.
  */
+import { YOUNG_GENERATION_MB } from '../cli-thread-data.js';
 import { Worker } from 'node:worker_threads';
 
 export interface PoolOptions<J, R> {
@@ -62,7 +63,8 @@ export function runWorkerPool<J, R>(options: PoolOptions<J, R>): Promise<R[]> {
     }
     options.abort?.addEventListener('abort', onAbort, { once: true });
     const start = (): void => {
-      const worker = new Worker(options.workerUrl);
+      // the young generation the CLI's own thread has (cli-thread.ts says why)
+      const worker = new Worker(options.workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.add(worker);
       let current = -1;
       let retired = false;
