@@ -29,7 +29,7 @@ import { importInputs } from './import-inputs.js';
 import type { PricedImport } from './import-and-price.js';
 import { listTransfers, type TransferRecord } from './list-transfers.js';
 import type { InputFile, ReportOptions } from './report-data.js';
-import { mergeSorted, SortedRuns } from './sorted-runs.js';
+import { DEFAULT_WINDOW, MAX_RUNS, mergeSorted, SortedRuns } from './sorted-runs.js';
 
 /**
  * An event with its place in the history as read: files in input order, events in the order
@@ -61,7 +61,7 @@ class FileEvents implements EventSink {
   readonly wallets = new Map<string, Set<string>>();
 
   constructor(private readonly fileIndex: number, options: ReportOptions, private readonly held: { candidates: number; peak: number }) {
-    this.runs = new SortedRuns(byInstant, codec, options.spill, options.spill?.runSize);
+    this.runs = new SortedRuns(byInstant, codec, options.spill, options.spill?.runSize, MAX_RUNS, DEFAULT_WINDOW);
   }
 
   push(e: LedgerEvent): void {
