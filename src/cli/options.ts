@@ -205,8 +205,8 @@ export interface CommonArgs {
 }
 
 /** Every importer, with the checks all rows pass; the run's clock decides what "a date in the future" is (row-guards.ts). */
-export function runImporters(): readonly Importer[] {
-  return withRowGuards(ALL_IMPORTERS, { now: Date.now() });
+export function runImporters(now: number = Date.now()): readonly Importer[] {
+  return withRowGuards(ALL_IMPORTERS, { now });
 }
 
 /**
@@ -269,7 +269,9 @@ function toStablecoinBasis(value: string | undefined, jurisdiction: 'us' | 'uk')
 }
 
 /** Turn parsed arguments into pipeline options; the price table file is read here. */
-export function toReportOptions(args: CommonArgs, { spans = false }: { spans?: boolean } = {}): { options: ReportOptions; diagnostics: Diagnostic[]; span?: YearSpan } {
+export function toReportOptions(args: CommonArgs, { spans = false }: { spans?: boolean } = {}): { options: ReportOptions; diagnostics: Diagnostic[]; span?: YearSpan; now: number } {
+  // the run's clock, read once: the importers' row guards here and in an import thread (import-thread.ts)
+  const now = Date.now();
   if (args.format && !findImporter(args.format)) throw new UsageError(`unknown --format "${args.format}"; run \`taxlot formats\``);
   const jurisdiction = toJurisdiction(args.jurisdiction);
   const timezone = args.timezone ?? (jurisdiction === 'uk' ? 'Europe/London' : 'UTC');
@@ -331,7 +333,7 @@ export function toReportOptions(args: CommonArgs, { spans = false }: { spans?: b
       windowMs: args['transfer-window'] * 3_600_000,
       tolerance: new Dec(tolerance.value),
     },
-    importers: runImporters(),
+    importers: runImporters(now),
     overrides,
     derivativeValuation: args['derivative-valuation'] === 'event' ? 'event' : 'close',
     ...(incomeAsBusiness ? { incomeAsBusiness } : {}),
@@ -339,7 +341,7 @@ export function toReportOptions(args: CommonArgs, { spans = false }: { spans?: b
     ...(inputZone ? { inputZone } : {}),
     ...(args['date-order'] ? { dateOrder: toDateOrder(args['date-order']) } : {}),
   };
-  return { options, diagnostics, ...(asked.span ? { span: asked.span } : {}) };
+  return { options, diagnostics, now, ...(asked.span ? { span: asked.span } : {}) };
 }
 
 /** How the report is presented (`report`, and each client of `batch`): the PDF's label and layout. */

@@ -29,6 +29,64 @@ const READ_BYTES = 1 << 20;
 export interface SpillFiles extends SpillStore {
   /** Remove the folder and every run in it. */
   dispose(): void;
+  /** The folder the runs are in (made on first use): another thread writes its runs there too. */
+  folder(): string;
+  /** A closed run another thread wrote into `folder()`, to be read and removed here. */
+  adopt(path: string): SpillRun;
+}
+
+/** The path of a run made by `fileRun` (to hand it to another thread). */
+export function pathOfRun(run: SpillRun): string | undefined {
+  return (run as { path?: string }).path;
+}
+
+/**
+ * A run in the file at `path`: created empty for appends (`create`), or an existing closed one
+ * (`create` false: another thread wrote it).
+ */
+export function fileRun(path: string, create = true): SpillRun & { readonly path: string } {
+  let fd: number | undefined = create ? guarded(path, () => fs.openSync(path, 'w', 0o600)) : undefined;
+  let removed = false;
+  return {
+    path,
+    append(text) {
+      if (fd === undefined) throw new Error('spill file: append after close');
+      const out = fd;
+      const bytes = Buffer.from(text, 'utf8');
+      guarded(path, () => {
+        for (let at = 0; at < bytes.length;) at += fs.writeSync(out, bytes, at, bytes.length - at);
+      });
+    },
+    close() {
+      const out = fd;
+      fd = undefined;
+      if (out !== undefined) guarded(path, () => fs.closeSync(out));
+    },
+    *read() {
+      if (removed) throw new Error('spill file: read after remove');
+      const input = guarded(path, () => fs.openSync(path, 'r'));
+      try {
+        const buffer = Buffer.allocUnsafe(READ_BYTES);
+        const decoder = new StringDecoder('utf8');
+        for (;;) {
+          const n = guarded(path, () => fs.readSync(input, buffer, 0, READ_BYTES, null));
+          if (n === 0) break;
+          const text = decoder.write(buffer.subarray(0, n));
+          if (text !== '') yield text;
+        }
+        const rest = decoder.end();
+        if (rest !== '') yield rest;
+      } finally {
+        fs.closeSync(input);
+      }
+    },
+    remove() {
+      if (fd !== undefined) fs.closeSync(fd);
+      fd = undefined;
+      removed = true;
+      fs.rmSync(path, { force: true });
+    },
+  };
 }
 
 /**
@@ -60,49 +118,10 @@ export function createSpillFiles(parent: string = tmpdir(), runSize: number | un
         if (isFsError(e)) return memorySpillStore.create();
         throw e;
       }
-      const path = join(where, `run-${next++}`);
-      let fd: number | undefined = guarded(path, () => fs.openSync(path, 'w', 0o600));
-      let removed = false;
-      return {
-        append(text) {
-          if (fd === undefined) throw new Error('spill file: append after close');
-          const out = fd;
-          const bytes = Buffer.from(text, 'utf8');
-          guarded(path, () => {
-            for (let at = 0; at < bytes.length;) at += fs.writeSync(out, bytes, at, bytes.length - at);
-          });
-        },
-        close() {
-          const out = fd;
-          fd = undefined;
-          if (out !== undefined) guarded(path, () => fs.closeSync(out));
-        },
-        *read() {
-          if (removed) throw new Error('spill file: read after remove');
-          const input = guarded(path, () => fs.openSync(path, 'r'));
-          try {
-            const buffer = Buffer.allocUnsafe(READ_BYTES);
-            const decoder = new StringDecoder('utf8');
-            for (;;) {
-              const n = guarded(path, () => fs.readSync(input, buffer, 0, READ_BYTES, null));
-              if (n === 0) break;
-              const text = decoder.write(buffer.subarray(0, n));
-              if (text !== '') yield text;
-            }
-            const rest = decoder.end();
-            if (rest !== '') yield rest;
-          } finally {
-            fs.closeSync(input);
-          }
-        },
-        remove() {
-          if (fd !== undefined) fs.closeSync(fd);
-          fd = undefined;
-          removed = true;
-          fs.rmSync(path, { force: true });
-        },
-      };
+      return fileRun(join(where, `run-${next++}`));
     },
+    folder,
+    adopt: (path) => fileRun(path, false),
     dispose() {
       process.removeListener('exit', cleanup);
       cleanup();

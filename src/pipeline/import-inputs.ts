@@ -4,6 +4,8 @@
 import { detectFile, importFile, notRead, walletOf, type EventSink, type FileImport } from '../importers/import-file.js';
 import type { SourceRef } from '../model/source-ref.js';
 import { detectForm1099Da, readForm1099Da } from '../importers/form1099da/read-form1099da.js';
+import type { FileEventsText } from './file-events.js';
+import type { ParallelImport } from './parallel-import.js';
 import type { InputFile, ReportOptions } from './report-data.js';
 
 /**
@@ -16,6 +18,11 @@ export function importInputs(
   options: Pick<ReportOptions, 'importers' | 'forcedFormat' | 'inputZone' | 'dateOrder'>,
   /** Each file's events handed on as read (`ImportFileOptions.eventSink`) instead of returned. */
   eventSink?: (fileIndex: number) => () => EventSink,
+  /**
+   * With `eventSink`: a file that cannot overlap another may be imported in another thread
+   * meanwhile (import-elsewhere.ts); its events are handed to `adopt` instead of the sink.
+   */
+  elsewhere?: { readonly parallel: ParallelImport; adopt(fileIndex: number, events: FileEventsText): void },
 ): FileImport[] {
   const detectOptions = { importers: options.importers, ...(options.forcedFormat ? { forcedFormat: options.forcedFormat } : {}) };
   // A Form 1099-DA statement is recognised first: its rows are what a broker reported, not events.
@@ -31,7 +38,11 @@ export function importInputs(
     if (g !== undefined) sizes.set(g, (sizes.get(g) ?? 0) + 1);
   });
   const seenRows = new Map<string, SourceRef>();
-  return inputs.map((f, i) => {
+  const away = elsewhere && eventSink ? sendAway(inputs, options, elsewhere.parallel, (i) => !statements[i] && detections[i]?.detection.kind === 'match' && sizes.get(groupOf(i) ?? '') === 1) : undefined;
+  const withRead = (f: InputFile, imported: FileImport): FileImport =>
+    f.readDiagnostics?.length ? { ...imported, diagnostics: [...f.readDiagnostics, ...imported.diagnostics] } : imported;
+  const imported = inputs.map((f, i) => {
+    if (i === away?.index) return notRead(f.file, []);
     const statement = statements[i];
     if (statement) {
       const read = readForm1099Da(f.file, f.text, statement);
@@ -49,6 +60,37 @@ export function importInputs(
       ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
       ...(eventSink ? { eventSink: eventSink(i) } : {}),
     });
-    return f.readDiagnostics?.length ? { ...imported, diagnostics: [...f.readDiagnostics, ...imported.diagnostics] } : imported;
+    return withRead(f, imported);
   });
+  if (away && elsewhere && eventSink) {
+    const done = away.handle.wait();
+    const f = inputs[away.index] as InputFile;
+    if (done) {
+      imported[away.index] = withRead(f, done.file);
+      elsewhere.adopt(away.index, done.events);
+    } else {
+      // the other thread failed: the file is imported here, as it would have been
+      const detection = detections[away.index] as NonNullable<(typeof detections)[number]>;
+      imported[away.index] = withRead(f, importFile(f.file, f.text, { ...detectOptions, detection, ...zoneAndOrder(options), eventSink: eventSink(away.index) }));
+    }
+  }
+  return imported;
+}
+
+function zoneAndOrder(options: Pick<ReportOptions, 'inputZone' | 'dateOrder'>): { inputZone?: string; dateOrder?: NonNullable<ReportOptions['dateOrder']> } {
+  return { ...(options.inputZone ? { inputZone: options.inputZone } : {}), ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) };
+}
+
+/** The file the shell sends to another thread, started; undefined when none is. */
+function sendAway(
+  inputs: readonly InputFile[],
+  options: Pick<ReportOptions, 'forcedFormat' | 'inputZone' | 'dateOrder'>,
+  parallel: ParallelImport,
+  alone: (i: number) => boolean,
+): { index: number; handle: ReturnType<ParallelImport['start']> } | undefined {
+  const candidates = inputs.flatMap((f, i) => (!f.unreadable && alone(i) ? [i] : []));
+  const index = candidates.length > 0 ? parallel.choose(candidates) : undefined;
+  if (index === undefined || !candidates.includes(index)) return undefined;
+  const handle = parallel.start({ index, ...(options.forcedFormat ? { forcedFormat: options.forcedFormat } : {}), ...zoneAndOrder(options) });
+  return { index, handle };
 }

@@ -19,6 +19,7 @@ import type { LotSnapshot } from '../model/lot.js';
 import type { PricePoint } from '../pricing/price-book.js';
 import type { ProgressSink } from './progress.js';
 import type { SpillStore } from './spill-store.js';
+import type { ParallelImport } from './parallel-import.js';
 import type { StablecoinBasis } from './stablecoin-par.js';
 import type { MissingPrice, PricedEvent } from '../pricing/price-events.js';
 import type { YearEndValuation } from '../pricing/value-holdings.js';
@@ -98,6 +99,11 @@ export interface ReportOptions {
    * temporary files; absent, the history is sorted in memory. Results are the same either way.
    */
   readonly spill?: SpillStore;
+  /**
+   * The shell's threads (`import-elsewhere.ts`): with `spill`, one file that cannot overlap
+   * another may be imported in another thread while this one imports the rest. Same results.
+   */
+  readonly parallelImport?: ParallelImport;
 }
 
 /** A file as the report describes it (its events are not kept twice: they are in `priced`). */

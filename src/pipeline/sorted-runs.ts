@@ -78,6 +78,25 @@ export class SortedRuns<T> {
     return this.runs.length + (this.open ? 1 : 0);
   }
 
+  /**
+   * Seal and hand over the runs (to another thread, which adopts them with `ofRuns`): this
+   * instance holds nothing afterwards.
+   */
+  giveUpRuns(): SpillRun[] {
+    this.seal();
+    if (!this.store) throw new Error('SortedRuns: runs can be handed over only from a spill store');
+    this.count = 0;
+    return this.runs.splice(0);
+  }
+
+  /** Runs sealed elsewhere (`giveUpRuns`), holding `count` items, merged as if made here. */
+  static ofRuns<T>(compare: (a: T, b: T) => number, codec: LineCodec<T>, store: SpillStore | undefined, runs: readonly SpillRun[], count: number): SortedRuns<T> {
+    const sorted = new SortedRuns(compare, codec, store);
+    for (const run of runs) sorted.runs.push(run);
+    sorted.count = count;
+    return sorted;
+  }
+
   /** Whether items are still written through as they come (false once one fell out of the window). */
   get inOrder(): boolean {
     return this.streaming;

@@ -16,7 +16,6 @@ import { fileDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareBookingOrder } from '../engine/booking-order.js';
 import { isTransferCandidate, pairTransfers } from '../engine/match-transfers.js';
 import { lookAlikeDiagnostic, lookAlikeKey } from '../importers/find-possible-duplicates.js';
-import type { EventSink } from '../importers/import-file.js';
 import { computeDerivatives } from '../derivatives/compute-derivatives.js';
 import { NO_OVERRIDES } from '../overrides/overrides.js';
 import { isDerivativeEvent, type LedgerEvent } from '../model/ledger-event.js';
@@ -24,69 +23,12 @@ import { toLocalDate } from '../model/local-date.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import { createPricer, type PricedEvent } from '../pricing/price-events.js';
 import { handOver } from '../model/hand-over.js';
-import { decodeEvent, encodeEvent } from './event-codec.js';
+import { byInstant, FileEvents, type Placed } from './file-events.js';
 import { importInputs } from './import-inputs.js';
 import type { PricedImport } from './import-and-price.js';
 import { listTransfers, type TransferRecord } from './list-transfers.js';
 import type { InputFile, ReportOptions } from './report-data.js';
-import { DEFAULT_WINDOW, MAX_RUNS, mergeSorted, SortedRuns } from './sorted-runs.js';
-
-/**
- * An event with its place in the history as read: files in input order, events in the order
- * their importer made them (`FILE_SPAN` apart per file), times 4 so that what pairing makes of an
- * event (a transfer, and the units lost on the way) gets the places just after it.
- */
-interface Placed {
-  readonly e: LedgerEvent;
-  readonly order: number;
-}
-
-const FILE_SPAN = 2 ** 36;
-const byInstant = (a: Placed, b: Placed): number => a.e.instant - b.e.instant || a.order - b.order;
-const codec = {
-  encode: (p: Placed): string => `${p.order}\t${encodeEvent(p.e)}`,
-  decode: (line: string): Placed => {
-    const tab = line.indexOf('\t');
-    return { order: Number(line.slice(0, tab)), e: decodeEvent(line.slice(tab + 1)) };
-  },
-};
-
-/** One pass over one file: its events, sorted by instant, and its transfer candidates apart. */
-class FileEvents implements EventSink {
-  readonly runs: SortedRuns<Placed>;
-  candidates: Placed[] = [];
-  count = 0;
-  last: number | undefined;
-  /** Wallet → the files its events came from (look-alikes are looked for only across files). */
-  readonly wallets = new Map<string, Set<string>>();
-
-  constructor(private readonly fileIndex: number, options: ReportOptions, private readonly held: { candidates: number; peak: number }) {
-    this.runs = new SortedRuns(byInstant, codec, options.spill, options.spill?.runSize, MAX_RUNS, DEFAULT_WINDOW);
-  }
-
-  push(e: LedgerEvent): void {
-    const placed = { e, order: (this.fileIndex * FILE_SPAN + this.count++) * 4 };
-    if (this.last === undefined || e.instant > this.last) this.last = e.instant;
-    const files = this.wallets.get(e.wallet);
-    if (!files) this.wallets.set(e.wallet, new Set([e.source.file]));
-    else files.add(e.source.file);
-    if (isTransferCandidate(e)) {
-      this.candidates.push(placed);
-      this.held.candidates++;
-    } else this.runs.add(placed);
-    const now = this.runs.buffered + this.held.candidates;
-    if (now > this.held.peak) this.held.peak = now;
-  }
-
-  drop(): void {
-    this.held.candidates -= this.candidates.length;
-    this.runs.discard();
-    this.candidates = [];
-    this.count = 0;
-    this.last = undefined;
-    this.wallets.clear();
-  }
-}
+import { mergeSorted } from './sorted-runs.js';
 
 export interface StreamedHistory {
   /** The events for the engine: priced, in booking order, each made once (a single pass). */
@@ -114,7 +56,10 @@ export function streamHistory(inputs: readonly InputFile[], options: ReportOptio
     const pass = new FileEvents(i, options, held);
     (passes[i] as FileEvents[]).push(pass);
     return pass;
-  });
+  }, options.parallelImport && options.spill ? {
+    parallel: options.parallelImport,
+    adopt: (i, text) => void (passes[i] as FileEvents[]).push(FileEvents.adopt(i, text, options, held)),
+  } : undefined);
   // the last pass over each file is the one kept (the others were dropped)
   const kept = passes.flatMap((p) => (p.length > 0 ? [p[p.length - 1] as FileEvents] : []));
   let lastInstant: number | undefined;

@@ -9,6 +9,7 @@ import { loadTemplates } from '../../report/templates.js';
 import type { HistoryUse } from '../../pipeline/compute-report.js';
 import type { SpillRun, SpillStore } from '../../pipeline/spill-store.js';
 import { createSpillFiles } from '../spill-files.js';
+import { createParallelImport } from '../import-thread.js';
 import { withDiagnosticCounts, type Summary } from '../../model/summary.js';
 import { assertSafeOutput, collectInputs, physicalPath, readInputs } from '../io.js';
 import { acquireOutputLock } from '../output-lock.js';
@@ -65,8 +66,12 @@ export async function writeReportFolder(
   const lock = await acquireOutputLock(realOut, args.out, 'report');
   const spill = createSpillFiles();
   try {
-    const inputs = trackInputs(readInputs(paths, toReadOptions(args)), paths, progress);
-    const options = progress ? { ...converted.options, progress } : converted.options;
+    const readOptions = toReadOptions(args);
+    const read = readInputs(paths, readOptions);
+    const inputs = trackInputs(read, paths, progress);
+    // the largest file that cannot overlap another is imported in a thread of its own meanwhile
+    const parallelImport = createParallelImport({ paths, readOptions, now: converted.now, spill, progress, names: read.map((f) => f.file) });
+    const options = { ...converted.options, ...(progress ? { progress } : {}), ...(parallelImport ? { parallelImport } : {}) };
     const { data, historyFile, providerDiagnostics } = await computeDetached(inputs, options, toPriceProvider(args), spill, progress);
     progress?.({ phase: 'prepare', what: 'the report files' });
     const diagnostics = [...converted.diagnostics, ...providerDiagnostics, ...data.diagnostics];
