@@ -50,3 +50,38 @@ describe('the CLI in its worker thread', () => {
     expect(r.status, r.stderr).toBe(1);
   }, 60_000);
 });
+
+describe('the worker thread\'s output', () => {
+  it('reaches the main thread while the worker computes without turning its event loop (progress does not freeze)', async () => {
+    const { MessageChannel, Worker } = await import('node:worker_threads');
+    const { pathToFileURL } = await import('node:url');
+    const { port1, port2 } = new MessageChannel();
+    const facts = { isTTY: false, columns: undefined, colors: false };
+    const entry = pathToFileURL(join(ROOT, 'dist', 'cli', 'cli-thread.js')).href;
+    // the worker writes, then computes for 1.5 s synchronously, then writes again
+    const code = `
+      const { workerTerminal } = await import(${JSON.stringify(entry)});
+      const { end } = workerTerminal();
+      process.stderr.write('first\\n');
+      const until = Date.now() + 1500;
+      while (Date.now() < until);
+      process.stdout.write('second\\n');
+      end();`;
+    const arrivals: { text: string; at: number }[] = [];
+    const started = Date.now();
+    port1.on('message', (m: { text?: string }) => {
+      if (m.text !== undefined) arrivals.push({ text: m.text, at: Date.now() - started });
+    });
+    const worker = new Worker(code, {
+      eval: true,
+      workerData: { argv: [], sections: new Int32Array(new SharedArrayBuffer(4)), stdout: facts, stderr: facts, output: port2 },
+      transferList: [port2],
+    });
+    await new Promise((resolve) => worker.on('exit', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    port1.close();
+    expect(arrivals.map((a) => a.text)).toEqual(['first\n', 'second\n']);
+    // the first line was there while the worker was still busy: well before the second
+    expect(arrivals[1]!.at - arrivals[0]!.at).toBeGreaterThan(700);
+  }, 30_000);
+});

@@ -23,7 +23,12 @@ export interface CliThreadData {
   readonly sections: Int32Array;
   readonly stdout: TerminalFacts;
   readonly stderr: TerminalFacts;
+  /** Where the worker's stdout and stderr text goes, in order (cli-thread.ts says why not its own streams). */
+  readonly output: import('node:worker_threads').MessagePort;
 }
+
+/** A piece of the worker's output, or the end of it. */
+export type OutputMessage = { readonly fd: 1 | 2; readonly text: string } | { readonly end: true };
 
 /** In the CLI's worker thread: its section counter; elsewhere (the main thread, a batch worker) undefined. */
 export function cliThreadSections(): Int32Array | undefined {

@@ -2,5 +2,9 @@
 import { workerTerminal } from './cli-thread.js';
 import { runCli } from './main.js';
 
-const { argv, term } = workerTerminal();
-await runCli(argv, term);
+const { argv, term, end } = workerTerminal();
+try {
+  await runCli(argv, term);
+} finally {
+  end();
+}
