@@ -9,7 +9,7 @@ import { toUsDate } from '../../model/local-date.js';
 import { formatSourceRef } from '../../model/source-ref.js';
 import { formatMoney, roundMoney } from '../../model/rounding.js';
 import { groupByBox, reportedRowsText, type Form8949Line } from '../form8949-lines.js';
-import { csvNumber, csvText, lineChunks, num, renderCsv, type Cell } from './write-csv.js';
+import { csvText, lineChunks, num, renderCsv, type Cell } from './write-csv.js';
 
 export const FORM8949_HEADER = [
   'box', 'term', 'description', 'date_acquired', 'date_sold', 'proceeds', 'cost_basis', 'adjustment_code', 'adjustment', 'gain',
@@ -51,14 +51,14 @@ export function renderForm8949Csv(taxYear: number, disposals: readonly Disposal[
 
 /**
  * `sliceRow` from a line's values formatted once (`Form8949Line.shown`): the same cells, written
- * as one row (no line end). Cells that are fixed codes, numbers or MM/DD/YYYY dates need no
- * quoting or defusing and are written as they are.
+ * as one row (no line end). Cells that are fixed codes, MM/DD/YYYY dates or amounts
+ * (`formatMoney`, `toFixed` text) need no quoting or defusing and are written as they are.
  */
 export function lineRow(l: Form8949Line): string {
   const { disposal: d, slice: s, shown } = l;
   return `${csvText(l.box)},${s.term},${csvText(l.description)},${l.acquired ? shown.acquired : 'UNKNOWN'},${shown.sold},` +
-    `${csvNumber(shown.proceeds)},${csvNumber(shown.costBasis)},${csvText(l.code)},${csvNumber(shown.adjustment)},${csvNumber(shown.gain)},` +
-    `${csvText(d.asset)},${csvNumber(shown.quantity)},${csvText(d.wallet)},${d.kind},${s.basisStatus},${csvText(d.proceedsSource)},` +
+    `${shown.proceeds},${shown.costBasis},${csvText(l.code)},${shown.adjustment},${shown.gain},` +
+    `${csvText(d.asset)},${shown.quantity},${csvText(d.wallet)},${d.kind},${s.basisStatus},${csvText(d.proceedsSource)},` +
     `${csvText(s.lotId ?? '')},${csvText(s.lotWallet ?? '')},${s.lotSource ? csvText(formatSourceRef(s.lotSource)) : ''},` +
     `${csvText(formatSourceRef(d.source))},${csvText(reportedRowsText(l.reported))}`;
 }

@@ -9,8 +9,8 @@
  * - rows written as one string each from escaped cells (`csvText` for a text cell, `csvNumber`
  *   for a number), joined by commas by the caller, and cut into chunks by `lineChunks` — the big
  *   files (millions of cells) so build no array or wrapper object per cell.
- * The rules are checked character by character (no RegExp per cell): a cell is quoted when it
- * holds `"`, `,`, LF or CR, or starts or ends with white space (JavaScript's `\s`).
+ * A cell is quoted when it holds `"`, `,`, LF or CR, or starts or ends with white space
+ * (JavaScript's `\s`); a number cell is only checked for that, a text cell is defused first.
  *
  * A big CSV is produced as a stream of chunks (about 64 KiB each) so that the writer never holds a
  * whole file as one string; `renderCsv` joins them for small files and tests.
@@ -25,30 +25,14 @@ export const num = (text: string): Cell => ({ number: text });
 /** Rows per chunk is not fixed: a chunk is yielded once it holds this many characters. */
 const CHUNK_CHARS = 1 << 16;
 
-/** JavaScript's `\s`: the white space that RegExp `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** True when `text` must be quoted: it holds `"`, `,`, LF or CR, or starts or ends with white space. */
-function needsQuotes(text: string): boolean {
-  const n = text.length;
-  if (n === 0) return false;
-  if (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(n - 1))) return true;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34 || c === 44 || c === 10 || c === 13) return true;
-  }
-  return false;
-}
+/** Cells holding `"`, `,`, LF or CR, or starting or ending with white space, are quoted. */
+const NEEDS_QUOTES = /[",\n\r]|^\s|\s$/;
 
 const quoted = (text: string): string => `"${text.replaceAll('"', '""')}"`;
 
 /** A number cell as written: as it is, quoted only if it is not plain number text. */
 export function csvNumber(text: string): string {
-  return needsQuotes(text) ? quoted(text) : text;
+  return NEEDS_QUOTES.test(text) ? quoted(text) : text;
 }
 
 /** A text cell as written: defused when it starts like a formula, quoted when it must be. */
@@ -56,7 +40,7 @@ export function csvText(text: string): string {
   const c = text.charCodeAt(0);
   // = + - @ tab CR
   const safe = c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${text}` : text;
-  return needsQuotes(safe) ? quoted(safe) : safe;
+  return NEEDS_QUOTES.test(safe) ? quoted(safe) : safe;
 }
 
 export function renderCell(cell: Cell): string {

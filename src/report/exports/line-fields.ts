@@ -6,12 +6,16 @@
  */
 import { formatSourceRef } from '../../model/source-ref.js';
 import { dec } from '../../model/decimal.js';
-import { csvNumber, csvText } from '../csv/write-csv.js';
+import { csvText } from '../csv/write-csv.js';
 import { formatMoney } from '../../model/rounding.js';
 import type { Form8949Line } from '../form8949-lines.js';
 import type { ExportColumn } from './export-layouts.js';
 
-/** A field's cell as written in the CSV (`csvText` or `csvNumber`: escaped and defused). */
+/**
+ * A field's cell as written in the CSV: text through `csvText` (quoted, defused); the amounts and
+ * the quantity as they are (`formatMoney` and decimal.js `toFixed` text: digits, sign and point,
+ * nothing to quote), like MM/DD/YYYY dates.
+ */
 type LineField = (line: Form8949Line) => string;
 
 export const LINE_FIELDS: Readonly<Record<string, LineField>> = {
@@ -20,16 +24,16 @@ export const LINE_FIELDS: Readonly<Record<string, LineField>> = {
   term: (l) => csvText(l.term),
   asset: (l) => csvText(l.disposal.asset),
   description: (l) => csvText(l.description),
-  quantity: (l) => csvNumber(l.shown.quantity),
-  dateAcquired: (l) => csvText(l.shown.acquired),
-  dateSold: (l) => csvText(l.shown.sold),
-  proceeds: (l) => csvNumber(l.shown.proceeds),
-  costBasis: (l) => csvNumber(l.shown.costBasis),
-  adjustedBasis: (l) => csvNumber(adjustedBasis(l)),
+  quantity: (l) => l.shown.quantity,
+  dateAcquired: (l) => l.shown.acquired,
+  dateSold: (l) => l.shown.sold,
+  proceeds: (l) => l.shown.proceeds,
+  costBasis: (l) => l.shown.costBasis,
+  adjustedBasis: (l) => adjustedBasis(l),
   code: (l) => csvText(l.code),
-  adjustment: (l) => csvNumber(l.shown.adjustment),
-  adjustmentIfCoded: (l) => (l.code === '' ? '' : csvNumber(l.shown.adjustment)),
-  gain: (l) => csvNumber(l.shown.gain),
+  adjustment: (l) => l.shown.adjustment,
+  adjustmentIfCoded: (l) => (l.code === '' ? '' : l.shown.adjustment),
+  gain: (l) => l.shown.gain,
   disposalId: (l) => csvText(l.disposal.id),
   disposalKind: (l) => csvText(l.disposal.kind),
   wallet: (l) => csvText(l.disposal.wallet),

@@ -25,7 +25,7 @@ import { isDerivativeEvent, type LedgerEvent, type Quantity } from '../../model/
 import type { Money } from '../../model/money.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
 import type { PricedEvent } from '../../pricing/price-events.js';
-import { csvNumber, csvText, lineChunks } from '../csv/write-csv.js';
+import { csvText, lineChunks } from '../csv/write-csv.js';
 import { joinChunks } from '../output-stream.js';
 import type { ExportLayouts } from './export-layouts.js';
 
@@ -93,10 +93,13 @@ function turbotaxDates(zone: string): (epochMs: number) => string {
   const days = new Map<number, string>();
   let lastHour = NaN;
   let lastOffset = NaN;
+  // UTC (the default zone) has no offset and no transitions: Intl is not asked at all
+  const utc = zone === 'UTC';
   return (epochMs) => {
     const hour = Math.floor(epochMs / HOUR) * HOUR;
     let offset: number;
-    if (hour === lastHour) offset = lastOffset;
+    if (utc) offset = 0;
+    else if (hour === lastHour) offset = lastOffset;
     else {
       let known = offsets.get(hour);
       if (known === undefined) {
@@ -195,14 +198,14 @@ const FIELD_CODES: readonly string[] = [
 const FIELDS = new Set(FIELD_CODES);
 
 /**
- * Rows in the order of `sorted`, each written as one string (`csvText`/`csvNumber` cells):
- * amounts, dates, the currency and fixed types are safe text, the user's texts (description,
- * hash, id, assets) go through the quoting and formula guard.
+ * Rows in the order of `sorted`, each written as one string: the amounts (digits and a point)
+ * and the date (`M/D/YYYY HH:mm`) as they are, every text cell (type, assets, currency,
+ * description, hash, id) through `csvText`, the quoting and formula guard.
  */
 function* transactionRows(sorted: Iterable<PricedEvent>, report: TransactionsReport, layout: Layout): Generator<string> {
   const max = layout.maxDecimals;
   // no negative numbers, at most `max` decimals (half-even), as the value's own digits otherwise
-  const amount = (d: DecType | undefined): string => (d === undefined ? '' : csvNumber(magnitudePlain(d, max)));
+  const amount = (d: DecType | undefined): string => (d === undefined ? '' : magnitudePlain(d, max));
   const dateOf = turbotaxDates(report.timezone);
   const columns = layout.columns;
   // each column's field as its index in FIELD_CODES (the cases below), looked up once per file
@@ -223,7 +226,7 @@ function* transactionRows(sorted: Iterable<PricedEvent>, report: TransactionsRep
     for (let i = 0; i < codes.length; i++) {
       if (i > 0) line += ',';
       switch (codes[i]) {
-        case 0: line += csvText(dateOf(e.instant)); break;
+        case 0: line += dateOf(e.instant); break;
         case 1: line += csvText(row.type); break;
         case 2: line += row.sent ? csvText(row.sent.asset) : ''; break;
         case 3: line += amount(row.sent?.amount); break;
@@ -232,7 +235,7 @@ function* transactionRows(sorted: Iterable<PricedEvent>, report: TransactionsRep
         case 6: line += e.fee ? csvText(e.fee.asset) : ''; break;
         case 7: line += amount(e.fee?.amount); break;
         case 8: line += value ? currency : ''; break;
-        case 9: line += value ? csvNumber(magnitudeFixed(value.amount, 2)) : ''; break;
+        case 9: line += value ? magnitudeFixed(value.amount, 2) : ''; break;
         case 10: line += e.note ? csvText(e.note) : ''; break;
         case 11: line += e.txHash ? csvText(e.txHash) : ''; break;
         case 12: line += csvText(e.id); break;
