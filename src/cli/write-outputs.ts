@@ -4,7 +4,8 @@
  * a batch index, a stamp) goes to a hidden temporary file beside it, renamed over its name once
  * complete; a report folder is written whole in a staging folder and swapped in
  * (report-folder.ts), its files streamed by `streamToFile`. Chunks are batched into large writes
- * and no file is ever held whole in memory.
+ * (text encoded straight into one reused 1 MiB buffer, bytes passed as they are) and no file is
+ * ever held whole in memory.
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import * as fs from 'node:fs';
