@@ -226,19 +226,19 @@ function* transactionRows(sorted: Iterable<PricedEvent>, report: TransactionsRep
     for (let i = 0; i < codes.length; i++) {
       if (i > 0) line += ',';
       switch (codes[i]) {
-        case 0: line += dateOf(e.instant); break;
-        case 1: line += csvText(row.type); break;
-        case 2: line += row.sent ? csvText(row.sent.asset) : ''; break;
-        case 3: line += amount(row.sent?.amount); break;
-        case 4: line += row.received ? csvText(row.received.asset) : ''; break;
-        case 5: line += amount(row.received?.amount); break;
-        case 6: line += e.fee ? csvText(e.fee.asset) : ''; break;
-        case 7: line += amount(e.fee?.amount); break;
-        case 8: line += value ? currency : ''; break;
-        case 9: line += value ? magnitudeFixed(value.amount, 2) : ''; break;
-        case 10: line += e.note ? csvText(e.note) : ''; break;
-        case 11: line += e.txHash ? csvText(e.txHash) : ''; break;
-        case 12: line += csvText(e.id); break;
+        case 0: /* date */ line += dateOf(e.instant); break;
+        case 1: /* type */ line += csvText(row.type); break;
+        case 2: /* sentAsset */ line += row.sent ? csvText(row.sent.asset) : ''; break;
+        case 3: /* sentAmount */ line += amount(row.sent?.amount); break;
+        case 4: /* receivedAsset */ line += row.received ? csvText(row.received.asset) : ''; break;
+        case 5: /* receivedAmount */ line += amount(row.received?.amount); break;
+        case 6: /* feeAsset */ line += e.fee ? csvText(e.fee.asset) : ''; break;
+        case 7: /* feeAmount */ line += amount(e.fee?.amount); break;
+        case 8: /* marketValueCurrency */ line += value ? currency : ''; break;
+        case 9: /* marketValue */ line += value ? magnitudeFixed(value.amount, 2) : ''; break;
+        case 10: /* description */ line += e.note ? csvText(e.note) : ''; break;
+        case 11: /* txHash */ line += e.txHash ? csvText(e.txHash) : ''; break;
+        case 12: /* transactionId */ line += csvText(e.id); break;
       }
     }
     yield line;
