@@ -9,7 +9,7 @@ import { toUsDate } from '../../model/local-date.js';
 import { formatSourceRef } from '../../model/source-ref.js';
 import { formatMoney, roundMoney } from '../../model/rounding.js';
 import { groupByBox, reportedRowsText, type Form8949Line } from '../form8949-lines.js';
-import { csvText, lineChunks, num, renderCsv, type Cell } from './write-csv.js';
+import { csvSourceRef, csvText, lineChunks, num, renderCsv, type Cell } from './write-csv.js';
 
 export const FORM8949_HEADER = [
   'box', 'term', 'description', 'date_acquired', 'date_sold', 'proceeds', 'cost_basis', 'adjustment_code', 'adjustment', 'gain',
@@ -58,9 +58,9 @@ export function lineRow(l: Form8949Line): string {
   const { disposal: d, slice: s, shown } = l;
   return `${csvText(l.box)},${s.term},${csvText(l.description)},${l.acquired ? shown.acquired : 'UNKNOWN'},${shown.sold},` +
     `${shown.proceeds},${shown.costBasis},${csvText(l.code)},${shown.adjustment},${shown.gain},` +
-    `${csvText(d.asset)},${shown.quantity},${csvText(d.wallet)},${d.kind},${s.basisStatus},${csvText(d.proceedsSource)},` +
-    `${csvText(s.lotId ?? '')},${csvText(s.lotWallet ?? '')},${s.lotSource ? csvText(formatSourceRef(s.lotSource)) : ''},` +
-    `${csvText(formatSourceRef(d.source))},${csvText(reportedRowsText(l.reported))}`;
+    `${csvText(d.asset)},${shown.quantity},${csvText(d.wallet)},${d.kind},${s.basisStatus},${d.proceedsSource},` +
+    `${csvText(s.lotId ?? '')},${csvText(s.lotWallet ?? '')},${s.lotSource ? csvSourceRef(s.lotSource) : ''},` +
+    `${csvSourceRef(d.source)},${csvText(reportedRowsText(l.reported))}`;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvNumber, csvText, lineChunks, num, renderCell, renderCsv } from './write-csv.js';
+import { csvNumber, csvSourceRef, csvText, lineChunks, num, renderCell, renderCsv } from './write-csv.js';
 
 // The rules as written in the module header, with RegExp: the reference.
 const DANGEROUS = /^[=+\-@\t\r]/;
@@ -49,6 +49,21 @@ describe('CSV cells', () => {
         expect(csvNumber(t)).toBe(quote(t));
       }),
       { numRuns: 20_000 },
+    );
+  });
+
+  it('write a source reference as the text file:line would be written', () => {
+    expect(csvSourceRef({ file: 'exports/kraken.csv', line: 12 })).toBe('exports/kraken.csv:12');
+    expect(csvSourceRef({ file: 'a,b.csv', line: 3 })).toBe('"a,b.csv:3"');
+    expect(csvSourceRef({ file: '=cmd"x.csv', line: 40 })).toBe(`"'=cmd""x.csv:40"`);
+    expect(csvSourceRef({ file: ' lead.csv', line: 1 })).toBe('" lead.csv:1"');
+    fc.assert(
+      fc.property(tricky, fc.nat(10_000_000), (file, line) => {
+        // twice: the second call takes the file's cached parts
+        expect(csvSourceRef({ file, line })).toBe(referenceText(`${file}:${line}`));
+        expect(csvSourceRef({ file, line: line + 1 })).toBe(referenceText(`${file}:${line + 1}`));
+      }),
+      { numRuns: 10_000 },
     );
   });
 

@@ -43,6 +43,25 @@ export function csvText(text: string): string {
   return NEEDS_QUOTES.test(safe) ? quoted(safe) : safe;
 }
 
+/** For each file name: the written source reference `file:` before its line number, and after it. */
+const refParts = new Map<string, readonly [string, string]>();
+
+/**
+ * `csvText(formatSourceRef(ref))` (`file:line`), with the file's part checked once per file name:
+ * a line number (digits) neither needs quotes nor ends in white space, and the first character is
+ * the file's, so the file alone decides the quoting and the defusing. Audit columns hold two or
+ * three references per row.
+ */
+export function csvSourceRef(ref: { readonly file: string; readonly line: number }): string {
+  let parts = refParts.get(ref.file);
+  if (parts === undefined) {
+    const probe = csvText(`${ref.file}:0`);
+    parts = probe.endsWith('"') ? [probe.slice(0, -2), '"'] : [probe.slice(0, -1), ''];
+    refParts.set(ref.file, parts);
+  }
+  return `${parts[0]}${ref.line}${parts[1]}`;
+}
+
 export function renderCell(cell: Cell): string {
   if (cell === undefined) return '';
   if (typeof cell === 'number') return csvNumber(String(cell));

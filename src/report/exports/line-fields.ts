@@ -4,9 +4,8 @@
  * MM/DD/YYYY, the style of Form 8949 and of US tax software — both formatted once per line
  * (`Form8949Line.shown`), not once per export.
  */
-import { formatSourceRef } from '../../model/source-ref.js';
 import { dec } from '../../model/decimal.js';
-import { csvText } from '../csv/write-csv.js';
+import { csvSourceRef, csvText } from '../csv/write-csv.js';
 import { formatMoney } from '../../model/rounding.js';
 import type { Form8949Line } from '../form8949-lines.js';
 import type { ExportColumn } from './export-layouts.js';
@@ -14,14 +13,15 @@ import type { ExportColumn } from './export-layouts.js';
 /**
  * A field's cell as written in the CSV: text through `csvText` (quoted, defused); the amounts and
  * the quantity as they are (`formatMoney` and decimal.js `toFixed` text: digits, sign and point,
- * nothing to quote), like MM/DD/YYYY dates.
+ * nothing to quote), like MM/DD/YYYY dates and the fixed codes of the model (term, disposal kind,
+ * basis status, proceeds source: lower-case words and hyphens).
  */
 type LineField = (line: Form8949Line) => string;
 
 export const LINE_FIELDS: Readonly<Record<string, LineField>> = {
   line: (l) => csvText(l.ref),
   box: (l) => csvText(l.box),
-  term: (l) => csvText(l.term),
+  term: (l) => l.term,
   asset: (l) => csvText(l.disposal.asset),
   description: (l) => csvText(l.description),
   quantity: (l) => l.shown.quantity,
@@ -35,15 +35,15 @@ export const LINE_FIELDS: Readonly<Record<string, LineField>> = {
   adjustmentIfCoded: (l) => (l.code === '' ? '' : l.shown.adjustment),
   gain: (l) => l.shown.gain,
   disposalId: (l) => csvText(l.disposal.id),
-  disposalKind: (l) => csvText(l.disposal.kind),
+  disposalKind: (l) => l.disposal.kind,
   wallet: (l) => csvText(l.disposal.wallet),
   counterpart: (l) => csvText(l.disposal.counterpart ?? ''),
-  proceedsSource: (l) => csvText(l.disposal.proceedsSource),
-  basisStatus: (l) => csvText(l.slice.basisStatus),
+  proceedsSource: (l) => l.disposal.proceedsSource,
+  basisStatus: (l) => l.slice.basisStatus,
   lotId: (l) => csvText(l.slice.lotId ?? ''),
   lotWallet: (l) => csvText(l.slice.lotWallet ?? ''),
-  lotSource: (l) => (l.slice.lotSource ? csvText(formatSourceRef(l.slice.lotSource)) : ''),
-  disposalSource: (l) => csvText(formatSourceRef(l.disposal.source)),
+  lotSource: (l) => (l.slice.lotSource ? csvSourceRef(l.slice.lotSource) : ''),
+  disposalSource: (l) => csvSourceRef(l.disposal.source),
 };
 
 /**
