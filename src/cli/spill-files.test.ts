@@ -17,6 +17,11 @@ describe('spill files', () => {
     run.close();
     expect([...run.read()].join('')).toBe(`${text}end`);
     expect([...run.read()].join('')).toBe(`${text}end`);
+    // the bytes themselves: 1 MiB blocks, each its own buffer, the UTF-8 of the text
+    const blocks = [...(run.readBytes?.() ?? [])];
+    expect(blocks.map((b) => b.byteLength)).toEqual([1 << 20, (1 << 20) - 1 + 2 + 6 + 1 + 1000 + 3 - (1 << 20)]);
+    expect(blocks[0]?.buffer).not.toBe(blocks[1]?.buffer);
+    expect(Buffer.concat(blocks).toString('utf8')).toBe(`${text}end`);
     const [folder] = readdirSync(parent);
     expect(readdirSync(join(parent, folder as string))).toEqual(['run-0']);
     run.remove();

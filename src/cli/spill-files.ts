@@ -1,8 +1,9 @@
 /**
  * The shell's spill store (`pipeline/spill-store.ts`): each run a temporary file in a folder of
  * its own under the system's temporary directory (`TMPDIR`), written in large appends and read
- * back in 1 MiB blocks (UTF-8, decoded across block boundaries). The folder is removed by
- * `dispose()`, and at the latest when the process exits.
+ * back in 1 MiB blocks (UTF-8, decoded across block boundaries; or as the bytes themselves,
+ * `readBytes`, for the turbotax-transactions.csv copied into the report folder). The folder is
+ * removed by `dispose()`, and at the latest when the process exits.
  */
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,6 +77,21 @@ export function fileRun(path: string, create = true): SpillRun & { readonly path
         }
         const rest = decoder.end();
         if (rest !== '') yield rest;
+      } finally {
+        fs.closeSync(input);
+      }
+    },
+    *readBytes() {
+      if (removed) throw new Error('spill file: read after remove');
+      const input = guarded(path, () => fs.openSync(path, 'r'));
+      try {
+        for (;;) {
+          // a new buffer per block: the reader may keep the pieces until its next write
+          const buffer = Buffer.allocUnsafe(READ_BYTES);
+          const n = guarded(path, () => fs.readSync(input, buffer, 0, READ_BYTES, null));
+          if (n === 0) break;
+          yield buffer.subarray(0, n);
+        }
       } finally {
         fs.closeSync(input);
       }

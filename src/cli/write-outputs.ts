@@ -4,7 +4,8 @@
  * a batch index, a stamp) goes to a hidden temporary file beside it, renamed over its name once
  * complete; a report folder is written whole in a staging folder and swapped in
  * (report-folder.ts), its files streamed by `streamToFile`. Chunks are batched into large writes
- * and no file is ever held whole in memory.
+ * (text encoded straight into one reused 1 MiB buffer, bytes passed as they are) and no file is
+ * ever held whole in memory.
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -48,10 +49,12 @@ export function useOutputFs(layer: Partial<OutputFs>): () => void {
   };
 }
 
-/** Bytes gathered before one write. */
+/** Bytes gathered before one write: the size of a writer's buffer. */
 const BATCH_BYTES = 1 << 20;
 /** At most this many buffers per write (below every platform's IOV_MAX). */
 const BATCH_PIECES = 256;
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units). */
+const MAX_UTF8_PER_UNIT = 3;
 
 /**
  * A hidden name beside `path` for work in progress, `.<name>.taxlot-<kind>-<pid>-<random>`:
@@ -79,16 +82,42 @@ function writeAll(fd: number, buffers: Uint8Array[]): void {
   }
 }
 
-/** Gathers chunks into large writes, hashing and counting them. */
+/**
+ * Gathers chunks into large writes, hashing and counting them. Text is encoded straight into one
+ * reused buffer (no Buffer per chunk); a chunk too big for it, or bytes, are written as they are.
+ */
 class Batcher {
+  private readonly buffer = Buffer.allocUnsafe(BATCH_BYTES);
+  /** Bytes of `buffer` in use; those from `start` on are not yet a pending piece. */
+  private used = 0;
+  private start = 0;
   private pending: Uint8Array[] = [];
   private size = 0;
   bytes = 0;
   constructor(private readonly fd: number, private readonly hash?: Hash) {}
   /** Add a chunk; true when a write was made (a moment to let signals in). */
   add(chunk: string | Uint8Array): boolean {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (typeof chunk === 'string') {
+      if (chunk.length === 0) return false;
+      const room = chunk.length * MAX_UTF8_PER_UNIT;
+      if (room <= BATCH_BYTES) {
+        let wrote = false;
+        if (this.used + room > BATCH_BYTES) {
+          this.flush();
+          wrote = true;
+        }
+        const n = this.buffer.write(chunk, this.used, 'utf8');
+        this.used += n;
+        this.bytes += n;
+        return wrote;
+      }
+      return this.addBytes(Buffer.from(chunk, 'utf8'));
+    }
+    return this.addBytes(chunk);
+  }
+  private addBytes(b: Uint8Array): boolean {
     if (b.byteLength === 0) return false;
+    this.closeText();
     this.pending.push(b);
     this.hash?.update(b);
     this.size += b.byteLength;
@@ -97,10 +126,22 @@ class Batcher {
     this.flush();
     return true;
   }
+  /** The text gathered so far becomes a pending piece: written before what comes next. */
+  private closeText(): void {
+    if (this.used === this.start) return;
+    const text = this.buffer.subarray(this.start, this.used);
+    this.hash?.update(text);
+    this.pending.push(text);
+    this.size += text.byteLength;
+    this.start = this.used;
+  }
   flush(): void {
+    this.closeText();
     writeAll(this.fd, this.pending);
     this.pending = [];
     this.size = 0;
+    this.used = 0;
+    this.start = 0;
   }
 }
 

@@ -12,6 +12,11 @@ export interface SpillRun {
   close(): void;
   /** The text appended, in order, in pieces of any size (a piece may end inside a line). */
   read(): Iterable<string>;
+  /**
+   * The same content as UTF-8 bytes, when the store holds bytes (a file): what a writer copies
+   * into a report file without decoding and re-encoding it. Each piece is its own buffer.
+   */
+  readBytes?(): Iterable<Uint8Array>;
   /** Let the run go (a file deleted); reading it afterwards is a bug. */
   remove(): void;
 }

@@ -15,7 +15,7 @@ import { toUsDate, type LocalDate } from '../model/local-date.js';
 import { formatSourceRef } from '../model/source-ref.js';
 import { BOX_ORDER, form8949BoxOf } from '../jurisdictions/us/form8949-box.js';
 import type { LinePlacement } from '../jurisdictions/us/form1099da/place.js';
-import { formatMoney, roundMoney } from '../model/rounding.js';
+import { formatMoney, moneyDifference } from '../model/rounding.js';
 
 export interface Form8949Line {
   /**
@@ -99,17 +99,18 @@ export function buildForm8949Lines(
   for (const d of disposals) {
     const sold = usDate(d.date);
     for (const s of d.slices) {
-      const proceeds = roundMoney(s.proceeds);
-      const costBasis = roundMoney(s.basis);
+      // the rounded cents as text, once; the gain from them (moneyDifference: exact, no decimals made)
+      const proceeds = formatMoney(s.proceeds);
+      const costBasis = formatMoney(s.basis);
       const quantity = s.quantity.toFixed();
       const placed = placements.get(s);
       const box = placed?.box ?? form8949BoxOf(taxYear, s.term, d.kind);
       const list = byBox.get(box) as Line[];
       const shown: ShownLine = {
-        proceeds: formatMoney(placed ? placed.proceeds : proceeds),
-        costBasis: formatMoney(placed ? placed.costBasis : costBasis),
+        proceeds: placed ? formatMoney(placed.proceeds) : proceeds,
+        costBasis: placed ? formatMoney(placed.costBasis) : costBasis,
         adjustment: placed ? formatMoney(placed.adjustment) : ZERO_SHOWN,
-        gain: formatMoney(proceeds.minus(costBasis)),
+        gain: moneyDifference(proceeds, costBasis),
         acquired: s.acquiredDate ? usDate(s.acquiredDate) : '',
         sold,
         quantity,

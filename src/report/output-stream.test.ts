@@ -92,6 +92,8 @@ describe('TurboTax date, cached per hour', () => {
     for (let t = Date.UTC(2024, 3, 6, 14); t < Date.UTC(2024, 3, 6, 16); t += 60_000) instants.push(t);
     for (let t = Date.UTC(2023, 0, 1); t < Date.UTC(2025, 0, 1); t += 26_000_000 + 13_001) instants.push(t);
     instants.push(Date.UTC(1975, 5, 1, 12, 30), Date.UTC(2025, 0, 1, 0, 0));
+    // in time order across local and UTC midnights and a year end (the per-day and last-hour caches)
+    for (let t = Date.UTC(2024, 11, 30, 20); t < Date.UTC(2025, 0, 1, 16); t += 7 * 60_000 + 1_001) instants.push(t);
     for (const zone of zones) {
       const fast = turbotaxDateForTest.fast(zone);
       for (const t of instants) expect(fast(t), `${zone} ${new Date(t).toISOString()}`).toBe(turbotaxDateForTest.intl(t, zone));

@@ -101,7 +101,7 @@ async function computeDetached(
   provider: Parameters<typeof computeReportWithPrices>[2],
   spill: SpillStore,
   progress?: ProgressSink,
-): Promise<{ data: ReportData; historyFile: Iterable<string>; providerDiagnostics: readonly Diagnostic[] }> {
+): Promise<{ data: ReportData; historyFile: Iterable<string | Uint8Array>; providerDiagnostics: readonly Diagnostic[] }> {
   // with a price provider the report may be computed twice: the file of the last computation is kept
   let run: SpillRun | undefined;
   const layout = loadTemplates('us').exports.turbotaxTransactions;
@@ -114,7 +114,9 @@ async function computeDetached(
   };
   const { data, providerDiagnostics } = await computeReportWithPrices(inputs, { ...options, spill }, provider, history);
   const written = run;
-  return { data, historyFile: written ? { [Symbol.iterator]: () => written.read()[Symbol.iterator]() } : [], providerDiagnostics };
+  // the file's bytes as they are on disk when the store has them, not decoded and encoded again
+  const read = (r: SpillRun): Iterable<string | Uint8Array> => (r.readBytes ? r.readBytes() : r.read());
+  return { data, historyFile: written ? { [Symbol.iterator]: () => read(written)[Symbol.iterator]() } : [], providerDiagnostics };
 }
 
 export async function runReport(args: ReportArgs, ctx: RunContext = PLAIN_CONTEXT): Promise<CommandResult> {

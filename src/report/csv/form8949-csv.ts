@@ -9,7 +9,7 @@ import { toUsDate } from '../../model/local-date.js';
 import { formatSourceRef } from '../../model/source-ref.js';
 import { formatMoney, roundMoney } from '../../model/rounding.js';
 import { groupByBox, reportedRowsText, type Form8949Line } from '../form8949-lines.js';
-import { csvChunks, num, renderCsv, type Cell } from './write-csv.js';
+import { csvSourceRef, csvText, lineChunks, num, renderCsv, type Cell } from './write-csv.js';
 
 export const FORM8949_HEADER = [
   'box', 'term', 'description', 'date_acquired', 'date_sold', 'proceeds', 'cost_basis', 'adjustment_code', 'adjustment', 'gain',
@@ -49,32 +49,18 @@ export function renderForm8949Csv(taxYear: number, disposals: readonly Disposal[
   return renderCsv(FORM8949_HEADER, disposals.flatMap((d) => d.slices.map((s) => sliceRow(taxYear, d, s))));
 }
 
-/** `sliceRow` from a line's values formatted once (`Form8949Line.shown`): the same cells. */
-export function lineRow(l: Form8949Line): Cell[] {
+/**
+ * `sliceRow` from a line's values formatted once (`Form8949Line.shown`): the same cells, written
+ * as one row (no line end). Cells that are fixed codes, MM/DD/YYYY dates or amounts
+ * (`formatMoney`, `toFixed` text) need no quoting or defusing and are written as they are.
+ */
+export function lineRow(l: Form8949Line): string {
   const { disposal: d, slice: s, shown } = l;
-  return [
-    l.box,
-    s.term,
-    l.description,
-    l.acquired ? shown.acquired : 'UNKNOWN',
-    shown.sold,
-    num(shown.proceeds),
-    num(shown.costBasis),
-    l.code,
-    num(shown.adjustment),
-    num(shown.gain),
-    d.asset,
-    num(shown.quantity),
-    d.wallet,
-    d.kind,
-    s.basisStatus,
-    d.proceedsSource,
-    s.lotId ?? '',
-    s.lotWallet ?? '',
-    s.lotSource ? formatSourceRef(s.lotSource) : '',
-    formatSourceRef(d.source),
-    reportedRowsText(l.reported),
-  ];
+  return `${csvText(l.box)},${s.term},${csvText(l.description)},${l.acquired ? shown.acquired : 'UNKNOWN'},${shown.sold},` +
+    `${shown.proceeds},${shown.costBasis},${csvText(l.code)},${shown.adjustment},${shown.gain},` +
+    `${csvText(d.asset)},${shown.quantity},${csvText(d.wallet)},${d.kind},${s.basisStatus},${d.proceedsSource},` +
+    `${csvText(s.lotId ?? '')},${csvText(s.lotWallet ?? '')},${s.lotSource ? csvSourceRef(s.lotSource) : ''},` +
+    `${csvSourceRef(d.source)},${csvText(reportedRowsText(l.reported))}`;
 }
 
 /**
@@ -90,18 +76,18 @@ export function* form8949CsvChunks(
 ): Generator<string> {
   const byBox = groupByBox(lines);
   const next = new Map([...byBox.keys()].map((box) => [box, 0]));
-  function* rows(): Generator<Cell[]> {
+  function* rows(): Generator<string> {
     for (const d of disposals) {
       for (const s of d.slices) {
         const box = boxOfSlice(byBox, next, s);
         const i = next.get(box) as number;
         const line = (byBox.get(box) as Form8949Line[])[i] as Form8949Line;
         next.set(box, i + 1);
-        yield methodOf ? [...lineRow(line), methodOf(d)] : lineRow(line);
+        yield methodOf ? `${lineRow(line)},${csvText(methodOf(d))}` : lineRow(line);
       }
     }
   }
-  yield* csvChunks(methodOf ? [...FORM8949_HEADER, 'method'] : FORM8949_HEADER, rows());
+  yield* lineChunks(methodOf ? [...FORM8949_HEADER, 'method'] : FORM8949_HEADER, rows());
 }
 
 /** The box whose next line is slice `s`. */

@@ -3,7 +3,7 @@
  * PDF) traced to the disposal, the lot it consumed, and the input rows (`file:line`) that created
  * the lot and that recorded the disposal — what an accountant checks first (docs/tax-rules.md §6, item 10).
  */
-import { csvChunks } from '../csv/write-csv.js';
+import { csvText, lineChunks } from '../csv/write-csv.js';
 import { joinChunks } from '../output-stream.js';
 import type { Form8949Line } from '../form8949-lines.js';
 import type { ExportLayouts } from './export-layouts.js';
@@ -28,7 +28,7 @@ export function renderAuditTrailCsv(lines: readonly Form8949Line[], layout: Expo
  * file is as it always was).
  */
 export function auditTrailChunks(lines: readonly Form8949Line[], layout: ExportLayouts['auditTrail'], applied: readonly AppliedOverride[] = []): Generator<string> {
-  if (applied.length === 0) return csvChunks(layout.columns.map((c) => c.header), mapRows(lines, lineRower(layout.columns)));
+  if (applied.length === 0) return lineChunks(layout.columns.map((c) => c.header), mapRows(lines, lineRower(layout.columns)));
   const byRow = new Map<string, string[]>();
   for (const a of applied) {
     for (const r of a.rows) {
@@ -39,7 +39,7 @@ export function auditTrailChunks(lines: readonly Form8949Line[], layout: ExportL
   const columns = [...layout.columns, { header: 'override', field: 'override' }];
   const override = (l: Form8949Line): string => {
     const rows = [l.slice.lotSource, l.disposal.source].filter((r) => r !== undefined).map((r) => formatSourceRef(r));
-    return [...new Set(rows.flatMap((r) => byRow.get(r) ?? []))].join('; ');
+    return csvText([...new Set(rows.flatMap((r) => byRow.get(r) ?? []))].join('; '));
   };
-  return csvChunks(columns.map((c) => c.header), mapRows(lines, lineRower(columns, { override })));
+  return lineChunks(columns.map((c) => c.header), mapRows(lines, lineRower(columns, { override })));
 }

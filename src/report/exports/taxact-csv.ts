@@ -11,7 +11,7 @@
  *   `Long/Short` is filled on every row (TaxAct needs it when the date is not a date).
  * - TaxAct accepts up to 2,000 Forms 1099-B in total; the PDF warns when there are more lines.
  */
-import { csvChunks } from '../csv/write-csv.js';
+import { csvText, lineChunks } from '../csv/write-csv.js';
 import { joinChunks } from '../output-stream.js';
 import type { Form8949Line } from '../form8949-lines.js';
 import type { ExportLayouts } from './export-layouts.js';
@@ -30,6 +30,6 @@ export function renderTaxActCsv(lines: readonly Form8949Line[], layout: ExportLa
 
 /** The same file as chunks (render-outputs.ts). */
 export function taxActChunks(lines: readonly Form8949Line[], layout: ExportLayouts['taxact']): Generator<string> {
-  const row = lineRower(layout.columns, { longShort: (x) => layout.terms[x.term] });
-  return csvChunks(layout.columns.map((c) => c.header), mapRows(lines, row));
+  const row = lineRower(layout.columns, { longShort: (x) => csvText(layout.terms[x.term] ?? '') });
+  return lineChunks(layout.columns.map((c) => c.header), mapRows(lines, row));
 }

@@ -10,7 +10,7 @@
  * user chooses the category in TurboTax (the PDF says which). Nor a code or adjustment: a line
  * with one (Form 1099-DA) has (e) − (g) as its `Cost Basis`, so TurboTax computes its gain.
  */
-import { csvChunks } from '../csv/write-csv.js';
+import { lineChunks } from '../csv/write-csv.js';
 import { joinChunks, type OutputProducer } from '../output-stream.js';
 import type { Form8949Line } from '../form8949-lines.js';
 import type { ExportLayouts } from './export-layouts.js';
@@ -53,6 +53,6 @@ export function turbotaxGainsParts(
   const max = layout.maxRows;
   return turbotaxGainsFileNames(count, max).map((name, i) => ({
     name,
-    produce: () => csvChunks(header, mapRows(lines(), row, i * max, Math.min(count, (i + 1) * max))),
+    produce: () => lineChunks(header, mapRows(lines(), row, i * max, Math.min(count, (i + 1) * max))),
   }));
 }

@@ -25,7 +25,7 @@ import { isDerivativeEvent, type LedgerEvent, type Quantity } from '../../model/
 import type { Money } from '../../model/money.js';
 import type { ReportData } from '../../pipeline/compute-report.js';
 import type { PricedEvent } from '../../pricing/price-events.js';
-import { csvChunks, num, type Cell } from '../csv/write-csv.js';
+import { csvText, lineChunks } from '../csv/write-csv.js';
 import { joinChunks } from '../output-stream.js';
 import type { ExportLayouts } from './export-layouts.js';
 
@@ -66,27 +66,60 @@ function offsetAt(epochMs: number, zone: string): number {
   return Date.UTC(y, mo - 1, d, h, mi) - (epochMs - (epochMs % 60_000 + 60_000) % 60_000);
 }
 
+const DAY = 86_400_000;
+
+/** `HH:mm` of each minute of a day, made on first use. */
+const CLOCK: string[] = [];
+function clockAt(minuteOfDay: number): string {
+  let text = CLOCK[minuteOfDay];
+  if (text === undefined) {
+    const hh = Math.floor(minuteOfDay / 60);
+    const mm = minuteOfDay % 60;
+    CLOCK[minuteOfDay] = text = `${hh < 10 ? '0' : ''}${hh}:${mm < 10 ? '0' : ''}${mm}`;
+  }
+  return text;
+}
+
 /**
  * `turbotaxDate` for many instants: the zone's offset is looked up once per UTC hour and used
  * when it is the same at both ends of the hour (no transition inside it); otherwise, and for
  * dates outside 1980–9999 (older zone rules have offsets in seconds), the instant goes through
- * Intl itself. Same strings, far fewer Intl calls.
+ * Intl itself. The local day's `M/D/YYYY ` is made once per day and the `HH:mm` once per minute
+ * of the day; instants come in time order, so the last hour's offset is kept at hand. Same
+ * strings, far fewer Intl calls, no Date per row.
  */
 function turbotaxDates(zone: string): (epochMs: number) => string {
   const offsets = new Map<number, number>();
+  const days = new Map<number, string>();
+  let lastHour = NaN;
+  let lastOffset = NaN;
+  // UTC (the default zone) has no offset and no transitions: Intl is not asked at all
+  const utc = zone === 'UTC';
   return (epochMs) => {
     const hour = Math.floor(epochMs / HOUR) * HOUR;
-    let offset = offsets.get(hour);
-    if (offset === undefined) {
-      const start = offsetAt(hour, zone);
-      offset = start === offsetAt(hour + HOUR - 60_000, zone) ? start : NaN;
-      offsets.set(hour, offset);
+    let offset: number;
+    if (utc) offset = 0;
+    else if (hour === lastHour) offset = lastOffset;
+    else {
+      let known = offsets.get(hour);
+      if (known === undefined) {
+        const start = offsetAt(hour, zone);
+        known = start === offsetAt(hour + HOUR - 60_000, zone) ? start : NaN;
+        offsets.set(hour, known);
+      }
+      offset = known;
+      lastHour = hour;
+      lastOffset = known;
     }
     if (Number.isNaN(offset) || epochMs < 315532800000 || epochMs >= 253402300800000) return turbotaxDate(epochMs, zone);
-    const t = new Date(epochMs + offset);
-    const minute = t.getUTCMinutes();
-    const hh = t.getUTCHours();
-    return `${t.getUTCMonth() + 1}/${t.getUTCDate()}/${t.getUTCFullYear()} ${hh < 10 ? '0' : ''}${hh}:${minute < 10 ? '0' : ''}${minute}`;
+    const local = epochMs + offset;
+    const day = Math.floor(local / DAY);
+    let date = days.get(day);
+    if (date === undefined) {
+      const t = new Date(day * DAY);
+      days.set(day, (date = `${t.getUTCMonth() + 1}/${t.getUTCDate()}/${t.getUTCFullYear()} `));
+    }
+    return date + clockAt(Math.floor((local - day * DAY) / 60_000));
   };
 }
 
@@ -146,7 +179,7 @@ export function renderTurboTaxTransactionsCsv(data: ReportData, layout: Layout):
  * the sort is a single pass).
  */
 export function turbotaxTransactionsChunks(history: readonly PricedEvent[], report: TransactionsReport, layout: Layout): Generator<string> {
-  return csvChunks(layout.columns.map((c) => c.header), transactionRows([...history].sort(compareBookingOrder), report, layout));
+  return lineChunks(layout.columns.map((c) => c.header), transactionRows([...history].sort(compareBookingOrder), report, layout));
 }
 
 /**
@@ -154,22 +187,30 @@ export function turbotaxTransactionsChunks(history: readonly PricedEvent[], repo
  * it as the history streams through the engine, and keeps none of it).
  */
 export function turbotaxTransactionsChunksInOrder(sorted: Iterable<PricedEvent>, report: TransactionsReport, layout: Layout): Generator<string> {
-  return csvChunks(layout.columns.map((c) => c.header), transactionRows(sorted, report, layout));
+  return lineChunks(layout.columns.map((c) => c.header), transactionRows(sorted, report, layout));
 }
 
 /** The fields a column may name. */
-const FIELDS = new Set([
+const FIELD_CODES: readonly string[] = [
   'date', 'type', 'sentAsset', 'sentAmount', 'receivedAsset', 'receivedAmount', 'feeAsset', 'feeAmount',
   'marketValueCurrency', 'marketValue', 'description', 'txHash', 'transactionId',
-]);
+];
+const FIELDS = new Set(FIELD_CODES);
 
-/** Rows in the order of `sorted`. */
-function* transactionRows(sorted: Iterable<PricedEvent>, report: TransactionsReport, layout: Layout): Generator<Cell[]> {
+/**
+ * Rows in the order of `sorted`, each written as one string: the amounts (digits and a point)
+ * and the date (`M/D/YYYY HH:mm`) as they are, every text cell (type, assets, currency,
+ * description, hash, id) through `csvText`, the quoting and formula guard.
+ */
+function* transactionRows(sorted: Iterable<PricedEvent>, report: TransactionsReport, layout: Layout): Generator<string> {
   const max = layout.maxDecimals;
   // no negative numbers, at most `max` decimals (half-even), as the value's own digits otherwise
-  const amount = (d: DecType | undefined): Cell => (d === undefined ? '' : num(magnitudePlain(d, max)));
+  const amount = (d: DecType | undefined): string => (d === undefined ? '' : magnitudePlain(d, max));
   const dateOf = turbotaxDates(report.timezone);
   const columns = layout.columns;
+  // each column's field as its index in FIELD_CODES (the cases below), looked up once per file
+  const codes = columns.map((c) => FIELD_CODES.indexOf(c.field));
+  const currency = csvText(report.currency);
   let checked = false;
   for (const priced of sorted) {
     const row = rowOf(priced, layout.types);
@@ -181,25 +222,26 @@ function* transactionRows(sorted: Iterable<PricedEvent>, report: TransactionsRep
     }
     const e: LedgerEvent = priced.event;
     const value = row.value && row.value.source !== 'missing' ? row.value : undefined;
-    const cells: Cell[] = new Array(columns.length);
-    for (let i = 0; i < columns.length; i++) {
-      switch ((columns[i] as Layout['columns'][number]).field) {
-        case 'date': cells[i] = dateOf(e.instant); break;
-        case 'type': cells[i] = row.type; break;
-        case 'sentAsset': cells[i] = row.sent?.asset ?? ''; break;
-        case 'sentAmount': cells[i] = amount(row.sent?.amount); break;
-        case 'receivedAsset': cells[i] = row.received?.asset ?? ''; break;
-        case 'receivedAmount': cells[i] = amount(row.received?.amount); break;
-        case 'feeAsset': cells[i] = e.fee?.asset ?? ''; break;
-        case 'feeAmount': cells[i] = amount(e.fee?.amount); break;
-        case 'marketValueCurrency': cells[i] = value ? report.currency : ''; break;
-        case 'marketValue': cells[i] = value ? num(magnitudeFixed(value.amount, 2)) : ''; break;
-        case 'description': cells[i] = e.note ?? ''; break;
-        case 'txHash': cells[i] = e.txHash ?? ''; break;
-        case 'transactionId': cells[i] = e.id; break;
+    let line = '';
+    for (let i = 0; i < codes.length; i++) {
+      if (i > 0) line += ',';
+      switch (codes[i]) {
+        case 0: /* date */ line += dateOf(e.instant); break;
+        case 1: /* type */ line += csvText(row.type); break;
+        case 2: /* sentAsset */ line += row.sent ? csvText(row.sent.asset) : ''; break;
+        case 3: /* sentAmount */ line += amount(row.sent?.amount); break;
+        case 4: /* receivedAsset */ line += row.received ? csvText(row.received.asset) : ''; break;
+        case 5: /* receivedAmount */ line += amount(row.received?.amount); break;
+        case 6: /* feeAsset */ line += e.fee ? csvText(e.fee.asset) : ''; break;
+        case 7: /* feeAmount */ line += amount(e.fee?.amount); break;
+        case 8: /* marketValueCurrency */ line += value ? currency : ''; break;
+        case 9: /* marketValue */ line += value ? magnitudeFixed(value.amount, 2) : ''; break;
+        case 10: /* description */ line += e.note ? csvText(e.note) : ''; break;
+        case 11: /* txHash */ line += e.txHash ? csvText(e.txHash) : ''; break;
+        case 12: /* transactionId */ line += csvText(e.id); break;
       }
     }
-    yield cells;
+    yield line;
   }
 }
 
