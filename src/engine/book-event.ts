@@ -103,7 +103,7 @@ export function bookEvent(run: Run, { event: e, values }: PricedEvent): void {
     }
     case 'income': {
       const value = values.received as Money;
-      run.income.push({
+      run.keepIncome({
         id: e.id, kind: e.incomeKind, wallet: e.wallet, asset: e.received.asset, quantity: e.received.amount,
         value: value.amount, valueSource: value.source, instant: e.instant, date, source: e.source,
       });

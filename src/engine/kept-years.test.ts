@@ -81,4 +81,39 @@ describe('keeping a range of years (multi-year reports)', () => {
     // end 2022: the @200 lot; end 2023: nothing open; end 2024: nothing open (the 2024 lot was sold)
     expect(years).toEqual([[2022, '1@200'], [2023, ''], [2024, '']]);
   });
+
+  describe('income goes with the years a report can show', () => {
+    // Income in 2023, 2024 (before that year's sale) and 2025 (after the last sale): a report of
+    // the latest year with a disposal (2024) shows 2024's; 2025 is kept too (a later year is never
+    // dropped while booking), 2023 is dropped once the 2024 sale shows it cannot be the tax year.
+    const years = ledger`
+      2023-01-01 a buy 2 ETH for 200 USD
+      2023-02-01 a income staking 1 SOL worth 10 USD
+      2023-06-01 a sell 1 ETH for 150 USD
+      2024-02-01 a income staking 2 SOL worth 20 USD
+      2024-03-01 a sell 1 ETH for 260 USD
+      2025-02-01 a income staking 3 SOL worth 30 USD
+    `;
+    const incomeDates = (keepDisposals: 'all' | 'latest-year' | number | { from: number; to: number }) =>
+      runLedger(years, { keepDisposals }).income.map((r) => `${r.date} ${r.quantity.toFixed()} ${r.value.toFixed()}`);
+    it('latest-year: the latest disposal year and later', () => {
+      expect(incomeDates('latest-year')).toEqual(['2024-02-01 2 20', '2025-02-01 3 30']);
+    });
+    it('a given year: that year only', () => {
+      expect(incomeDates(2023)).toEqual(['2023-02-01 1 10']);
+    });
+    it('a range: the years of the range', () => {
+      expect(incomeDates({ from: 2024, to: 2025 })).toEqual(['2024-02-01 2 20', '2025-02-01 3 30']);
+    });
+    it('all: every record', () => {
+      expect(incomeDates('all')).toEqual(['2023-02-01 1 10', '2024-02-01 2 20', '2025-02-01 3 30']);
+    });
+    it('latest-year with no disposal at all: every record (the tax year is then the last event\'s)', () => {
+      const r = runLedger(ledger`
+        2023-02-01 a income staking 1 SOL worth 10 USD
+        2024-02-01 a income staking 2 SOL worth 20 USD
+      `, { keepDisposals: 'latest-year' });
+      expect(r.income.map((i) => i.date)).toEqual(['2023-02-01', '2024-02-01']);
+    });
+  });
 });

@@ -30,7 +30,6 @@ export class Run {
   /** The open lots: the jurisdiction's pool (`rules.createPool`), by default specific lots. */
   readonly inventory: LotPool;
   readonly balances = new Balances();
-  readonly income: IncomeRecord[] = [];
   private readonly removals: RemovalRecord[] = [];
   private readonly overdrafts: Overdraft[] = [];
   /** Bounded per file and message shape, as the importers bound theirs (bounded-diagnostics.ts). */
@@ -59,11 +58,16 @@ export class Run {
     return { e, date };
   }
 
+  /** An income record, kept if its year can be reported (`KeptYears.storeIncome`). */
+  keepIncome(r: IncomeRecord): void {
+    this.kept.storeIncome(r);
+  }
+
   finish(): GainsResult {
     this.kept.finish();
     return {
       disposals: this.kept.disposals,
-      income: this.income,
+      income: this.kept.income,
       removals: this.removals,
       openLots: this.inventory.snapshot(),
       ...(this.policy.yearEndSnapshots ? { yearEndLots: this.kept.yearEnds } : {}),
@@ -211,7 +215,7 @@ export class Run {
       this.diagnostics.push(unknownLot ? { ...d, related: unknownLot } : d);
     }
     if (!this.kept.keepsDisposalOf(yearOf(ctx.date))) return;
-    this.kept.disposals.push({
+    this.kept.store({
       id: `${ctx.e.id}/${asset}`,
       kind,
       wallet,

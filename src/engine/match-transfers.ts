@@ -67,6 +67,12 @@ export interface TransferPairing {
    * transfer normalised, any other event itself.
    */
   outcome(e: LedgerEvent): LedgerEvent[];
+  /**
+   * The caller will not ask `outcome(e)` again: what the pairing holds for `e` alone is let go (a
+   * paired withdrawal's pair, a paired deposit's mark), so that a history streamed in time order
+   * does not hold every pair to its end. The other side's outcome is unchanged.
+   */
+  release(e: LedgerEvent): void;
 }
 
 /**
@@ -138,7 +144,11 @@ export function pairTransfers(events: readonly LedgerEvent[], rules: TransferMat
     }
     return e.kind === 'transfer' ? normalizeTransfer(e) : [e];
   };
-  return { diagnostics, outcome };
+  const release = (e: LedgerEvent): void => {
+    if (e.kind === 'withdrawal') pairs.delete(e);
+    else if (e.kind === 'deposit') used.delete(e);
+  };
+  return { diagnostics, outcome, release };
 }
 
 /** Index of the first event at or after `instant` in a time-sorted list. */

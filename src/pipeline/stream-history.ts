@@ -4,7 +4,8 @@
  * merged, transfers paired, each event priced and handed on in booking order, then let go.
  *
  * What stays resident is bounded by what the rules need, not by the history: the withdrawals and
- * deposits of crypto (transfer pairing looks across the whole history for a shared hash), one
+ * deposits of crypto (transfer pairing looks across the whole history for a shared hash; each is
+ * let go once booked, with its pair once both sides are), one
  * run being sorted, one instant's events (look-alike events from two files share an instant, and
  * the same-instant order by content is decided on them), the records the report lists (transfers,
  * derivative rows, missing prices). The results are those of `importAndPrice` on the whole
@@ -29,6 +30,18 @@ import type { PricedImport } from './import-and-price.js';
 import { listTransfers, type TransferRecord } from './list-transfers.js';
 import type { InputFile, ReportOptions } from './report-data.js';
 import { mergeSorted } from './sorted-runs.js';
+
+/**
+ * The items of `list` in order, each let go by the list once given: the transfer candidates wait
+ * for the merge in time order, and one already booked is not held to the end of the history.
+ */
+function* released<T>(list: (T | undefined)[]): Generator<T> {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i] as T;
+    list[i] = undefined;
+    yield item;
+  }
+}
 
 export interface StreamedHistory {
   /** The events for the engine: priced, in booking order, each made once (a single pass). */
@@ -105,6 +118,7 @@ export function streamHistory(inputs: readonly InputFile[], options: ReportOptio
     const out: Placed[] = [];
     for (const p of group) {
       const made = pairing.outcome(p.e);
+      if (isTransferCandidate(p.e)) pairing.release(p.e);
       for (let k = 0; k < made.length; k++) out.push({ e: made[k] as LedgerEvent, order: p.order + k });
     }
     for (const p of out) if (p.e.kind === 'transfer') for (const t of listTransfers([p.e])) transfers.push({ order: p.order, t });
@@ -127,7 +141,7 @@ export function streamHistory(inputs: readonly InputFile[], options: ReportOptio
     // what was read in memory (no spill store) waits in the runs until merged
     for (const pass of kept) pass.runs.seal();
     let waiting = held.candidates + kept.reduce((n, pass) => n + pass.runs.buffered, 0);
-    const sources = [...kept.map((pass) => pass.runs.sorted()), candidates.splice(0)];
+    const sources = [...kept.map((pass) => pass.runs.sorted()), released(candidates.splice(0))];
     let group: Placed[] = [];
     for (const p of mergeSorted(sources, byInstant)) {
       if (options.spill === undefined || isTransferCandidate(p.e)) waiting--;
