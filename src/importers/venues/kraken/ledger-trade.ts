@@ -30,6 +30,8 @@ interface Total {
   readonly asset: AssetCode;
   amount: Dec;
   usd: Dec | undefined;
+  /** More than one row added up: the sums are decimal.js results, not values read from cells. */
+  summed: boolean;
 }
 
 /**
@@ -42,16 +44,26 @@ function accumulate(totals: Total[], asset: AssetCode, amount: Dec, usd: Dec | u
     if (t.asset !== asset) continue;
     t.amount = t.amount.plus(amount);
     t.usd = t.usd && usd ? t.usd.plus(usd) : undefined;
+    t.summed = true;
     return;
   }
-  totals.push({ asset, amount, usd });
+  totals.push({ asset, amount, usd, summed: false });
+}
+
+/**
+ * `value.abs()`, or the value itself when it is one read from a cell and not negative: the same
+ * value (decimal.js values are never changed), without a copy. A sum is copied by `abs()` either
+ * way, which also leaves its digit array at its exact length for the rest of the run.
+ */
+function magnitude(value: Dec, summed: boolean): Dec {
+  return summed || value.isNegative() ? value.abs() : value;
 }
 
 function quantity(total: Total): Quantity {
   const { asset } = total;
-  const amount = total.amount.abs();
+  const amount = magnitude(total.amount, total.summed);
   // A USD value of a USD amount says nothing new.
-  return total.usd && asset !== 'USD' ? { asset, amount, value: { amount: total.usd.abs(), currency: 'USD' } } : { asset, amount };
+  return total.usd && asset !== 'USD' ? { asset, amount, value: { amount: magnitude(total.usd, total.summed), currency: 'USD' } } : { asset, amount };
 }
 
 export function mapTradeLegs(refid: string, legs: readonly TradeLeg[]): RowOutcome {
