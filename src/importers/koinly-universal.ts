@@ -9,7 +9,6 @@
  * The wallet is the file name stem (`ledger-nano.csv` → `ledger-nano`).
  */
 import { normalizeAsset } from '../model/asset.js';
-import { withFields } from '../model/copy-fields.js';
 import { ownText } from '../model/own-text.js';
 import type { Dec } from '../model/decimal.js';
 import type { AcquisitionKind, IncomeKind, Quantity, RemovalKind, SpendKind, StatedValue } from '../model/ledger-event.js';
@@ -168,8 +167,9 @@ function side(amount: Dec | undefined, currency: string, column: string): Quanti
   return { asset: normalizeAsset(currency), amount };
 }
 
+/** `withFields(q, { value })` for a quantity made by `side` (asset and amount): the same fields in the same order. */
 function withValue(q: Quantity, value: StatedValue | undefined): Quantity {
-  return value ? withFields(q, { value }) : q;
+  return value ? { asset: q.asset, amount: q.amount, value } : q;
 }
 
 export type Base = Omit<EventDraft, 'kind'> & { instant: number };
