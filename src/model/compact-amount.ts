@@ -70,7 +70,7 @@ export function plainFields(text: string, into: DecimalFields & { d: number[] })
   if (first === n) {
     into.e = 0;
     words[0] = 0;
-    words.length = 1;
+    if (words.length !== 1) words.length = 1;
     return true;
   }
   let last = n - 1;
@@ -92,7 +92,7 @@ export function plainFields(text: string, into: DecimalFields & { d: number[] })
     words[count++] = word;
     width = WORD_DIGITS;
   }
-  words.length = count;
+  if (words.length !== count) words.length = count;
   into.e = e;
   return true;
 }
