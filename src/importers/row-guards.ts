@@ -91,7 +91,20 @@ function tooLongName(draft: EventDraft): [string, string] | undefined {
 }
 
 /** The first name an event states that holds an invisible or control character, as [what, name]. */
-const bad = (name: unknown): name is string => typeof name === 'string' && hasInvisible(name);
+/**
+ * Names already found clean: the same few asset codes and wallets on every event, answered
+ * without the Unicode pattern. Only names too short to be a view into a CSV chunk (V8 copies a
+ * substring under 13 characters) are kept, so the memo never holds input text alive; bounded.
+ */
+const clean = new Set<string>();
+const MAX_CLEAN = 10_000;
+
+const bad = (name: unknown): name is string => {
+  if (typeof name !== 'string' || clean.has(name)) return false;
+  if (hasInvisible(name)) return true;
+  if (name.length < 13 && clean.size < MAX_CLEAN) clean.add(name);
+  return false;
+};
 
 function invisibleName(draft: EventDraft): [string, string] | undefined {
   const d = draft as unknown as Record<string, unknown>;
