@@ -50,10 +50,7 @@ export function parseRow(
   const values: Record<string, unknown> = { ...template };
   let problems: Diagnostic[] | undefined;
   for (const p of parsers) {
-    if (p.index < 0) {
-      values[p.key] = undefined;
-      continue;
-    }
+    if (p.index < 0) continue; // an absent optional column: undefined, as in the template
     let ctx = p.context;
     if (ctx === undefined || ctx.numberStyle !== fileCtx.numberStyle || ctx.zone !== fileCtx.zone || ctx.dates !== fileCtx.dates) {
       // one object per column while the file's context stays the same, not one per cell
