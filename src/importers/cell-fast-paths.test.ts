@@ -1,13 +1,15 @@
 /**
  * The importers' per-cell fast paths give what the general readings give: a plain number cell
  * without a result object (parsePlainNumber), the decimal column without decimalWithUnit's
- * intermediate results, and a cell context reused from row to row while the file's stays the same.
+ * intermediate results, a cell context reused from row to row while the file's stays the same,
+ * and the column readers the driver uses instead of `parse`.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimal, instant } from './columns.js';
+import { CellFailure, decimal, ifPresent, instant, optional, readerOf, text, type Column } from './columns.js';
+import { skip } from './importer-spec.js';
 import { parseNumber, parsePlainNumber } from './parse-number.js';
-import { parseRow, type CellParser } from './parse-row.js';
+import { compileColumns, parseRow, type CellParser } from './parse-row.js';
 
 const cellText = fc.oneof(
   fc.tuple(fc.constantFrom('', '-', '+', ' ', '('), fc.stringMatching(/^[0-9]{0,35}$/), fc.constantFrom('', '.', ','), fc.stringMatching(/^[0-9]{0,45}$/), fc.constantFrom('', ')', ' BTC', 'e5'))
@@ -67,5 +69,42 @@ describe('parseRow with a context kept from row to row', () => {
     // a decimal comma and New York (UTC-5 in January) from the next row on
     expect(read(['1,5', '2024-01-02 03:04:05'], { decimalSeparator: ',' }, 'America/New_York')).toEqual(['1.5', '2024-01-02T08:04:05.000Z']);
     expect(read(['2.25', '2024-01-02 03:04:05'], {}, 'UTC')).toEqual(['2.25', '2024-01-02T03:04:05.000Z']);
+  });
+});
+
+describe('column readers (readerOf): parse without a result object', () => {
+  const ctx = { header: 'H', numberStyle: {}, zone: 'UTC' };
+  const readValue = (column: Parameters<typeof readerOf>[0], cell: string | undefined) => {
+    const read = readerOf(column);
+    if (!read) throw new Error('no reader');
+    const v = read(cell, ctx);
+    return v instanceof CellFailure ? { problem: v.problem } : { value: v };
+  };
+  it('give the values and problems parse gives', () => {
+    expect(readValue(text('H'), '  abc ')).toEqual({ value: 'abc' });
+    expect((readValue(decimal('H'), '-0.50').value as { toFixed(): string }).toFixed()).toBe('-0.5');
+    expect(readValue(decimal('H'), '')).toEqual({ problem: { code: 'ROW_MISSING_VALUE', message: 'column "H" is empty' } });
+    expect(readValue(instant('H'), '2024-01-02 03:04:05')).toEqual({ value: Date.UTC(2024, 0, 2, 3, 4, 5) });
+    expect(readValue(instant('H'), '2024-13-02')).toEqual({ problem: { code: 'ROW_BAD_DATE', message: 'cannot read "2024-13-02" as a date/time in column "H"' } });
+    expect(readValue(optional(decimal('H')), 'null')).toEqual({ value: undefined });
+    expect(readValue(ifPresent(decimal('H')), '--')).toEqual({ value: undefined });
+    expect(readValue(ifPresent(decimal('H')), 'x')).toEqual({ problem: { code: 'ROW_BAD_NUMBER', message: 'cannot read "x" as a number in column "H"' } });
+    expect(decimal('H').parse('x', ctx)).toEqual({ ok: false, problem: { code: 'ROW_BAD_NUMBER', message: 'cannot read "x" as a number in column "H"' } });
+    expect(optional(text('H')).parse(' ', ctx)).toEqual({ ok: true, value: undefined });
+  });
+
+  it('are not inherited by a column built by spreading one and giving its own parse', () => {
+    const inner = decimal('H');
+    const doubled: Column<string> = { ...inner, parse: (cell) => ({ ok: true, value: `${cell}${cell}` }) };
+    expect(readerOf(doubled as Column<unknown>)).toBeUndefined();
+    const parsers: CellParser[] = compileColumns(
+      { id: 't', label: 't', howToExport: 't', wallet: 'w', columns: { a: doubled, b: optional(doubled) }, mapRow: () => skip('t') } as never,
+      new Map([
+        ['a', { index: 0, header: 'H' }],
+        ['b', { index: 1, header: 'H' }],
+      ]) as never,
+    );
+    const r = parseRow(parsers, ['ab', 'c'], { header: '', numberStyle: {}, zone: 'UTC' }, { file: 'f', line: 2, format: 't' });
+    expect('values' in r && r.values).toEqual({ a: 'abab', b: 'cc' });
   });
 });

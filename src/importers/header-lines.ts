@@ -22,6 +22,9 @@ export type HeaderVerdict =
   | { readonly kind: 'switched'; readonly bindings: ReadonlyMap<string, ColumnBinding>; readonly moved: readonly string[] }
   | { readonly kind: 'foreign'; readonly missing: readonly string[] };
 
+/** The verdict of nearly every row: one object, not one per row. */
+const DATA: HeaderVerdict = { kind: 'data' };
+
 export class HeaderLines {
   /** The header the rows are read by now, normalised. */
   current: readonly string[];
@@ -39,7 +42,7 @@ export class HeaderLines {
 
   /** What a row is: data, or a header line and what it does to the columns. */
   judge(cells: readonly string[]): HeaderVerdict {
-    if (!this.isHeaderLine(cells)) return { kind: 'data' };
+    if (!this.isHeaderLine(cells)) return DATA;
     const normalized = cells.map(normalizeHeader);
     if (normalized.length === this.current.length && normalized.every((h, i) => h === this.current[i])) return { kind: 'same' };
     const bound = bindHeaderCells(this.importer, cells);

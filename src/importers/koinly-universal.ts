@@ -9,7 +9,7 @@
  * The wallet is the file name stem (`ledger-nano.csv` → `ledger-nano`).
  */
 import { normalizeAsset } from '../model/asset.js';
-import { withFields } from '../model/copy-fields.js';
+import { ownText } from '../model/own-text.js';
 import type { Dec } from '../model/decimal.js';
 import type { AcquisitionKind, IncomeKind, Quantity, RemovalKind, SpendKind, StatedValue } from '../model/ledger-event.js';
 import { decimal, ifPresent, instant, optional, text } from './columns.js';
@@ -67,8 +67,18 @@ export const KOINLY_WITHDRAWAL_LABELS: Readonly<Record<string, WithdrawalMeaning
 
 export const KOINLY_TRADE_LABELS: ReadonlySet<string> = new Set(['', 'swap', 'liquidity in', 'liquidity out']);
 
+const labels = new Map<string, string>();
+
+/** A label as the tables above spell it (lower case, `_` and runs of spaces as one space). */
 export function normalizeLabel(label: string | undefined): string {
-  return (label ?? '').trim().toLowerCase().replace(/[_\s]+/g, ' ');
+  const text = label ?? '';
+  let normal = labels.get(text);
+  if (normal === undefined) {
+    normal = text.trim().toLowerCase().replace(/[_\s]+/g, ' ');
+    // a memo of the few labels a file uses; bounded whatever the file holds
+    if (labels.size < 1000 && text.length <= 64) labels.set(ownText(text), ownText(normal));
+  }
+  return normal;
 }
 
 /**
@@ -110,49 +120,57 @@ export const koinlyUniversal = defineImporter({
     txHash: ifPresent(text('TxHash')),
   },
   mapRow(row): RowOutcome {
-    const side = (amount: Dec | undefined, currency: string, column: string): Quantity | undefined | string => {
-      if (amount === undefined || amount.isZero()) return undefined;
-      if (amount.isNegative()) return `${column} is negative (${amount.toFixed()}); amounts in this template are positive`;
-      if (currency === '') return `${column} has an amount but no currency`;
-      return { asset: normalizeAsset(currency), amount };
-    };
+    // once per row of the history: no closures, no arrays, no spread of conditional objects
     const sent = side(row.sentAmount, row.sentCurrency, 'Sent Amount');
     const received = side(row.receivedAmount, row.receivedCurrency, 'Received Amount');
     const fee = side(row.feeAmount, row.feeCurrency, 'Fee Amount');
-    for (const s of [sent, received, fee]) if (typeof s === 'string') return reject('ROW_INCONSISTENT', s);
+    if (typeof sent === 'string') return reject('ROW_INCONSISTENT', sent);
+    if (typeof received === 'string') return reject('ROW_INCONSISTENT', received);
+    if (typeof fee === 'string') return reject('ROW_INCONSISTENT', fee);
     const value: StatedValue | undefined =
       row.netWorthAmount !== undefined && !row.netWorthAmount.isNegative() && row.netWorthCurrency
         ? { amount: row.netWorthAmount, currency: normalizeAsset(row.netWorthCurrency) }
         : undefined;
-    const withValue = (q: Quantity): Quantity => (value ? withFields(q, { value }) : q);
     const label = normalizeLabel(row.label);
-    const base = {
-      instant: row.date,
-      ...(fee ? { fee: fee as Quantity } : {}),
-      ...(row.txHash ? { txHash: row.txHash } : {}),
-      ...(row.description ? { note: row.description } : {}),
-    };
-    const s = sent as Quantity | undefined;
-    const r = received as Quantity | undefined;
+    // the fields in this order: instant, fee, txHash, note
+    const base: { -readonly [K in keyof Base]: Base[K] } = { instant: row.date };
+    if (fee) base.fee = fee;
+    if (row.txHash) base.txHash = row.txHash;
+    if (row.description) base.note = row.description;
+    const s = sent;
+    const r = received;
 
     if (s && r) {
       if (!KOINLY_TRADE_LABELS.has(label)) return reject('ROW_UNKNOWN_TYPE', `label "${row.label}" is not valid on a trade row`);
-      return events({ kind: 'trade', sent: s, received: withValue(r), ...base });
+      return events({ kind: 'trade', sent: s, received: withValue(r, value), ...base });
     }
     if (r) {
       const meaning = KOINLY_DEPOSIT_LABELS[label];
       if (!meaning) return reject('ROW_UNKNOWN_TYPE', `unknown label "${row.label}" on a deposit row`);
-      return mapDeposit(meaning, withValue(r), base);
+      return mapDeposit(meaning, withValue(r, value), base);
     }
     if (s) {
       const meaning = KOINLY_WITHDRAWAL_LABELS[label];
       if (!meaning) return reject('ROW_UNKNOWN_TYPE', `unknown label "${row.label}" on a withdrawal row`);
-      return mapWithdrawal(meaning, withValue(s), base);
+      return mapWithdrawal(meaning, withValue(s, value), base);
     }
-    if (fee) return events({ kind: 'fee', ...base, fee: withValue(fee as Quantity) });
+    if (fee) return events({ kind: 'fee', ...base, fee: withValue(fee, value) });
     return reject('ROW_MISSING_VALUE', 'the row has no sent, received or fee amount');
   },
 });
+
+/** One side of a row: its quantity, none (no amount, or zero), or what is wrong with it. */
+function side(amount: Dec | undefined, currency: string, column: string): Quantity | undefined | string {
+  if (amount === undefined || amount.isZero()) return undefined;
+  if (amount.isNegative()) return `${column} is negative (${amount.toFixed()}); amounts in this template are positive`;
+  if (currency === '') return `${column} has an amount but no currency`;
+  return { asset: normalizeAsset(currency), amount };
+}
+
+/** `withFields(q, { value })` for a quantity made by `side` (asset and amount): the same fields in the same order. */
+function withValue(q: Quantity, value: StatedValue | undefined): Quantity {
+  return value ? { asset: q.asset, amount: q.amount, value } : q;
+}
 
 export type Base = Omit<EventDraft, 'kind'> & { instant: number };
 

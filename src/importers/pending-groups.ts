@@ -28,8 +28,11 @@ export class PendingGroups<R> {
   /** Add a row (`key` undefined: a row alone); false if its group was already handed over. */
   add(key: string | undefined, row: R): boolean {
     const group = key === undefined ? undefined : this.groups.get(key);
-    if (group) group.push(row);
-    else if (key !== undefined && this.handedOver.has(key)) return false;
+    // a second row makes an array of two: `push` onto the literal of one would make room for 17
+    if (group) {
+      if (group.length === 1) this.groups.set(key as string, [group[0] as R, row]);
+      else group.push(row);
+    } else if (key !== undefined && this.handedOver.has(key)) return false;
     else {
       if (key !== undefined) this.groups.set(key, [row]);
       this.order.push(key ?? { row });

@@ -4,7 +4,8 @@
  *
  * papaparse's own parser (`Papa.Parser`, the engine behind `Papa.parse`) reads the text block by
  * block with `ignoreLastRow`, so an incomplete last row is carried into the next block; cells stay
- * strings (amounts never pass through JS numbers). Line numbers are physical: a quoted cell that
+ * strings (amounts never pass through JS numbers). A block with quotes whose quoted cells are all
+ * plain ones is read by `quoted-csv.ts` instead, with papaparse's result. Line numbers are physical: a quoted cell that
  * spans lines pushes the following rows down, exactly as an editor shows them.
  *
  * Determinism: the incoming chunks are re-cut into blocks at fixed offsets of the text
@@ -17,6 +18,7 @@
  * `MAX_FIELD_CHARS`, is rejected the same way. Nothing grows without bound.
  */
 import Papa from 'papaparse';
+import { parseQuotedCsv } from './quoted-csv.js';
 import { countNewlines } from './text-source.js';
 
 /**
@@ -74,9 +76,11 @@ export function* csvRows(chunks: Iterable<string>, delimiter: string, firstLine 
     let text = input;
     for (;;) {
       const textLine = line;
-      const result = parser.parse(text, 0, !final) as Parsed;
+      const quoted = text.includes('"');
+      // quoted cells read the quick way when they are plain ones (quoted-csv.ts), else by papaparse
+      const result = (quoted ? parseQuotedCsv(text, delimiter, !final) : undefined) ?? (parser.parse(text, 0, !final) as Parsed);
       const consumed = final ? text.length : result.meta.cursor;
-      const unclosed = yield* rowsOf(result, text, consumed, final);
+      const unclosed = yield* rowsOf(result, text, quoted, consumed, final);
       if (unclosed !== undefined) {
         // The file ends inside a quoted cell opened on line `unclosed` (a truncated export):
         // reject that line and read the lines after it again.
@@ -110,13 +114,13 @@ export function* csvRows(chunks: Iterable<string>, delimiter: string, firstLine 
    * Yield the rows of one parse, numbered. Returns the line of the last row instead of yielding it
    * when it is an unclosed quoted cell at the end of the file spanning several lines.
    */
-  function* rowsOf(result: Parsed, text: string, consumed: number, final: boolean): Generator<CsvRow, number | undefined> {
+  function* rowsOf(result: Parsed, text: string, quoted: boolean, consumed: number, final: boolean): Generator<CsvRow, number | undefined> {
     const rows = result.data;
     const errors = new Map<number, string>();
     for (const e of result.errors) if (e.row !== undefined && !errors.has(e.row)) errors.set(e.row, e.message);
     const unclosedLast = final && unclosedAtEnd(result);
     // one physical line per row unless a quoted cell holds line breaks
-    const simple = !text.includes('"') || countNewlines(text, consumed) === (final ? rows.length - 1 : rows.length);
+    const simple = !quoted || countNewlines(text, consumed) === (final ? rows.length - 1 : rows.length);
     for (let i = 0; i < rows.length; i++) {
       const cells = rows[i] as string[];
       const start = line;

@@ -87,3 +87,16 @@ describe('withRowGuards on a grouped importer (Kraken ledgers)', () => {
     expect(importers.map((i) => Object.keys(i).sort().join())).toEqual(ALL_IMPORTERS.map((i) => Object.keys(i).sort().join()));
   });
 });
+
+describe('invisible characters in names, rows after rows', () => {
+  it('refuses a lookalike each time it appears, however often the clean name came before', () => {
+    const r = run('names.csv', [
+      '2024-01-02 00:00:00,,,1,BTC,,,,,,,',
+      '2024-01-03 00:00:00,,,1,B\u200bTC,,,,,,,',
+      '2024-01-04 00:00:00,,,1,BTC,,,,,,,',
+      '2024-01-05 00:00:00,,,1,B\u200bTC,,,,,,,',
+    ]);
+    expect(errors(r)).toEqual(['names.csv:3 ROW_NAME_INVISIBLE', 'names.csv:5 ROW_NAME_INVISIBLE']);
+    expect(r.events.map((e) => e.source.line)).toEqual([2, 4]);
+  });
+});

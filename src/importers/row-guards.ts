@@ -57,7 +57,8 @@ export function dateOutOfRange(instant: number, now: number): string | undefined
  * `1.55444E+13`, `2E+18`)? Real hashes and ids never look like that.
  */
 export function isSpreadsheetMangledId(id: string): boolean {
-  return /^\d+(?:[.,]\d+)?E\+\d+$/i.test(id.trim());
+  // every such number holds a `+`: the others (nearly every hash) are answered without the pattern
+  return id.includes('+') && /^\d+(?:[.,]\d+)?E\+\d+$/i.test(id.trim());
 }
 
 const PAIRED_BY_HASH = new Set(['deposit', 'withdrawal', 'transfer']);
@@ -73,10 +74,11 @@ const NAME_FIELDS = ['asset', 'contract', 'account', 'wallet', 'toWallet'] as co
  * wallets) that is longer than MAX_NAME_LENGTH, as [what, name]; checked for every event, so
  * nothing is built unless one is too long.
  */
+// a string has at least as many UTF-16 units as code points: most names need no count
+const tooLong = (name: unknown): name is string => typeof name === 'string' && name.length > MAX_NAME_LENGTH && [...name].length > MAX_NAME_LENGTH;
+
 function tooLongName(draft: EventDraft): [string, string] | undefined {
   const d = draft as unknown as Record<string, unknown>;
-  // a string has at least as many UTF-16 units as code points: most names need no count
-  const tooLong = (name: unknown): name is string => typeof name === 'string' && name.length > MAX_NAME_LENGTH && [...name].length > MAX_NAME_LENGTH;
   for (const side of SIDES) {
     const asset = (d[side] as { asset?: unknown } | undefined)?.asset;
     if (tooLong(asset)) return [`${side} asset`, asset];
@@ -89,9 +91,23 @@ function tooLongName(draft: EventDraft): [string, string] | undefined {
 }
 
 /** The first name an event states that holds an invisible or control character, as [what, name]. */
+/**
+ * Names already found clean: the same few asset codes and wallets on every event, answered
+ * without the Unicode pattern. Only names too short to be a view into a CSV chunk (V8 copies a
+ * substring under 13 characters) are kept, so the memo never holds input text alive; bounded.
+ */
+const clean = new Set<string>();
+const MAX_CLEAN = 10_000;
+
+const bad = (name: unknown): name is string => {
+  if (typeof name !== 'string' || clean.has(name)) return false;
+  if (hasInvisible(name)) return true;
+  if (name.length < 13 && clean.size < MAX_CLEAN) clean.add(name);
+  return false;
+};
+
 function invisibleName(draft: EventDraft): [string, string] | undefined {
   const d = draft as unknown as Record<string, unknown>;
-  const bad = (name: unknown): name is string => typeof name === 'string' && hasInvisible(name);
   for (const side of SIDES) {
     const q = d[side] as { asset?: unknown; value?: { currency?: unknown } } | undefined;
     if (bad(q?.asset)) return [`${side} asset`, q.asset];

@@ -90,6 +90,20 @@ describe('groups mapped as the file streams (groupWindow)', () => {
     ]);
   });
 
+  it('with the default windows, reads again (window 10,000) a file whose group comes back after 256 rows', () => {
+    // group a on lines 2 and 303, 300 groups of one row between
+    const lines = ['2024-01-01,a,BTC,1', ...Array.from({ length: 300 }, (_, i) => `2024-01-02,g${i},ETH,1`), '2024-01-03,a,ADA,1'];
+    calls = 0;
+    const r = importFile('g.csv', ['time,group,asset,amount', ...lines].join('\n'), { importers: [counted] });
+    expect(r.events.length).toBe(301);
+    const [a] = r.events;
+    expect([a?.kind === 'deposit' && a.received.asset, a?.source.line, a?.extraSources?.map((s) => s.line)]).toEqual(['BTC+ADA', 2, [303]]);
+    // first pass: the groups of rows 0–44 mapped (each once 256 more rows were taken), then row 301
+    // meets group a again; second pass: all 301 groups, mapped at the end
+    expect(calls).toBe(45 + 301);
+    expect(r.accounting).toMatchObject({ rows: 302, imported: 302, skipped: 0, rejected: 0 });
+  });
+
   it('reads the file again, holding its groups, when a group comes back after it was mapped', () => {
     const lines = ['2024-01-01,a,BTC,1', '2024-01-02,b,ETH,1', '2024-01-03,c,SOL,1', '2024-01-04,a,ADA,1'];
     const streamed = run(lines, 2);

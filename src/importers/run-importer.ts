@@ -13,7 +13,7 @@ import { DateOrderConflict, DateOrderRedo, FileDateOrder, type DateOrderStart } 
 import type { DateOrder } from './parse-instant.js';
 import { normalizeHeader, type FormatMatch } from './detect.js';
 import { HeaderLines, type HeaderVerdict } from './header-lines.js';
-import { isGroupSpec, type Columns, type RowOutcome, type RowSpec } from './importer-spec.js';
+import { isGroupSpec, type Columns, type EventDraft, type RowOutcome, type RowSpec } from './importer-spec.js';
 import { finishEvent, numberStyleOf } from './finish-event.js';
 import { compileColumns, parseRow, type ParsedRow } from './parse-row.js';
 import { PendingGroups } from './pending-groups.js';
@@ -153,13 +153,22 @@ function readRows(
     if (!first) return;
     switch (outcome.kind) {
       case 'events': {
-        if (outcome.events.length === 0) throw new Error(`importer ${importer.id} returned no events; use skip() instead`);
+        const drafts = outcome.events;
+        if (drafts.length === 0) throw new Error(`importer ${importer.id} returned no events; use skip() instead`);
         accounting.imported += group.length;
-        outcome.events.forEach((draft, i) => {
+        for (let i = 0; i < drafts.length; i++) {
+          const draft = drafts[i] as EventDraft;
+          const index = drafts.length > 1 ? i + 1 : 0;
           const own = draft.groupRows?.map((k) => group[k]?.ref).filter((r): r is SourceRef => r !== undefined);
-          const refs = own && own.length > 0 ? own : group.map((r) => r.ref);
-          emit(finishEvent(draft, refs[0] as SourceRef, refs.slice(1), wallet, outcome.events.length > 1 ? i + 1 : 0));
-        });
+          if (own && own.length > 0) {
+            emit(finishEvent(draft, own[0] as SourceRef, own.slice(1), wallet, index));
+            continue;
+          }
+          // the whole group, first row as source: the other rows' refs without an array of all
+          const extra: SourceRef[] = group.length > 1 ? [] : NO_REFS;
+          for (let k = 1; k < group.length; k++) extra.push((group[k] as ParsedRow).ref);
+          emit(finishEvent(draft, first.ref, extra, wallet, index));
+        }
         return;
       }
       case 'skip':
@@ -178,8 +187,13 @@ function readRows(
     ? new PendingGroups<ParsedRow>(opts.groupWindow, (group) => apply(group, grouping.mapGroup(group.map((r) => r.values), ctx)))
     : undefined;
   let reopened: SourceRef | undefined;
+  // a row alone is handed to `apply` in this one array (apply keeps nothing of it)
+  const single: ParsedRow[] = [];
   const take = (row: ParsedRow): void => {
-    if (!grouping || !pending) return apply([row], (importer as RowSpec<Columns>).mapRow(row.values, ctx));
+    if (!grouping || !pending) {
+      single[0] = row;
+      return apply(single, (importer as RowSpec<Columns>).mapRow(row.values, ctx));
+    }
     if (!pending.add(grouping.groupKey(row.values), row)) reopened ??= row.ref;
   };
 
@@ -192,20 +206,28 @@ function readRows(
   const waiting: CsvRow[] = [];
   let quotedRows: SourceRef | undefined;
   let quotedCount = 0;
+  const omittableLast = importer.lastCellMayBeMissing && normalizeHeader(importer.lastCellMayBeMissing);
+  // the file's context for the cells: one object while the number style stays the same
+  let cellContext = { header: '', numberStyle: {} as NumberStyle, zone, dates };
   const readRow = (raw: CsvRow, lines: HeaderLines, style: NumberStyle): void => {
     accounting.rows++;
     const ref: SourceRef = { file, line: raw.line, format: importer.id };
-    const prepared = raw.problem ? { cells: raw.cells, quoted: false } : prepareCells(raw.cells, lines.current, match.delimiter, importer.lastCellMayBeMissing && normalizeHeader(importer.lastCellMayBeMissing));
-    if ('broken' in prepared) {
-      accounting.rejected++;
-      diagnostics.push(diagnostic('CSV_MALFORMED', 'the row is wrapped whole in quotes (a spreadsheet re-save) and the text inside is not valid CSV: its quotes are unbalanced', ref));
-      return;
+    // prepareCells changes nothing of a row of several cells when no last cell may be missing
+    let cells = raw.cells;
+    if (!raw.problem && (cells.length === 1 || omittableLast)) {
+      const prepared = prepareCells(cells, lines.current, match.delimiter, omittableLast);
+      if ('broken' in prepared) {
+        accounting.rejected++;
+        diagnostics.push(diagnostic('CSV_MALFORMED', 'the row is wrapped whole in quotes (a spreadsheet re-save) and the text inside is not valid CSV: its quotes are unbalanced', ref));
+        return;
+      }
+      if (prepared.quoted) {
+        quotedRows ??= ref;
+        quotedCount++;
+      }
+      cells = prepared.cells;
     }
-    if (prepared.quoted) {
-      quotedRows ??= ref;
-      quotedCount++;
-    }
-    const row = prepared.cells === raw.cells ? raw : { ...raw, cells: prepared.cells };
+    const row = cells === raw.cells ? raw : { ...raw, cells };
     if (opts.seenRows) {
       const fingerprint = [importer.id, wallet, ...row.cells.map((c) => c.trim())].join('\u0001');
       const first = opts.seenRows.get(fingerprint);
@@ -260,7 +282,8 @@ function readRows(
       return;
     }
     dates.line = row.line;
-    const result = parseRow(cellParsers, row.cells, { header: '', numberStyle: style, zone, dates }, ref);
+    if (cellContext.numberStyle !== style) cellContext = { header: '', numberStyle: style, zone, dates };
+    const result = parseRow(cellParsers, row.cells, cellContext, ref);
     if ('problems' in result) {
       accounting.rejected++;
       diagnostics.push(...result.problems);
@@ -342,6 +365,8 @@ function readRows(
   diagnostics.push(...dates.finish(file));
   return { events, diagnostics: mapDiagnostics === diagnostics ? diagnostics.finish() : [...diagnostics.finish(), ...mapDiagnostics.finish()], accounting };
 }
+
+const NO_REFS: SourceRef[] = [];
 
 /** Distinct skip reasons counted per file; the rest are counted together. */
 const MAX_SKIP_REASONS = 100;

@@ -49,6 +49,17 @@ describe('plainFields: decimal.js values built from plain text without its parse
     expect(into).toEqual({ s: 1, e: 0, d: [0] });
     expect(plainFields('-0.0', into)).toBe(true);
     expect(into).toEqual({ s: -1, e: 0, d: [0] });
+    // the array is written over, never grown from empty: three words, then one, then two
+    expect(plainFields('12345678.9', into)).toBe(true);
+    expect(plainFields('0.5', into)).toBe(true);
+    expect(into).toEqual({ s: 1, e: -1, d: [5000000] });
+    expect(plainFields('-10000000', into)).toBe(true);
+    expect(into).toEqual({ s: -1, e: 7, d: [1] });
+    expect(plainFields('0.00000001', into)).toBe(true);
+    expect(into).toEqual({ s: 1, e: -8, d: [1000000] });
+    // text left to decimal.js leaves the fields as they were
+    expect(plainFields('1e5', into)).toBe(false);
+    expect(into).toEqual({ s: 1, e: -8, d: [1000000] });
   });
 
   it('leaves every other text to decimal.js', () => {

@@ -59,15 +59,18 @@ export function plainFields(text: string, into: DecimalFields & { d: number[] })
     else if (c < 48 || c > 57) return false;
   }
   const intEnd = point < 0 ? n : point; // the digits: [start, intEnd), then (point, n)
+  // the words are written over the array's old ones and its length set after: `length = 0` would
+  // drop its backing store, and every cell would grow a new one (~150 bytes) by `push`
   const words = into.d;
-  words.length = 0;
+  let count = 0;
   into.s = sign;
   // first and last significant digits, as character indexes
   let first = start;
   while (first < n && (text.charCodeAt(first) === 48 || first === point)) first++;
   if (first === n) {
     into.e = 0;
-    words.push(0);
+    words[0] = 0;
+    if (words.length !== 1) words.length = 1;
     return true;
   }
   let last = n - 1;
@@ -86,9 +89,10 @@ export function plainFields(text: string, into: DecimalFields & { d: number[] })
       word = word * 10 + (i <= last ? text.charCodeAt(i) - 48 : 0);
       i++;
     }
-    words.push(word);
+    words[count++] = word;
     width = WORD_DIGITS;
   }
+  if (words.length !== count) words.length = count;
   into.e = e;
   return true;
 }

@@ -10,6 +10,7 @@
  * is not a disposal, and a lot keeps its basis while staked.
  */
 import { normalizeAsset, type AssetCode } from '../../../model/asset.js';
+import { memoText } from '../../../model/own-text.js';
 import { lookupTable } from '../../lookup-table.js';
 
 /** Legacy codes and Kraken-only spellings. Codes not listed are already standard (`SOL`, `USDT`). */
@@ -28,10 +29,11 @@ const LEGACY: Readonly<Record<string, AssetCode>> = lookupTable({
  */
 const EARN_SUFFIX = /(?:(?:0[347]|14|21|28)\.S|\.(?:S|M|F|B|P|HOLD))$/i;
 
-export function krakenAsset(code: string): AssetCode {
+/** Kraken's code (`XXBT`, `ETH2.S`, `SOL03.S`) → the asset's own; remembered per code (memoText). */
+export const krakenAsset: (code: string) => AssetCode = memoText((code) => {
   const upper = normalizeAsset(code).replace(EARN_SUFFIX, '');
   return LEGACY[upper] ?? upper;
-}
+});
 
 /**
  * Quote currencies Kraken lists pairs against, tried in this order: longer codes before the codes

@@ -50,4 +50,22 @@ describe('mapTradeLegs', () => {
     expect(mapTradeLegs('T1', [leg('BTC', '0.5')]).kind).toBe('reject');
     expect(mapTradeLegs('T1', [leg('BTC', '0.5'), leg('ETH', '1'), leg('USD', '-10')]).kind).toBe('reject');
   });
+  it('puts the fee in the sent asset on the trade before one in the received asset or any other; the others become fee events', () => {
+    const evs = eventsOf([
+      leg('KFEE', '0', '1', { instant: 1_700_000_000_500 }),
+      leg('USD', '-50', '0.1', { instant: 1_700_000_000_200 }),
+      leg('ETH', '0.02', '0.001', { instant: 1_700_000_000_900 }),
+    ]);
+    expect(evs.map((e) => [e.kind, e.instant, e.fee?.asset, e.fee?.amount.toFixed(), e.note])).toEqual([
+      ['trade', 1_700_000_000_200, 'USD', '0.1', undefined],
+      ['fee', 1_700_000_000_200, 'ETH', '0.001', 'trade fee of T1'],
+      ['fee', 1_700_000_000_200, 'KFEE', '1', 'trade fee of T1'],
+    ]);
+  });
+
+  it('names every asset total in the order first seen when the sides do not add up', () => {
+    const r = mapTradeLegs('T9', [leg('BTC', '0.5'), leg('ETH', '1'), leg('BTC', '-0.5'), leg('USD', '-10'), leg('SOL', '2')]);
+    expect(r).toEqual({ kind: 'reject', code: 'ROW_INCONSISTENT', message: 'trade T9 needs one asset going out and one coming in; its rows give 0 BTC, 1 ETH, -10 USD, 2 SOL' });
+    expect(mapTradeLegs('T2', [leg('USD', '-1', '-0.5')])).toEqual({ kind: 'reject', code: 'ROW_INCONSISTENT', message: 'negative fee -0.5 USD in trade T2' });
+  });
 });

@@ -27,50 +27,85 @@ export interface TradeLeg {
 }
 
 interface Total {
+  readonly asset: AssetCode;
   amount: Dec;
   usd: Dec | undefined;
+  /** More than one row added up: the sums are decimal.js results, not values read from cells. */
+  summed: boolean;
 }
 
-/** Sum per asset; a USD value survives only if every row of the asset states one. */
-function accumulate(map: Map<AssetCode, Total>, asset: AssetCode, amount: Dec, usd: Dec | undefined): void {
-  const t = map.get(asset);
-  if (!t) map.set(asset, { amount, usd });
-  else map.set(asset, { amount: t.amount.plus(amount), usd: t.usd && usd ? t.usd.plus(usd) : undefined });
+/**
+ * Sum per asset, in the order each asset first appears; a USD value survives only if every row of
+ * the asset states one. A list, not a Map: a trade has two or three assets, and this runs once per
+ * trade of the history.
+ */
+function accumulate(totals: Total[], asset: AssetCode, amount: Dec, usd: Dec | undefined): void {
+  for (const t of totals) {
+    if (t.asset !== asset) continue;
+    t.amount = t.amount.plus(amount);
+    t.usd = t.usd && usd ? t.usd.plus(usd) : undefined;
+    t.summed = true;
+    return;
+  }
+  totals.push({ asset, amount, usd, summed: false });
 }
 
-function quantity(asset: AssetCode, total: Total): Quantity {
-  const amount = total.amount.abs();
+/**
+ * `value.abs()`, or the value itself when it is one read from a cell and not negative: the same
+ * value (decimal.js values are never changed), without a copy. A sum is copied by `abs()` either
+ * way, which also leaves its digit array at its exact length for the rest of the run.
+ */
+function magnitude(value: Dec, summed: boolean): Dec {
+  return summed || value.isNegative() ? value.abs() : value;
+}
+
+function quantity(total: Total): Quantity {
+  const { asset } = total;
+  const amount = magnitude(total.amount, total.summed);
   // A USD value of a USD amount says nothing new.
-  return total.usd && asset !== 'USD' ? { asset, amount, value: { amount: total.usd.abs(), currency: 'USD' } } : { asset, amount };
+  return total.usd && asset !== 'USD' ? { asset, amount, value: { amount: magnitude(total.usd, total.summed), currency: 'USD' } } : { asset, amount };
 }
 
 export function mapTradeLegs(refid: string, legs: readonly TradeLeg[]): RowOutcome {
-  const byAsset = new Map<AssetCode, Total>();
-  const fees = new Map<AssetCode, Total>();
+  const byAsset: Total[] = [];
+  const fees: Total[] = [];
+  let instant = Infinity;
   for (const leg of legs) {
     if (leg.fee.isNegative()) return reject('ROW_INCONSISTENT', `negative fee ${leg.fee.toFixed()} ${leg.feeAsset} in trade ${refid}`);
     if (!leg.amount.isZero()) accumulate(byAsset, leg.asset, leg.amount, leg.amountUsd);
     if (!leg.fee.isZero()) accumulate(fees, leg.feeAsset, leg.fee, leg.feeUsd);
+    if (leg.instant < instant) instant = leg.instant;
   }
-  const sent = [...byAsset].filter(([, t]) => t.amount.isNegative());
-  const received = [...byAsset].filter(([, t]) => t.amount.greaterThan(ZERO));
-  const [s] = sent;
-  const [r] = received;
-  if (sent.length !== 1 || received.length !== 1 || !s || !r) {
-    const seen = [...byAsset].map(([a, t]) => `${t.amount.toFixed()} ${a}`).join(', ') || 'no amounts';
+  let s: Total | undefined;
+  let r: Total | undefined;
+  let sent = 0;
+  let received = 0;
+  for (const t of byAsset) {
+    if (t.amount.isNegative()) {
+      sent++;
+      s = t;
+    } else if (t.amount.greaterThan(ZERO)) {
+      received++;
+      r = t;
+    }
+  }
+  if (sent !== 1 || received !== 1 || !s || !r) {
+    const seen = byAsset.map((t) => `${t.amount.toFixed()} ${t.asset}`).join(', ') || 'no amounts';
     return reject('ROW_INCONSISTENT', `trade ${refid} needs one asset going out and one coming in; its rows give ${seen}`);
   }
-  const instant = Math.min(...legs.map((l) => l.instant));
-  const feeList = [...fees].sort(([a], [b]) => rank(a, s[0], r[0]) - rank(b, s[0], r[0]));
-  const [mainFee, ...otherFees] = feeList.map(([asset, total]) => quantity(asset, total));
+  const sentAsset = s.asset;
+  const receivedAsset = r.asset;
+  // stable: fees of the same rank keep the order of their first row
+  const feeList = fees.length > 1 ? [...fees].sort((a, b) => rank(a.asset, sentAsset, receivedAsset) - rank(b.asset, sentAsset, receivedAsset)) : fees;
   const trade: EventDraft = {
     kind: 'trade',
     instant,
-    sent: quantity(s[0], s[1]),
-    received: quantity(r[0], r[1]),
-    ...(mainFee ? { fee: mainFee } : {}),
+    sent: quantity(s),
+    received: quantity(r),
+    ...(feeList.length > 0 ? { fee: quantity(feeList[0] as Total) } : {}),
   };
-  return events(trade, ...otherFees.map((fee): EventDraft => ({ kind: 'fee', instant, fee, note: `trade fee of ${refid}` })));
+  if (feeList.length < 2) return events(trade);
+  return events(trade, ...feeList.slice(1).map((t): EventDraft => ({ kind: 'fee', instant, fee: quantity(t), note: `trade fee of ${refid}` })));
 }
 
 /** Fee order: sent asset first, then received asset, then any other. */

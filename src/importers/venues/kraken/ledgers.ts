@@ -130,14 +130,15 @@ function toMarginRow(row: LedgerRow): MarginRow {
 }
 
 function toLeg(row: LedgerRow): TradeLeg {
+  // one shape for every leg (the USD values undefined when not stated), no spread objects
   return {
     instant: row.time,
     asset: krakenAsset(row.asset),
     amount: row.amount,
-    ...(row.amountUsd ? { amountUsd: row.amountUsd } : {}),
+    amountUsd: row.amountUsd,
     feeAsset: krakenAsset(row.feeCurrency || row.asset),
     fee: row.fee ?? ZERO,
-    ...(row.feeUsd ? { feeUsd: row.feeUsd } : {}),
+    feeUsd: row.feeUsd,
   };
 }
 
