@@ -39,10 +39,12 @@ describe('LotQueue', () => {
         const expectedHead = () => [...model].filter((l) => !l.quantity.isZero()).sort((a, b) => order(a as unknown as Lot, b as unknown as Lot))[0];
         for (const o of ops) {
           if (o.kind === 'insert') {
-            // a piece of an earlier lot now and then: same seq and date, the next split
+            // a piece of an earlier lot now and then: same seq and date, a split number of its own
+            // (the engine numbers every split once, Inventory.piece: the order stays total; two
+            // pieces of one lot with the same number would tie, and a heap may give either first)
             const earlier = model[seq % 4 === 3 ? seq % Math.max(model.length, 1) : -1];
             const lot: FakeLot = earlier
-              ? { ...earlier, split: earlier.split + 100, quantity: new Dec(o.units), id: `${earlier.id}.p${seq}` }
+              ? { ...earlier, split: 1000 + seq, quantity: new Dec(o.units), id: `${earlier.id}.p${seq}` }
               : { acquiredInstant: o.at, seq, split: 0, unitCost: new Dec(o.cost), quantity: new Dec(o.units), id: `L${seq}` };
             seq++;
             model.push(lot);
