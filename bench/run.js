@@ -54,7 +54,9 @@ function report(dir, out, pdf) {
   const rssFile = join(out, '..', `${pdf ? 'pdf' : 'nopdf'}.rss`);
   const args = ['bench/peak-rss.js', 'bin/taxlot.js', 'report', join(dir, 'exports'), '--prices', join(dir, 'prices.csv'), '--out', out];
   const { seconds, stdout } = node(pdf ? args : [...args, '--no-pdf'], { BENCH_RSS_FILE: rssFile });
-  return { seconds, rss: Number(readFileSync(rssFile, 'utf8')), summary: stdout.trim().split('\n').pop() ?? '' };
+  // the one-line summary (the answer block follows it)
+  const summary = stdout.split('\n').find((l) => l.startsWith('taxlot: ')) ?? stdout.trim().split('\n').pop() ?? '';
+  return { seconds, rss: Number(readFileSync(rssFile, 'utf8')), summary };
 }
 
 /**
