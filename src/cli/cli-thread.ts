@@ -94,7 +94,8 @@ export function workerTerminal(): { argv: readonly string[]; term: Terminal; end
   const port: MessagePort = data.output;
   for (const [stream, fd] of [[process.stdout, 1], [process.stderr, 2]] as const) {
     stream.write = ((chunk: string | Uint8Array, encoding?: unknown, done?: unknown): boolean => {
-      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+      // bytes are UTF-8 text here (an encoding argument only applies to string chunks, as in Node)
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
       port.postMessage({ fd, text } satisfies OutputMessage);
       const callback = typeof encoding === 'function' ? encoding : done;
       if (typeof callback === 'function') queueMicrotask(() => (callback as () => void)());

@@ -12,6 +12,7 @@ import type { SpillStore } from '../pipeline/spill-store.js';
 import type { ImportThreadData, ImportThreadMessage } from './import-thread-data.js';
 import { readInputs } from './read-input.js';
 import { fileRun, pathOfRun } from './spill-files.js';
+import { withReadProgress } from './tracked-inputs.js';
 
 const data = workerData as ImportThreadData;
 
@@ -21,26 +22,11 @@ function post(message: ImportThreadMessage): void {
   Atomics.notify(data.signal, 0);
 }
 
-function countLines(chunk: string): number {
-  let n = 0;
-  for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 try {
   const input = readInputs([data.path], data.readOptions)[0];
   if (!input) throw new Error('import thread: no input');
   const source = input.text;
-  const text = typeof source === 'string' ? source : function* (): Generator<string> {
-    let bytes = 0;
-    let rows = 0;
-    for (const chunk of source()) {
-      bytes += Buffer.byteLength(chunk, 'utf8');
-      rows += countLines(chunk);
-      post({ kind: 'progress', bytes, rows });
-      yield chunk;
-    }
-  };
+  const text = typeof source === 'string' ? source : withReadProgress(source, (bytes, rows) => post({ kind: 'progress', bytes, rows }));
   let next = 0;
   const store: SpillStore = {
     create: () => fileRun(join(data.folder, `thread-${threadId}-run-${next++}`)),

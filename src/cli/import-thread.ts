@@ -12,7 +12,6 @@
  * Measured on the 1M-row bench history (a 64 MB Kraken ledger beside 39 MB of Koinly files):
  * see the README's performance section.
  */
-import { statSync } from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { ElsewhereRequest, ImportedElsewhere, ParallelImport } from '../pipeline/parallel-import.js';
 import type { ProgressSink } from '../pipeline/progress.js';
@@ -20,6 +19,7 @@ import { YOUNG_GENERATION_MB } from './cli-thread-data.js';
 import type { ImportThreadData, ImportThreadMessage } from './import-thread-data.js';
 import type { ReadOptions } from './read-input.js';
 import type { SpillFiles } from './spill-files.js';
+import { fileSize } from './tracked-inputs.js';
 
 /** Files smaller than this are imported here: a thread costs ~50 ms to start. `TAXLOT_THREAD_MIN_BYTES` sets it (tests). */
 const MIN_BYTES = 4 << 20;
@@ -29,14 +29,6 @@ const SILENCE_MS = 120_000;
 function minBytes(): number {
   const n = Number(process.env['TAXLOT_THREAD_MIN_BYTES']);
   return process.env['TAXLOT_THREAD_MIN_BYTES'] !== undefined && Number.isInteger(n) && n >= 0 ? n : MIN_BYTES;
-}
-
-function sizeOf(path: string | undefined): number {
-  try {
-    return path === undefined ? 0 : statSync(path).size;
-  } catch {
-    return 0;
-  }
 }
 
 export interface ImportThreadSetup {
@@ -59,7 +51,8 @@ export function createParallelImport(setup: ImportThreadSetup): ParallelImport |
       let best: number | undefined;
       let bestSize = -1;
       for (const i of candidates) {
-        const size = sizeOf(setup.paths[i]);
+        const path = setup.paths[i];
+        const size = path === undefined ? 0 : fileSize(path);
         if (size > bestSize) [best, bestSize] = [i, size];
       }
       return best !== undefined && bestSize >= minBytes() && setup.paths.length > 1 ? best : undefined;
@@ -83,7 +76,7 @@ function startThread(setup: ImportThreadSetup, request: ElsewhereRequest): { wai
   });
   // its failures are read from the channel; an 'error' event unheard would end the process
   worker.on('error', () => undefined);
-  const totalBytes = sizeOf(path);
+  const totalBytes = fileSize(path);
   return {
     wait(): ImportedElsewhere | undefined {
       let quiet = 0;

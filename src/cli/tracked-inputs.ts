@@ -6,8 +6,10 @@
 import { statSync } from 'node:fs';
 import type { InputFile } from '../pipeline/compute-report.js';
 import type { ProgressSink } from '../pipeline/progress.js';
+import { countNewlines } from '../importers/text-source.js';
 
-function sizeOf(path: string): number {
+/** A file's size in bytes, 0 when it cannot be read (progress only). */
+export function fileSize(path: string): number {
   try {
     return statSync(path).size;
   } catch {
@@ -15,10 +17,21 @@ function sizeOf(path: string): number {
   }
 }
 
-function countLines(chunk: string): number {
-  let n = 0;
-  for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) n++;
-  return n;
+/**
+ * A chunked source that tells `report` the bytes decoded and the lines seen so far, chunk by
+ * chunk, as it is read (here, and in an import thread: import-thread-main.ts).
+ */
+export function withReadProgress(source: () => Iterable<string>, report: (bytes: number, rows: number) => void): () => Generator<string> {
+  return function* (): Generator<string> {
+    let bytes = 0;
+    let rows = 0;
+    for (const chunk of source()) {
+      bytes += Buffer.byteLength(chunk, 'utf8');
+      rows += countNewlines(chunk);
+      report(bytes, rows);
+      yield chunk;
+    }
+  };
 }
 
 /**
@@ -31,17 +44,10 @@ export function trackInputs(inputs: readonly InputFile[], paths: readonly string
   return inputs.map((input, index) => {
     const source = input.text;
     if (typeof source === 'string') return input;
-    const totalBytes = sizeOf(paths[index] ?? input.file);
-    const text = function* (): Generator<string> {
-      let bytes = 0;
-      let rows = 0;
-      for (const chunk of source()) {
-        bytes += Buffer.byteLength(chunk, 'utf8');
-        rows += countLines(chunk);
-        sink({ phase: 'read', file: input.file, index, files: inputs.length, bytes: Math.min(bytes, totalBytes || bytes), totalBytes, rows });
-        yield chunk;
-      }
-    };
+    const totalBytes = fileSize(paths[index] ?? input.file);
+    const text = withReadProgress(source, (bytes, rows) =>
+      sink({ phase: 'read', file: input.file, index, files: inputs.length, bytes: Math.min(bytes, totalBytes || bytes), totalBytes, rows }),
+    );
     return { ...input, text };
   });
 }

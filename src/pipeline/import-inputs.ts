@@ -41,28 +41,26 @@ export function importInputs(
   const away = elsewhere && eventSink ? sendAway(inputs, options, elsewhere.parallel, (i) => !statements[i] && detections[i]?.detection.kind === 'match' && sizes.get(groupOf(i) ?? '') === 1) : undefined;
   const withRead = (f: InputFile, imported: FileImport): FileImport =>
     f.readDiagnostics?.length ? { ...imported, diagnostics: [...f.readDiagnostics, ...imported.diagnostics] } : imported;
-  const imported = inputs.map((f, i) => {
-    if (i === away?.index) return notRead(f.file, []);
+  /** File `i` imported in this thread. */
+  const importHere = (f: InputFile, i: number): FileImport => {
     const statement = statements[i];
     if (statement) {
       const read = readForm1099Da(f.file, f.text, statement);
-      const imported: FileImport = { ...read.file, reported: read.rows };
-      return f.readDiagnostics?.length ? { ...imported, diagnostics: [...f.readDiagnostics, ...imported.diagnostics] } : imported;
+      return withRead(f, { ...read.file, reported: read.rows });
     }
     const detection = detections[i];
     if (!detection) return notRead(f.file, f.readDiagnostics ?? []);
     const g = groupOf(i);
-    const imported = importFile(f.file, f.text, {
+    return withRead(f, importFile(f.file, f.text, {
       ...detectOptions,
       detection,
       ...((sizes.get(g ?? '') ?? 0) > 1 ? { seenRows } : {}),
-      ...(options.inputZone ? { inputZone: options.inputZone } : {}),
-      ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+      ...zoneAndOrder(options),
       ...(eventSink ? { eventSink: eventSink(i) } : {}),
-    });
-    return withRead(f, imported);
-  });
-  if (away && elsewhere && eventSink) {
+    }));
+  };
+  const imported = inputs.map((f, i) => (i === away?.index ? notRead(f.file, []) : importHere(f, i)));
+  if (away && elsewhere) {
     const done = away.handle.wait();
     const f = inputs[away.index] as InputFile;
     if (done) {
@@ -70,8 +68,7 @@ export function importInputs(
       elsewhere.adopt(away.index, done.events);
     } else {
       // the other thread failed: the file is imported here, as it would have been
-      const detection = detections[away.index] as NonNullable<(typeof detections)[number]>;
-      imported[away.index] = withRead(f, importFile(f.file, f.text, { ...detectOptions, detection, ...zoneAndOrder(options), eventSink: eventSink(away.index) }));
+      imported[away.index] = importHere(f, away.index);
     }
   }
   return imported;

@@ -83,8 +83,8 @@ export class SortedRuns<T> {
    * instance holds nothing afterwards.
    */
   giveUpRuns(): SpillRun[] {
-    this.seal();
     if (!this.store) throw new Error('SortedRuns: runs can be handed over only from a spill store');
+    this.seal();
     this.count = 0;
     return this.runs.splice(0);
   }
